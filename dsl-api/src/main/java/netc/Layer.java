@@ -1,0 +1,13 @@
+package netc;
+
+/**
+ * The type of every layer field in a {@link Network} class.
+ *
+ * <p>A layer field is a declaration, not a value: the annotation on it says what the layer is, the
+ * field's name names it (in shape tables, diagnostics and weight files), and its position among the
+ * fields gives its place in the network. The generated model owns the layer's parameters; nothing
+ * is ever stored in the field.
+ */
+public final class Layer {
+    private Layer() {}
+}
