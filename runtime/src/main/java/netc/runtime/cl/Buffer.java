@@ -1,0 +1,136 @@
+package netc.runtime.cl;
+
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_TRUE;
+import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clEnqueueFillBuffer;
+import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clEnqueueWriteBuffer;
+import static org.jocl.CL.clReleaseMemObject;
+
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_mem;
+
+/**
+ * A block of device memory of a fixed size, allocated once and owned by whoever created it.
+ *
+ * <p>Reads are blocking (the caller wants the values); writes are blocking too, so the host array
+ * may be reused at once. Offsets and counts are in elements of 4 bytes (float or int).
+ */
+public final class Buffer implements AutoCloseable {
+    private final Device device;
+    private final cl_mem mem;
+    private final long elements;
+    private boolean closed;
+
+    private Buffer(Device device, long elements) {
+        if (elements < 1) {
+            throw new IllegalArgumentException("a device buffer needs at least one element, got " + elements);
+        }
+        this.device = device;
+        this.elements = elements;
+        int[] status = new int[1];
+        this.mem = clCreateBuffer(device.context(), CL_MEM_READ_WRITE, elements * 4L, null, status);
+        if (status[0] != 0) {
+            throw new ClException("clCreateBuffer", status[0], (elements * 4L) + " bytes");
+        }
+    }
+
+    /** A buffer of {@code elements} 4-byte values (float or int), zero-filled. */
+    public static Buffer allocate(Device device, long elements) {
+        Buffer buffer = new Buffer(device, elements);
+        buffer.zero();
+        return buffer;
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    public cl_mem mem() {
+        return mem;
+    }
+
+    /** The number of 4-byte elements. */
+    public long elements() {
+        return elements;
+    }
+
+    public void write(float[] values) {
+        write(values, 0, 0, values.length);
+    }
+
+    /** Copies {@code count} floats from {@code values[from]} to element {@code offset} of this buffer. */
+    public void write(float[] values, int from, long offset, int count) {
+        checkRange(offset, count);
+        ClException.check(clEnqueueWriteBuffer(device.queue(), mem, CL_TRUE, offset * 4L, count * 4L,
+                Pointer.to(values).withByteOffset(from * 4L), 0, null, null), "clEnqueueWriteBuffer");
+    }
+
+    public void write(int[] values) {
+        write(values, 0, 0, values.length);
+    }
+
+    public void write(int[] values, int from, long offset, int count) {
+        checkRange(offset, count);
+        ClException.check(clEnqueueWriteBuffer(device.queue(), mem, CL_TRUE, offset * 4L, count * 4L,
+                Pointer.to(values).withByteOffset(from * 4L), 0, null, null), "clEnqueueWriteBuffer");
+    }
+
+    /** Reads {@code count} floats starting at element {@code offset}, waiting for queued work first. */
+    public float[] readFloats(long offset, int count) {
+        checkRange(offset, count);
+        float[] values = new float[count];
+        ClException.check(clEnqueueReadBuffer(device.queue(), mem, CL_TRUE, offset * 4L, count * 4L,
+                Pointer.to(values), 0, null, null), "clEnqueueReadBuffer");
+        return values;
+    }
+
+    public int[] readInts(long offset, int count) {
+        checkRange(offset, count);
+        int[] values = new int[count];
+        ClException.check(clEnqueueReadBuffer(device.queue(), mem, CL_TRUE, offset * 4L, count * 4L,
+                Pointer.to(values), 0, null, null), "clEnqueueReadBuffer");
+        return values;
+    }
+
+    /** Enqueues setting every element to zero (no wait). */
+    public void zero() {
+        ClException.check(clEnqueueFillBuffer(device.queue(), mem, Pointer.to(new int[] {0}), Sizeof.cl_int,
+                0, elements * 4L, 0, null, null), "clEnqueueFillBuffer");
+    }
+
+    /** Enqueues setting elements {@code [offset, offset + count)} to zero (no wait). */
+    public void zero(long offset, long count) {
+        if (count == 0) {
+            return;
+        }
+        checkRange(offset, count);
+        ClException.check(clEnqueueFillBuffer(device.queue(), mem, Pointer.to(new int[] {0}), Sizeof.cl_int,
+                offset * 4L, count * 4L, 0, null, null), "clEnqueueFillBuffer");
+    }
+
+    /** Enqueues a device-side copy of {@code count} elements (no wait). */
+    public void copyFrom(Buffer source, long sourceOffset, long offset, long count) {
+        source.checkRange(sourceOffset, count);
+        checkRange(offset, count);
+        ClException.check(org.jocl.CL.clEnqueueCopyBuffer(device.queue(), source.mem, mem, sourceOffset * 4L,
+                offset * 4L, count * 4L, 0, null, null), "clEnqueueCopyBuffer");
+    }
+
+    private void checkRange(long offset, long count) {
+        if (offset < 0 || count < 0 || offset + count > elements) {
+            throw new IndexOutOfBoundsException("elements [" + offset + ", " + (offset + count)
+                    + ") outside a buffer of " + elements);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            ClException.check(clReleaseMemObject(mem), "clReleaseMemObject");
+        }
+    }
+}

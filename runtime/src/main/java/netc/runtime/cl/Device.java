@@ -1,0 +1,106 @@
+package netc.runtime.cl;
+
+import static org.jocl.CL.clCreateCommandQueue;
+import static org.jocl.CL.clCreateContext;
+import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clReleaseCommandQueue;
+import static org.jocl.CL.clReleaseContext;
+
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_device_id;
+
+/**
+ * One OpenCL device with its context, its single in-order queue and its cache of built programs.
+ *
+ * <p>Everything a model does is enqueued on this one queue, in order, so no host synchronisation is
+ * needed between ops; {@link #finish()} is for the few places that must wait (reading a result,
+ * timing).
+ */
+public final class Device implements AutoCloseable {
+    private final DeviceInfo info;
+    private final cl_context context;
+    private final cl_command_queue queue;
+    private final ProgramCache programs;
+    private boolean closed;
+
+    private Device(DeviceInfo info) {
+        this.info = info;
+        int[] status = new int[1];
+        this.context = clCreateContext(null, 1, new cl_device_id[] {info.device()}, null, null, status);
+        ClException.check(status[0], "clCreateContext");
+        // The OpenCL 1.2 call, so that 1.2-only drivers work too; in-order, no profiling.
+        @SuppressWarnings("deprecation")
+        cl_command_queue created = clCreateCommandQueue(context, info.device(), 0, status);
+        if (status[0] != 0) {
+            clReleaseContext(context);
+            ClException.check(status[0], "clCreateCommandQueue");
+        }
+        this.queue = created;
+        this.programs = new ProgramCache(this);
+    }
+
+    /** Opens the device chosen by {@code selector} (see {@link DeviceSelector}); null means the default. */
+    public static Device open(String selector) {
+        DeviceInfo chosen = DeviceSelector.select(OpenCl.devices(), DeviceSelector.effective(selector));
+        return new Device(chosen);
+    }
+
+    /** Opens the default device, or the one named by {@code NETC_DEVICE}. */
+    public static Device open() {
+        return open(null);
+    }
+
+    public DeviceInfo info() {
+        return info;
+    }
+
+    public cl_context context() {
+        return context;
+    }
+
+    public cl_command_queue queue() {
+        return queue;
+    }
+
+    public cl_device_id id() {
+        return info.device();
+    }
+
+    /** The largest work-group this device runs; kernels size their local ranges under it. */
+    public long maxWorkGroupSize() {
+        return info.maxWorkGroupSize();
+    }
+
+    /** The kernel {@code kernelName} of {@code file}, built with {@code defines} (once per process). */
+    public Kernel kernel(String file, String kernelName, Defines defines) {
+        return programs.kernel(file, kernelName, defines);
+    }
+
+    /** Waits until everything enqueued so far has run. */
+    public void finish() {
+        ClException.check(clFinish(queue), "clFinish");
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            programs.close();
+        } finally {
+            try {
+                clReleaseCommandQueue(queue);
+            } finally {
+                clReleaseContext(context);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return info.name() + " (" + info.platformName() + ")";
+    }
+}

@@ -1,0 +1,45 @@
+package netc.runtime.cl;
+
+import org.jocl.CL;
+import org.jocl.cl_device_id;
+import org.jocl.cl_platform_id;
+
+/** What one OpenCL device is, as listed by {@code netc devices}; {@code id()} is how a user selects it. */
+public record DeviceInfo(
+        int platformIndex,
+        int deviceIndex,
+        String platformName,
+        String name,
+        boolean gpu,
+        int computeUnits,
+        long globalMemoryBytes,
+        long maxWorkGroupSize,
+        cl_platform_id platform,
+        cl_device_id device) {
+
+    static DeviceInfo query(int p, int d, String platformName, cl_platform_id platform, cl_device_id device) {
+        long type = OpenCl.deviceLong(device, CL.CL_DEVICE_TYPE);
+        return new DeviceInfo(
+                p,
+                d,
+                platformName,
+                OpenCl.deviceString(device, CL.CL_DEVICE_NAME),
+                (type & CL.CL_DEVICE_TYPE_GPU) != 0,
+                OpenCl.deviceInt(device, CL.CL_DEVICE_MAX_COMPUTE_UNITS),
+                OpenCl.deviceLong(device, CL.CL_DEVICE_GLOBAL_MEM_SIZE),
+                OpenCl.deviceSize(device, CL.CL_DEVICE_MAX_WORK_GROUP_SIZE),
+                platform,
+                device);
+    }
+
+    /** {@code platform:device}, e.g. {@code 0:0}. */
+    public String id() {
+        return platformIndex + ":" + deviceIndex;
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%s  %s (%s) — %s, %d compute units, %d MiB", id(), name, platformName,
+                gpu ? "GPU" : "CPU/other", computeUnits, globalMemoryBytes >> 20);
+    }
+}
