@@ -23,6 +23,7 @@ public abstract class CompiledModel implements AutoCloseable {
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
     private long seed;
     private long step;
+    private LayerProbe probe = LayerProbe.NONE;
 
     protected CompiledModel(Device device, NetworkInfo info, int batchSize) {
         if (batchSize < 1) {
@@ -80,6 +81,16 @@ public abstract class CompiledModel implements AutoCloseable {
         long key = seed * 0x9E3779B97F4A7C15L + step;
         key = (key ^ (key >>> 31)) * 0xBF58476D1CE4E5B9L + layerIndex;
         return key ^ (key >>> 29);
+    }
+
+    /** Installs a probe told after each layer's work is enqueued (for per-layer timing). */
+    public final void setProbe(LayerProbe probe) {
+        this.probe = probe == null ? LayerProbe.NONE : probe;
+    }
+
+    /** Called by the generated passes after each layer: {@code after("conv1", false)}. */
+    protected final void after(String layer, boolean backward) {
+        probe.after(layer, backward);
     }
 
     /** Registers a device resource to close with the model (in reverse order); returns it. */
