@@ -1,0 +1,212 @@
+// Fast matrix product C = op(A) op(B) (or C += ...), specialised to one shape at build time.
+//
+// Index convention: all matrices row-major and contiguous; offsets are in floats.
+//   op(A) is M x K (A stored K x M when TRANS_A), op(B) is K x N (B stored N x K when TRANS_B),
+//   C is M x N. i indexes rows of C (0..M), j columns (0..N), k the summed dimension (0..K).
+//
+// Each work-item owns a register block of C and keeps it in vector registers for the whole k loop:
+// PoCL on CPUs does not vectorise across work-items when the kernel has a loop, so the vector types
+// written here are the SIMD lanes. Two kernels cover the four transposes:
+//
+//   gemm_outer  rank-1 updates: per k, a few scalars of the left operand times one vector of the
+//               right operand (contiguous along its columns). Used for NN and TN directly, and for
+//               TT as C^T = B A (both operands then read untransposed) with a transposed store.
+//   gemm_dot    dot products: both operands contiguous along k (NT), vectorised along k with a
+//               horizontal sum at the end.
+//
+// Edges: the last block along a dimension slides back so that it ends exactly at the edge (all loads
+// stay in bounds, no guards in the loop) and stores only the elements the previous block does not own.
+// The host picks block sizes no larger than the matrix, so a block always fits.
+
+#ifndef M
+#define M 1 // rows of C
+#endif
+#ifndef N
+#define N 1 // columns of C
+#endif
+#ifndef K
+#define K 1 // the summed dimension
+#endif
+#ifndef TRANS_A
+#define TRANS_A 0 // 1: A is stored K x M
+#endif
+#ifndef TRANS_B
+#define TRANS_B 0 // 1: B is stored N x K
+#endif
+#ifndef ACCUMULATE
+#define ACCUMULATE 0 // 1: C += op(A) op(B)
+#endif
+#ifndef BLOCK_ROWS
+#define BLOCK_ROWS 8 // rows of a register block; the host keeps it <= the rows of the product
+#endif
+#ifndef BLOCK_COLS
+#define BLOCK_COLS 16 // columns of a register block; in gemm_outer the vector width (1, 2, 4, 8 or 16)
+#endif
+#ifndef VECTOR_K
+#define VECTOR_K 16 // gemm_dot: vector width along k (1, 2, 4, 8 or 16), at most K
+#endif
+
+#define CAT_(a, b) a##b
+#define CAT(a, b) CAT_(a, b)
+
+// ---- gemm_outer ---------------------------------------------------------------------------------
+// The product it computes is P x Q with sum length K: left operand L (P x K, row stride LEFT_STRIDE_K
+// between consecutive k, LEFT_STRIDE_P between rows), right operand R stored K x Q.
+
+#if TRANS_A && TRANS_B
+// C^T = B A: the left operand is B (N x K row-major), the right is A (K x M row-major).
+#define P N
+#define Q M
+#define LEFT_AT(p, k) left[(p) * K + (k)]
+#define STORE_TRANSPOSED 1
+#elif TRANS_A
+#define P M
+#define Q N
+#define LEFT_AT(p, k) left[(k) * M + (p)]
+#define STORE_TRANSPOSED 0
+#else
+#define P M
+#define Q N
+#define LEFT_AT(p, k) left[(p) * K + (k)]
+#define STORE_TRANSPOSED 0
+#endif
+
+#if BLOCK_COLS == 1
+#define qvec float
+#define LOAD_Q(offset, pointer) (pointer)[offset]
+#define STORE_Q(value, offset, pointer) ((pointer)[offset] = (value))
+#define LANE(v, c) (v)
+#else
+#define qvec CAT(float, BLOCK_COLS)
+#define LOAD_Q(offset, pointer) CAT(vload, BLOCK_COLS)(0, (pointer) + (offset))
+#define STORE_Q(value, offset, pointer) CAT(vstore, BLOCK_COLS)(value, 0, (pointer) + (offset))
+#define LANE(v, c) (((const float *)&(v))[c])
+#endif
+
+// Writes C element (p, q) of the computed product, in the orientation of C.
+#if STORE_TRANSPOSED
+#define C_INDEX(p, q) ((q) * N + (p))
+#else
+#define C_INDEX(p, q) ((p) * Q + (q))
+#endif
+#if ACCUMULATE
+#define PUT(index, value) (c[index] += (value))
+#else
+#define PUT(index, value) (c[index] = (value))
+#endif
+
+__kernel void gemm_outer(__global float *c, const long c_offset,
+                         __global const float *a, const long a_offset,
+                         __global const float *b, const long b_offset) {
+    const int q_nominal = get_global_id(0) * BLOCK_COLS;
+    const int p_nominal = get_global_id(1) * BLOCK_ROWS;
+    if (q_nominal >= Q || p_nominal >= P) return; // padding of the launch grid
+    const int q0 = min(q_nominal, Q - BLOCK_COLS);
+    const int p0 = min(p_nominal, P - BLOCK_ROWS);
+    c += c_offset;
+#if STORE_TRANSPOSED
+    __global const float *left = b + b_offset;
+    __global const float *right = a + a_offset;
+#else
+    __global const float *left = a + a_offset;
+    __global const float *right = b + b_offset;
+#endif
+
+    qvec acc[BLOCK_ROWS];
+#pragma unroll
+    for (int r = 0; r < BLOCK_ROWS; r++) acc[r] = (qvec)(0.0f);
+
+    __global const float *right_k = right + q0;
+    for (int k = 0; k < K; k++) {
+        const qvec row = LOAD_Q(0, right_k);
+        right_k += Q;
+#pragma unroll
+        for (int r = 0; r < BLOCK_ROWS; r++) acc[r] = mad((qvec)(LEFT_AT(p0 + r, k)), row, acc[r]);
+    }
+
+#pragma unroll
+    for (int r = 0; r < BLOCK_ROWS; r++) {
+        const int p = p0 + r;
+        if (p < p_nominal) continue; // owned by the previous block
+#if !STORE_TRANSPOSED && !ACCUMULATE
+        if (q0 == q_nominal) {
+            STORE_Q(acc[r], C_INDEX(p, q0), c);
+            continue;
+        }
+#endif
+        for (int col = q_nominal - q0; col < BLOCK_COLS; col++) PUT(C_INDEX(p, q0 + col), LANE(acc[r], col));
+    }
+}
+
+// ---- gemm_dot -----------------------------------------------------------------------------------
+// NT: C[i][j] = sum_k A[i][k] B[j][k], both rows contiguous along k.
+
+#if VECTOR_K == 1
+#define kvec float
+#define LOAD_K(pointer) (*(pointer))
+#define HSUM(v) (v)
+#else
+#define kvec CAT(float, VECTOR_K)
+#define LOAD_K(pointer) CAT(vload, VECTOR_K)(0, pointer)
+#endif
+#if VECTOR_K == 2
+#define HSUM(v) ((v).s0 + (v).s1)
+#elif VECTOR_K == 4
+#define HSUM(v) (((v).s0 + (v).s1) + ((v).s2 + (v).s3))
+#elif VECTOR_K == 8
+#define HSUM(v) ((((v).s0 + (v).s1) + ((v).s2 + (v).s3)) + (((v).s4 + (v).s5) + ((v).s6 + (v).s7)))
+#elif VECTOR_K == 16
+#define HSUM(v) hsum16(v)
+inline float hsum16(float16 v) {
+    const float8 h = v.lo + v.hi;
+    const float4 q = h.lo + h.hi;
+    return (q.s0 + q.s1) + (q.s2 + q.s3);
+}
+#endif
+
+#define K_VECTORS (K / VECTOR_K)
+#define K_TAIL (K_VECTORS * VECTOR_K)
+
+__kernel void gemm_dot(__global float *c, const long c_offset,
+                       __global const float *a, const long a_offset,
+                       __global const float *b, const long b_offset) {
+    const int j_nominal = get_global_id(0) * BLOCK_COLS;
+    const int i_nominal = get_global_id(1) * BLOCK_ROWS;
+    if (j_nominal >= N || i_nominal >= M) return; // padding of the launch grid
+    const int j0 = min(j_nominal, N - BLOCK_COLS);
+    const int i0 = min(i_nominal, M - BLOCK_ROWS);
+    c += c_offset;
+    __global const float *a_rows = a + a_offset + (long)i0 * K;
+    __global const float *b_rows = b + b_offset + (long)j0 * K;
+
+    kvec acc[BLOCK_ROWS][BLOCK_COLS];
+#pragma unroll
+    for (int r = 0; r < BLOCK_ROWS; r++)
+#pragma unroll
+        for (int s = 0; s < BLOCK_COLS; s++) acc[r][s] = (kvec)(0.0f);
+
+    for (int k = 0; k < K_TAIL; k += VECTOR_K) {
+        kvec av[BLOCK_ROWS];
+        kvec bv[BLOCK_COLS];
+#pragma unroll
+        for (int r = 0; r < BLOCK_ROWS; r++) av[r] = LOAD_K(a_rows + r * K + k);
+#pragma unroll
+        for (int s = 0; s < BLOCK_COLS; s++) bv[s] = LOAD_K(b_rows + s * K + k);
+#pragma unroll
+        for (int r = 0; r < BLOCK_ROWS; r++)
+#pragma unroll
+            for (int s = 0; s < BLOCK_COLS; s++) acc[r][s] = mad(av[r], bv[s], acc[r][s]);
+    }
+
+#pragma unroll
+    for (int r = 0; r < BLOCK_ROWS; r++) {
+        const int i = i0 + r;
+#pragma unroll
+        for (int s = 0; s < BLOCK_COLS; s++) {
+            const int j = j0 + s;
+            float sum = HSUM(acc[r][s]);
+            for (int k = K_TAIL; k < K; k++) sum = mad(a_rows[r * K + k], b_rows[s * K + k], sum);
+            if (i >= i_nominal && j >= j_nominal) PUT(i * N + j, sum);
+        }
+    }
+}

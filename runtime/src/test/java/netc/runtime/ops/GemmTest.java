@@ -1,0 +1,114 @@
+package netc.runtime.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import netc.runtime.cl.Buffer;
+import netc.runtime.cl.Device;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class GemmTest {
+    private static Device device;
+
+    @BeforeAll
+    static void open() {
+        device = Device.open();
+    }
+
+    @AfterAll
+    static void close() {
+        device.close();
+    }
+
+    /**
+     * Every transpose and accumulate combination over sizes that hit each edge case: 1, primes, sizes
+     * just under, at and just over the register blocks (8 and 16 along the outer kernel's rows and
+     * columns, 4 and 16 along the dot kernel's blocks and k vectors), and k with a vector tail.
+     */
+    static Stream<GemmShape> shapes() {
+        int[][] sizes = {
+            {1, 1, 1}, {7, 13, 5}, {1, 17, 3}, {9, 1, 33}, {2, 3, 1}, {8, 16, 16}, {9, 17, 17},
+            {15, 31, 47}, {4, 4, 16}, {5, 5, 15}, {33, 65, 19}, {3, 40, 100},
+        };
+        List<GemmShape> shapes = new ArrayList<>();
+        for (int[] s : sizes) {
+            for (int t = 0; t < 4; t++) {
+                for (boolean accumulate : new boolean[] {false, true}) {
+                    shapes.add(new GemmShape((t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2], accumulate));
+                }
+            }
+        }
+        return shapes.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void matchesTheDoubleReference(GemmShape shape) {
+        checkAgainstReference(shape, 0, 0, 0);
+    }
+
+    @Test
+    void honoursNonzeroOffsetsForEveryTranspose() {
+        for (int t = 0; t < 4; t++) {
+            checkAgainstReference(new GemmShape((t & 1) != 0, (t & 2) != 0, 11, 19, 23, t % 2 == 0), 5, 3, 7);
+        }
+    }
+
+    @Test
+    void rejectsBuffersTooSmallForTheShapeAndOffset() {
+        GemmShape shape = new GemmShape(false, false, 4, 5, 6, false);
+        try (Buffer c = Buffer.allocate(device, 20); Buffer a = Buffer.allocate(device, 24);
+                Buffer b = Buffer.allocate(device, 30)) {
+            Gemm gemm = new Gemm(device, shape);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> gemm.run(c, 0, a, 1, b, 0));
+            assertTrue(e.getMessage().contains("A"), e.getMessage());
+        }
+    }
+
+    private static void checkAgainstReference(GemmShape shape, int cOffset, int aOffset, int bOffset) {
+        Random random = new Random(shape.hashCode());
+        int m = shape.m(), n = shape.n(), k = shape.k();
+        float[] a = randoms(random, aOffset + m * k);
+        float[] b = randoms(random, bOffset + k * n);
+        float[] c = randoms(random, cOffset + m * n + 2); // +2: elements past C must survive
+        try (Buffer cBuffer = Buffer.allocate(device, c.length); Buffer aBuffer = Buffer.allocate(device, a.length);
+                Buffer bBuffer = Buffer.allocate(device, b.length)) {
+            aBuffer.write(a);
+            bBuffer.write(b);
+            cBuffer.write(c);
+            new Gemm(device, shape).run(cBuffer, cOffset, aBuffer, aOffset, bBuffer, bOffset);
+            float[] got = cBuffer.readFloats(0, c.length);
+            double[] magnitude = new double[m * n];
+            double[] want = GemmReference.product(shape, c, cOffset, a, aOffset, b, bOffset, magnitude);
+            for (int i = 0; i < c.length; i++) {
+                int e = i - cOffset;
+                if (e < 0 || e >= m * n) {
+                    assertEquals(c[i], got[i], 0f, shape + ": element " + i + " outside C was written");
+                    continue;
+                }
+                // float32 accumulation of k products in any order errs by at most ~k·eps·Σ|a·b|; the bound
+                // uses 2k ulps of that magnitude (plus |C| when accumulating), so a wrong term cannot hide.
+                double tolerance = 2 * (k + 1) * Math.ulp(1f) * magnitude[e];
+                assertEquals(want[e], got[i], tolerance, shape + ": C[" + e / n + "][" + e % n + "]");
+            }
+        }
+    }
+
+    private static float[] randoms(Random random, int count) {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return values;
+    }
+}
