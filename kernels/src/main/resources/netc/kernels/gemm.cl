@@ -98,8 +98,8 @@
 __kernel void gemm_outer(__global float *c, const long c_offset,
                          __global const float *a, const long a_offset,
                          __global const float *b, const long b_offset) {
-    const int q_nominal = get_global_id(0) * BLOCK_COLS;
-    const int p_nominal = get_global_id(1) * BLOCK_ROWS;
+    const int p_nominal = get_global_id(0) * BLOCK_ROWS;
+    const int q_nominal = get_global_id(1) * BLOCK_COLS;
     if (q_nominal >= Q || p_nominal >= P) return; // padding of the launch grid
     const int q0 = min(q_nominal, Q - BLOCK_COLS);
     const int p0 = min(p_nominal, P - BLOCK_ROWS);
@@ -170,8 +170,8 @@ inline float hsum16(float16 v) {
 __kernel void gemm_dot(__global float *c, const long c_offset,
                        __global const float *a, const long a_offset,
                        __global const float *b, const long b_offset) {
-    const int j_nominal = get_global_id(0) * BLOCK_COLS;
-    const int i_nominal = get_global_id(1) * BLOCK_ROWS;
+    const int i_nominal = get_global_id(0) * BLOCK_ROWS;
+    const int j_nominal = get_global_id(1) * BLOCK_COLS;
     if (j_nominal >= N || i_nominal >= M) return; // padding of the launch grid
     const int j0 = min(j_nominal, N - BLOCK_COLS);
     const int i0 = min(i_nominal, M - BLOCK_ROWS);

@@ -41,7 +41,7 @@ record GemmPlan(String kernelName, int blockRows, int blockCols, int vectorK, lo
     }
 
     private static long[] grid(int cols, int blockCols, int rows, int blockRows) {
-        return new long[] {ceilDiv(cols, blockCols), ceilDiv(rows, blockRows)};
+        return new long[] {ceilDiv(rows, blockRows), ceilDiv(cols, blockCols)};
     }
 
     private static long ceilDiv(long value, long divisor) {
