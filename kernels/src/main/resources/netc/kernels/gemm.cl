@@ -95,31 +95,18 @@
 #define PUT(index, value) (c[index] = (value))
 #endif
 
-__kernel void gemm_outer(__global float *c, const long c_offset,
-                         __global const float *a, const long a_offset,
-                         __global const float *b, const long b_offset) {
-    const int p_nominal = get_global_id(0) * BLOCK_ROWS;
-    const int q_nominal = get_global_id(1) * BLOCK_COLS;
-    if (q_nominal >= Q || p_nominal >= P) return; // padding of the launch grid
-    const int q0 = min(q_nominal, Q - BLOCK_COLS);
-    const int p0 = min(p_nominal, P - BLOCK_ROWS);
-    c += c_offset;
-#if STORE_TRANSPOSED
-    __global const float *left = b + b_offset;
-    __global const float *right = a + a_offset;
-#else
-    __global const float *left = a + a_offset;
-    __global const float *right = b + b_offset;
-#endif
-
+// The register block at (p_nominal, q_nominal), slid back to (p0, q0); right_k points at the block's
+// first right-operand vector (row k = 0) and consecutive k are right_stride floats apart.
+inline void outer_block(__global float *c, __global const float *left, __global const float *right_k,
+                        const int right_stride, const int p_nominal, const int q_nominal,
+                        const int p0, const int q0) {
     qvec acc[BLOCK_ROWS];
 #pragma unroll
     for (int r = 0; r < BLOCK_ROWS; r++) acc[r] = (qvec)(0.0f);
 
-    __global const float *right_k = right + q0;
     for (int k = 0; k < K; k++) {
         const qvec row = LOAD_Q(0, right_k);
-        right_k += Q;
+        right_k += right_stride;
 #pragma unroll
         for (int r = 0; r < BLOCK_ROWS; r++) acc[r] = mad((qvec)(LEFT_AT(p0 + r, k)), row, acc[r]);
     }
@@ -136,6 +123,70 @@ __kernel void gemm_outer(__global float *c, const long c_offset,
 #endif
         for (int col = q_nominal - q0; col < BLOCK_COLS; col++) PUT(C_INDEX(p, q0 + col), LANE(acc[r], col));
     }
+}
+
+// Grid: (row blocks, column blocks), row blocks fastest so that neighbouring work-items share the
+// right operand's column panel while it is in cache.
+__kernel void gemm_outer(__global float *c, const long c_offset,
+                         __global const float *a, const long a_offset,
+                         __global const float *b, const long b_offset) {
+    const int p_nominal = get_global_id(0) * BLOCK_ROWS;
+    const int q_nominal = get_global_id(1) * BLOCK_COLS;
+    if (q_nominal >= Q || p_nominal >= P) return; // padding of the launch grid
+    const int q0 = min(q_nominal, Q - BLOCK_COLS);
+    const int p0 = min(p_nominal, P - BLOCK_ROWS);
+#if STORE_TRANSPOSED
+    __global const float *left = b + b_offset;
+    __global const float *right = a + a_offset;
+#else
+    __global const float *left = a + a_offset;
+    __global const float *right = b + b_offset;
+#endif
+    outer_block(c + c_offset, left, right + q0, Q, p_nominal, q_nominal, p0, q0);
+}
+
+// Packed right operand: column panel t (columns q0 .. q0 + BLOCK_COLS of the slid-back block t) is
+// stored as K consecutive vectors at packed[t * K * BLOCK_COLS]. Packing costs one copy of the right
+// operand but turns each panel into one sequential stream: unpacked, a panel is K cache lines Q floats
+// apart, which for Q like 4096 all fall in a few cache sets and evict each other before the next row
+// block can reuse them.
+#define PACK_K_ROWS 16 // k rows copied per work-item of gemm_pack_right: a few cache lines of work
+
+// Grid: (ceil(K / PACK_K_ROWS), column panels).
+__kernel void gemm_pack_right(__global float *packed,
+                              __global const float *a, const long a_offset,
+                              __global const float *b, const long b_offset) {
+    const int k_first = get_global_id(0) * PACK_K_ROWS;
+    const int panel = get_global_id(1);
+    if (k_first >= K || panel * BLOCK_COLS >= Q) return; // padding of the launch grid
+    const int q0 = min(panel * BLOCK_COLS, Q - BLOCK_COLS);
+#if STORE_TRANSPOSED
+    __global const float *right = a + a_offset;
+#else
+    __global const float *right = b + b_offset;
+#endif
+    __global float *out = packed + (long)panel * K * BLOCK_COLS;
+    const int k_end = min(k_first + PACK_K_ROWS, K);
+    for (int k = k_first; k < k_end; k++) STORE_Q(LOAD_Q((long)k * Q + q0, right), (long)k * BLOCK_COLS, out);
+}
+
+__kernel void gemm_outer_packed(__global float *c, const long c_offset,
+                                __global const float *a, const long a_offset,
+                                __global const float *b, const long b_offset,
+                                __global const float *packed) {
+    const int p_nominal = get_global_id(0) * BLOCK_ROWS;
+    const int panel = get_global_id(1);
+    const int q_nominal = panel * BLOCK_COLS;
+    if (q_nominal >= Q || p_nominal >= P) return; // padding of the launch grid
+    const int q0 = min(q_nominal, Q - BLOCK_COLS);
+    const int p0 = min(p_nominal, P - BLOCK_ROWS);
+#if STORE_TRANSPOSED
+    __global const float *left = b + b_offset;
+#else
+    __global const float *left = a + a_offset;
+#endif
+    outer_block(c + c_offset, left, packed + (long)panel * K * BLOCK_COLS, BLOCK_COLS, p_nominal, q_nominal,
+                p0, q0);
 }
 
 // ---- gemm_dot -----------------------------------------------------------------------------------

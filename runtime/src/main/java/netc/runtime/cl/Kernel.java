@@ -31,6 +31,18 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
+     * The largest work-group this kernel runs in on its device ({@code CL_KERNEL_WORK_GROUP_SIZE}),
+     * which a kernel's register use can make smaller than the device's maximum.
+     */
+    public long maxWorkGroupSize() {
+        long[] size = new long[1];
+        ClException.check(org.jocl.CL.clGetKernelWorkGroupInfo(handle, device.id(),
+                org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(size), null),
+                "clGetKernelWorkGroupInfo");
+        return size[0];
+    }
+
+    /**
      * Enqueues the kernel over {@code global} work-items, in work-groups of {@code local} (null lets
      * the driver choose). Each global size must be a multiple of its local size.
      */

@@ -4,9 +4,10 @@ import netc.runtime.cl.Defines;
 
 /**
  * How one {@link GemmShape} is computed by {@code gemm.cl}: which kernel, the register block each
- * work-item owns, and the launch grid (one work-item per block).
+ * work-item owns, whether the right operand is first packed into column panels, and the launch grid
+ * (one work-item per block, row blocks along the first dimension).
  */
-record GemmPlan(String kernelName, int blockRows, int blockCols, int vectorK, long[] global) {
+record GemmPlan(String kernelName, int blockRows, int blockCols, int vectorK, boolean packRight, long[] global) {
     /** Rows of the outer-product register block: 8 broadcasts + 8 accumulators + 1 row fit any SIMD file. */
     static final int OUTER_ROWS = 8;
     /** Widest vector of the outer-product kernel along the columns of the product. */
@@ -15,13 +16,30 @@ record GemmPlan(String kernelName, int blockRows, int blockCols, int vectorK, lo
     static final int DOT_ROWS = 4;
     static final int DOT_COLS = 4;
     static final int DOT_VECTOR_K = 16;
+    /** k rows per work-item of {@code gemm_pack_right}; must match PACK_K_ROWS in gemm.cl. */
+    static final int PACK_K_ROWS = 16;
+    /**
+     * Packing costs one copy of the right operand and pays back per row block that reuses a panel:
+     * measured on PoCL (Zen 4), it wins from 16 row blocks on, and from 4 when the right operand
+     * (over 4 MiB) cannot stay in L2 between reuses; it lost ~8% at 12 row blocks with K = 121.
+     */
+    static final int PACK_ROWS = 16 * OUTER_ROWS;
+    static final int PACK_ROWS_LARGE = 4 * OUTER_ROWS;
+    static final long PACK_LARGE_FLOATS = 1L << 20;
+    /** Work-items per work-group at most: enough for a GPU warp/wavefront, small enough for any device. */
+    static final int GROUP_LIMIT = 64;
 
     static GemmPlan of(GemmShape shape) {
+        return of(shape, null);
+    }
+
+    /** The plan for {@code shape}; {@code packRight} null lets the size heuristic decide. */
+    static GemmPlan of(GemmShape shape, Boolean packRight) {
         if (shape.transB() && !shape.transA()) {
             int rows = Math.min(DOT_ROWS, shape.m());
             int cols = Math.min(DOT_COLS, shape.n());
-            return new GemmPlan("gemm_dot", rows, cols, largestPowerOfTwoUpTo(DOT_VECTOR_K, shape.k()),
-                    grid(shape.n(), cols, shape.m(), rows));
+            return new GemmPlan("gemm_dot", rows, cols, largestPowerOfTwoUpTo(DOT_VECTOR_K, shape.k()), false,
+                    grid(rows, shape.m(), cols, shape.n()));
         }
         // TT is computed as C^T = B A, so the product's rows are C's columns.
         boolean swapped = shape.transA() && shape.transB();
@@ -29,7 +47,35 @@ record GemmPlan(String kernelName, int blockRows, int blockCols, int vectorK, lo
         int q = swapped ? shape.m() : shape.n();
         int rows = Math.min(OUTER_ROWS, p);
         int cols = largestPowerOfTwoUpTo(OUTER_COLS, q);
-        return new GemmPlan("gemm_outer", rows, cols, 1, grid(q, cols, p, rows));
+        boolean pack = packRight != null ? packRight
+                : p >= PACK_ROWS || p >= PACK_ROWS_LARGE && (long) shape.k() * q >= PACK_LARGE_FLOATS;
+        return new GemmPlan(pack ? "gemm_outer_packed" : "gemm_outer", rows, cols, 1, pack, grid(rows, p, cols, q));
+    }
+
+    /** Floats of the packed right operand: every column panel, K vectors each. */
+    long packedFloats(GemmShape shape) {
+        return global[1] * shape.k() * blockCols;
+    }
+
+    /** The pack kernel's grid: (k row groups, column panels). */
+    long[] packGlobal(GemmShape shape) {
+        return new long[] {ceilDiv(shape.k(), PACK_K_ROWS), global[1]};
+    }
+
+    /**
+     * A work-group of up to {@link #GROUP_LIMIT} work-items (fewer if the kernel allows fewer), spread
+     * over the first dimension first (row blocks, which share a column panel), then the second.
+     */
+    static long[] local(long[] global, long kernelMaxGroup) {
+        long group = Long.highestOneBit(Math.max(1, Math.min(GROUP_LIMIT, kernelMaxGroup)));
+        long first = Math.min(group, ceilPowerOfTwo(global[0]));
+        long second = Math.min(group / first, ceilPowerOfTwo(global[1]));
+        return new long[] {first, second};
+    }
+
+    /** The grid rounded up to whole work-groups; the kernels return early on the padding. */
+    static long[] padded(long[] global, long[] local) {
+        return new long[] {ceilDiv(global[0], local[0]) * local[0], ceilDiv(global[1], local[1]) * local[1]};
     }
 
     Defines defines(GemmShape shape) {
@@ -40,12 +86,16 @@ record GemmPlan(String kernelName, int blockRows, int blockCols, int vectorK, lo
                 .set("BLOCK_ROWS", blockRows).set("BLOCK_COLS", blockCols).set("VECTOR_K", vectorK);
     }
 
-    private static long[] grid(int cols, int blockCols, int rows, int blockRows) {
+    private static long[] grid(int blockRows, int rows, int blockCols, int cols) {
         return new long[] {ceilDiv(rows, blockRows), ceilDiv(cols, blockCols)};
     }
 
     private static long ceilDiv(long value, long divisor) {
         return (value + divisor - 1) / divisor;
+    }
+
+    private static long ceilPowerOfTwo(long value) {
+        return value <= 1 ? 1 : Long.highestOneBit(value - 1) * 2;
     }
 
     /** The largest of 1, 2, 4, ... that is at most both {@code limit} and {@code size}. */

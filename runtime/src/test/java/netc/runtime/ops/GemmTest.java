@@ -50,16 +50,32 @@ class GemmTest {
         return shapes.stream();
     }
 
+    /** The shapes computed by the outer-product kernel (all but NT), which may pack their right operand. */
+    static Stream<GemmShape> outerProductShapes() {
+        return shapes().filter(shape -> shape.transA() || !shape.transB());
+    }
+
     @ParameterizedTest
     @MethodSource("shapes")
     void matchesTheDoubleReference(GemmShape shape) {
-        checkAgainstReference(shape, 0, 0, 0);
+        checkAgainstReference(shape, GemmPlan.of(shape), 0, 0, 0);
+    }
+
+    /** Small shapes never pack by default, so the packed path is forced here. */
+    @ParameterizedTest
+    @MethodSource("outerProductShapes")
+    void matchesTheDoubleReferenceWithThePackedRightOperand(GemmShape shape) {
+        GemmPlan plan = GemmPlan.of(shape, true);
+        assertTrue(plan.packRight());
+        checkAgainstReference(shape, plan, 0, 0, 0);
     }
 
     @Test
     void honoursNonzeroOffsetsForEveryTranspose() {
         for (int t = 0; t < 4; t++) {
-            checkAgainstReference(new GemmShape((t & 1) != 0, (t & 2) != 0, 11, 19, 23, t % 2 == 0), 5, 3, 7);
+            GemmShape shape = new GemmShape((t & 1) != 0, (t & 2) != 0, 11, 19, 23, t % 2 == 0);
+            checkAgainstReference(shape, GemmPlan.of(shape), 5, 3, 7);
+            checkAgainstReference(shape, GemmPlan.of(shape, true), 5, 3, 7);
         }
     }
 
@@ -67,26 +83,26 @@ class GemmTest {
     void rejectsBuffersTooSmallForTheShapeAndOffset() {
         GemmShape shape = new GemmShape(false, false, 4, 5, 6, false);
         try (Buffer c = Buffer.allocate(device, 20); Buffer a = Buffer.allocate(device, 24);
-                Buffer b = Buffer.allocate(device, 30)) {
-            Gemm gemm = new Gemm(device, shape);
+                Buffer b = Buffer.allocate(device, 30); Gemm gemm = new Gemm(device, shape)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> gemm.run(c, 0, a, 1, b, 0));
             assertTrue(e.getMessage().contains("A"), e.getMessage());
         }
     }
 
-    private static void checkAgainstReference(GemmShape shape, int cOffset, int aOffset, int bOffset) {
+    private static void checkAgainstReference(GemmShape shape, GemmPlan plan, int cOffset, int aOffset,
+            int bOffset) {
         Random random = new Random(shape.hashCode());
         int m = shape.m(), n = shape.n(), k = shape.k();
         float[] a = randoms(random, aOffset + m * k);
         float[] b = randoms(random, bOffset + k * n);
         float[] c = randoms(random, cOffset + m * n + 2); // +2: elements past C must survive
         try (Buffer cBuffer = Buffer.allocate(device, c.length); Buffer aBuffer = Buffer.allocate(device, a.length);
-                Buffer bBuffer = Buffer.allocate(device, b.length)) {
+                Buffer bBuffer = Buffer.allocate(device, b.length); Gemm gemm = new Gemm(device, shape, plan)) {
             aBuffer.write(a);
             bBuffer.write(b);
             cBuffer.write(c);
-            new Gemm(device, shape).run(cBuffer, cOffset, aBuffer, aOffset, bBuffer, bOffset);
+            gemm.run(cBuffer, cOffset, aBuffer, aOffset, bBuffer, bOffset);
             float[] got = cBuffer.readFloats(0, c.length);
             double[] magnitude = new double[m * n];
             double[] want = GemmReference.product(shape, c, cOffset, a, aOffset, b, bOffset, magnitude);

@@ -1,0 +1,45 @@
+package netc.runtime.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class GemmPlanTest {
+    @Test
+    void ntUsesTheDotKernelWithBlocksNoLargerThanTheMatrix() {
+        GemmPlan plan = GemmPlan.of(new GemmShape(false, true, 3, 64, 9, false));
+        assertEquals("gemm_dot", plan.kernelName());
+        assertEquals(3, plan.blockRows());
+        assertEquals(4, plan.blockCols());
+        assertEquals(8, plan.vectorK());
+        assertArrayEquals(new long[] {1, 16}, plan.global());
+    }
+
+    @Test
+    void ttComputesTheTransposedProductSoItsRowsAreTheColumnsOfC() {
+        GemmPlan plan = GemmPlan.of(new GemmShape(true, true, 5, 20, 7, false));
+        assertEquals("gemm_outer", plan.kernelName());
+        assertEquals(8, plan.blockRows()); // rows of C^T = 20 columns of C
+        assertEquals(4, plan.blockCols()); // widest vector within the 5 columns of C^T
+        assertArrayEquals(new long[] {3, 2}, plan.global());
+    }
+
+    @Test
+    void packsTheRightOperandOnlyWhenEnoughRowBlocksReuseIt() {
+        assertTrue(GemmPlan.of(new GemmShape(true, false, 2400, 676, 256, false)).packRight());
+        assertTrue(GemmPlan.of(new GemmShape(false, false, 64, 4096, 4096, false)).packRight());
+        assertFalse(GemmPlan.of(new GemmShape(false, false, 96, 2916, 121, false)).packRight());
+        assertFalse(GemmPlan.of(new GemmShape(false, false, 64, 4096, 10, false)).packRight());
+    }
+
+    @Test
+    void workGroupsStayWithinTheKernelLimitAndPadTheGrid() {
+        long[] local = GemmPlan.local(new long[] {3, 100}, 48);
+        assertArrayEquals(new long[] {4, 8}, local); // 32: the largest power of two <= 48, rows first
+        assertArrayEquals(new long[] {4, 104}, GemmPlan.padded(new long[] {3, 100}, local));
+        assertArrayEquals(new long[] {1, 1}, GemmPlan.local(new long[] {1, 1}, 1024));
+    }
+}
