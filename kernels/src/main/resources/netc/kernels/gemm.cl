@@ -8,9 +8,10 @@
 // PoCL on CPUs does not vectorise across work-items when the kernel has a loop, so the vector types
 // written here are the SIMD lanes. Two kernels cover the four transposes:
 //
-//   gemm_outer  rank-1 updates: per k, a few scalars of the left operand times one vector of the
-//               right operand (contiguous along its columns). Used for NN and TN directly, and for
-//               TT as C^T = B A (both operands then read untransposed) with a transposed store.
+//   gemm_outer  rank-1 updates: per k, BLOCK_ROWS scalars of the left operand times one vector of
+//               the right operand (contiguous along its columns). NN and TN compute C = A B directly
+//               (left = A, right = B); TT computes C^T = B A (left = B, right = A, both then read
+//               untransposed) and stores transposed. Either operand may first be packed (below).
 //   gemm_dot    dot products: both operands contiguous along k (NT), vectorised along k with a
 //               horizontal sum at the end.
 //
@@ -45,30 +46,43 @@
 #ifndef VECTOR_K
 #define VECTOR_K 16 // gemm_dot: vector width along k (1, 2, 4, 8 or 16), at most K
 #endif
+#ifndef PACK_LEFT
+#define PACK_LEFT 0 // gemm_outer: 1 if the left operand comes packed by gemm_pack_left
+#endif
+#ifndef PACK_RIGHT
+#define PACK_RIGHT 0 // gemm_outer: 1 if the right operand comes packed by gemm_pack_right
+#endif
 
 #define CAT_(a, b) a##b
 #define CAT(a, b) CAT_(a, b)
 
 // ---- gemm_outer ---------------------------------------------------------------------------------
-// The product it computes is P x Q with sum length K: left operand L (P x K, row stride LEFT_STRIDE_K
-// between consecutive k, LEFT_STRIDE_P between rows), right operand R stored K x Q.
+// It computes the P x Q product of a left operand (P x K) and a right operand (K x Q).
+//
+// Packing copies an operand once so that the k loop reads each block's part of it as one sequential
+// stream; it pays when many blocks reuse that part. Unpacked, a right-operand panel is K cache lines
+// Q floats apart, and the rows of a left block are K floats apart; for sizes like 4096 these all fall
+// into a few cache sets and evict each other (and each touches its own page).
+//   packed left:  block t (rows p0 .. p0 + BLOCK_ROWS of the slid-back row block t) as K groups of
+//                 BLOCK_ROWS floats at left[t * K * BLOCK_ROWS];
+//   packed right: panel t (columns q0 .. q0 + BLOCK_COLS of the slid-back column block t) as K
+//                 vectors at right[t * K * BLOCK_COLS].
 
 #if TRANS_A && TRANS_B
-// C^T = B A: the left operand is B (N x K row-major), the right is A (K x M row-major).
 #define P N
 #define Q M
-#define LEFT_AT(p, k) left[(p) * K + (k)]
 #define STORE_TRANSPOSED 1
-#elif TRANS_A
-#define P M
-#define Q N
-#define LEFT_AT(p, k) left[(k) * M + (p)]
-#define STORE_TRANSPOSED 0
 #else
 #define P M
 #define Q N
-#define LEFT_AT(p, k) left[(p) * K + (k)]
 #define STORE_TRANSPOSED 0
+#endif
+
+// Element (p, k) of the unpacked left operand: A (M x K) for NN, A stored K x M for TN, B (N x K) for TT.
+#if TRANS_A && !TRANS_B
+#define LEFT_AT(p, k) left[(long)(k) * M + (p)]
+#else
+#define LEFT_AT(p, k) left[(long)(p) * K + (k)]
 #endif
 
 #if BLOCK_COLS == 1
@@ -95,20 +109,51 @@
 #define PUT(index, value) (c[index] = (value))
 #endif
 
-// The register block at (p_nominal, q_nominal), slid back to (p0, q0); right_k points at the block's
-// first right-operand vector (row k = 0) and consecutive k are right_stride floats apart.
-inline void outer_block(__global float *c, __global const float *left, __global const float *right_k,
-                        const int right_stride, const int p_nominal, const int q_nominal,
-                        const int p0, const int q0) {
+// Grid: (row blocks, column blocks), row blocks fastest so that neighbouring work-items share the
+// right operand's column panel while it is in cache.
+__kernel void gemm_outer(__global float *c, const long c_offset,
+                         __global const float *left, const long left_offset,
+                         __global const float *right, const long right_offset) {
+    const int row_block = get_global_id(0);
+    const int col_block = get_global_id(1);
+    const int p_nominal = row_block * BLOCK_ROWS;
+    const int q_nominal = col_block * BLOCK_COLS;
+    if (q_nominal >= Q || p_nominal >= P) return; // padding of the launch grid
+    const int q0 = min(q_nominal, Q - BLOCK_COLS);
+    const int p0 = min(p_nominal, P - BLOCK_ROWS);
+    c += c_offset;
+    left += left_offset;
+    right += right_offset;
+
+    // Where element (p0 + r, k) of the left block lives: left_k[r * row_step], left_k advancing by k_step.
+#if PACK_LEFT
+    __global const float *left_k = left + (long)row_block * K * BLOCK_ROWS;
+    const int row_step = 1, k_step = BLOCK_ROWS;
+#elif TRANS_A && !TRANS_B
+    __global const float *left_k = left + p0;
+    const int row_step = 1, k_step = M;
+#else
+    __global const float *left_k = left + (long)p0 * K;
+    const int row_step = K, k_step = 1;
+#endif
+#if PACK_RIGHT
+    __global const float *right_k = right + (long)col_block * K * BLOCK_COLS;
+    const int right_step = BLOCK_COLS;
+#else
+    __global const float *right_k = right + q0;
+    const int right_step = Q;
+#endif
+
     qvec acc[BLOCK_ROWS];
 #pragma unroll
     for (int r = 0; r < BLOCK_ROWS; r++) acc[r] = (qvec)(0.0f);
 
     for (int k = 0; k < K; k++) {
         const qvec row = LOAD_Q(0, right_k);
-        right_k += right_stride;
 #pragma unroll
-        for (int r = 0; r < BLOCK_ROWS; r++) acc[r] = mad((qvec)(LEFT_AT(p0 + r, k)), row, acc[r]);
+        for (int r = 0; r < BLOCK_ROWS; r++) acc[r] = mad((qvec)(left_k[r * row_step]), row, acc[r]);
+        right_k += right_step;
+        left_k += k_step;
     }
 
 #pragma unroll
@@ -125,68 +170,32 @@ inline void outer_block(__global float *c, __global const float *left, __global 
     }
 }
 
-// Grid: (row blocks, column blocks), row blocks fastest so that neighbouring work-items share the
-// right operand's column panel while it is in cache.
-__kernel void gemm_outer(__global float *c, const long c_offset,
-                         __global const float *a, const long a_offset,
-                         __global const float *b, const long b_offset) {
-    const int p_nominal = get_global_id(0) * BLOCK_ROWS;
-    const int q_nominal = get_global_id(1) * BLOCK_COLS;
-    if (q_nominal >= Q || p_nominal >= P) return; // padding of the launch grid
-    const int q0 = min(q_nominal, Q - BLOCK_COLS);
-    const int p0 = min(p_nominal, P - BLOCK_ROWS);
-#if STORE_TRANSPOSED
-    __global const float *left = b + b_offset;
-    __global const float *right = a + a_offset;
-#else
-    __global const float *left = a + a_offset;
-    __global const float *right = b + b_offset;
-#endif
-    outer_block(c + c_offset, left, right + q0, Q, p_nominal, q_nominal, p0, q0);
+#define PACK_K_ROWS 16 // k rows copied per work-item of the pack kernels: a few cache lines of work
+
+// Grid: (ceil(K / PACK_K_ROWS), row blocks). Reads the unpacked left operand.
+__kernel void gemm_pack_left(__global float *packed, __global const float *left, const long left_offset) {
+    const int k_first = get_global_id(0) * PACK_K_ROWS;
+    const int row_block = get_global_id(1);
+    if (k_first >= K || row_block * BLOCK_ROWS >= P) return; // padding of the launch grid
+    const int p0 = min(row_block * BLOCK_ROWS, P - BLOCK_ROWS);
+    left += left_offset;
+    __global float *out = packed + (long)row_block * K * BLOCK_ROWS;
+    const int k_end = min(k_first + PACK_K_ROWS, K);
+    for (int k = k_first; k < k_end; k++)
+#pragma unroll
+        for (int r = 0; r < BLOCK_ROWS; r++) out[(long)k * BLOCK_ROWS + r] = LEFT_AT(p0 + r, k);
 }
 
-// Packed right operand: column panel t (columns q0 .. q0 + BLOCK_COLS of the slid-back block t) is
-// stored as K consecutive vectors at packed[t * K * BLOCK_COLS]. Packing costs one copy of the right
-// operand but turns each panel into one sequential stream: unpacked, a panel is K cache lines Q floats
-// apart, which for Q like 4096 all fall in a few cache sets and evict each other before the next row
-// block can reuse them.
-#define PACK_K_ROWS 16 // k rows copied per work-item of gemm_pack_right: a few cache lines of work
-
-// Grid: (ceil(K / PACK_K_ROWS), column panels).
-__kernel void gemm_pack_right(__global float *packed,
-                              __global const float *a, const long a_offset,
-                              __global const float *b, const long b_offset) {
+// Grid: (ceil(K / PACK_K_ROWS), column blocks). Reads the unpacked right operand (K x Q).
+__kernel void gemm_pack_right(__global float *packed, __global const float *right, const long right_offset) {
     const int k_first = get_global_id(0) * PACK_K_ROWS;
-    const int panel = get_global_id(1);
-    if (k_first >= K || panel * BLOCK_COLS >= Q) return; // padding of the launch grid
-    const int q0 = min(panel * BLOCK_COLS, Q - BLOCK_COLS);
-#if STORE_TRANSPOSED
-    __global const float *right = a + a_offset;
-#else
-    __global const float *right = b + b_offset;
-#endif
-    __global float *out = packed + (long)panel * K * BLOCK_COLS;
+    const int col_block = get_global_id(1);
+    if (k_first >= K || col_block * BLOCK_COLS >= Q) return; // padding of the launch grid
+    const int q0 = min(col_block * BLOCK_COLS, Q - BLOCK_COLS);
+    right += right_offset;
+    __global float *out = packed + (long)col_block * K * BLOCK_COLS;
     const int k_end = min(k_first + PACK_K_ROWS, K);
     for (int k = k_first; k < k_end; k++) STORE_Q(LOAD_Q((long)k * Q + q0, right), (long)k * BLOCK_COLS, out);
-}
-
-__kernel void gemm_outer_packed(__global float *c, const long c_offset,
-                                __global const float *a, const long a_offset,
-                                __global const float *b, const long b_offset,
-                                __global const float *packed) {
-    const int p_nominal = get_global_id(0) * BLOCK_ROWS;
-    const int panel = get_global_id(1);
-    const int q_nominal = panel * BLOCK_COLS;
-    if (q_nominal >= Q || p_nominal >= P) return; // padding of the launch grid
-    const int q0 = min(q_nominal, Q - BLOCK_COLS);
-    const int p0 = min(p_nominal, P - BLOCK_ROWS);
-#if STORE_TRANSPOSED
-    __global const float *left = b + b_offset;
-#else
-    __global const float *left = a + a_offset;
-#endif
-    outer_block(c + c_offset, left, packed + (long)panel * K * BLOCK_COLS, BLOCK_COLS, p_nominal, q_nominal,
-                p0, q0);
 }
 
 // ---- gemm_dot -----------------------------------------------------------------------------------

@@ -9,18 +9,17 @@ import netc.runtime.cl.Kernel;
  * compile-time constant of the kernel ({@code gemm.cl}). Offsets (in floats) let one product work on
  * a slice of a larger buffer, e.g. one image of a batch.
  *
- * <p>Large products first copy B (A for TT) into column panels in a scratch buffer this object owns,
- * as large as that operand; {@link #close()} frees it.
+ * <p>Large products first copy an operand into cache-friendly blocks in a scratch buffer this object
+ * owns (as large as that operand); {@link #close()} frees it.
  */
 public final class Gemm implements AutoCloseable {
     private final GemmShape shape;
+    private final GemmPlan plan;
     private final Kernel kernel;
     private final long[] global;
     private final long[] local;
-    private final Kernel pack;
-    private final long[] packGlobal;
-    private final long[] packLocal;
-    private final Buffer packed;
+    private final GemmPack packLeft;
+    private final GemmPack packRight;
 
     public Gemm(Device device, GemmShape shape) {
         this(device, shape, GemmPlan.of(shape));
@@ -28,20 +27,14 @@ public final class Gemm implements AutoCloseable {
 
     Gemm(Device device, GemmShape shape, GemmPlan plan) {
         this.shape = shape;
+        this.plan = plan;
         this.kernel = device.kernel("gemm.cl", plan.kernelName(), plan.defines(shape));
         this.local = GemmPlan.local(plan.global(), kernel.maxWorkGroupSize());
         this.global = GemmPlan.padded(plan.global(), local);
-        if (plan.packRight()) {
-            this.pack = device.kernel("gemm.cl", "gemm_pack_right", plan.defines(shape));
-            this.packLocal = GemmPlan.local(plan.packGlobal(shape), pack.maxWorkGroupSize());
-            this.packGlobal = GemmPlan.padded(plan.packGlobal(shape), packLocal);
-            this.packed = Buffer.allocate(device, plan.packedFloats(shape));
-        } else {
-            this.pack = null;
-            this.packGlobal = null;
-            this.packLocal = null;
-            this.packed = null;
-        }
+        this.packLeft = plan.packLeft() ? new GemmPack(device, "gemm_pack_left", plan, shape,
+                plan.packGrid(shape, true), plan.packedLeftFloats(shape)) : null;
+        this.packRight = plan.packRight() ? new GemmPack(device, "gemm_pack_right", plan, shape,
+                plan.packGrid(shape, false), plan.packedRightFloats(shape)) : null;
     }
 
     public GemmShape shape() {
@@ -53,12 +46,20 @@ public final class Gemm implements AutoCloseable {
         checkFits("C", c, cOffset, (long) shape.m() * shape.n());
         checkFits("A", a, aOffset, (long) shape.m() * shape.k());
         checkFits("B", b, bOffset, (long) shape.k() * shape.n());
-        if (packed == null) {
-            kernel.launch(global, local, c, cOffset, a, aOffset, b, bOffset);
-        } else {
-            pack.launch(packGlobal, packLocal, packed, a, aOffset, b, bOffset);
-            kernel.launch(global, local, c, cOffset, a, aOffset, b, bOffset, packed);
+        // The kernel reads a left and a right operand; TT computes C^T = B A, so they swap.
+        Buffer left = plan.swapped() ? b : a;
+        long leftOffset = plan.swapped() ? bOffset : aOffset;
+        Buffer right = plan.swapped() ? a : b;
+        long rightOffset = plan.swapped() ? aOffset : bOffset;
+        if (packLeft != null) {
+            left = packLeft.pack(left, leftOffset);
+            leftOffset = 0;
         }
+        if (packRight != null) {
+            right = packRight.pack(right, rightOffset);
+            rightOffset = 0;
+        }
+        kernel.launch(global, local, c, cOffset, left, leftOffset, right, rightOffset);
     }
 
     private void checkFits(String matrix, Buffer buffer, long offset, long size) {
@@ -69,11 +70,17 @@ public final class Gemm implements AutoCloseable {
         }
     }
 
-    /** Frees the packing scratch buffer, if any; the kernels belong to the device's cache. */
+    /** Frees the packing scratch buffers, if any; the kernels belong to the device's cache. */
     @Override
     public void close() {
-        if (packed != null) {
-            packed.close();
+        try {
+            if (packLeft != null) {
+                packLeft.close();
+            }
+        } finally {
+            if (packRight != null) {
+                packRight.close();
+            }
         }
     }
 }

@@ -7,7 +7,8 @@ import netc.runtime.cl.Defines;
  * work-item owns, whether the right operand is first packed into column panels, and the launch grid
  * (one work-item per block, row blocks along the first dimension).
  */
-record GemmPlan(String kernelName, int blockRows, int blockCols, int vectorK, boolean packRight, long[] global) {
+record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols, int vectorK, boolean packLeft,
+        boolean packRight, long[] global) {
     /** Rows of the outer-product register block: 8 broadcasts + 8 accumulators + 1 row fit any SIMD file. */
     static final int OUTER_ROWS = 8;
     /** Widest vector of the outer-product kernel along the columns of the product. */
@@ -26,20 +27,22 @@ record GemmPlan(String kernelName, int blockRows, int blockCols, int vectorK, bo
     static final int PACK_ROWS = 16 * OUTER_ROWS;
     static final int PACK_ROWS_LARGE = 4 * OUTER_ROWS;
     static final long PACK_LARGE_FLOATS = 1L << 20;
+    /** Pack the left operand once at least this many columns (column blocks x BLOCK_COLS) reuse it. */
+    static final int PACK_LEFT_COLS = 4 * OUTER_COLS;
     /** Work-items per work-group at most: enough for a GPU warp/wavefront, small enough for any device. */
     static final int GROUP_LIMIT = 64;
 
     static GemmPlan of(GemmShape shape) {
-        return of(shape, null);
+        return of(shape, null, null);
     }
 
-    /** The plan for {@code shape}; {@code packRight} null lets the size heuristic decide. */
-    static GemmPlan of(GemmShape shape, Boolean packRight) {
+    /** The plan for {@code shape}; a null {@code packLeft} or {@code packRight} lets the size heuristic decide. */
+    static GemmPlan of(GemmShape shape, Boolean packLeft, Boolean packRight) {
         if (shape.transB() && !shape.transA()) {
             int rows = Math.min(DOT_ROWS, shape.m());
             int cols = Math.min(DOT_COLS, shape.n());
-            return new GemmPlan("gemm_dot", rows, cols, largestPowerOfTwoUpTo(DOT_VECTOR_K, shape.k()), false,
-                    grid(rows, shape.m(), cols, shape.n()));
+            return new GemmPlan("gemm_dot", false, rows, cols, largestPowerOfTwoUpTo(DOT_VECTOR_K, shape.k()),
+                    false, false, grid(rows, shape.m(), cols, shape.n()));
         }
         // TT is computed as C^T = B A, so the product's rows are C's columns.
         boolean swapped = shape.transA() && shape.transB();
@@ -47,19 +50,27 @@ record GemmPlan(String kernelName, int blockRows, int blockCols, int vectorK, bo
         int q = swapped ? shape.m() : shape.n();
         int rows = Math.min(OUTER_ROWS, p);
         int cols = largestPowerOfTwoUpTo(OUTER_COLS, q);
-        boolean pack = packRight != null ? packRight
+        boolean right = packRight != null ? packRight
                 : p >= PACK_ROWS || p >= PACK_ROWS_LARGE && (long) shape.k() * q >= PACK_LARGE_FLOATS;
-        return new GemmPlan(pack ? "gemm_outer_packed" : "gemm_outer", rows, cols, 1, pack, grid(rows, p, cols, q));
+        // TN's left operand is already read as one stream (k rows of A, BLOCK_ROWS floats each).
+        boolean leftStrided = !(shape.transA() && !shape.transB());
+        boolean left = packLeft != null ? packLeft : leftStrided && q >= PACK_LEFT_COLS;
+        return new GemmPlan("gemm_outer", swapped, rows, cols, 1, left, right, grid(rows, p, cols, q));
     }
 
-    /** Floats of the packed right operand: every column panel, K vectors each. */
-    long packedFloats(GemmShape shape) {
+    /** Floats of the packed left operand: every row block, K groups of {@code blockRows} each. */
+    long packedLeftFloats(GemmShape shape) {
+        return global[0] * shape.k() * blockRows;
+    }
+
+    /** Floats of the packed right operand: every column block, K vectors each. */
+    long packedRightFloats(GemmShape shape) {
         return global[1] * shape.k() * blockCols;
     }
 
-    /** The pack kernel's grid: (k row groups, column panels). */
-    long[] packGlobal(GemmShape shape) {
-        return new long[] {ceilDiv(shape.k(), PACK_K_ROWS), global[1]};
+    /** A pack kernel's grid: (k row groups, blocks of the left or right operand). */
+    long[] packGrid(GemmShape shape, boolean leftOperand) {
+        return new long[] {ceilDiv(shape.k(), PACK_K_ROWS), global[leftOperand ? 0 : 1]};
     }
 
     /**
@@ -83,7 +94,8 @@ record GemmPlan(String kernelName, int blockRows, int blockCols, int vectorK, bo
                 .set("M", shape.m()).set("N", shape.n()).set("K", shape.k())
                 .set("TRANS_A", shape.transA()).set("TRANS_B", shape.transB())
                 .set("ACCUMULATE", shape.accumulate())
-                .set("BLOCK_ROWS", blockRows).set("BLOCK_COLS", blockCols).set("VECTOR_K", vectorK);
+                .set("BLOCK_ROWS", blockRows).set("BLOCK_COLS", blockCols).set("VECTOR_K", vectorK)
+                .set("PACK_LEFT", packLeft).set("PACK_RIGHT", packRight);
     }
 
     private static long[] grid(int blockRows, int rows, int blockCols, int cols) {

@@ -28,6 +28,13 @@ class GemmPlanTest {
     }
 
     @Test
+    void packsTheLeftOperandOnlyWhenItIsStridedAndEnoughColumnsReuseIt() {
+        assertTrue(GemmPlan.of(new GemmShape(false, false, 96, 2916, 121, false)).packLeft());
+        assertFalse(GemmPlan.of(new GemmShape(true, false, 96, 2916, 121, false)).packLeft());
+        assertFalse(GemmPlan.of(new GemmShape(false, false, 96, 10, 121, false)).packLeft());
+    }
+
+    @Test
     void packsTheRightOperandOnlyWhenEnoughRowBlocksReuseIt() {
         assertTrue(GemmPlan.of(new GemmShape(true, false, 2400, 676, 256, false)).packRight());
         assertTrue(GemmPlan.of(new GemmShape(false, false, 64, 4096, 4096, false)).packRight());

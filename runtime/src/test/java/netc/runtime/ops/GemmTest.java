@@ -61,12 +61,12 @@ class GemmTest {
         checkAgainstReference(shape, GemmPlan.of(shape), 0, 0, 0);
     }
 
-    /** Small shapes never pack by default, so the packed path is forced here. */
+    /** Small shapes rarely pack by default, so both packing kernels are forced here. */
     @ParameterizedTest
     @MethodSource("outerProductShapes")
-    void matchesTheDoubleReferenceWithThePackedRightOperand(GemmShape shape) {
-        GemmPlan plan = GemmPlan.of(shape, true);
-        assertTrue(plan.packRight());
+    void matchesTheDoubleReferenceWithPackedOperands(GemmShape shape) {
+        GemmPlan plan = GemmPlan.of(shape, true, true);
+        assertTrue(plan.packLeft() && plan.packRight());
         checkAgainstReference(shape, plan, 0, 0, 0);
     }
 
@@ -75,7 +75,8 @@ class GemmTest {
         for (int t = 0; t < 4; t++) {
             GemmShape shape = new GemmShape((t & 1) != 0, (t & 2) != 0, 11, 19, 23, t % 2 == 0);
             checkAgainstReference(shape, GemmPlan.of(shape), 5, 3, 7);
-            checkAgainstReference(shape, GemmPlan.of(shape, true), 5, 3, 7);
+            checkAgainstReference(shape, GemmPlan.of(shape, true, false), 5, 3, 7);
+            checkAgainstReference(shape, GemmPlan.of(shape, false, true), 5, 3, 7);
         }
     }
 

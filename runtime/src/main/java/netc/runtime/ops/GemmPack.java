@@ -1,0 +1,32 @@
+package netc.runtime.ops;
+
+import netc.runtime.cl.Buffer;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Kernel;
+
+/** One packing step of a {@link Gemm}: a {@code gemm_pack_*} kernel and the scratch buffer it fills. */
+final class GemmPack implements AutoCloseable {
+    private final Kernel kernel;
+    private final long[] global;
+    private final long[] local;
+    private final Buffer packed;
+
+    /** {@code kernelName} over {@code grid} (k row groups, blocks), filling {@code floats} of scratch. */
+    GemmPack(Device device, String kernelName, GemmPlan plan, GemmShape shape, long[] grid, long floats) {
+        this.kernel = device.kernel("gemm.cl", kernelName, plan.defines(shape));
+        this.local = GemmPlan.local(grid, kernel.maxWorkGroupSize());
+        this.global = GemmPlan.padded(grid, local);
+        this.packed = Buffer.allocate(device, floats);
+    }
+
+    /** Enqueues packing the operand at {@code source[offset]} and returns the packed copy (offset 0). */
+    Buffer pack(Buffer source, long offset) {
+        kernel.launch(global, local, packed, source, offset);
+        return packed;
+    }
+
+    @Override
+    public void close() {
+        packed.close();
+    }
+}
