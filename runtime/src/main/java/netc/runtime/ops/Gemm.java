@@ -22,7 +22,7 @@ public final class Gemm implements AutoCloseable {
     private final GemmPack packRight;
 
     public Gemm(Device device, GemmShape shape) {
-        this(device, shape, GemmPlan.of(shape));
+        this(device, shape, GemmPlan.of(shape, GemmTuning.of(device)));
     }
 
     Gemm(Device device, GemmShape shape, GemmPlan plan) {

@@ -9,49 +9,41 @@ import netc.runtime.cl.Defines;
  */
 record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols, int vectorK, boolean packLeft,
         boolean packRight, long[] global) {
-    /** Rows of the outer-product register block: 8 broadcasts + 8 accumulators + 1 row fit any SIMD file. */
-    static final int OUTER_ROWS = 8;
-    /** Widest vector of the outer-product kernel along the columns of the product. */
-    static final int OUTER_COLS = 16;
-    /** The dot kernel's 4 x 4 block keeps 16 accumulators + 8 loads in 32 AVX-512 registers. */
-    static final int DOT_ROWS = 4;
-    static final int DOT_COLS = 4;
-    static final int DOT_VECTOR_K = 16;
-    /** k rows per work-item of {@code gemm_pack_right}; must match PACK_K_ROWS in gemm.cl. */
+    /** k rows per work-item of the pack kernels; must match PACK_K_ROWS in gemm.cl. */
     static final int PACK_K_ROWS = 16;
     /**
-     * Packing costs one copy of the right operand and pays back per row block that reuses a panel:
-     * measured on PoCL (Zen 4), it wins from 16 row blocks on, and from 4 when the right operand
+     * Packing the right operand costs one copy of it and pays back per row block that reuses a panel:
+     * measured on PoCL (Zen 4) it won from about 16 row blocks of 8 on, and from 4 when the operand
      * (over 4 MiB) cannot stay in L2 between reuses; it lost ~8% at 12 row blocks with K = 121.
      */
-    static final int PACK_ROWS = 16 * OUTER_ROWS;
-    static final int PACK_ROWS_LARGE = 4 * OUTER_ROWS;
+    static final int PACK_RIGHT_ROWS = 128;
+    static final int PACK_RIGHT_ROWS_LARGE = 32;
     static final long PACK_LARGE_FLOATS = 1L << 20;
-    /** Pack the left operand once at least this many columns (column blocks x BLOCK_COLS) reuse it. */
-    static final int PACK_LEFT_COLS = 4 * OUTER_COLS;
+    /** Pack a strided left operand once this many columns reuse it (its rows are K floats apart). */
+    static final int PACK_LEFT_COLS = 64;
     /** Work-items per work-group at most: enough for a GPU warp/wavefront, small enough for any device. */
     static final int GROUP_LIMIT = 64;
 
-    static GemmPlan of(GemmShape shape) {
-        return of(shape, null, null);
+    static GemmPlan of(GemmShape shape, GemmTuning tuning) {
+        return of(shape, tuning, null, null);
     }
 
     /** The plan for {@code shape}; a null {@code packLeft} or {@code packRight} lets the size heuristic decide. */
-    static GemmPlan of(GemmShape shape, Boolean packLeft, Boolean packRight) {
+    static GemmPlan of(GemmShape shape, GemmTuning tuning, Boolean packLeft, Boolean packRight) {
         if (shape.transB() && !shape.transA()) {
-            int rows = Math.min(DOT_ROWS, shape.m());
-            int cols = Math.min(DOT_COLS, shape.n());
-            return new GemmPlan("gemm_dot", false, rows, cols, largestPowerOfTwoUpTo(DOT_VECTOR_K, shape.k()),
+            int rows = Math.min(tuning.dotRows(), shape.m());
+            int cols = Math.min(tuning.dotCols(), shape.n());
+            return new GemmPlan("gemm_dot", false, rows, cols, largestPowerOfTwoUpTo(tuning.dotVectorK(), shape.k()),
                     false, false, grid(rows, shape.m(), cols, shape.n()));
         }
         // TT is computed as C^T = B A, so the product's rows are C's columns.
         boolean swapped = shape.transA() && shape.transB();
         int p = swapped ? shape.n() : shape.m();
         int q = swapped ? shape.m() : shape.n();
-        int rows = Math.min(OUTER_ROWS, p);
-        int cols = largestPowerOfTwoUpTo(OUTER_COLS, q);
+        int rows = Math.min(tuning.outerRows(), p);
+        int cols = largestPowerOfTwoUpTo(tuning.outerCols(), q);
         boolean right = packRight != null ? packRight
-                : p >= PACK_ROWS || p >= PACK_ROWS_LARGE && (long) shape.k() * q >= PACK_LARGE_FLOATS;
+                : p >= PACK_RIGHT_ROWS || p >= PACK_RIGHT_ROWS_LARGE && (long) shape.k() * q >= PACK_LARGE_FLOATS;
         // TN's left operand is already read as one stream (k rows of A, BLOCK_ROWS floats each).
         boolean leftStrided = !(shape.transA() && !shape.transB());
         boolean left = packLeft != null ? packLeft : leftStrided && q >= PACK_LEFT_COLS;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class GemmPlanTest {
     @Test
     void ntUsesTheDotKernelWithBlocksNoLargerThanTheMatrix() {
-        GemmPlan plan = GemmPlan.of(new GemmShape(false, true, 3, 64, 9, false));
+        GemmPlan plan = GemmPlan.of(new GemmShape(false, true, 3, 64, 9, false), GemmTuning.SIMD16);
         assertEquals("gemm_dot", plan.kernelName());
         assertEquals(3, plan.blockRows());
         assertEquals(4, plan.blockCols());
@@ -20,26 +20,26 @@ class GemmPlanTest {
 
     @Test
     void ttComputesTheTransposedProductSoItsRowsAreTheColumnsOfC() {
-        GemmPlan plan = GemmPlan.of(new GemmShape(true, true, 5, 20, 7, false));
+        GemmPlan plan = GemmPlan.of(new GemmShape(true, true, 5, 20, 7, false), GemmTuning.SIMD8);
         assertEquals("gemm_outer", plan.kernelName());
-        assertEquals(8, plan.blockRows()); // rows of C^T = 20 columns of C
+        assertEquals(8, plan.blockRows()); // rows of C^T = 20 columns of C, SIMD8's 8 rows
         assertEquals(4, plan.blockCols()); // widest vector within the 5 columns of C^T
         assertArrayEquals(new long[] {3, 2}, plan.global());
     }
 
     @Test
     void packsTheLeftOperandOnlyWhenItIsStridedAndEnoughColumnsReuseIt() {
-        assertTrue(GemmPlan.of(new GemmShape(false, false, 96, 2916, 121, false)).packLeft());
-        assertFalse(GemmPlan.of(new GemmShape(true, false, 96, 2916, 121, false)).packLeft());
-        assertFalse(GemmPlan.of(new GemmShape(false, false, 96, 10, 121, false)).packLeft());
+        assertTrue(GemmPlan.of(new GemmShape(false, false, 96, 2916, 121, false), GemmTuning.SIMD16).packLeft());
+        assertFalse(GemmPlan.of(new GemmShape(true, false, 96, 2916, 121, false), GemmTuning.SIMD16).packLeft());
+        assertFalse(GemmPlan.of(new GemmShape(false, false, 96, 10, 121, false), GemmTuning.SIMD16).packLeft());
     }
 
     @Test
     void packsTheRightOperandOnlyWhenEnoughRowBlocksReuseIt() {
-        assertTrue(GemmPlan.of(new GemmShape(true, false, 2400, 676, 256, false)).packRight());
-        assertTrue(GemmPlan.of(new GemmShape(false, false, 64, 4096, 4096, false)).packRight());
-        assertFalse(GemmPlan.of(new GemmShape(false, false, 96, 2916, 121, false)).packRight());
-        assertFalse(GemmPlan.of(new GemmShape(false, false, 64, 4096, 10, false)).packRight());
+        assertTrue(GemmPlan.of(new GemmShape(true, false, 2400, 676, 256, false), GemmTuning.SIMD16).packRight());
+        assertTrue(GemmPlan.of(new GemmShape(false, false, 64, 4096, 4096, false), GemmTuning.SIMD16).packRight());
+        assertFalse(GemmPlan.of(new GemmShape(false, false, 96, 2916, 121, false), GemmTuning.SIMD16).packRight());
+        assertFalse(GemmPlan.of(new GemmShape(false, false, 64, 4096, 10, false), GemmTuning.SIMD16).packRight());
     }
 
     @Test

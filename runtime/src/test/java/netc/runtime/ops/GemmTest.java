@@ -18,10 +18,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class GemmTest {
     private static Device device;
+    private static GemmTuning tuning;
 
     @BeforeAll
     static void open() {
         device = Device.open();
+        tuning = GemmTuning.of(device);
     }
 
     @AfterAll
@@ -58,14 +60,14 @@ class GemmTest {
     @ParameterizedTest
     @MethodSource("shapes")
     void matchesTheDoubleReference(GemmShape shape) {
-        checkAgainstReference(shape, GemmPlan.of(shape), 0, 0, 0);
+        checkAgainstReference(shape, GemmPlan.of(shape, tuning), 0, 0, 0);
     }
 
     /** Small shapes rarely pack by default, so both packing kernels are forced here. */
     @ParameterizedTest
     @MethodSource("outerProductShapes")
     void matchesTheDoubleReferenceWithPackedOperands(GemmShape shape) {
-        GemmPlan plan = GemmPlan.of(shape, true, true);
+        GemmPlan plan = GemmPlan.of(shape, tuning, true, true);
         assertTrue(plan.packLeft() && plan.packRight());
         checkAgainstReference(shape, plan, 0, 0, 0);
     }
@@ -74,9 +76,20 @@ class GemmTest {
     void honoursNonzeroOffsetsForEveryTranspose() {
         for (int t = 0; t < 4; t++) {
             GemmShape shape = new GemmShape((t & 1) != 0, (t & 2) != 0, 11, 19, 23, t % 2 == 0);
-            checkAgainstReference(shape, GemmPlan.of(shape), 5, 3, 7);
-            checkAgainstReference(shape, GemmPlan.of(shape, true, false), 5, 3, 7);
-            checkAgainstReference(shape, GemmPlan.of(shape, false, true), 5, 3, 7);
+            checkAgainstReference(shape, GemmPlan.of(shape, tuning), 5, 3, 7);
+            checkAgainstReference(shape, GemmPlan.of(shape, tuning, true, false), 5, 3, 7);
+            checkAgainstReference(shape, GemmPlan.of(shape, tuning, false, true), 5, 3, 7);
+        }
+    }
+
+    /** The block sizes other devices get (AVX2, SSE, GPU), on edge-heavy shapes, every transpose. */
+    @Test
+    void otherDevicesBlockSizesAreCorrectToo() {
+        for (GemmTuning other : new GemmTuning[] {GemmTuning.SIMD8, GemmTuning.SIMD4, GemmTuning.GPU}) {
+            for (int t = 0; t < 4; t++) {
+                GemmShape shape = new GemmShape((t & 1) != 0, (t & 2) != 0, 13, 11, 21, t == 3);
+                checkAgainstReference(shape, GemmPlan.of(shape, other, t % 2 == 0, t % 2 == 0), 1, 2, 3);
+            }
         }
     }
 
