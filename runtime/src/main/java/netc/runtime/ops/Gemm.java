@@ -1,19 +1,22 @@
 package netc.runtime.ops;
 
 import netc.runtime.cl.Buffer;
+import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Kernel;
 
 /**
  * A matrix product specialised to one {@link GemmShape}: every dimension and transpose is a
  * compile-time constant of the kernel ({@code gemm.cl}). Offsets (in floats) let one product work on
- * a slice of a larger buffer, e.g. one image of a batch.
+ * a slice of a larger buffer, e.g. one image of a batch. An optional {@link GemmEpilogue} fuses a
+ * bias and an activation into the store of C.
  *
  * <p>Large products first copy an operand into cache-friendly blocks in a scratch buffer this object
  * owns (as large as that operand); {@link #close()} frees it.
  */
 public final class Gemm implements AutoCloseable {
     private final GemmShape shape;
+    private final GemmEpilogue epilogue;
     private final GemmPlan plan;
     private final Kernel kernel;
     private final long[] global;
@@ -22,18 +25,24 @@ public final class Gemm implements AutoCloseable {
     private final GemmPack packRight;
 
     public Gemm(Device device, GemmShape shape) {
-        this(device, shape, GemmPlan.of(shape, GemmTuning.of(device)));
+        this(device, shape, GemmEpilogue.NONE);
     }
 
-    Gemm(Device device, GemmShape shape, GemmPlan plan) {
+    public Gemm(Device device, GemmShape shape, GemmEpilogue epilogue) {
+        this(device, shape, epilogue, GemmPlan.of(shape, GemmTuning.of(device)));
+    }
+
+    Gemm(Device device, GemmShape shape, GemmEpilogue epilogue, GemmPlan plan) {
         this.shape = shape;
+        this.epilogue = epilogue;
         this.plan = plan;
-        this.kernel = device.kernel("gemm.cl", plan.kernelName(), plan.defines(shape));
+        Defines defines = plan.defines(shape, epilogue);
+        this.kernel = device.kernel("gemm.cl", plan.kernelName(), defines);
         this.local = GemmPlan.local(plan.global(), kernel.maxWorkGroupSize());
         this.global = GemmPlan.padded(plan.global(), local);
-        this.packLeft = plan.packLeft() ? new GemmPack(device, "gemm_pack_left", plan, shape,
+        this.packLeft = plan.packLeft() ? new GemmPack(device, "gemm_pack_left", defines,
                 plan.packGrid(shape, true), plan.packedLeftFloats(shape)) : null;
-        this.packRight = plan.packRight() ? new GemmPack(device, "gemm_pack_right", plan, shape,
+        this.packRight = plan.packRight() ? new GemmPack(device, "gemm_pack_right", defines,
                 plan.packGrid(shape, false), plan.packedRightFloats(shape)) : null;
     }
 
@@ -41,8 +50,36 @@ public final class Gemm implements AutoCloseable {
         return shape;
     }
 
-    /** Enqueues {@code C = op(A)·op(B)} (or {@code +=}), reading A, B and writing C at the given offsets. */
+    public GemmEpilogue epilogue() {
+        return epilogue;
+    }
+
+    /**
+     * Enqueues {@code C = op(A)·op(B)} (or {@code +=}, then the activation), reading A, B and writing C
+     * at the given offsets. For a product whose epilogue has a bias, use the overload that passes it.
+     */
     public void run(Buffer c, long cOffset, Buffer a, long aOffset, Buffer b, long bOffset) {
+        if (epilogue.bias() != GemmEpilogue.Bias.NONE) {
+            throw new IllegalStateException("GEMM " + shape + " was built with a bias " + epilogue.bias()
+                    + "; call run(c, cOffset, a, aOffset, b, bOffset, bias, biasOffset).");
+        }
+        launch(c, cOffset, a, aOffset, b, bOffset, null, 0);
+    }
+
+    /** As {@link #run(Buffer, long, Buffer, long, Buffer, long)}, adding the bias at {@code bias[biasOffset]}. */
+    public void run(Buffer c, long cOffset, Buffer a, long aOffset, Buffer b, long bOffset, Buffer bias,
+            long biasOffset) {
+        if (epilogue.bias() == GemmEpilogue.Bias.NONE) {
+            throw new IllegalStateException("GEMM " + shape + " was built without a bias; build it with a"
+                    + " GemmEpilogue whose bias is PER_ROW or PER_COLUMN, or call run without the bias.");
+        }
+        checkFits("bias", bias, biasOffset, epilogue.biasLength(shape));
+        launch(c, cOffset, a, aOffset, b, bOffset, bias, biasOffset);
+    }
+
+    /** Packs what the plan packs, then runs the product; {@code bias} is null when the epilogue has none. */
+    private void launch(Buffer c, long cOffset, Buffer a, long aOffset, Buffer b, long bOffset, Buffer bias,
+            long biasOffset) {
         checkFits("C", c, cOffset, (long) shape.m() * shape.n());
         checkFits("A", a, aOffset, (long) shape.m() * shape.k());
         checkFits("B", b, bOffset, (long) shape.k() * shape.n());
@@ -59,7 +96,11 @@ public final class Gemm implements AutoCloseable {
             right = packRight.pack(right, rightOffset);
             rightOffset = 0;
         }
-        kernel.launch(global, local, c, cOffset, left, leftOffset, right, rightOffset);
+        if (bias == null) {
+            kernel.launch(global, local, c, cOffset, left, leftOffset, right, rightOffset);
+        } else {
+            kernel.launch(global, local, c, cOffset, left, leftOffset, right, rightOffset, bias, biasOffset);
+        }
     }
 
     private void checkFits(String matrix, Buffer buffer, long offset, long size) {

@@ -1,6 +1,7 @@
 package netc.runtime.ops;
 
 import netc.runtime.cl.Buffer;
+import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Kernel;
 
@@ -12,8 +13,8 @@ final class GemmPack implements AutoCloseable {
     private final Buffer packed;
 
     /** {@code kernelName} over {@code grid} (k row groups, blocks), filling {@code floats} of scratch. */
-    GemmPack(Device device, String kernelName, GemmPlan plan, GemmShape shape, long[] grid, long floats) {
-        this.kernel = device.kernel("gemm.cl", kernelName, plan.defines(shape));
+    GemmPack(Device device, String kernelName, Defines defines, long[] grid, long floats) {
+        this.kernel = device.kernel("gemm.cl", kernelName, defines);
         this.local = GemmPlan.local(grid, kernel.maxWorkGroupSize());
         this.global = GemmPlan.padded(grid, local);
         this.packed = Buffer.allocate(device, floats);

@@ -81,13 +81,14 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
         return new long[] {ceilDiv(global[0], local[0]) * local[0], ceilDiv(global[1], local[1]) * local[1]};
     }
 
-    Defines defines(GemmShape shape) {
+    Defines defines(GemmShape shape, GemmEpilogue epilogue) {
         return Defines.of()
                 .set("M", shape.m()).set("N", shape.n()).set("K", shape.k())
                 .set("TRANS_A", shape.transA()).set("TRANS_B", shape.transB())
                 .set("ACCUMULATE", shape.accumulate())
                 .set("BLOCK_ROWS", blockRows).set("BLOCK_COLS", blockCols).set("VECTOR_K", vectorK)
-                .set("PACK_LEFT", packLeft).set("PACK_RIGHT", packRight);
+                .set("PACK_LEFT", packLeft).set("PACK_RIGHT", packRight)
+                .set("BIAS", epilogue.biasDefine()).set("ACTIVATION", epilogue.activationDefine());
     }
 
     private static long[] grid(int blockRows, int rows, int blockCols, int cols) {
