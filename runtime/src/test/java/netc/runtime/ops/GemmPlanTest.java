@@ -28,10 +28,11 @@ class GemmPlanTest {
     }
 
     @Test
-    void packsTheLeftOperandOnlyWhenItIsStridedAndEnoughColumnsReuseIt() {
-        assertTrue(GemmPlan.of(new GemmShape(false, false, 96, 2916, 121, false), GemmTuning.SIMD16).packLeft());
-        assertFalse(GemmPlan.of(new GemmShape(true, false, 96, 2916, 121, false), GemmTuning.SIMD16).packLeft());
-        assertFalse(GemmPlan.of(new GemmShape(false, false, 96, 10, 121, false), GemmTuning.SIMD16).packLeft());
+    void packsTheLeftOperandOnlyWhenItIsLargeAndManyColumnsReuseIt() {
+        assertTrue(GemmPlan.of(new GemmShape(false, false, 64, 4096, 4096, false), GemmTuning.SIMD16).packLeft());
+        assertTrue(GemmPlan.of(new GemmShape(true, false, 4096, 6400, 64, false), GemmTuning.SIMD16).packLeft());
+        assertFalse(GemmPlan.of(new GemmShape(false, false, 96, 2916, 121, false), GemmTuning.SIMD16).packLeft());
+        assertFalse(GemmPlan.of(new GemmShape(false, false, 384, 144, 3456, false), GemmTuning.SIMD16).packLeft());
     }
 
     @Test
