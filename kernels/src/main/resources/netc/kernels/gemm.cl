@@ -11,9 +11,10 @@
 //   gemm_outer  rank-1 updates: per k, BLOCK_ROWS scalars of the left operand times one vector of
 //               the right operand (contiguous along its columns). NN and TN compute C = A B directly
 //               (left = A, right = B); TT computes C^T = B A (left = B, right = A, both then read
-//               untransposed) and stores transposed. Either operand may first be packed (below).
+//               untransposed) and stores transposed. Either operand may first be packed (below);
+//               NT runs here only with B packed, which transposes it.
 //   gemm_dot    dot products: both operands contiguous along k (NT), vectorised along k with a
-//               horizontal sum at the end.
+//               horizontal sum at the end. Used for NT unless K is short (the sums then dominate).
 //
 // Edges: the last block along a dimension slides back so that it ends exactly at the edge (all loads
 // stay in bounds, no guards in the loop) and stores only the elements the previous block does not own.
@@ -118,6 +119,9 @@
 #define Q N
 #define STORE_TRANSPOSED 0
 #endif
+
+// NT runs gemm_outer only with PACK_RIGHT=1: its unpacked right operand would be read as K x N, which
+// B (stored N x K) is not. (No #error for it: gemm_dot is built from this same program.)
 
 // Element (p, k) of the unpacked left operand: A (M x K) for NN, A stored K x M for TN, B (N x K) for TT.
 #if TRANS_A && !TRANS_B
@@ -243,7 +247,7 @@ __kernel void gemm_pack_left(__global float *packed, __global const float *left,
         for (int r = 0; r < BLOCK_ROWS; r++) out[(long)k * BLOCK_ROWS + r] = LEFT_AT(p0 + r, k);
 }
 
-// Grid: (ceil(K / PACK_K_ROWS), column blocks). Reads the unpacked right operand (K x Q).
+// Grid: (ceil(K / PACK_K_ROWS), column blocks). Reads the unpacked right operand (K x Q; for NT, B).
 __kernel void gemm_pack_right(__global float *packed, __global const float *right, const long right_offset) {
     const int k_first = get_global_id(0) * PACK_K_ROWS;
     const int col_block = get_global_id(1);
@@ -252,7 +256,13 @@ __kernel void gemm_pack_right(__global float *packed, __global const float *righ
     right += right_offset;
     __global float *out = packed + (long)col_block * K * BLOCK_COLS;
     const int k_end = min(k_first + PACK_K_ROWS, K);
+#if TRANS_B && !TRANS_A
+    // NT: B is stored N x K, so column q of the right operand is row q of B; transpose while copying.
+    for (int col = 0; col < BLOCK_COLS; col++)
+        for (int k = k_first; k < k_end; k++) out[(long)k * BLOCK_COLS + col] = right[(long)(q0 + col) * K + k];
+#else
     for (int k = k_first; k < k_end; k++) STORE_Q(LOAD_Q((long)k * Q + q0, right), (long)k * BLOCK_COLS, out);
+#endif
 }
 
 // ---- gemm_dot -----------------------------------------------------------------------------------

@@ -27,6 +27,13 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
      */
     static final int PACK_LEFT_COLS = 1024;
     static final long PACK_LEFT_FLOATS = 1L << 16;
+    /**
+     * NT with K below this runs as the outer-product kernel on a transposed copy of B (when enough row
+     * blocks reuse it): the dot kernel's horizontal sums cost as much as its k loop at K = 144, where
+     * it measured 126 GFLOP/s against 194 (384 x 2304 x 144); at K = 676 158 against 170. With few
+     * rows (64 x 4096 x 4096) the copy does not pay: 164 for dot against 68-117.
+     */
+    static final int DOT_MIN_K = 1024;
     /** Work-items per work-group at most: enough for a GPU warp/wavefront, small enough for any device. */
     static final int GROUP_LIMIT = 64;
 
@@ -34,9 +41,16 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
         return of(shape, tuning, null, null);
     }
 
-    /** The plan for {@code shape}; a null {@code packLeft} or {@code packRight} lets the size heuristic decide. */
+    /**
+     * The plan for {@code shape}; a null {@code packLeft} or {@code packRight} lets the size heuristic
+     * decide. For NT, {@code packRight} chooses between the dot kernel (false) and outer products on a
+     * transposed copy of B (true).
+     */
     static GemmPlan of(GemmShape shape, GemmTuning tuning, Boolean packLeft, Boolean packRight) {
-        if (shape.transB() && !shape.transA()) {
+        boolean nt = shape.transB() && !shape.transA();
+        boolean ntByOuter = nt && (packRight != null ? packRight
+                : shape.k() < DOT_MIN_K && shape.m() >= PACK_RIGHT_ROWS);
+        if (nt && !ntByOuter) {
             int rows = Math.min(tuning.dotRows(), shape.m());
             int cols = Math.min(tuning.dotCols(), shape.n());
             return new GemmPlan("gemm_dot", false, rows, cols, largestPowerOfTwoUpTo(tuning.dotVectorK(), shape.k()),
@@ -48,8 +62,12 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
         int q = swapped ? shape.m() : shape.n();
         int rows = Math.min(tuning.outerRows(), p);
         int cols = largestPowerOfTwoUpTo(tuning.outerCols(), q);
-        boolean right = packRight != null ? packRight
-                : p >= PACK_RIGHT_ROWS || p >= PACK_RIGHT_ROWS_LARGE && (long) shape.k() * q >= PACK_LARGE_FLOATS;
+        boolean right; // NT must pack: the packing is what transposes B
+        if (ntByOuter || packRight != null) {
+            right = ntByOuter || packRight;
+        } else {
+            right = p >= PACK_RIGHT_ROWS || p >= PACK_RIGHT_ROWS_LARGE && (long) shape.k() * q >= PACK_LARGE_FLOATS;
+        }
         boolean left = packLeft != null ? packLeft
                 : q >= PACK_LEFT_COLS && (long) p * shape.k() >= PACK_LEFT_FLOATS;
         return new GemmPlan("gemm_outer", swapped, rows, cols, 1, left, right, grid(rows, p, cols, q));

@@ -19,6 +19,15 @@ class GemmPlanTest {
     }
 
     @Test
+    void shortNtWithManyRowsRunsAsOuterProductsOnATransposedCopyOfB() {
+        GemmPlan plan = GemmPlan.of(new GemmShape(false, true, 384, 3456, 144, true), GemmTuning.SIMD16);
+        assertEquals("gemm_outer", plan.kernelName());
+        assertTrue(plan.packRight());
+        assertEquals("gemm_dot", GemmPlan.of(new GemmShape(false, true, 64, 4096, 6400, false),
+                GemmTuning.SIMD16).kernelName());
+    }
+
+    @Test
     void ttComputesTheTransposedProductSoItsRowsAreTheColumnsOfC() {
         GemmPlan plan = GemmPlan.of(new GemmShape(true, true, 5, 20, 7, false), GemmTuning.SIMD8);
         assertEquals("gemm_outer", plan.kernelName());
