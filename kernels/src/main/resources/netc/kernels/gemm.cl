@@ -1,6 +1,6 @@
 // Fast matrix product C = op(A) op(B) (or C += ...), specialised to one shape at build time.
 //
-// Index convention: all matrices row-major and contiguous; offsets are in floats.
+// Index convention: all matrices row-major and contiguous; offsets are in floats. Shape legend:
 //   op(A) is M x K (A stored K x M when TRANS_A), op(B) is K x N (B stored N x K when TRANS_B),
 //   C is M x N. i indexes rows of C (0..M), j columns (0..N), k the summed dimension (0..K).
 //
@@ -142,7 +142,7 @@
 #define LANE(v, c) (((const float *)&(v))[c])
 #endif
 
-// Writes C element (p, q) of the computed product, in the orientation of C.
+// Index in C of element (p, q) of the computed product (C has fewer than 2^31 elements: GemmShape).
 #if STORE_TRANSPOSED
 #define C_INDEX(p, q) ((q) * N + (p))
 #else
@@ -231,7 +231,9 @@ __kernel void gemm_outer(__global float *c, const long c_offset,
     }
 }
 
+#ifndef PACK_K_ROWS
 #define PACK_K_ROWS 16 // k rows copied per work-item of the pack kernels: a few cache lines of work
+#endif
 
 // Grid: (ceil(K / PACK_K_ROWS), row blocks). Reads the unpacked left operand.
 __kernel void gemm_pack_left(__global float *packed, __global const float *left, const long left_offset) {

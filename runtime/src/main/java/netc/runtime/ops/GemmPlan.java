@@ -9,7 +9,7 @@ import netc.runtime.cl.Defines;
  */
 record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols, int vectorK, boolean packLeft,
         boolean packRight, long[] global) {
-    /** k rows per work-item of the pack kernels; must match PACK_K_ROWS in gemm.cl. */
+    /** k rows per work-item of the pack kernels (PACK_K_ROWS in gemm.cl): a few cache lines of work. */
     static final int PACK_K_ROWS = 16;
     /**
      * Packing the right operand costs one copy of it and pays back per row block that reuses a panel:
@@ -110,7 +110,7 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
                 .set("TRANS_A", shape.transA()).set("TRANS_B", shape.transB())
                 .set("ACCUMULATE", shape.accumulate())
                 .set("BLOCK_ROWS", blockRows).set("BLOCK_COLS", blockCols).set("VECTOR_K", vectorK)
-                .set("PACK_LEFT", packLeft).set("PACK_RIGHT", packRight)
+                .set("PACK_LEFT", packLeft).set("PACK_RIGHT", packRight).set("PACK_K_ROWS", PACK_K_ROWS)
                 .set("BIAS", epilogue.biasDefine()).set("ACTIVATION", epilogue.activationDefine());
     }
 

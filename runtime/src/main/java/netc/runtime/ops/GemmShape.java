@@ -11,6 +11,11 @@ public record GemmShape(boolean transA, boolean transB, int m, int n, int k, boo
         if (m < 1 || n < 1 || k < 1) {
             throw new IllegalArgumentException("GEMM dimensions must be at least 1: m=" + m + ", n=" + n + ", k=" + k);
         }
+        // The kernels index within a matrix with 32-bit ints.
+        if ((long) m * n > Integer.MAX_VALUE || (long) m * k > Integer.MAX_VALUE || (long) k * n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("GEMM m=" + m + ", n=" + n + ", k=" + k + " has a matrix of 2^31"
+                    + " or more elements; split the product (e.g. per image) so each matrix is smaller.");
+        }
     }
 
     /** Floating-point operations of one product (a multiply-add counts two). */
