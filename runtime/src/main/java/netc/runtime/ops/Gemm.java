@@ -38,11 +38,12 @@ public final class Gemm implements AutoCloseable {
         this.plan = plan;
         Defines defines = plan.defines(shape, epilogue);
         this.kernel = device.kernel("gemm.cl", plan.kernelName(), defines);
-        this.local = GemmPlan.local(plan.global(), kernel.maxWorkGroupSize());
-        this.global = GemmPlan.padded(plan.global(), local);
-        this.packLeft = plan.packLeft() ? new GemmPack(device, "gemm_pack_left", defines,
+        GemmGroups groups = GemmGroups.of(device);
+        this.local = groups.local(plan.global(), kernel.maxWorkGroupSize());
+        this.global = GemmGroups.padded(plan.global(), local);
+        this.packLeft = plan.packLeft() ? new GemmPack(device, "gemm_pack_left", defines, groups,
                 plan.packGrid(shape, true), plan.packedLeftFloats(shape)) : null;
-        this.packRight = plan.packRight() ? new GemmPack(device, "gemm_pack_right", defines,
+        this.packRight = plan.packRight() ? new GemmPack(device, "gemm_pack_right", defines, groups,
                 plan.packGrid(shape, false), plan.packedRightFloats(shape)) : null;
     }
 

@@ -13,10 +13,10 @@ final class GemmPack implements AutoCloseable {
     private final Buffer packed;
 
     /** {@code kernelName} over {@code grid} (k row groups, blocks), filling {@code floats} of scratch. */
-    GemmPack(Device device, String kernelName, Defines defines, long[] grid, long floats) {
+    GemmPack(Device device, String kernelName, Defines defines, GemmGroups groups, long[] grid, long floats) {
         this.kernel = device.kernel("gemm.cl", kernelName, defines);
-        this.local = GemmPlan.local(grid, kernel.maxWorkGroupSize());
-        this.global = GemmPlan.padded(grid, local);
+        this.local = groups.local(grid, kernel.maxWorkGroupSize());
+        this.global = GemmGroups.padded(grid, local);
         this.packed = Buffer.allocate(device, floats);
     }
 

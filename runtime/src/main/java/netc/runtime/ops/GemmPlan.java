@@ -34,8 +34,6 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
      * rows (64 x 4096 x 4096) the copy does not pay: 164 for dot against 68-117.
      */
     static final int DOT_MIN_K = 1024;
-    /** Work-items per work-group at most: enough for a GPU warp/wavefront, small enough for any device. */
-    static final int GROUP_LIMIT = 64;
 
     static GemmPlan of(GemmShape shape, GemmTuning tuning) {
         return of(shape, tuning, null, null);
@@ -88,22 +86,6 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
         return new long[] {ceilDiv(shape.k(), PACK_K_ROWS), global[leftOperand ? 0 : 1]};
     }
 
-    /**
-     * A work-group of up to {@link #GROUP_LIMIT} work-items (fewer if the kernel allows fewer), spread
-     * over the first dimension first (row blocks, which share a column panel), then the second.
-     */
-    static long[] local(long[] global, long kernelMaxGroup) {
-        long group = Long.highestOneBit(Math.max(1, Math.min(GROUP_LIMIT, kernelMaxGroup)));
-        long first = Math.min(group, ceilPowerOfTwo(global[0]));
-        long second = Math.min(group / first, ceilPowerOfTwo(global[1]));
-        return new long[] {first, second};
-    }
-
-    /** The grid rounded up to whole work-groups; the kernels return early on the padding. */
-    static long[] padded(long[] global, long[] local) {
-        return new long[] {ceilDiv(global[0], local[0]) * local[0], ceilDiv(global[1], local[1]) * local[1]};
-    }
-
     Defines defines(GemmShape shape, GemmEpilogue epilogue) {
         return Defines.of()
                 .set("M", shape.m()).set("N", shape.n()).set("K", shape.k())
@@ -120,10 +102,6 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
 
     private static long ceilDiv(long value, long divisor) {
         return (value + divisor - 1) / divisor;
-    }
-
-    private static long ceilPowerOfTwo(long value) {
-        return value <= 1 ? 1 : Long.highestOneBit(value - 1) * 2;
     }
 
     /** The largest of 1, 2, 4, ... that is at most both {@code limit} and {@code size}. */

@@ -51,12 +51,4 @@ class GemmPlanTest {
         assertFalse(GemmPlan.of(new GemmShape(false, false, 96, 2916, 121, false), GemmTuning.SIMD16).packRight());
         assertFalse(GemmPlan.of(new GemmShape(false, false, 64, 4096, 10, false), GemmTuning.SIMD16).packRight());
     }
-
-    @Test
-    void workGroupsStayWithinTheKernelLimitAndPadTheGrid() {
-        long[] local = GemmPlan.local(new long[] {3, 100}, 48);
-        assertArrayEquals(new long[] {4, 8}, local); // 32: the largest power of two <= 48, rows first
-        assertArrayEquals(new long[] {4, 104}, GemmPlan.padded(new long[] {3, 100}, local));
-        assertArrayEquals(new long[] {1, 1}, GemmPlan.local(new long[] {1, 1}, 1024));
-    }
 }
