@@ -12,7 +12,8 @@ import netc.runtime.cl.Kernel;
  * bias and an activation into the store of C.
  *
  * <p>Large products first copy an operand into cache-friendly blocks in a scratch buffer this object
- * owns (as large as that operand); {@link #close()} frees it.
+ * owns (as large as that operand); {@link #close()} frees it. C must not overlap A, B or the bias.
+ * All work is enqueued on the device's one in-order queue, so consecutive runs may share the scratch.
  */
 public final class Gemm implements AutoCloseable {
     private final GemmShape shape;
