@@ -6,8 +6,9 @@
 // Index convention: input[b][c][y][x] (NCHW, contiguous from input_offset);
 // col[r][j] with row r = (c*K + ky)*K + kx and column j = b*P + oy*WO + ox, holding
 // input[b][c][oy*STRIDE - PAD + ky][ox*STRIDE - PAD + kx], or 0 where that falls in the padding.
-// Work-item (j, r) writes col[r][j]: no loop, so PoCL vectorises across work-items, and consecutive
-// work-items write consecutive columns.
+// Work-item (b*HO + oy, r) writes the WO consecutive entries of col row r for output row oy of image
+// b: zeros for the padded ends, a plain strided copy in between. No bounds test in the copy loop and
+// the row's index arithmetic done once: on PoCL this ran 1.5-4x faster than a work-item per element.
 
 #ifndef B
 #define B 1 // images
@@ -38,18 +39,36 @@
 #endif
 #define P (HO * WO)
 
+// The first output column ox whose input column ox*STRIDE - PAD + kx is >= 0 (ceil division).
+inline int first_inside(const int kx) {
+    return PAD > kx ? (PAD - kx + STRIDE - 1) / STRIDE : 0;
+}
+
+// One past the last output column whose input column is < limit.
+inline int end_inside(const int kx, const int limit) {
+    const int last = limit - 1 + PAD - kx; // ox*STRIDE <= last
+    return last < 0 ? 0 : min(last / STRIDE + 1, WO);
+}
+
 __kernel void im2col(__global float *col, __global const float *input, const long input_offset) {
-    const int j = get_global_id(0);
+    const int row = get_global_id(0); // (b, oy): one output row of one image
     const int r = get_global_id(1);
-    if (j >= B * P) return; // the launch is rounded up to a work-group multiple
-    const int b = j / P;
-    const int oy = (j % P) / WO;
-    const int ox = j % WO;
+    if (row >= B * HO) return;
+    const int b = row / HO;
+    const int oy = row % HO;
     const int c = r / (K * K);
     const int ky = (r / K) % K;
     const int kx = r % K;
     const int y = oy * STRIDE - PAD + ky;
-    const int x = ox * STRIDE - PAD + kx;
-    const bool inside = y >= 0 && y < H && x >= 0 && x < W;
-    col[(long) r * (B * P) + j] = inside ? input[input_offset + ((long) (b * C + c) * H + y) * W + x] : 0.0f;
+    __global float *dst = col + (long) r * (B * P) + b * P + oy * WO;
+    if (y < 0 || y >= H) {
+        for (int ox = 0; ox < WO; ox++) dst[ox] = 0.0f;
+        return;
+    }
+    __global const float *src = input + input_offset + ((long) (b * C + c) * H + y) * W + kx - PAD;
+    const int begin = min(first_inside(kx), WO);
+    const int end = max(end_inside(kx, W), begin);
+    for (int ox = 0; ox < begin; ox++) dst[ox] = 0.0f;
+    for (int ox = begin; ox < end; ox++) dst[ox] = src[ox * STRIDE];
+    for (int ox = end; ox < WO; ox++) dst[ox] = 0.0f;
 }

@@ -14,7 +14,7 @@ final class Im2col {
 
     Im2col(Device device, ConvGeometry geometry, int images) {
         this.kernel = device.kernel("im2col.cl", "im2col", geometry.unfoldDefines(images));
-        this.globalSize = new long[] {WorkSizes.roundUp((long) images * geometry.positions()), geometry.patchSize()};
+        this.globalSize = new long[] {WorkSizes.roundUp((long) images * geometry.outHeight()), geometry.patchSize()};
     }
 
     void run(Buffer col, Buffer input, long inputOffset) {

@@ -57,6 +57,8 @@ class Conv2dTest {
                 new Case(1, 2, 6, 5, 3, 1, 1, 0, Activation.NONE),      // 1x1 kernel
                 new Case(3, 2, 5, 7, 3, 3, 1, 2, Activation.NONE),      // padding wider than half the kernel
                 new Case(2, 3, 8, 8, 5, 4, 2, 1, Activation.RELU),      // even kernel
+                new Case(2, 2, 3, 1, 2, 3, 1, 2, Activation.TANH),      // a 1-wide input: some kernel columns see only padding
+                new Case(3, 3, 7, 6, 2, 1, 2, 0, Activation.SIGMOID),   // 1x1 kernel with stride 2 skips inputs
                 new Case(3, 1, 35, 33, 2, 11, 4, 1, Activation.RELU));  // AlexNet's first layer: 11x11, stride 4, padding 1
     }
 
