@@ -6,7 +6,8 @@
 // Index convention: d_out[b][co][p] and out[b][co][p] (NCHW, contiguous from their offsets); the
 // result for (b, co, p) goes to dz[dz_offset + co*DZ_CHANNEL_STRIDE + b*DZ_BATCH_STRIDE + p]. dz may be
 // d_out itself when the layouts agree (each work-item reads and writes only its own element).
-// One work-item per element: no loop, so PoCL vectorises across work-items.
+// Work-item (p, b*CO + co) handles one element: no loop, so PoCL vectorises across work-items along p,
+// where every access is contiguous (coalesced on a GPU), and no per-element division by P.
 
 #include "activation.cl"
 
@@ -29,11 +30,11 @@
 __kernel void activation_gradient(__global float *dz, const long dz_offset,
                                   __global const float *d_out, const long d_out_offset,
                                   __global const float *out, const long out_offset) {
-    const int i = get_global_id(0);
-    if (i >= B * CO * P) return; // the launch is rounded up to a work-group multiple
-    const int p = i % P;
-    const int co = (i / P) % CO;
-    const int b = i / (P * CO);
+    const int p = get_global_id(0);
+    const int row = get_global_id(1); // b*CO + co
+    const int b = row / CO;
+    const int co = row % CO;
+    const long i = (long) row * P + p;
     dz[dz_offset + co * DZ_CHANNEL_STRIDE + b * DZ_BATCH_STRIDE + p] =
             d_out[d_out_offset + i] * activation_slope(out[out_offset + i]);
 }

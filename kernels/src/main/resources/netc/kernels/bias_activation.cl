@@ -5,7 +5,8 @@
 // Index convention: out[b][co][p] (NCHW, contiguous from out_offset). The GEMM result's element
 // (b, co, p) sits at src[src_offset + co*SRC_CHANNEL_STRIDE + b*SRC_BATCH_STRIDE + p]; src may be out
 // itself when the two layouts agree (each work-item reads and writes only its own element).
-// One work-item per output element: no loop, so PoCL vectorises across work-items.
+// Work-item (p, b*CO + co) handles one element: no loop, so PoCL vectorises across work-items along p,
+// where every access is contiguous (coalesced on a GPU), and no per-element division by P.
 
 #include "activation.cl"
 
@@ -28,10 +29,9 @@
 __kernel void bias_activation(__global float *out, const long out_offset,
                               __global const float *src, const long src_offset,
                               __global const float *bias) {
-    const int i = get_global_id(0);
-    if (i >= B * CO * P) return; // the launch is rounded up to a work-group multiple
-    const int p = i % P;
-    const int co = (i / P) % CO;
-    const int b = i / (P * CO);
-    out[out_offset + i] = activate(src[src_offset + co * SRC_CHANNEL_STRIDE + b * SRC_BATCH_STRIDE + p] + bias[co]);
+    const int p = get_global_id(0);
+    const int row = get_global_id(1); // b*CO + co
+    const int b = row / CO;
+    const int co = row % CO;
+    out[out_offset + (long) row * P + p] = activate(src[src_offset + co * SRC_CHANNEL_STRIDE + b * SRC_BATCH_STRIDE + p] + bias[co]);
 }

@@ -31,11 +31,24 @@ void bias_gradient(__global float *d_bias, __global const float *dz, const long 
     const int co = get_group_id(0);
     const int lid = get_local_id(0);
     __global const float *row = dz + dz_offset + co * DZ_CHANNEL_STRIDE;
+#if DZ_BATCH_STRIDE == P
+    // The channel's B*P values are contiguous: sum them four at a time (PoCL does not vectorise a
+    // loop across work-items, and float sums are not reassociated for us).
+    float4 sum4 = (float4) (0.0f);
+    for (int v = lid; v < B * P / 4; v += LOCAL_SIZE) {
+        sum4 += vload4(v, row);
+    }
+    float sum = (sum4.x + sum4.y) + (sum4.z + sum4.w);
+    for (int j = B * P / 4 * 4 + lid; j < B * P; j += LOCAL_SIZE) {
+        sum += row[j];
+    }
+#else
     float sum = 0.0f;
     for (int j = lid; j < B * P; j += LOCAL_SIZE) {
         const int b = j / P;
         sum += row[b * DZ_BATCH_STRIDE + (j - b * P)];
     }
+#endif
     partial[lid] = sum;
     barrier(CLK_LOCAL_MEM_FENCE);
     for (int width = LOCAL_SIZE / 2; width > 0; width >>= 1) { // ("half" is a type in OpenCL C)

@@ -12,17 +12,17 @@ import netc.runtime.cl.Kernel;
  */
 final class ActivationGradient {
     private final Kernel kernel;
-    private final long globalSize;
+    private final long[] globalSize;
 
     ActivationGradient(Device device, Activation activation, int images, int channels, int positions, ChannelLayout target) {
         this.kernel = device.kernel("activation_gradient.cl", "activation_gradient", target.defines("DZ")
                 .set("B", images).set("CO", channels).set("P", positions)
                 .set("ACTIVATION", ActivationDefine.of(activation)));
-        this.globalSize = WorkSizes.roundUp((long) images * channels * positions);
+        this.globalSize = new long[] {positions, (long) images * channels};
     }
 
     /** Enqueues the product; {@code dz} may be {@code dOut} itself when the layouts agree. */
     void run(Buffer dz, long dzOffset, Buffer dOut, long dOutOffset, Buffer out, long outOffset) {
-        kernel.launch1d(globalSize, dz, dzOffset, dOut, dOutOffset, out, outOffset);
+        kernel.launch(globalSize, null, dz, dzOffset, dOut, dOutOffset, out, outOffset);
     }
 }

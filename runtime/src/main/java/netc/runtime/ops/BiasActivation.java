@@ -11,17 +11,17 @@ import netc.runtime.cl.Kernel;
  */
 final class BiasActivation {
     private final Kernel kernel;
-    private final long globalSize;
+    private final long[] globalSize;
 
     BiasActivation(Device device, Activation activation, int images, int channels, int positions, ChannelLayout source) {
         this.kernel = device.kernel("bias_activation.cl", "bias_activation", source.defines("SRC")
                 .set("B", images).set("CO", channels).set("P", positions)
                 .set("ACTIVATION", ActivationDefine.of(activation)));
-        this.globalSize = WorkSizes.roundUp((long) images * channels * positions);
+        this.globalSize = new long[] {positions, (long) images * channels};
     }
 
     /** Enqueues the epilogue; {@code src} may be {@code out} itself when the layouts agree. */
     void run(Buffer out, long outOffset, Buffer src, long srcOffset, Buffer bias) {
-        kernel.launch1d(globalSize, out, outOffset, src, srcOffset, bias);
+        kernel.launch(globalSize, null, out, outOffset, src, srcOffset, bias);
     }
 }
