@@ -63,14 +63,6 @@ public final class Conv2d implements AutoCloseable {
         int columnsPerChunk = imagesPerChunk * positions;
         int kk = geometry.kernel() * geometry.kernel();
 
-        this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT,
-                new int[] {outChannels, geometry.inChannels(), geometry.kernel(), geometry.kernel()},
-                geometry.inChannels() * kk, outChannels * kk);
-        this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {outChannels},
-                geometry.inChannels() * kk, outChannels * kk);
-        this.columns = Buffer.allocate(device, (long) patch * columnsPerChunk);
-        this.product = Buffer.allocate(device, (long) outChannels * columnsPerChunk);
-
         this.im2col = new Im2col(device, geometry, imagesPerChunk);
         this.col2im = new Col2im(device, geometry, imagesPerChunk);
         this.forwardProduct = new Gemm(device, new GemmShape(false, false, outChannels, columnsPerChunk, patch, false));
@@ -84,6 +76,15 @@ public final class Conv2d implements AutoCloseable {
         this.biasActivation = new BiasActivation(device, activation, imagesPerChunk, outChannels, positions, gemmLayout);
         this.activationGradient = new ActivationGradient(device, activation, imagesPerChunk, outChannels, positions, gemmLayout);
         this.biasGradient = new BiasGradient(device, imagesPerChunk, outChannels, positions, gemmLayout);
+
+        // Device memory last, so that a kernel that fails to build leaves nothing allocated.
+        this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT,
+                new int[] {outChannels, geometry.inChannels(), geometry.kernel(), geometry.kernel()},
+                geometry.inChannels() * kk, outChannels * kk);
+        this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {outChannels},
+                geometry.inChannels() * kk, outChannels * kk);
+        this.columns = Buffer.allocate(device, (long) patch * columnsPerChunk);
+        this.product = Buffer.allocate(device, (long) outChannels * columnsPerChunk);
     }
 
     /** The largest divisor of {@code batch} whose chunk fits the budget (at least one image), so all chunks share one shape. */

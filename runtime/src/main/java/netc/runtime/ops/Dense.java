@@ -38,8 +38,6 @@ public final class Dense implements AutoCloseable {
         this.batch = batch;
         this.in = in;
         this.out = out;
-        this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT, new int[] {out, in}, in, out);
-        this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {out}, in, out);
         this.forwardProduct = new Gemm(device, new GemmShape(false, true, batch, out, in, false));
         this.weightGradient = new Gemm(device, new GemmShape(true, false, out, in, batch, false));
         this.inputGradient = new Gemm(device, new GemmShape(false, false, batch, in, out, false));
@@ -50,6 +48,9 @@ public final class Dense implements AutoCloseable {
                 ? null
                 : new ActivationGradient(device, activation, batch, out, 1, rows);
         this.biasGradient = new BiasGradient(device, batch, out, 1, rows);
+        // Device memory last, so that a kernel that fails to build leaves nothing allocated.
+        this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT, new int[] {out, in}, in, out);
+        this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {out}, in, out);
     }
 
     /** weight, then bias. */
