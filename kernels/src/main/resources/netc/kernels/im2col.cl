@@ -65,10 +65,10 @@ __kernel void im2col(__global float *col, __global const float *input, const lon
         for (int ox = 0; ox < WO; ox++) dst[ox] = 0.0f;
         return;
     }
-    __global const float *src = input + input_offset + ((long) (b * C + c) * H + y) * W + kx - PAD;
+    const long input_row = input_offset + ((long) (b * C + c) * H + y) * W;
     const int begin = min(first_inside(kx), WO);
     const int end = max(end_inside(kx, W), begin);
     for (int ox = 0; ox < begin; ox++) dst[ox] = 0.0f;
-    for (int ox = begin; ox < end; ox++) dst[ox] = src[ox * STRIDE];
+    for (int ox = begin; ox < end; ox++) dst[ox] = input[input_row + ox * STRIDE - PAD + kx];
     for (int ox = end; ox < WO; ox++) dst[ox] = 0.0f;
 }
