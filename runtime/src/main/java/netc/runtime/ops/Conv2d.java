@@ -2,6 +2,7 @@ package netc.runtime.ops;
 
 import java.util.List;
 import netc.Activation;
+import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
 import netc.runtime.model.Parameter;
@@ -13,21 +14,108 @@ import netc.runtime.model.Parameter;
  * {@code [outChannels, inChannels, kernel, kernel]} and {@code name.bias} {@code [outChannels]}.
  *
  * <p>Tensors passed in need at least the size their role requires (a larger shared workspace is fine).
+ *
+ * <p>Lowered to GEMM over chunks of images: im2col turns a chunk into {@code col [C·k², B·Ho·Wo]}, then
+ * {@code weight · col} gives the chunk's pre-activations channel-major ({@code [Co][B][Ho·Wo]}), and the
+ * bias/activation epilogue writes them back in NCHW. Backward per chunk: {@code dz} (channel-major),
+ * {@code dWeight (+)= dz · colᵀ}, {@code dBias (+)= Σ dz}, {@code dCol = weightᵀ · dz}, col2im.
  */
 public final class Conv2d implements AutoCloseable {
+    /**
+     * The most floats the im2col matrix of one chunk may take (32 MiB): large enough for GEMMs with
+     * thousands of columns on AlexNet-sized layers, small enough that every layer can own its scratch.
+     */
+    static final long DEFAULT_COLUMN_BUDGET = 8L << 20;
+
+    private final String name;
+    private final ConvGeometry geometry;
+    private final int imagesPerChunk;
+    private final int chunks;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final Buffer columns;
+    private final Buffer product;
+    private final Im2col im2col;
+    private final Col2im col2im;
+    private final Gemm forwardProduct;
+    private final Gemm firstWeightGradient;
+    private final Gemm laterWeightGradient;
+    private final Gemm columnGradient;
+    private final BiasActivation biasActivation;
+    private final ActivationGradient activationGradient;
+    private final BiasGradient biasGradient;
+
     public Conv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
                   int outChannels, int kernel, int stride, int padding, Activation activation) {
-        throw new UnsupportedOperationException("Conv2d: pending (issue #3)");
+        this(device, name, new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding),
+                activation, DEFAULT_COLUMN_BUDGET);
+    }
+
+    /** As the public constructor, with the im2col scratch limited to {@code columnBudget} floats (tests force chunking). */
+    Conv2d(Device device, String name, ConvGeometry geometry, Activation activation, long columnBudget) {
+        this.name = name;
+        this.geometry = geometry;
+        int outChannels = geometry.outChannels();
+        int patch = geometry.patchSize();
+        int positions = geometry.positions();
+        this.imagesPerChunk = imagesPerChunk(geometry.batch(), (long) patch * positions, columnBudget);
+        this.chunks = geometry.batch() / imagesPerChunk;
+        int columnsPerChunk = imagesPerChunk * positions;
+        int kk = geometry.kernel() * geometry.kernel();
+
+        this.im2col = new Im2col(device, geometry, imagesPerChunk);
+        this.col2im = new Col2im(device, geometry, imagesPerChunk);
+        this.forwardProduct = new Gemm(device, new GemmShape(false, false, outChannels, columnsPerChunk, patch, false));
+        this.firstWeightGradient = new Gemm(device, new GemmShape(false, true, outChannels, patch, columnsPerChunk, false));
+        // Only a batch split into several chunks sums weight gradients across GEMMs; skip that build otherwise.
+        this.laterWeightGradient = chunks > 1
+                ? new Gemm(device, new GemmShape(false, true, outChannels, patch, columnsPerChunk, true))
+                : firstWeightGradient;
+        this.columnGradient = new Gemm(device, new GemmShape(true, false, patch, columnsPerChunk, outChannels, false));
+        ChannelLayout gemmLayout = ChannelLayout.channelMajor(imagesPerChunk, positions);
+        this.biasActivation = new BiasActivation(device, activation, imagesPerChunk, outChannels, positions, gemmLayout);
+        this.activationGradient = new ActivationGradient(device, activation, imagesPerChunk, outChannels, positions, gemmLayout);
+        this.biasGradient = new BiasGradient(device, imagesPerChunk, outChannels, positions, gemmLayout);
+
+        // Device memory last, so that a kernel that fails to build leaves nothing allocated.
+        this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT,
+                new int[] {outChannels, geometry.inChannels(), geometry.kernel(), geometry.kernel()},
+                geometry.inChannels() * kk, outChannels * kk);
+        this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {outChannels},
+                geometry.inChannels() * kk, outChannels * kk);
+        this.columns = Buffer.allocate(device, (long) patch * columnsPerChunk);
+        this.product = Buffer.allocate(device, (long) outChannels * columnsPerChunk);
+    }
+
+    /** The largest divisor of {@code batch} whose chunk fits the budget (at least one image), so all chunks share one shape. */
+    static int imagesPerChunk(int batch, long columnFloatsPerImage, long columnBudget) {
+        for (int images = batch; images > 1; images--) {
+            if (batch % images == 0 && images * columnFloatsPerImage <= columnBudget) {
+                return images;
+            }
+        }
+        return 1;
     }
 
     /** weight, then bias. */
     public List<Parameter> parameters() {
-        throw new UnsupportedOperationException();
+        return List.of(weight, bias);
+    }
+
+    /** Images per GEMM (a divisor of the batch). */
+    int imagesPerChunk() {
+        return imagesPerChunk;
     }
 
     /** {@code output = activation(conv(input, weight) + bias)}. */
     public void forward(Tensor output, Tensor input) {
-        throw new UnsupportedOperationException();
+        requireInput(input);
+        requireOutput(output, "output");
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            im2col.run(columns, input.buffer(), inputOffset(chunk));
+            forwardProduct.run(product, 0, weight.value().buffer(), 0, columns, 0);
+            biasActivation.run(output.buffer(), outputOffset(chunk), product, 0, bias.value().buffer());
+        }
     }
 
     /**
@@ -36,9 +124,52 @@ public final class Conv2d implements AutoCloseable {
      * and may be overwritten; {@code input} and {@code output} are those of the forward pass.
      */
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
-        throw new UnsupportedOperationException();
+        if (dInput != null) {
+            TensorChecks.requireCapacity(dInput, geometry.batch() * geometry.inputFloatsPerImage(), label(), "dInput");
+        }
+        requireOutput(dOutput, "dOutput");
+        requireInput(input);
+        requireOutput(output, "output");
+        Buffer weightGrad = weight.grad().buffer();
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            boolean first = chunk == 0;
+            // `product` now holds dz for this chunk, channel-major as both weight GEMMs want it.
+            activationGradient.run(product, 0, dOutput.buffer(), outputOffset(chunk), output.buffer(), outputOffset(chunk));
+            biasGradient.run(bias.grad().buffer(), product, 0, !first);
+            im2col.run(columns, input.buffer(), inputOffset(chunk));
+            (first ? firstWeightGradient : laterWeightGradient).run(weightGrad, 0, product, 0, columns, 0);
+            if (dInput != null) {
+                // The in-order queue has finished reading `columns` for dWeight before this overwrites it.
+                columnGradient.run(columns, 0, weight.value().buffer(), 0, product, 0);
+                col2im.run(dInput.buffer(), inputOffset(chunk), columns);
+            }
+        }
+    }
+
+    private long inputOffset(int chunk) {
+        return (long) chunk * imagesPerChunk * geometry.inputFloatsPerImage();
+    }
+
+    private long outputOffset(int chunk) {
+        return (long) chunk * imagesPerChunk * geometry.outputFloatsPerImage();
+    }
+
+    private void requireInput(Tensor input) {
+        TensorChecks.requireCapacity(input, geometry.batch() * geometry.inputFloatsPerImage(), label(), "input");
+    }
+
+    private void requireOutput(Tensor tensor, String role) {
+        TensorChecks.requireCapacity(tensor, geometry.batch() * geometry.outputFloatsPerImage(), label(), role);
+    }
+
+    private String label() {
+        return "Conv2d '" + name + "'";
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        try (weight; bias; columns; product) {
+            // try-with-resources closes all four, even if one fails
+        }
+    }
 }

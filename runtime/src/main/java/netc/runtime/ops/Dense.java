@@ -11,26 +11,87 @@ import netc.runtime.model.Parameter;
  * {@code N × in} values, so a flattened {@code (N, C, H, W)} works unchanged), output {@code (N, out)};
  * {@code output = activation(input · weightᵀ + bias)}. Parameters: {@code name.weight} {@code [out, in]}
  * and {@code name.bias} {@code [out]}, as PyTorch's {@code Linear}.
+ *
+ * <p>Every product reads the weight in its stored {@code [out, in]} layout through a transpose flag,
+ * so nothing is copied; the epilogues work in place on the {@code (N, out)} output and its gradient.
  */
 public final class Dense implements AutoCloseable {
+    private final String name;
+    private final int batch;
+    private final int in;
+    private final int out;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final Gemm forwardProduct;
+    private final Gemm weightGradient;
+    private final Gemm inputGradient;
+    private final BiasActivation biasActivation;
+    private final ActivationGradient activationGradient;
+    private final BiasGradient biasGradient;
+
     public Dense(Device device, String name, int batch, int in, int out, Activation activation) {
-        throw new UnsupportedOperationException("Dense: pending (issue #3)");
+        if (batch < 1 || in < 1 || out < 1) {
+            throw new IllegalArgumentException("Dense '" + name + "': batch, in and out must be at least 1, got batch "
+                    + batch + ", in " + in + ", out " + out);
+        }
+        this.name = name;
+        this.batch = batch;
+        this.in = in;
+        this.out = out;
+        this.forwardProduct = new Gemm(device, new GemmShape(false, true, batch, out, in, false));
+        this.weightGradient = new Gemm(device, new GemmShape(true, false, out, in, batch, false));
+        this.inputGradient = new Gemm(device, new GemmShape(false, false, batch, in, out, false));
+        ChannelLayout rows = ChannelLayout.imageMajor(out, 1);
+        this.biasActivation = new BiasActivation(device, activation, batch, out, 1, rows);
+        // With no activation dz is dOutput itself; skip the pass (and its build).
+        this.activationGradient = activation == Activation.NONE
+                ? null
+                : new ActivationGradient(device, activation, batch, out, 1, rows);
+        this.biasGradient = new BiasGradient(device, batch, out, 1, rows);
+        // Device memory last, so that a kernel that fails to build leaves nothing allocated.
+        this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT, new int[] {out, in}, in, out);
+        this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {out}, in, out);
     }
 
     /** weight, then bias. */
     public List<Parameter> parameters() {
-        throw new UnsupportedOperationException();
+        return List.of(weight, bias);
     }
 
     public void forward(Tensor output, Tensor input) {
-        throw new UnsupportedOperationException();
+        TensorChecks.requireCapacity(input, (long) batch * in, label(), "input");
+        TensorChecks.requireCapacity(output, (long) batch * out, label(), "output");
+        forwardProduct.run(output.buffer(), 0, input.buffer(), 0, weight.value().buffer(), 0);
+        biasActivation.run(output.buffer(), 0, output.buffer(), 0, bias.value().buffer());
     }
 
     /** As {@link Conv2d#backward}: overwrites parameter gradients; {@code dInput} may be null; {@code dOutput} may be overwritten. */
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
-        throw new UnsupportedOperationException();
+        if (dInput != null) {
+            TensorChecks.requireCapacity(dInput, (long) batch * in, label(), "dInput");
+        }
+        TensorChecks.requireCapacity(dOutput, (long) batch * out, label(), "dOutput");
+        TensorChecks.requireCapacity(input, (long) batch * in, label(), "input");
+        TensorChecks.requireCapacity(output, (long) batch * out, label(), "output");
+        if (activationGradient != null) {
+            // dOutput becomes dz in place, as the contract allows.
+            activationGradient.run(dOutput.buffer(), 0, dOutput.buffer(), 0, output.buffer(), 0);
+        }
+        weightGradient.run(weight.grad().buffer(), 0, dOutput.buffer(), 0, input.buffer(), 0);
+        biasGradient.run(bias.grad().buffer(), dOutput.buffer(), 0, false);
+        if (dInput != null) {
+            inputGradient.run(dInput.buffer(), 0, dOutput.buffer(), 0, weight.value().buffer(), 0);
+        }
+    }
+
+    private String label() {
+        return "Dense '" + name + "'";
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        try (weight; bias) {
+            // try-with-resources closes both, even if one fails
+        }
+    }
 }

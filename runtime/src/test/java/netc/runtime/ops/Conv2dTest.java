@@ -1,0 +1,236 @@
+package netc.runtime.ops;
+
+import static netc.runtime.ops.TestArrays.assertClose;
+import static netc.runtime.ops.TestArrays.toDouble;
+import static netc.runtime.ops.TestArrays.uniform;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Stream;
+import netc.Activation;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Tensor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Conv2d on the device against the double-precision reference, and the reference against finite differences. */
+class Conv2dTest {
+    /**
+     * The device sums in float32 over at most ~400 terms of order 1 (a weight-gradient entry sums
+     * batch·Ho·Wo products): rounding stays near 1e-6 of the largest magnitude, so 1e-4 leaves a wide
+     * margin, while a wrong index or a missed term shifts values by a sizeable fraction of it.
+     */
+    private static final double RELATIVE_TOLERANCE = 1e-4;
+    private static final float SENTINEL = 12345.0f;
+
+    private static Device device;
+
+    @BeforeAll
+    static void openDevice() {
+        device = Device.open();
+    }
+
+    @AfterAll
+    static void closeDevice() {
+        device.close();
+    }
+
+    record Case(int batch, int inChannels, int height, int width, int outChannels, int kernel, int stride,
+                int padding, Activation activation) {
+        ConvGeometry geometry() {
+            return new ConvGeometry(batch, inChannels, height, width, outChannels, kernel, stride, padding);
+        }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case(1, 1, 7, 7, 2, 3, 1, 1, Activation.RELU),      // "same" 3x3, batch 1
+                new Case(3, 2, 9, 8, 3, 3, 2, 0, Activation.SIGMOID),   // odd sizes, stride 2, floor mode drops a row
+                new Case(3, 3, 11, 10, 4, 5, 3, 2, Activation.TANH),    // 5x5, stride 3, padding 2
+                new Case(1, 2, 6, 5, 3, 1, 1, 0, Activation.NONE),      // 1x1 kernel
+                new Case(3, 2, 5, 7, 3, 3, 1, 2, Activation.NONE),      // padding wider than half the kernel
+                new Case(2, 3, 8, 8, 5, 4, 2, 1, Activation.RELU),      // even kernel
+                new Case(2, 2, 3, 1, 2, 3, 1, 2, Activation.TANH),      // a 1-wide input: some kernel columns see only padding
+                new Case(3, 3, 7, 6, 2, 1, 2, 0, Activation.SIGMOID),   // 1x1 kernel with stride 2 skips inputs
+                new Case(3, 1, 35, 33, 2, 11, 4, 1, Activation.RELU));  // AlexNet's first layer: 11x11, stride 4, padding 1
+    }
+
+    /** One layer's random inputs, in float as the device sees them; weights scaled so pre-activations stay of order 1. */
+    record Data(float[] input, float[] weight, float[] bias, float[] dOutput) {
+        static Data random(ConvGeometry g, long seed) {
+            Random random = new Random(seed);
+            return new Data(
+                    uniform(random, g.batch() * g.inputFloatsPerImage(), 1),
+                    uniform(random, (long) g.outChannels() * g.patchSize(), 1 / Math.sqrt(g.patchSize())),
+                    uniform(random, g.outChannels(), 0.5),
+                    uniform(random, g.batch() * g.outputFloatsPerImage(), 1));
+        }
+    }
+
+    /** What the device computed: the forward output and the three gradients. */
+    record DeviceResult(float[] output, float[] dInput, float[] dWeight, float[] dBias) {}
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void forwardAndBackwardMatchTheReference(Case c) {
+        ConvGeometry g = c.geometry();
+        Data data = Data.random(g, 1 + Arrays.hashCode(new int[] {c.batch(), c.height(), c.kernel(), c.stride()}));
+        try (Conv2d conv = new Conv2d(device, "conv", g.batch(), g.inChannels(), g.inHeight(), g.inWidth(),
+                g.outChannels(), g.kernel(), g.stride(), g.padding(), c.activation())) {
+            assertReferenceResults(g, c.activation(), data, run(conv, g, data, 0, true));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void referenceGradientsMatchFiniteDifferences(Case c) {
+        ConvGeometry g = c.geometry();
+        Data data = Data.random(g, 7);
+        double[] input = toDouble(data.input());
+        double[] weight = toDouble(data.weight());
+        double[] bias = toDouble(data.bias());
+        double[] probe = toDouble(data.dOutput()); // loss = Σ output ⊙ probe, so dLoss/dOutput = probe
+        double[] output = new double[probe.length];
+        ReferenceLayers.convForward(output, input, weight, bias, g, c.activation());
+        double[] dInput = new double[input.length];
+        double[] dWeight = new double[weight.length];
+        double[] dBias = new double[bias.length];
+        ReferenceLayers.convBackward(dInput, dWeight, dBias, probe, input, weight, output, g, c.activation());
+        java.util.function.DoubleSupplier loss = () -> {
+            double[] out = new double[probe.length];
+            ReferenceLayers.convForward(out, input, weight, bias, g, c.activation());
+            return GradientCheck.dot(out, probe);
+        };
+        GradientCheck.check(dInput, input, loss, "dInput");
+        GradientCheck.check(dWeight, weight, loss, "dWeight");
+        GradientCheck.check(dBias, bias, loss, "dBias");
+    }
+
+    @Test
+    void batchesSplitIntoChunksGiveTheSameResults() {
+        ConvGeometry four = new ConvGeometry(4, 2, 9, 7, 3, 3, 2, 1);
+        ConvGeometry three = new ConvGeometry(3, 3, 6, 6, 2, 3, 1, 0);
+        long fourPerImage = (long) four.patchSize() * four.positions();
+        long threePerImage = (long) three.patchSize() * three.positions();
+        try (Conv2d pairs = new Conv2d(device, "pairs", four, Activation.TANH, 3 * fourPerImage);
+             Conv2d singles = new Conv2d(device, "singles", three, Activation.RELU, 2 * threePerImage)) {
+            assertEquals(2, pairs.imagesPerChunk(), "largest divisor of 4 within a 3-image budget");
+            assertEquals(1, singles.imagesPerChunk(), "3 has no divisor between 1 and the 2-image budget");
+            Data fourData = Data.random(four, 11);
+            assertReferenceResults(four, Activation.TANH, fourData, run(pairs, four, fourData, 0, true));
+            Data threeData = Data.random(three, 12);
+            assertReferenceResults(three, Activation.RELU, threeData, run(singles, three, threeData, 0, true));
+        }
+    }
+
+    @Test
+    void largerWorkspaceTensorsWorkAndKeepTheirTails() {
+        ConvGeometry g = new ConvGeometry(3, 2, 7, 9, 3, 3, 2, 1);
+        Data data = Data.random(g, 5);
+        try (Conv2d conv = new Conv2d(device, "conv", g.batch(), g.inChannels(), g.inHeight(), g.inWidth(),
+                g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.SIGMOID)) {
+            assertReferenceResults(g, Activation.SIGMOID, data, run(conv, g, data, 37, true));
+        }
+    }
+
+    @Test
+    void backwardOverwritesParameterGradientsAndAcceptsANullInputGradient() {
+        ConvGeometry g = new ConvGeometry(2, 2, 6, 7, 3, 3, 1, 1);
+        Data data = Data.random(g, 3);
+        try (Conv2d conv = new Conv2d(device, "conv", g.batch(), g.inChannels(), g.inHeight(), g.inWidth(),
+                g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.RELU)) {
+            run(conv, g, data, 0, false);
+            DeviceResult second = run(conv, g, data, 0, false); // a second step must not add to the first's gradients
+            assertReferenceResults(g, Activation.RELU, data, second);
+        }
+    }
+
+    @Test
+    void aTooSmallTensorIsRejectedNamingLayerAndRole() {
+        ConvGeometry g = new ConvGeometry(2, 1, 5, 5, 2, 3, 1, 0);
+        try (Conv2d conv = new Conv2d(device, "conv7", 2, 1, 5, 5, 2, 3, 1, 0, Activation.NONE);
+             Tensor input = new Tensor(device, 2, 1, 5, 4);
+             Tensor output = new Tensor(device, (int) (g.batch() * g.outputFloatsPerImage()))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> conv.forward(output, input));
+            assertTrue(e.getMessage().contains("conv7") && e.getMessage().contains("input"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aKernelLargerThanThePaddedInputIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Conv2d(device, "conv", 1, 1, 4, 4, 1, 7, 1, 1, Activation.NONE));
+        assertTrue(e.getMessage().contains("7x7"), e.getMessage());
+    }
+
+    @Test
+    void chunksAreTheLargestDivisorOfTheBatchWithinBudget() {
+        assertEquals(128, Conv2d.imagesPerChunk(128, 10, 1280));
+        assertEquals(32, Conv2d.imagesPerChunk(128, 10, 639));
+        assertEquals(3, Conv2d.imagesPerChunk(6, 10, 50));
+        assertEquals(1, Conv2d.imagesPerChunk(7, 10, 69));
+        assertEquals(1, Conv2d.imagesPerChunk(4, 10, 5)); // one image even when it exceeds the budget
+    }
+
+    /** Runs forward then backward on tensors {@code slack} floats larger than needed, whose tails hold a sentinel. */
+    private static DeviceResult run(Conv2d conv, ConvGeometry g, Data data, int slack, boolean withInputGradient) {
+        conv.parameters().get(0).value().upload(data.weight());
+        conv.parameters().get(1).value().upload(data.bias());
+        try (Tensor input = workspace(data.input(), slack);
+             Tensor output = workspace(new float[data.dOutput().length], slack);
+             Tensor dOutput = workspace(data.dOutput(), slack);
+             Tensor dInput = workspace(new float[data.input().length], slack)) {
+            conv.forward(output, input);
+            conv.backward(withInputGradient ? dInput : null, dOutput, input, output);
+            float[] out = output.download();
+            float[] dIn = dInput.download();
+            assertTail(out, data.dOutput().length, "output");
+            assertTail(dIn, data.input().length, "dInput");
+            return new DeviceResult(TestArrays.prefix(out, data.dOutput().length),
+                    withInputGradient ? TestArrays.prefix(dIn, data.input().length) : null,
+                    conv.parameters().get(0).grad().download(), conv.parameters().get(1).grad().download());
+        }
+    }
+
+    private static Tensor workspace(float[] values, int slack) {
+        float[] padded = Arrays.copyOf(values, values.length + slack);
+        Arrays.fill(padded, values.length, padded.length, SENTINEL);
+        Tensor tensor = new Tensor(device, padded.length);
+        tensor.upload(padded);
+        return tensor;
+    }
+
+    private static void assertTail(float[] values, int used, String what) {
+        float[] tail = Arrays.copyOfRange(values, used, values.length);
+        float[] sentinels = new float[tail.length];
+        Arrays.fill(sentinels, SENTINEL);
+        assertArrayEquals(sentinels, tail, what + " was written past its " + used + " floats");
+    }
+
+    private static void assertReferenceResults(ConvGeometry g, Activation activation, Data data, DeviceResult result) {
+        double[] input = toDouble(data.input());
+        double[] weight = toDouble(data.weight());
+        double[] output = new double[data.dOutput().length];
+        ReferenceLayers.convForward(output, input, weight, toDouble(data.bias()), g, activation);
+        assertClose(output, result.output(), RELATIVE_TOLERANCE, "output");
+
+        // The device's own output feeds the reference backward, so both take ReLU's kink on the same side.
+        double[] dInput = result.dInput() == null ? null : new double[input.length];
+        double[] dWeight = new double[weight.length];
+        double[] dBias = new double[g.outChannels()];
+        ReferenceLayers.convBackward(dInput, dWeight, dBias, toDouble(data.dOutput()), input, weight,
+                toDouble(result.output()), g, activation);
+        if (dInput != null) {
+            assertClose(dInput, result.dInput(), RELATIVE_TOLERANCE, "dInput");
+        }
+        assertClose(dWeight, result.dWeight(), RELATIVE_TOLERANCE, "dWeight");
+        assertClose(dBias, result.dBias(), RELATIVE_TOLERANCE, "dBias");
+    }
+}

@@ -1,0 +1,59 @@
+package netc.runtime.ops;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+/** Random test data, float/double conversion and a tolerance-aware comparison for the layer tests. */
+final class TestArrays {
+    private TestArrays() {}
+
+    /** Uniform values in {@code [-scale, scale]}. */
+    static float[] uniform(Random random, long count, double scale) {
+        float[] values = new float[Math.toIntExact(count)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) ((2 * random.nextDouble() - 1) * scale);
+        }
+        return values;
+    }
+
+    static double[] toDouble(float[] values) {
+        double[] result = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = values[i];
+        }
+        return result;
+    }
+
+    static float[] prefix(float[] values, int count) {
+        return java.util.Arrays.copyOf(values, count);
+    }
+
+    /**
+     * Asserts {@code |actual − expected| ≤ relative · max|expected|} elementwise. Scaling by the tensor's
+     * largest magnitude, not each element's, because float32 rounding in a sum is relative to the
+     * summed terms, which a small result (cancellation) does not bound.
+     */
+    static void assertClose(double[] expected, float[] actual, double relative, String what) {
+        assertClose(expected, toDouble(actual), relative, what);
+    }
+
+    /**
+     * Asserts {@code |actual − expected| ≤ relative · max|expected|} elementwise. Scaled by the tensor's
+     * largest magnitude, not each element's, because float32 rounding in a sum is relative to the
+     * summed terms, which a small result (cancellation) does not bound.
+     */
+    static void assertClose(double[] expected, double[] actual, double relative, String what) {
+        double largest = 1e-30;
+        for (double value : expected) {
+            largest = Math.max(largest, Math.abs(value));
+        }
+        double tolerance = relative * largest;
+        for (int i = 0; i < expected.length; i++) {
+            double error = Math.abs(actual[i] - expected[i]);
+            int index = i;
+            assertTrue(error <= tolerance, () -> what + "[" + index + "]: expected " + expected[index] + ", got "
+                    + actual[index] + " (error " + error + " > tolerance " + tolerance + ")");
+        }
+    }
+}
