@@ -44,10 +44,10 @@ class AvgPool2dTest {
     @MethodSource("shapes")
     void forwardAndBackwardMatchTheReference(Shape s) {
         Random random = new Random(s.hashCode());
-        float[] input = PoolingShapes.uniform(random, s.inSize(), -1, 1);
-        float[] dOutput = PoolingShapes.uniform(random, s.outSize(), -1, 1);
+        float[] input = TestArrays.uniform(random, s.inSize(), -1, 1);
+        float[] dOutput = TestArrays.uniform(random, s.outSize(), -1, 1);
         float[][] result = run(s, input, dOutput);
-        assertClose(PoolingReference.avgForward(s, toDouble(input)), result[0], "output");
+        assertClose(PoolingReference.avgForward(s, TestArrays.toDouble(input)), result[0], "output");
         assertClose(PoolingReference.avgBackward(s, dOutput), result[1], "dInput");
     }
 
@@ -60,11 +60,11 @@ class AvgPool2dTest {
     @MethodSource("shapes")
     void backwardMatchesFiniteDifferences(Shape s) {
         Random random = new Random(31 * s.hashCode());
-        float[] input = PoolingShapes.uniform(random, s.inSize(), -1, 1);
-        float[] dOutput = PoolingShapes.uniform(random, s.outSize(), -1, 1);
+        float[] input = TestArrays.uniform(random, s.inSize(), -1, 1);
+        float[] dOutput = TestArrays.uniform(random, s.outSize(), -1, 1);
         float[] dInput = run(s, input, dOutput)[1];
         double step = 1e-3;
-        double[] x = toDouble(input);
+        double[] x = TestArrays.toDouble(input);
         for (int i = 0; i < x.length; i++) {
             double saved = x[i];
             x[i] = saved + step;
@@ -90,8 +90,8 @@ class AvgPool2dTest {
     void usesTheConstructorShapeInsideLargerWorkspaceTensorsAndOverwritesDInput() {
         Shape s = new Shape(2, 3, 7, 5, 3, 2, 1);
         Random random = new Random(5);
-        float[] input = PoolingShapes.uniform(random, s.inSize(), -1, 1);
-        float[] dOutput = PoolingShapes.uniform(random, s.outSize(), -1, 1);
+        float[] input = TestArrays.uniform(random, s.inSize(), -1, 1);
+        float[] dOutput = TestArrays.uniform(random, s.outSize(), -1, 1);
         int extra = 33;
         try (AvgPool2d pool = new AvgPool2d(device, s.n(), s.c(), s.h(), s.w(), s.kernel(), s.stride(), s.padding());
                 Tensor in = new Tensor(device, s.inSize() + extra);
@@ -106,7 +106,7 @@ class AvgPool2dTest {
             pool.forward(out, in);
             pool.backward(dIn, dOut);
             float[] got = dIn.download();
-            assertClose(PoolingReference.avgForward(s, toDouble(input)), Arrays.copyOf(out.download(), s.outSize()), "output");
+            assertClose(PoolingReference.avgForward(s, TestArrays.toDouble(input)), Arrays.copyOf(out.download(), s.outSize()), "output");
             assertClose(PoolingReference.avgBackward(s, dOutput), Arrays.copyOf(got, s.inSize()), "dInput");
             assertEquals(-7f, got[s.inSize()], "elements past the layer's own size stay untouched");
         }
@@ -153,11 +153,4 @@ class AvgPool2dTest {
         }
     }
 
-    private static double[] toDouble(float[] values) {
-        double[] result = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = values[i];
-        }
-        return result;
-    }
 }

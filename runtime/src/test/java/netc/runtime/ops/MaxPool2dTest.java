@@ -45,7 +45,7 @@ class MaxPool2dTest {
     @MethodSource("shapes")
     void matchesTheReferenceOnRandomValues(Shape s) {
         Random random = new Random(s.hashCode());
-        check(s, PoolingShapes.uniform(random, s.inSize(), -1, 1), PoolingShapes.uniform(random, s.outSize(), -1, 1));
+        check(s, TestArrays.uniform(random, s.inSize(), -1, 1), TestArrays.uniform(random, s.outSize(), -1, 1));
     }
 
     /** Three levels make most windows tie: the first maximum in row-major window order must win. */
@@ -53,7 +53,7 @@ class MaxPool2dTest {
     @MethodSource("shapes")
     void breaksTiesAsPyTorchOnManyTies(Shape s) {
         Random random = new Random(~s.hashCode());
-        check(s, PoolingShapes.fewLevels(random, s.inSize(), 3), PoolingShapes.uniform(random, s.outSize(), -1, 1));
+        check(s, TestArrays.fewLevels(random, s.inSize(), 3), TestArrays.uniform(random, s.outSize(), -1, 1));
     }
 
     @Test
@@ -81,7 +81,7 @@ class MaxPool2dTest {
         float[] dInput = run(s, input, new float[] {1, 2, 4, 8}, output);
         assertArrayEquals(new float[] {5, 5, 5, 5}, output);
         assertEquals(15f, dInput[12]);
-        assertEquals(15f, (float) Arrays.stream(toDouble(dInput)).sum());
+        assertEquals(15f, (float) Arrays.stream(TestArrays.toDouble(dInput)).sum());
     }
 
     @Test
@@ -95,7 +95,7 @@ class MaxPool2dTest {
         float[] dInput = run(s, input, new float[] {1, 2, 3, 4}, output);
         MaxResult reference = PoolingReference.maxForward(s, input);
         assertArrayEquals(reference.output(), output);
-        assertArrayEquals(toFloat(PoolingReference.maxBackward(s, reference.argmax(), new float[] {1, 2, 3, 4})), dInput);
+        assertArrayEquals(TestArrays.toFloat(PoolingReference.maxBackward(s, reference.argmax(), new float[] {1, 2, 3, 4})), dInput);
         assertEquals(1f, dInput[0]); // window (0, 0) covers only (0, 0) of the real input
     }
 
@@ -103,8 +103,8 @@ class MaxPool2dTest {
     void usesTheConstructorShapeInsideLargerWorkspaceTensorsAndOverwritesDInput() {
         Shape s = new Shape(2, 3, 7, 5, 3, 2, 1);
         Random random = new Random(7);
-        float[] input = PoolingShapes.uniform(random, s.inSize(), -1, 1);
-        float[] dOutput = PoolingShapes.uniform(random, s.outSize(), -1, 1);
+        float[] input = TestArrays.uniform(random, s.inSize(), -1, 1);
+        float[] dOutput = TestArrays.uniform(random, s.outSize(), -1, 1);
         try (MaxPool2d pool = new MaxPool2d(device, s.n(), s.c(), s.h(), s.w(), s.kernel(), s.stride(), s.padding());
                 Tensor in = new Tensor(device, s.inSize() + 50);
                 Tensor out = new Tensor(device, s.outSize() + 50);
@@ -173,19 +173,5 @@ class MaxPool2dTest {
         }
     }
 
-    private static double[] toDouble(float[] values) {
-        double[] result = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = values[i];
-        }
-        return result;
-    }
 
-    private static float[] toFloat(double[] values) {
-        float[] result = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = (float) values[i];
-        }
-        return result;
-    }
 }

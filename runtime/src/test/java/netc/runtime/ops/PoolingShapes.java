@@ -1,10 +1,9 @@
 package netc.runtime.ops;
 
-import java.util.Random;
 import java.util.stream.Stream;
 import netc.runtime.ops.PoolingReference.Shape;
 
-/** The pooling configurations both pooling tests run, and their random inputs. */
+/** The pooling configurations both pooling tests run. */
 final class PoolingShapes {
     private PoolingShapes() {}
 
@@ -19,22 +18,5 @@ final class PoolingShapes {
                 new Shape(2, 3, 13, 13, 3, 2, 0), // AlexNet's 3/2 overlap
                 new Shape(1, 2, 5, 6, 4, 3, 2),   // even kernel, padding = kernel / 2, stride 3
                 new Shape(2, 2, 6, 6, 5, 2, 2));  // large window, most windows partly padding
-    }
-
-    static float[] uniform(Random random, int count, float low, float high) {
-        float[] values = new float[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = low + (high - low) * random.nextFloat();
-        }
-        return values;
-    }
-
-    /** Small integers, so that most windows hold ties. */
-    static float[] fewLevels(Random random, int count, int levels) {
-        float[] values = new float[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = random.nextInt(levels);
-        }
-        return values;
     }
 }

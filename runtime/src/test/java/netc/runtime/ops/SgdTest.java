@@ -50,16 +50,16 @@ class SgdTest {
         try {
             for (int[] shape : SHAPES) {
                 Parameter parameter = new Parameter(device, "p" + parameters.size(), Parameter.Kind.WEIGHT, shape, 1, 1);
-                float[] initial = uniform(random, (int) parameter.size());
+                float[] initial = TestArrays.uniform(random, (int) parameter.size(), -1, 1);
                 parameter.value().upload(initial);
                 parameters.add(parameter);
-                values.add(toDouble(initial));
+                values.add(TestArrays.toDouble(initial));
                 velocities.add(new double[initial.length]);
             }
             try (Sgd sgd = new Sgd(device, parameters, lr, momentum, weightDecay)) {
                 for (int step = 0; step < STEPS; step++) {
                     for (int i = 0; i < parameters.size(); i++) {
-                        float[] grad = uniform(random, values.get(i).length);
+                        float[] grad = TestArrays.uniform(random, values.get(i).length, -1, 1);
                         parameters.get(i).grad().upload(grad);
                         SgdReference.step(values.get(i), velocities.get(i), grad, lr, momentum, weightDecay);
                     }
@@ -106,19 +106,5 @@ class SgdTest {
         }
     }
 
-    private static float[] uniform(Random random, int count) {
-        float[] values = new float[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = 2 * random.nextFloat() - 1;
-        }
-        return values;
-    }
 
-    private static double[] toDouble(float[] values) {
-        double[] result = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = values[i];
-        }
-        return result;
-    }
 }

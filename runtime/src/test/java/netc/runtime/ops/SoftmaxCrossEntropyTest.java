@@ -47,7 +47,7 @@ class SoftmaxCrossEntropyTest {
         float[] logits = logits(random, batch * classes, offset);
         int[] labels = labels(random, batch, classes);
         Result result = run(batch, classes, count, logits, labels);
-        double[] x = toDouble(logits);
+        double[] x = TestArrays.toDouble(logits);
         double expectedLoss = SoftmaxCrossEntropyReference.loss(x, labels, classes, count);
         assertEquals(expectedLoss, result.loss.loss(), LOSS_TOLERANCE * Math.max(1, Math.abs(expectedLoss)));
         assertEquals(SoftmaxCrossEntropyReference.correct(logits, labels, classes, count), result.loss.correct());
@@ -76,7 +76,7 @@ class SoftmaxCrossEntropyTest {
         float[] logits = logits(random, batch * classes, 0);
         int[] labels = labels(random, batch, classes);
         float[] dLogits = run(batch, classes, count, logits, labels).dLogits;
-        double[] x = toDouble(logits);
+        double[] x = TestArrays.toDouble(logits);
         double step = 1e-4;
         for (int i = 0; i < batch * classes; i++) {
             double saved = x[i];
@@ -104,7 +104,7 @@ class SoftmaxCrossEntropyTest {
         Result result = run(3, classes, 3, logits, new int[] {3, 7, -1});
         assertTrue(Float.isNaN(result.loss.loss()), "a bad label makes the mean loss NaN, visibly");
         assertEquals(1, result.loss.correct(), "only the valid row 0 can count");
-        double[] softmaxOverCount = SoftmaxCrossEntropyReference.gradient(toDouble(logits), new int[] {3, -1, -1}, classes, 3, 3);
+        double[] softmaxOverCount = SoftmaxCrossEntropyReference.gradient(TestArrays.toDouble(logits), new int[] {3, -1, -1}, classes, 3, 3);
         for (int i = classes; i < 3 * classes; i++) {
             assertEquals(softmaxOverCount[i], result.dLogits[i], GRADIENT_TOLERANCE);
         }
@@ -123,12 +123,12 @@ class SoftmaxCrossEntropyTest {
             x.upload(logits);
             y.write(labels);
             loss.forward(x, x, y, 3);
-            double[] expected = SoftmaxCrossEntropyReference.gradient(toDouble(logits), labels, classes, batch, 3);
+            double[] expected = SoftmaxCrossEntropyReference.gradient(TestArrays.toDouble(logits), labels, classes, batch, 3);
             float[] got = x.download();
             for (int i = 0; i < got.length; i++) {
                 assertEquals(expected[i], got[i], GRADIENT_TOLERANCE, "dLogits[" + i + "]");
             }
-            assertEquals(SoftmaxCrossEntropyReference.loss(toDouble(logits), labels, classes, 3), loss.read().loss(), 1e-5);
+            assertEquals(SoftmaxCrossEntropyReference.loss(TestArrays.toDouble(logits), labels, classes, 3), loss.read().loss(), 1e-5);
         }
     }
 
@@ -179,11 +179,4 @@ class SoftmaxCrossEntropyTest {
         return labels;
     }
 
-    private static double[] toDouble(float[] values) {
-        double[] result = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = values[i];
-        }
-        return result;
-    }
 }
