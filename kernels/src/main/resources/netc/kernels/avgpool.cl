@@ -31,6 +31,7 @@
 
 #define OUT_H ((IN_H + 2 * PADDING - KERNEL) / STRIDE + 1)
 #define OUT_W ((IN_W + 2 * PADDING - KERNEL) / STRIDE + 1)
+#define COVERING ((KERNEL + STRIDE - 1) / STRIDE) // most windows covering one element, per axis
 #define WINDOW_AREA ((float) (KERNEL * KERNEL))
 
 __kernel void avgpool_forward(__global float *output, __global const float *input) {
@@ -72,9 +73,14 @@ __kernel void avgpool_backward(__global float *d_input, __global const float *d_
     const int ow_last = min((w + PADDING) / STRIDE, OUT_W - 1);
     const __global float *d_plane = d_output + plane * (OUT_H * OUT_W);
     float sum = 0.0f;
-    for (int oh = oh_first; oh <= oh_last; oh++) {
-        for (int ow = ow_first; ow <= ow_last; ow++) {
-            sum += d_plane[oh * OUT_W + ow] / WINDOW_AREA;
+    // Fixed trip counts (at most COVERING windows per axis) so the compiler can unroll and vectorise.
+    for (int i = 0; i < COVERING; i++) {
+        const int oh = oh_first + i;
+        for (int j = 0; j < COVERING; j++) {
+            const int ow = ow_first + j;
+            if (oh <= oh_last && ow <= ow_last) {
+                sum += d_plane[oh * OUT_W + ow] / WINDOW_AREA;
+            }
         }
     }
     d_input[index] = sum;

@@ -32,6 +32,7 @@
 
 #define OUT_H ((IN_H + 2 * PADDING - KERNEL) / STRIDE + 1)
 #define OUT_W ((IN_W + 2 * PADDING - KERNEL) / STRIDE + 1)
+#define COVERING ((KERNEL + STRIDE - 1) / STRIDE) // most windows covering one element, per axis
 
 __kernel void maxpool_forward(__global float *output, __global int *argmax, __global const float *input) {
     const int index = get_global_id(0);
@@ -81,11 +82,16 @@ __kernel void maxpool_backward(__global float *d_input, __global const float *d_
     const int self = h * IN_W + w;
     const int out_plane = plane * (OUT_H * OUT_W);
     float sum = 0.0f;
-    for (int oh = oh_first; oh <= oh_last; oh++) {
-        for (int ow = ow_first; ow <= ow_last; ow++) {
-            const int o = out_plane + oh * OUT_W + ow;
-            if (argmax[o] == self) {
-                sum += d_output[o];
+    // Fixed trip counts (at most COVERING windows per axis) so the compiler can unroll and vectorise.
+    for (int i = 0; i < COVERING; i++) {
+        const int oh = oh_first + i;
+        for (int j = 0; j < COVERING; j++) {
+            const int ow = ow_first + j;
+            if (oh <= oh_last && ow <= ow_last) {
+                const int o = out_plane + oh * OUT_W + ow;
+                if (argmax[o] == self) {
+                    sum += d_output[o];
+                }
             }
         }
     }
