@@ -16,8 +16,8 @@ import netc.runtime.model.Mode;
  * costs less than a mask's memory traffic), applying the same mask-and-scale to the gradient.
  */
 public final class Dropout implements AutoCloseable {
-    /** Philox blocks (4 values each) per work-item; also the kernel's default. */
-    private static final int BLOCKS_PER_ITEM = 4;
+    /** Values per work-item: four Philox blocks of four words, computed together as uint4 lanes. */
+    private static final int GROUP = 16;
 
     private final long elements;
     private final float p;
@@ -40,8 +40,7 @@ public final class Dropout implements AutoCloseable {
         this.maskAndScale = p == 0f ? null : device.kernel("dropout.cl", "dropout_apply", Defines.of()
                 .set("ELEMENTS", elements)
                 .set("DROP_BELOW", dropThreshold(p) + "u")
-                .set("SCALE", 1.0f / (float) (1.0 - p))
-                .set("BLOCKS_PER_ITEM", BLOCKS_PER_ITEM));
+                .set("SCALE", 1.0f / (float) (1.0 - p)));
     }
 
     /** The 32-bit word below which a value is dropped: {@code P(word < t) = t / 2^32 ≈ p} within 2^-33. */
@@ -66,8 +65,7 @@ public final class Dropout implements AutoCloseable {
 
     private void apply(Tensor to, Tensor from) {
         if (lastMasked) {
-            long items = ((elements + 3) / 4 + BLOCKS_PER_ITEM - 1) / BLOCKS_PER_ITEM;
-            maskAndScale.launch(WorkItems.covering(items), null, to, from, lastKey);
+            maskAndScale.launch(WorkItems.covering((elements + GROUP - 1) / GROUP), null, to, from, lastKey);
         } else if (to.buffer() != from.buffer()) {
             to.buffer().copyFrom(from.buffer(), 0, 0, elements);
         }

@@ -47,13 +47,16 @@ class DropoutTest {
         for (int i = 0; i < cases; i++) {
             System.arraycopy(PHILOX_KNOWN_ANSWERS[i], 0, in, 6 * i, 6);
         }
-        try (Buffer input = Buffer.allocate(device, in.length); Buffer output = Buffer.allocate(device, 4L * cases)) {
+        try (Buffer input = Buffer.allocate(device, in.length); Buffer output = Buffer.allocate(device, 16L * cases)) {
             input.write(in);
             device.kernel("rng_probe.cl", "philox_probe", Defines.of()).launch1d(cases, output, input);
-            int[] got = output.readInts(0, 4 * cases);
+            int[] got = output.readInts(0, 16 * cases);
             for (int i = 0; i < cases; i++) {
                 int[] expected = Arrays.copyOfRange(PHILOX_KNOWN_ANSWERS[i], 6, 10);
-                assertArrayEquals(expected, Arrays.copyOfRange(got, 4 * i, 4 * i + 4), "device, case " + i);
+                for (int lane = 0; lane < 4; lane++) {
+                    int at = 16 * i + 4 * lane;
+                    assertArrayEquals(expected, Arrays.copyOfRange(got, at, at + 4), "device, case " + i + " lane " + lane);
+                }
                 assertArrayEquals(expected, PhiloxReference.philox4x32_10(Arrays.copyOfRange(in, 6 * i, 6 * i + 4),
                         Arrays.copyOfRange(in, 6 * i + 4, 6 * i + 6)), "Java reference, case " + i);
             }
@@ -61,7 +64,7 @@ class DropoutTest {
     }
 
     /**
-     * Odd element counts exercise the last partial block of 4 and the 16-element work-item chunks.
+     * Odd element counts exercise full and partial 16-element work-item groups.
      * The mask is checked value by value against the Java Philox: one float product each side,
      * correctly rounded both times, so equality is exact, down to the sign of a dropped negative value
      * (x * 0 = -0 for x < 0, as PyTorch's {@code input * noise}).

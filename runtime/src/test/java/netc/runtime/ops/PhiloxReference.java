@@ -2,8 +2,8 @@ package netc.runtime.ops;
 
 /**
  * Philox-4x32-10 in plain Java for the tests (the algorithm of Salmon et al., SC 2011), and the
- * dropout keep rule built on it: element e is kept iff word e % 4 of block e / 4 is at least the drop
- * threshold, as unsigned 32-bit numbers.
+ * dropout keep rule built on it: element e = 16 g + 4 w + b is kept iff word w of block 4 g + b is at
+ * least the drop threshold, as unsigned 32-bit numbers.
  */
 final class PhiloxReference {
     private static final int M0 = 0xD2511F53;
@@ -36,7 +36,9 @@ final class PhiloxReference {
     }
 
     static boolean kept(long key, int element, long dropBelow) {
-        int[] words = philox4x32_10(new int[] {element / 4, 0, 0, 0}, new int[] {(int) key, (int) (key >>> 32)});
-        return Integer.toUnsignedLong(words[element % 4]) >= dropBelow;
+        int block = 4 * (element / 16) + element % 4;
+        int word = element % 16 / 4;
+        int[] words = philox4x32_10(new int[] {block, 0, 0, 0}, new int[] {(int) key, (int) (key >>> 32)});
+        return Integer.toUnsignedLong(words[word]) >= dropBelow;
     }
 }
