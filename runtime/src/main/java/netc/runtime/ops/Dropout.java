@@ -12,8 +12,8 @@ import netc.runtime.model.Mode;
  * comes from a counter-based RNG on the device keyed by {@code key} and the element index, so a step
  * is reproducible.
  *
- * <p>The mask is never stored: the backward pass replays it from the forward pass's key (Philox
- * costs less than a mask's memory traffic), applying the same mask-and-scale to the gradient.
+ * <p>The mask is never stored: the backward pass replays it from the forward pass's key (no memory,
+ * a few dozen integer operations per value), applying the same mask-and-scale to the gradient.
  */
 public final class Dropout implements AutoCloseable {
     /** Values per work-item: four Philox blocks of four words, computed together as uint4 lanes. */
