@@ -1,6 +1,8 @@
 package netc.runtime.ops;
 
+import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.Kernel;
 import netc.runtime.cl.Tensor;
 
 /**
@@ -10,19 +12,48 @@ import netc.runtime.cl.Tensor;
  * where windows overlap.
  */
 public final class MaxPool2d implements AutoCloseable {
+    private final PoolGeometry geometry;
+    private final Kernel forwardKernel;
+    private final Kernel backwardKernel;
+    /** Per output element, the arg-max's index inside its input plane, as the last forward found it. */
+    private final Buffer argmax;
+    private boolean forwardRun;
+
     public MaxPool2d(Device device, int batch, int channels, int inHeight, int inWidth, int kernel, int stride, int padding) {
-        throw new UnsupportedOperationException("MaxPool2d: pending (issue #3)");
+        this.geometry = new PoolGeometry("MaxPool2d", batch, channels, inHeight, inWidth, kernel, stride, padding);
+        this.forwardKernel = device.kernel("maxpool.cl", "maxpool_forward", geometry.defines());
+        this.backwardKernel = device.kernel("maxpool.cl", "maxpool_backward", geometry.defines());
+        this.argmax = Buffer.allocate(device, geometry.outputSize());
+    }
+
+    /** The output height, {@code floor((inHeight + 2·padding − kernel) / stride) + 1}. */
+    public int outHeight() {
+        return geometry.outHeight();
+    }
+
+    public int outWidth() {
+        return geometry.outWidth();
     }
 
     public void forward(Tensor output, Tensor input) {
-        throw new UnsupportedOperationException();
+        WorkItems.requireCapacity(output, geometry.outputSize(), "MaxPool2d.forward", "output");
+        WorkItems.requireCapacity(input, geometry.inputSize(), "MaxPool2d.forward", "input");
+        forwardKernel.launch(WorkItems.covering(geometry.outputSize()), null, output, argmax, input);
+        forwardRun = true;
     }
 
     /** Writes (overwrites) {@code dInput} from {@code dOutput}, using the arg-max of the last forward pass. */
     public void backward(Tensor dInput, Tensor dOutput) {
-        throw new UnsupportedOperationException();
+        if (!forwardRun) {
+            throw new IllegalStateException("MaxPool2d.backward needs the arg-max of a forward pass; call forward first.");
+        }
+        WorkItems.requireCapacity(dInput, geometry.inputSize(), "MaxPool2d.backward", "dInput");
+        WorkItems.requireCapacity(dOutput, geometry.outputSize(), "MaxPool2d.backward", "dOutput");
+        backwardKernel.launch(WorkItems.covering(geometry.inputSize()), null, dInput, dOutput, argmax);
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        argmax.close();
+    }
 }

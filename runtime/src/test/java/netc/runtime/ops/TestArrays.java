@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
-/** Random test data, float/double conversion and a tolerance-aware comparison for the layer tests. */
+/** Random test data, float/double conversion and a tolerance-aware comparison shared by the op tests. */
 final class TestArrays {
     private TestArrays() {}
 
@@ -17,10 +17,36 @@ final class TestArrays {
         return values;
     }
 
+    /** Uniform values in {@code [low, high)}. */
+    static float[] uniform(Random random, int count, float low, float high) {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = low + (high - low) * random.nextFloat();
+        }
+        return values;
+    }
+
+    /** Integers in [0, levels), so that windows and rows hold many ties. */
+    static float[] fewLevels(Random random, int count, int levels) {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = random.nextInt(levels);
+        }
+        return values;
+    }
+
     static double[] toDouble(float[] values) {
         double[] result = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             result[i] = values[i];
+        }
+        return result;
+    }
+
+    static float[] toFloat(double[] values) {
+        float[] result = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = (float) values[i];
         }
         return result;
     }
@@ -30,7 +56,7 @@ final class TestArrays {
     }
 
     /**
-     * Asserts {@code |actual − expected| ≤ relative · max|expected|} elementwise. Scaling by the tensor's
+     * Asserts {@code |actual − expected| ≤ relative · max|expected|} elementwise. Scaled by the tensor's
      * largest magnitude, not each element's, because float32 rounding in a sum is relative to the
      * summed terms, which a small result (cancellation) does not bound.
      */
@@ -38,11 +64,7 @@ final class TestArrays {
         assertClose(expected, toDouble(actual), relative, what);
     }
 
-    /**
-     * Asserts {@code |actual − expected| ≤ relative · max|expected|} elementwise. Scaled by the tensor's
-     * largest magnitude, not each element's, because float32 rounding in a sum is relative to the
-     * summed terms, which a small result (cancellation) does not bound.
-     */
+    /** As {@link #assertClose(double[], float[], double, String)}, for double results. */
     static void assertClose(double[] expected, double[] actual, double relative, String what) {
         double largest = 1e-30;
         for (double value : expected) {

@@ -1,0 +1,177 @@
+package netc.runtime.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Tensor;
+import netc.runtime.ops.PoolingReference.MaxResult;
+import netc.runtime.ops.PoolingReference.Shape;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MaxPool2dTest {
+    /**
+     * Backward sums at most ceil(5/2)^2 = 9 gradients of magnitude <= 1 in float: at most 8 roundings of
+     * a partial sum <= 9, i.e. 8 * 9 * 2^-24 ~ 4.3e-6; 1e-5 leaves margin yet catches any misrouted
+     * gradient (each is at least ~1e-3 in size with probability ~0.999).
+     */
+    private static final double BACKWARD_TOLERANCE = 1e-5;
+
+    private static Device device;
+
+    @BeforeAll
+    static void open() {
+        device = Device.open();
+    }
+
+    @AfterAll
+    static void close() {
+        device.close();
+    }
+
+    static java.util.stream.Stream<Shape> shapes() {
+        return PoolingShapes.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void matchesTheReferenceOnRandomValues(Shape s) {
+        Random random = new Random(s.hashCode());
+        check(s, TestArrays.uniform(random, s.inSize(), -1, 1), TestArrays.uniform(random, s.outSize(), -1, 1));
+    }
+
+    /** Three levels make most windows tie: the first maximum in row-major window order must win. */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void breaksTiesAsPyTorchOnManyTies(Shape s) {
+        Random random = new Random(~s.hashCode());
+        check(s, TestArrays.fewLevels(random, s.inSize(), 3), TestArrays.uniform(random, s.outSize(), -1, 1));
+    }
+
+    @Test
+    void aConstantInputRoutesEveryWindowToItsTopLeftElementAndSumsOverlaps() {
+        // 5x5, kernel 3, stride 2: windows start at rows/columns 0 and 2, so element (2, 2) is the
+        // top-left of window (1, 1) only, yet lies inside all four windows.
+        Shape s = new Shape(1, 1, 5, 5, 3, 2, 0);
+        float[] dOutput = {1, 10, 100, 1000};
+        float[] dInput = run(s, new float[25], dOutput, new float[4]);
+        float[] expected = new float[25];
+        expected[0] = 1;
+        expected[2] = 10;
+        expected[10] = 100;
+        expected[12] = 1000;
+        assertArrayEquals(expected, dInput);
+    }
+
+    @Test
+    void sumsTheGradientsOfOverlappingWindowsThatShareTheirMaximum() {
+        // The single maximum at (2, 2) is in all four 3x3 windows of a 5x5 input with stride 2.
+        Shape s = new Shape(1, 1, 5, 5, 3, 2, 0);
+        float[] input = new float[25];
+        input[12] = 5;
+        float[] output = new float[4];
+        float[] dInput = run(s, input, new float[] {1, 2, 4, 8}, output);
+        assertArrayEquals(new float[] {5, 5, 5, 5}, output);
+        assertEquals(15f, dInput[12]);
+        assertEquals(15f, (float) Arrays.stream(TestArrays.toDouble(dInput)).sum());
+    }
+
+    @Test
+    void paddingNeverWinsEvenAgainstMinusInfinity() {
+        // Every window of a 3x3 all -inf input with padding 1 holds padding; the arg-max must still be a
+        // real element (the first one of the window), as PyTorch's.
+        Shape s = new Shape(1, 1, 3, 3, 2, 2, 1);
+        float[] input = new float[9];
+        Arrays.fill(input, Float.NEGATIVE_INFINITY);
+        float[] output = new float[s.outSize()];
+        float[] dInput = run(s, input, new float[] {1, 2, 3, 4}, output);
+        MaxResult reference = PoolingReference.maxForward(s, input);
+        assertArrayEquals(reference.output(), output);
+        assertArrayEquals(TestArrays.toFloat(PoolingReference.maxBackward(s, reference.argmax(), new float[] {1, 2, 3, 4})), dInput);
+        assertEquals(1f, dInput[0]); // window (0, 0) covers only (0, 0) of the real input
+    }
+
+    @Test
+    void usesTheConstructorShapeInsideLargerWorkspaceTensorsAndOverwritesDInput() {
+        Shape s = new Shape(2, 3, 7, 5, 3, 2, 1);
+        Random random = new Random(7);
+        float[] input = TestArrays.uniform(random, s.inSize(), -1, 1);
+        float[] dOutput = TestArrays.uniform(random, s.outSize(), -1, 1);
+        try (MaxPool2d pool = new MaxPool2d(device, s.n(), s.c(), s.h(), s.w(), s.kernel(), s.stride(), s.padding());
+                Tensor in = new Tensor(device, s.inSize() + 50);
+                Tensor out = new Tensor(device, s.outSize() + 50);
+                Tensor dOut = new Tensor(device, s.outSize() + 50);
+                Tensor dIn = new Tensor(device, s.inSize() + 50)) {
+            in.upload(Arrays.copyOf(input, s.inSize() + 50));
+            dOut.upload(Arrays.copyOf(dOutput, s.outSize() + 50));
+            float[] garbage = new float[s.inSize() + 50];
+            Arrays.fill(garbage, 99f);
+            dIn.upload(garbage);
+            pool.forward(out, in);
+            pool.backward(dIn, dOut);
+            float[] got = dIn.download();
+            MaxResult reference = PoolingReference.maxForward(s, input);
+            assertArrayEquals(reference.output(), Arrays.copyOf(out.download(), s.outSize()));
+            assertClose(PoolingReference.maxBackward(s, reference.argmax(), dOutput), Arrays.copyOf(got, s.inSize()));
+            assertEquals(99f, got[s.inSize()], "elements past the layer's own size stay untouched");
+        }
+    }
+
+    @Test
+    void rejectsTooSmallTensorsAndBadGeometryWithOneSentence() {
+        try (MaxPool2d pool = new MaxPool2d(device, 1, 1, 4, 4, 2, 2, 0); Tensor small = new Tensor(device, 3);
+                Tensor input = new Tensor(device, 16)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool.forward(small, input));
+            assertTrue(e.getMessage().contains("output") && e.getMessage().contains("4 are needed"), e.getMessage());
+            assertThrows(IllegalStateException.class, () -> pool.backward(input, small));
+        }
+        IllegalArgumentException padding = assertThrows(IllegalArgumentException.class,
+                () -> new MaxPool2d(device, 1, 1, 4, 4, 3, 1, 2));
+        assertTrue(padding.getMessage().contains("padding 2"), padding.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new MaxPool2d(device, 1, 1, 2, 2, 3, 1, 0));
+    }
+
+    private void check(Shape s, float[] input, float[] dOutput) {
+        float[] output = new float[s.outSize()];
+        float[] dInput = run(s, input, dOutput, output);
+        MaxResult reference = PoolingReference.maxForward(s, input);
+        // Forward selects, never computes: it must be exact.
+        assertArrayEquals(reference.output(), output, s.toString());
+        assertClose(PoolingReference.maxBackward(s, reference.argmax(), dOutput), dInput);
+    }
+
+    /** Runs forward then backward on the device; fills {@code output} and returns dInput. */
+    private float[] run(Shape s, float[] input, float[] dOutput, float[] output) {
+        try (MaxPool2d pool = new MaxPool2d(device, s.n(), s.c(), s.h(), s.w(), s.kernel(), s.stride(), s.padding());
+                Tensor in = new Tensor(device, s.n(), s.c(), s.h(), s.w());
+                Tensor out = new Tensor(device, s.n(), s.c(), s.outH(), s.outW());
+                Tensor dOut = new Tensor(device, s.n(), s.c(), s.outH(), s.outW());
+                Tensor dIn = new Tensor(device, s.n(), s.c(), s.h(), s.w())) {
+            assertEquals(s.outH(), pool.outHeight());
+            assertEquals(s.outW(), pool.outWidth());
+            in.upload(input);
+            dOut.upload(dOutput);
+            pool.forward(out, in);
+            pool.backward(dIn, dOut);
+            System.arraycopy(out.download(), 0, output, 0, output.length);
+            return dIn.download();
+        }
+    }
+
+    private static void assertClose(double[] expected, float[] actual) {
+        assertEquals(expected.length, actual.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], BACKWARD_TOLERANCE, "dInput[" + i + "]");
+        }
+    }
+
+
+}
