@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a safetensors file: a little-endian u64 header length, a JSON header mapping each tensor name
@@ -87,8 +89,14 @@ public final class SafetensorsReader {
             return root.getAsJsonObject();
         } catch (IOException | JsonParseException | IllegalStateException e) {
             throw new WeightFileException("Safetensors file " + file + " has a header that is not valid JSON ("
-                    + e.getMessage() + ").", e);
+                    + where(e) + "); it is not a valid safetensors file.", e);
         }
+    }
+
+    /** Gson's position of a syntax error, without its advice about lenient parsing (not for users here). */
+    private static String where(Exception e) {
+        Matcher position = Pattern.compile("line \\d+ column \\d+").matcher(String.valueOf(e.getMessage()));
+        return position.find() ? "malformed at " + position.group() : "malformed";
     }
 
     private Map<String, String> metadata(JsonElement element) {

@@ -49,7 +49,8 @@ final class TensorMatcher {
                 matched.put(slot, tensor);
             }
         }
-        if (extras == ExtraTensors.REFUSE) {
+        boolean refusedExtras = extras == ExtraTensors.REFUSE && !unused.isEmpty();
+        if (refusedExtras) {
             for (String name : unused) {
                 problems.add("extra " + fileNameOf.get(name) + " " + file.tensors().get(fileNameOf.get(name)));
             }
@@ -57,7 +58,9 @@ final class TensorMatcher {
         if (!problems.isEmpty()) {
             throw new WeightFileException(source + " does not fit network " + network + " ("
                     + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "): "
-                    + String.join("; ", problems) + ".");
+                    + String.join("; ", problems)
+                    + (refusedExtras ? " (if the extras are not parameters, load with ExtraTensors.IGNORE)" : "")
+                    + ".");
         }
         return matched;
     }
