@@ -44,16 +44,6 @@ public final class AtomicFiles {
         }
     }
 
-    /** Writes {@code target} in place, for files where a torn write costs nothing but a rerun. */
-    static void writeDirect(Path target, Body body) {
-        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            body.write(channel);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + target + ": " + e, e);
-        }
-    }
-
     /** Makes the rename itself durable; not every platform can open a directory, which is then skipped. */
     private static void forceDirectory(Path directory) {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {

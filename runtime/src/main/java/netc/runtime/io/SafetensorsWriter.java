@@ -56,9 +56,9 @@ public final class SafetensorsWriter {
         return this;
     }
 
-    /** Writes the file in place (not atomically; see {@link AtomicFiles} for that). */
+    /** Writes {@code file} atomically: readers see the old file or the whole new one. */
     public void writeTo(Path file) {
-        AtomicFiles.writeDirect(file, this::writeTo);
+        AtomicFiles.write(file, this::writeTo);
     }
 
     public void writeTo(WritableByteChannel channel) throws IOException {

@@ -43,7 +43,7 @@ public final class WeightFiles {
                 .metadata("network", model.info().name())
                 .metadata("shape_hash", model.info().shapeHash());
         addParameters(writer, model.parameters());
-        AtomicFiles.write(file, writer::writeTo);
+        writer.writeTo(file);
     }
 
     static List<TensorSlot> slots(List<Parameter> parameters) {
