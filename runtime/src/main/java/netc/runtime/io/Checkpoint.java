@@ -1,23 +1,119 @@
 package netc.runtime.io;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import netc.runtime.cl.Tensor;
 import netc.runtime.model.CompiledModel;
+import netc.runtime.model.NetworkInfo;
+import netc.runtime.model.Parameter;
 import netc.runtime.ops.Sgd;
 
 /**
  * A training checkpoint as one safetensors file: every parameter, the optimizer's velocities, the
  * epoch reached, and the network's shape hash (a checkpoint of another network is refused). Written
  * atomically: a crash mid-write leaves the previous checkpoint intact.
+ *
+ * <p>Parameters keep their own names; the velocity of {@code conv1.weight} is {@code conv1.weight.velocity}.
  */
 public final class Checkpoint {
+    static final String FORMAT = "netc-checkpoint-1";
+    private static final String VELOCITY = ".velocity";
+
     private Checkpoint() {}
 
     public static void save(Path file, CompiledModel model, Sgd optimizer, int epochsDone) {
-        throw new UnsupportedOperationException("Checkpoint: pending (issue #4)");
+        save(file, model, velocities(model, optimizer), epochsDone);
     }
 
     /** Restores parameters and velocities; returns the number of epochs done. */
     public static int load(Path file, CompiledModel model, Sgd optimizer) {
-        throw new UnsupportedOperationException("Checkpoint: pending (issue #4)");
+        return load(file, model, velocities(model, optimizer));
+    }
+
+    /** Saves with {@code velocities[i]} the optimizer state of parameter i (same shape). */
+    public static void save(Path file, CompiledModel model, List<Tensor> velocities, int epochsDone) {
+        List<Parameter> parameters = model.parameters();
+        checkVelocities(parameters, velocities);
+        NetworkInfo info = model.info();
+        SafetensorsWriter writer = new SafetensorsWriter()
+                .metadata("format", FORMAT)
+                .metadata("network", info.name())
+                .metadata("network_class", info.networkClass())
+                .metadata("shape_hash", info.shapeHash())
+                .metadata("epochs_done", Integer.toString(epochsDone));
+        WeightFiles.addParameters(writer, parameters);
+        for (int i = 0; i < parameters.size(); i++) {
+            Tensor velocity = velocities.get(i);
+            long[] shape = HostTensor.shapeOf(velocity.shape());
+            writer.add(parameters.get(i).name() + VELOCITY, DType.F32, shape,
+                    () -> HostTensor.ofFloats(velocity.download(), shape).bytes());
+        }
+        writer.writeTo(file); // atomic: a crash leaves the previous checkpoint
+    }
+
+    /**
+     * Restores parameters and {@code velocities} (one per parameter, as for {@link #save}); returns the
+     * number of epochs done. Nothing is changed unless the whole checkpoint fits the model.
+     */
+    public static int load(Path file, CompiledModel model, List<Tensor> velocities) {
+        List<Parameter> parameters = model.parameters();
+        checkVelocities(parameters, velocities);
+        TensorFile contents = SafetensorsReader.read(file);
+        String source = "Checkpoint " + file;
+        if (!FORMAT.equals(contents.metadata().get("format"))) {
+            throw new WeightFileException(source + " is not a netc checkpoint (its metadata has no format "
+                    + FORMAT + "); pass a file written by a netc training run.");
+        }
+        NetworkInfo info = model.info();
+        String savedHash = contents.metadata("shape_hash");
+        if (!savedHash.equals(info.shapeHash())) {
+            throw new WeightFileException(source + " was saved from network " + contents.metadata().get("network")
+                    + " (shape hash " + savedHash + ") but this model is " + info.name() + " (shape hash "
+                    + info.shapeHash() + "); resume with the network that wrote it, or start without the checkpoint.");
+        }
+        int epochsDone = epochsDone(source, contents.metadata("epochs_done"));
+        List<TensorSlot> slots = new ArrayList<>(WeightFiles.slots(parameters));
+        for (int i = 0; i < parameters.size(); i++) {
+            slots.add(new TensorSlot(parameters.get(i).name() + VELOCITY, parameters.get(i).shape(), velocities.get(i)));
+        }
+        TensorMatcher.upload(TensorMatcher.match(contents, slots, name -> name, ExtraTensors.REFUSE, source,
+                info.name()));
+        return epochsDone;
+    }
+
+    private static int epochsDone(String source, String text) {
+        try {
+            int epochs = Integer.parseInt(text);
+            if (epochs >= 0) {
+                return epochs;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new WeightFileException(source + " records '" + text + "' epochs done, which is not a"
+                + " non-negative integer; the file is corrupt.");
+    }
+
+    private static List<Tensor> velocities(CompiledModel model, Sgd optimizer) {
+        List<Tensor> velocities = new ArrayList<>();
+        for (int i = 0; i < model.parameters().size(); i++) {
+            velocities.add(optimizer.velocity(i));
+        }
+        return velocities;
+    }
+
+    private static void checkVelocities(List<Parameter> parameters, List<Tensor> velocities) {
+        if (velocities.size() != parameters.size()) {
+            throw new IllegalArgumentException("a checkpoint needs one velocity per parameter: " + parameters.size()
+                    + " parameters, " + velocities.size() + " velocities");
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            if (!Arrays.equals(parameters.get(i).shape(), velocities.get(i).shape())) {
+                throw new IllegalArgumentException("the velocity of " + parameters.get(i) + " has shape "
+                        + Arrays.toString(velocities.get(i).shape()));
+            }
+        }
     }
 }

@@ -1,7 +1,12 @@
 package netc.runtime.io;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import netc.runtime.model.CompiledModel;
+import netc.runtime.model.Parameter;
 
 /**
  * Loads and saves a model's parameters as safetensors: by the network's own names
@@ -12,11 +17,45 @@ import netc.runtime.model.CompiledModel;
 public final class WeightFiles {
     private WeightFiles() {}
 
+    /** Loads every parameter from a file that holds exactly the model's parameters. */
     public static void load(Path file, CompiledModel model) {
-        throw new UnsupportedOperationException("WeightFiles: pending (issue #3)");
+        load(file, model, ExtraTensors.REFUSE);
     }
 
+    /** Loads every parameter; {@code extras} says whether other tensors in the file are an error. */
+    public static void load(Path file, CompiledModel model, ExtraTensors extras) {
+        TensorFile contents = SafetensorsReader.read(file);
+        List<TensorSlot> slots = slots(model.parameters());
+        List<String> names = slots.stream().map(TensorSlot::name).toList();
+        Optional<UnaryOperator<String>> sequential = SequentialNames.renaming(contents.tensors().keySet(), names);
+        String what = sequential.isPresent()
+                ? "Weight file " + file + " (read as a PyTorch nn.Sequential state_dict, its numbered layers"
+                        + " taken in order as " + SequentialNames.layersWithParameters(names) + ")"
+                : "Weight file " + file;
+        Map<TensorSlot, HostTensor> matched = TensorMatcher.match(contents, slots,
+                sequential.orElse(UnaryOperator.identity()), extras, what, model.info().name());
+        TensorMatcher.upload(matched);
+    }
+
+    /** Writes every parameter under its own name, with the network's name and shape hash as metadata. */
     public static void save(Path file, CompiledModel model) {
-        throw new UnsupportedOperationException("WeightFiles: pending (issue #3)");
+        SafetensorsWriter writer = new SafetensorsWriter()
+                .metadata("network", model.info().name())
+                .metadata("shape_hash", model.info().shapeHash());
+        addParameters(writer, model.parameters());
+        writer.writeTo(file);
+    }
+
+    static List<TensorSlot> slots(List<Parameter> parameters) {
+        return parameters.stream().map(p -> new TensorSlot(p.name(), p.shape(), p.value())).toList();
+    }
+
+    /** Declares each parameter's values, downloaded only when the writer reaches it. */
+    static void addParameters(SafetensorsWriter writer, List<Parameter> parameters) {
+        for (Parameter parameter : parameters) {
+            long[] shape = HostTensor.shapeOf(parameter.shape());
+            writer.add(parameter.name(), DType.F32, shape,
+                    () -> HostTensor.ofFloats(parameter.value().download(), shape).bytes());
+        }
     }
 }

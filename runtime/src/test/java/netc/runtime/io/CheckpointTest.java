@@ -1,0 +1,165 @@
+package netc.runtime.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Tensor;
+import netc.runtime.model.Parameter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointTest {
+    private static Device device;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void open() {
+        device = Device.open();
+    }
+
+    @AfterAll
+    static void close() {
+        device.close();
+    }
+
+    @AfterEach
+    void release() throws Exception {
+        for (AutoCloseable resource : toClose) {
+            resource.close();
+        }
+    }
+
+    private ParameterOnlyModel model(String network, String hash) {
+        ParameterOnlyModel model = ParameterOnlyModel.tiny(device, network, hash);
+        toClose.add(model);
+        return model;
+    }
+
+    /** One velocity tensor per parameter, filled from {@code seed} (0: all zero). */
+    private List<Tensor> velocities(ParameterOnlyModel model, long seed) {
+        Random random = new Random(seed);
+        List<Tensor> velocities = new ArrayList<>();
+        for (Parameter parameter : model.parameters()) {
+            Tensor velocity = new Tensor(device, parameter.shape());
+            toClose.add(velocity);
+            float[] values = new float[Math.toIntExact(velocity.size())];
+            for (int i = 0; seed != 0 && i < values.length; i++) {
+                values[i] = (float) random.nextGaussian();
+            }
+            velocity.upload(values);
+            velocities.add(velocity);
+        }
+        return velocities;
+    }
+
+    @Test
+    void roundTripsParametersVelocitiesAndEpochs() {
+        Path file = dir.resolve("run.ckpt");
+        ParameterOnlyModel saved = model("Tiny", "hash-a");
+        List<float[]> parameters = saved.randomize(4);
+        List<Tensor> savedVelocities = velocities(saved, 5);
+        Checkpoint.save(file, saved, savedVelocities, 7);
+
+        ParameterOnlyModel restored = model("Tiny", "hash-a");
+        List<Tensor> restoredVelocities = velocities(restored, 0);
+        assertEquals(7, Checkpoint.load(file, restored, restoredVelocities));
+        for (int i = 0; i < parameters.size(); i++) {
+            assertArrayEquals(parameters.get(i), restored.values().get(i), 0f);
+            assertArrayEquals(savedVelocities.get(i).download(), restoredVelocities.get(i).download(), 0f);
+        }
+        TensorFile contents = SafetensorsReader.read(file);
+        assertEquals("hash-a", contents.metadata("shape_hash"));
+        assertEquals("Tiny", contents.metadata("network"));
+        assertTrue(contents.tensors().containsKey("fc.bias.velocity"));
+    }
+
+    @Test
+    void aCheckpointOfAnotherNetworkIsRefusedNamingBoth() {
+        Path file = dir.resolve("other.ckpt");
+        ParameterOnlyModel alex = model("AlexNet", "hash-alex");
+        Checkpoint.save(file, alex, velocities(alex, 1), 3);
+        ParameterOnlyModel lenet = model("LeNet", "hash-lenet");
+        List<float[]> before = lenet.randomize(6);
+        WeightFileException e = assertThrows(WeightFileException.class,
+                () -> Checkpoint.load(file, lenet, velocities(lenet, 0)));
+        String message = e.getMessage();
+        assertTrue(message.contains(file.toString()), message);
+        assertTrue(message.contains("network AlexNet (shape hash hash-alex)"), message);
+        assertTrue(message.contains("this model is LeNet (shape hash hash-lenet)"), message);
+        for (int i = 0; i < before.size(); i++) {
+            assertArrayEquals(before.get(i), lenet.values().get(i), 0f);
+        }
+    }
+
+    @Test
+    void aPlainWeightFileIsNotACheckpoint() {
+        Path file = dir.resolve("weights.safetensors");
+        ParameterOnlyModel tiny = model("Tiny", "h");
+        WeightFiles.save(file, tiny);
+        WeightFileException e = assertThrows(WeightFileException.class,
+                () -> Checkpoint.load(file, tiny, velocities(tiny, 0)));
+        assertTrue(e.getMessage().contains("is not a netc checkpoint"), e.getMessage());
+    }
+
+    @Test
+    void aMissingVelocityIsReportedAndNothingLoaded() {
+        Path file = dir.resolve("partial.ckpt");
+        ParameterOnlyModel tiny = model("Tiny", "h");
+        TensorFile good;
+        Checkpoint.save(file, tiny, velocities(tiny, 1), 2);
+        good = SafetensorsReader.read(file);
+        SafetensorsWriter writer = new SafetensorsWriter();
+        good.metadata().forEach(writer::metadata);
+        good.tensors().forEach((name, tensor) -> {
+            if (!name.equals("conv1.bias.velocity")) {
+                writer.add(name, tensor);
+            }
+        });
+        writer.writeTo(file);
+        ParameterOnlyModel target = model("Tiny", "h");
+        List<float[]> before = target.randomize(8);
+        WeightFileException e = assertThrows(WeightFileException.class,
+                () -> Checkpoint.load(file, target, velocities(target, 0)));
+        assertTrue(e.getMessage().contains("missing conv1.bias.velocity [2]"), e.getMessage());
+        for (int i = 0; i < before.size(); i++) {
+            assertArrayEquals(before.get(i), target.values().get(i), 0f);
+        }
+    }
+
+    @Test
+    void aFailedWriteLeavesTheOldCheckpointIntact() throws Exception {
+        Path file = dir.resolve("run.ckpt");
+        ParameterOnlyModel tiny = model("Tiny", "h");
+        tiny.randomize(9);
+        Checkpoint.save(file, tiny, velocities(tiny, 1), 4);
+        byte[] old = Files.readAllBytes(file);
+        tiny.randomize(10);
+        // An interrupted thread's file channel refuses to write: the save fails at its first write.
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(UncheckedIOException.class, () -> Checkpoint.save(file, tiny, velocities(tiny, 2), 5));
+        } finally {
+            Thread.interrupted();
+        }
+        assertArrayEquals(old, Files.readAllBytes(file));
+        try (var listing = Files.list(dir)) {
+            assertEquals(List.of(file), listing.toList(), "no temporary file is left behind");
+        }
+        assertEquals(4, Checkpoint.load(file, tiny, velocities(tiny, 0)));
+    }
+}

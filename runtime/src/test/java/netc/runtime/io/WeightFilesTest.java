@@ -1,0 +1,145 @@
+package netc.runtime.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import netc.runtime.cl.Device;
+import netc.runtime.model.Parameter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WeightFilesTest {
+    private static final List<String> SEQUENTIAL = List.of("0", "3", "7", "9", "11");
+    private static Device device;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void open() {
+        device = Device.open();
+    }
+
+    @AfterAll
+    static void close() {
+        device.close();
+    }
+
+    private static void assertValues(List<float[]> expected, List<float[]> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), actual.get(i), 0f, "parameter " + i);
+        }
+    }
+
+    @Test
+    void roundTripsByOwnNames() {
+        Path file = dir.resolve("tiny.safetensors");
+        try (ParameterOnlyModel saved = ParameterOnlyModel.tiny(device, "Tiny", "h1");
+             ParameterOnlyModel loaded = ParameterOnlyModel.tiny(device, "Tiny", "h1")) {
+            List<float[]> values = saved.randomize(1);
+            WeightFiles.save(file, saved);
+            WeightFiles.load(file, loaded);
+            assertValues(values, loaded.values());
+            TensorFile contents = SafetensorsReader.read(file);
+            assertEquals(List.of("conv1.weight", "conv1.bias", "fc.weight", "fc.bias"),
+                    List.copyOf(contents.tensors().keySet()));
+            assertEquals("Tiny", contents.metadata("network"));
+        }
+    }
+
+    @Test
+    void loadsAPyTorchSequentialStateDictByLayerOrder() {
+        TensorFile fixture = SafetensorsReader.read(SafetensorsTest.FIXTURE);
+        try (ParameterOnlyModel lenet = ParameterOnlyModel.lenet(device)) {
+            WeightFiles.load(SafetensorsTest.FIXTURE, lenet, ExtraTensors.IGNORE);
+            List<Parameter> parameters = lenet.parameters();
+            for (int i = 0; i < parameters.size(); i++) {
+                String fileName = SEQUENTIAL.get(i / 2) + (i % 2 == 0 ? ".weight" : ".bias");
+                assertArrayEquals(fixture.tensor(fileName).floats(), parameters.get(i).value().download(), 0f,
+                        parameters.get(i) + " from " + fileName);
+            }
+        }
+    }
+
+    @Test
+    void extrasAreListedUnlessIgnoredAndNothingIsLoaded() {
+        try (ParameterOnlyModel lenet = ParameterOnlyModel.lenet(device)) {
+            List<float[]> before = lenet.randomize(2);
+            WeightFileException e = assertThrows(WeightFileException.class,
+                    () -> WeightFiles.load(SafetensorsTest.FIXTURE, lenet));
+            String message = e.getMessage();
+            assertTrue(message.contains(SafetensorsTest.FIXTURE.toString()), message);
+            assertTrue(message.contains("nn.Sequential"), message);
+            for (String extra : List.of("extra input F32[8, 1, 28, 28]", "extra labels I64[8]", "extra logits",
+                    "extra loss F32[]", "extra 0.weight.grad", "extra 11.bias.after_sgd")) {
+                assertTrue(message.contains(extra), extra + " in: " + message);
+            }
+            assertTrue(message.contains("(24 problems)"), message);
+            assertValues(before, lenet.values());
+        }
+    }
+
+    @Test
+    void everyMissingExtraMistypedAndMisshapenTensorIsInOneError() {
+        Path file = dir.resolve("wrong.safetensors");
+        new SafetensorsWriter()
+                .add("conv1.weight", HostTensor.ofFloats(new float[18], 2, 1, 3, 3))
+                .add("conv1.bias", HostTensor.ofInts(new int[2], 2))
+                .add("fc.weight", HostTensor.ofFloats(new float[24], 8, 3))
+                .add("fc.scale", HostTensor.ofFloats(new float[3], 3))
+                .writeTo(file);
+        try (ParameterOnlyModel tiny = ParameterOnlyModel.tiny(device, "Tiny", "h")) {
+            List<float[]> before = tiny.randomize(3);
+            WeightFileException e = assertThrows(WeightFileException.class, () -> WeightFiles.load(file, tiny));
+            String message = e.getMessage();
+            assertTrue(message.startsWith("Weight file " + file + " does not fit network Tiny (4 problems): "), message);
+            assertTrue(message.contains("conv1.bias is I32 where F32 is needed"), message);
+            assertTrue(message.contains("fc.weight has shape [8, 3] where the model needs [3, 8]"), message);
+            assertTrue(message.contains("missing fc.bias [3]"), message);
+            assertTrue(message.contains("extra fc.scale F32[3]"), message);
+            // conv1.weight fitted, but nothing may be loaded while anything else is wrong.
+            assertValues(before, tiny.values());
+        }
+    }
+
+    @Test
+    void aSequentialFileWithTooFewLayersNamesTheMissingOnes() {
+        Path file = dir.resolve("short.safetensors");
+        new SafetensorsWriter()
+                .add("0.weight", HostTensor.ofFloats(new float[18], 2, 1, 3, 3))
+                .add("0.bias", HostTensor.ofFloats(new float[2], 2))
+                .writeTo(file);
+        try (ParameterOnlyModel tiny = ParameterOnlyModel.tiny(device, "Tiny", "h")) {
+            WeightFileException e = assertThrows(WeightFileException.class, () -> WeightFiles.load(file, tiny));
+            assertTrue(e.getMessage().contains("missing fc.weight [3, 8]; missing fc.bias [3]"), e.getMessage());
+        }
+    }
+
+    @Test
+    void sequentialIndicesAreOrderedNumericallyNotAsText() {
+        // "10" sorts before "2" as text; numerically layer 2 comes first and must be conv1.
+        Path file = dir.resolve("numeric.safetensors");
+        float[] conv = new float[18];
+        conv[0] = 5f;
+        float[] fc = new float[24];
+        fc[0] = 7f;
+        new SafetensorsWriter()
+                .add("10.weight", HostTensor.ofFloats(fc, 3, 8))
+                .add("10.bias", HostTensor.ofFloats(new float[3], 3))
+                .add("2.weight", HostTensor.ofFloats(conv, 2, 1, 3, 3))
+                .add("2.bias", HostTensor.ofFloats(new float[2], 2))
+                .writeTo(file);
+        try (ParameterOnlyModel tiny = ParameterOnlyModel.tiny(device, "Tiny", "h")) {
+            WeightFiles.load(file, tiny);
+            assertEquals(5f, tiny.values().get(0)[0]);
+            assertEquals(7f, tiny.values().get(2)[0]);
+        }
+    }
+}
