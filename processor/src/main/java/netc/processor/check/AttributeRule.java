@@ -29,22 +29,22 @@ public final class AttributeRule {
             String annotation = pool.kind().annotation();
             atLeastOne(name, annotation, "kernel", pool.kernel(), at, report);
             if (pool.stride() < 0) {
-                report.error(Diagnostic.NEGATIVE_POOL_STRIDE, at, "stride", name, annotation, pool.stride());
+                report.error(Diagnostic.NEGATIVE_POOL_STRIDE, at.at("stride"), name, annotation, pool.stride());
             }
             notNegativePadding(name, annotation, pool.padding(), at, report);
             if (pool.kernel() >= 1 && pool.padding() > pool.kernel() / 2) {
-                report.error(Diagnostic.POOL_PADDING_TOO_LARGE, at, "padding", name, annotation, pool.padding(),
+                report.error(Diagnostic.POOL_PADDING_TOO_LARGE, at.at("padding"), name, annotation, pool.padding(),
                         pool.kernel(), pool.kernel() / 2, pool.kernel() / 2);
             }
         } else if (layer instanceof LayerSpec.Dense dense) {
             if (dense.in() != netc.Dense.INFERRED && dense.in() < 1) {
-                report.error(Diagnostic.DENSE_INPUT_INVALID, at, "in", name, dense.in());
+                report.error(Diagnostic.DENSE_INPUT_INVALID, at.at("in"), name, dense.in());
             }
             atLeastOne(name, "Dense", "out", dense.out(), at, report);
         } else if (layer instanceof LayerSpec.Dropout dropout) {
             // Written this way round so that NaN, which fails every comparison, is rejected too.
             if (!(dropout.p() >= 0 && dropout.p() < 1)) {
-                report.error(Diagnostic.DROPOUT_RANGE, at, "value", name, dropout.p());
+                report.error(Diagnostic.DROPOUT_RANGE, at.at("value"), name, dropout.p());
             }
         }
     }
@@ -52,14 +52,14 @@ public final class AttributeRule {
     private static void atLeastOne(String name, String annotation, String attribute, long value, Source at,
                                    Report report) {
         if (value < 1) {
-            report.error(Diagnostic.NON_POSITIVE, at, attribute, name, annotation, attribute, value, attribute,
+            report.error(Diagnostic.NON_POSITIVE, at.at(attribute), name, annotation, attribute, value, attribute,
                     attribute);
         }
     }
 
     private static void notNegativePadding(String name, String annotation, int padding, Source at, Report report) {
         if (padding < 0) {
-            report.error(Diagnostic.NEGATIVE_PADDING, at, "padding", name, annotation, padding);
+            report.error(Diagnostic.NEGATIVE_PADDING, at.at("padding"), name, annotation, padding);
         }
     }
 }

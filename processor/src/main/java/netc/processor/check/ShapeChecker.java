@@ -66,7 +66,7 @@ public final class ShapeChecker {
             return;
         }
         String values = input.flat() ? Long.toString(input.size()) : input.product() + " = " + input.size();
-        report.error(Diagnostic.DENSE_INPUT_MISMATCH, dense.source(), "in", dense.name(), dense.in(),
+        report.error(Diagnostic.DENSE_INPUT_MISMATCH, dense.source().at("in"), dense.name(), dense.in(),
                 origin(previous), values, howSpatialSizeArose(previous), input.size());
     }
 
@@ -94,7 +94,7 @@ public final class ShapeChecker {
         long in = height ? input.height() : input.width();
         String formula = ShapeArithmetic.explainWindow(in, window.kernel(), window.stride(), window.padding());
         long largestKernel = Math.min(input.height(), input.width()) + 2L * window.padding();
-        report.error(Diagnostic.OUTPUT_TOO_SMALL, layer.source(), "kernel", layer.name(), annotationName(layer),
+        report.error(Diagnostic.OUTPUT_TOO_SMALL, layer.source().at("kernel"), layer.name(), annotationName(layer),
                 window.kernel(), input.product(), origin(previous), height ? "height" : "width", formula,
                 largestKernel);
     }
@@ -102,13 +102,13 @@ public final class ShapeChecker {
     private static boolean fitsInTensors(ShapedLayer row, Report report) {
         LayerSpec layer = row.spec();
         if (row.output().size() > Sizes.MAX_VALUES) {
-            report.error(Diagnostic.SHAPE_TOO_LARGE, layer.source(), layer.name(), "its output",
+            report.error(Diagnostic.SHAPE_TOO_LARGE, layer.source().at("out"), layer.name(), "its output",
                     arithmetic(row.output()));
             return false;
         }
         long parameters = row.parameters();
         if (parameters > Sizes.MAX_VALUES) {
-            report.error(Diagnostic.SHAPE_TOO_LARGE, layer.source(), layer.name(), "its weights and biases",
+            report.error(Diagnostic.SHAPE_TOO_LARGE, layer.source().at("out"), layer.name(), "its weights and biases",
                     parameters == Long.MAX_VALUE ? "more than 2⁶³" : Long.toString(parameters));
             return false;
         }

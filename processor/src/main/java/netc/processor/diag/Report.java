@@ -24,15 +24,11 @@ public final class Report {
     private final List<Entry> entries = new ArrayList<>();
     private final Set<Element> elementsWithErrors = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    /** Reports {@code diagnostic} on {@code attribute} of the annotation at {@code at} (the attribute may be defaulted). */
-    public void error(Diagnostic diagnostic, Source at, String attribute, Object... args) {
-        AnnotationValue value = at.annotation() == null ? null : written(at.annotation(), attribute);
-        add(new Entry(Kind.ERROR, diagnostic.format(args), at.element(), at.annotation(), value));
-    }
-
-    /** Reports {@code diagnostic} on the annotation at {@code at} as a whole. */
+    /** Reports {@code diagnostic} on the attribute {@code at} names, or on its whole annotation. */
     public void error(Diagnostic diagnostic, Source at, Object... args) {
-        add(new Entry(Kind.ERROR, diagnostic.format(args), at.element(), at.annotation(), null));
+        AnnotationValue value = at.annotation() == null || at.attribute() == null
+                ? null : written(at.annotation(), at.attribute());
+        add(new Entry(Kind.ERROR, diagnostic.format(args), at.element(), at.annotation(), value));
     }
 
     /** Reports {@code diagnostic} on an element that no annotation points at (a bare field). */
