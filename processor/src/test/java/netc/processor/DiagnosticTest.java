@@ -71,7 +71,7 @@ class DiagnosticTest {
                     @Dense(out = 10) Layer fc;
                 }
                 """);
-        assertThat(compilation).hadErrorContaining("conv1: @Conv(kernel = 7) does not fit the 1×4×4 input from pool1:"
+        assertThat(compilation).hadErrorContaining("conv1: @Conv(kernel = 7) does not fit the 1×4×4 output of pool1:"
                 + " its height would be floor((4 + 2·0 − 7) / 1) + 1 = -2, less than 1; use kernel = 4 or less");
     }
 

@@ -95,7 +95,9 @@ public final class ShapeChecker {
         String formula = ShapeArithmetic.explainWindow(in, window.kernel(), window.stride(), window.padding());
         long largestKernel = Math.min(input.height(), input.width()) + 2L * window.padding();
         report.error(Diagnostic.OUTPUT_TOO_SMALL, layer.source().at("kernel"), layer.name(), annotationName(layer),
-                window.kernel(), input.product(), origin(previous), height ? "height" : "width", formula,
+                window.kernel(), previous == null ? "the " + input.product() + " network input"
+                        : "the " + input.product() + " output of " + previous.name(),
+                height ? "height" : "width", formula,
                 largestKernel);
     }
 

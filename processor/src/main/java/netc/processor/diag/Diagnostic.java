@@ -61,7 +61,7 @@ public enum Diagnostic {
     DENSE_INPUT_MISMATCH("DenseInputMismatch",
             "%s: @Dense(in = %d) but %s yields %s values%s; write in = %d or leave 'in' out"),
     OUTPUT_TOO_SMALL("OutputTooSmall",
-            "%s: @%s(kernel = %d) does not fit the %s input from %s: its %s would be %s, less than 1;"
+            "%s: @%s(kernel = %d) does not fit %s: its %s would be %s, less than 1;"
                     + " use kernel = %d or less, or more padding"),
     SPATIAL_AFTER_DENSE("SpatialAfterDense",
             "%s: @%s needs an image, but %s has already flattened it to %d values;"
