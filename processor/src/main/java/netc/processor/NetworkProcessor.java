@@ -12,6 +12,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import netc.processor.check.LayerFieldRule;
 import netc.processor.check.OrphanLayerRule;
+import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
 
 /**
@@ -58,8 +59,12 @@ public final class NetworkProcessor extends AbstractProcessor {
     private void checkPlacement(TypeElement annotation, RoundEnvironment round) {
         Report report = new Report();
         for (Element element : round.getElementsAnnotatedWith(annotation)) {
-            if (element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.ENUM_CONSTANT) {
-                OrphanLayerRule.check(element, annotation, report);
+            try {
+                if (element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.ENUM_CONSTANT) {
+                    OrphanLayerRule.check(element, annotation, report);
+                }
+            } catch (RuntimeException e) {
+                report.error(Diagnostic.INTERNAL_ERROR, element, element.getSimpleName(), e);
             }
         }
         report.printTo(processingEnv.getMessager());
