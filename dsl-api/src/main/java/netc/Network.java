@@ -14,6 +14,10 @@ import java.lang.annotation.Target;
  * network as a compiler error on the offending attribute, and generates {@code <Name>Model} (the
  * forward and backward passes on OpenCL) and {@code <Name>Trainer} in the same package.
  *
+ * <p>The annotated type must be a class (not an interface, enum or record), not private, not generic,
+ * and, when nested, static: the generated classes and tools must reach it. A nested {@code Outer.Net}
+ * generates {@code Outer_NetModel}.
+ *
  * <p>Retained at run time so that tools such as {@code netc train} can recognise a network class.
  */
 @Documented

@@ -1,0 +1,72 @@
+package netc.processor;
+
+import com.google.auto.service.AutoService;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import netc.processor.check.LayerFieldRule;
+import netc.processor.check.OrphanLayerRule;
+import netc.processor.diag.Diagnostic;
+import netc.processor.diag.Report;
+
+/**
+ * The netc annotation processor: checks every {@code @Network} class's shapes at javac time and
+ * generates its model and trainer. Option {@code -Anetc.summary=true} prints each shape table as a note.
+ */
+@AutoService(Processor.class)
+public final class NetworkProcessor extends AbstractProcessor {
+    static final String SUMMARY_OPTION = "netc.summary";
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        Set<String> types = new java.util.HashSet<>(LayerFieldRule.LAYER_ANNOTATIONS);
+        types.add("netc.Network");
+        return Set.copyOf(types);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(SUMMARY_OPTION);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        boolean printSummary = "true".equals(processingEnv.getOptions().get(SUMMARY_OPTION));
+        NetworkStep step = new NetworkStep(processingEnv.getElementUtils(), processingEnv.getFiler(),
+                processingEnv.getMessager(), printSummary);
+        for (TypeElement annotation : annotations) {
+            String name = annotation.getQualifiedName().toString();
+            if (name.equals("netc.Network")) {
+                ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)).forEach(step::process);
+            } else {
+                checkPlacement(annotation, round);
+            }
+        }
+        return false; // Other processors may read the same annotations.
+    }
+
+    private void checkPlacement(TypeElement annotation, RoundEnvironment round) {
+        Report report = new Report();
+        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+            try {
+                if (element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.ENUM_CONSTANT) {
+                    OrphanLayerRule.check(element, annotation, report);
+                }
+            } catch (RuntimeException e) {
+                report.error(Diagnostic.INTERNAL_ERROR, element, element.getSimpleName(), e);
+            }
+        }
+        report.printTo(processingEnv.getMessager());
+    }
+}

@@ -1,0 +1,73 @@
+package netc.processor.codegen;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.util.List;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import netc.processor.model.NetworkPlan;
+import netc.processor.model.NetworkSpec;
+
+/**
+ * Writes {@code <Name>Model} and {@code <Name>Trainer} for a checked network, each marked
+ * {@code @Generated} (without a date, so builds are reproducible) and tied to the network class as
+ * originating element, so incremental builds regenerate them when it changes.
+ */
+public final class ModelWriter {
+    static final String GENERATOR = "netc.processor.NetworkProcessor";
+
+    private ModelWriter() {}
+
+    public static void write(NetworkPlan plan, Element origin, Filer filer) throws IOException {
+        for (JavaFile file : files(plan, origin)) {
+            file.writeTo(filer);
+        }
+    }
+
+    /** The generated sources, unwritten (the golden tests compare them as text). */
+    public static List<JavaFile> files(NetworkPlan plan, Element origin) {
+        String packageName = plan.spec().packageName();
+        return List.of(javaFile(packageName, model(plan, origin)),
+                javaFile(packageName, TrainerWriter.trainer(plan, origin)));
+    }
+
+    static ClassName modelName(NetworkSpec spec) {
+        return ClassName.get(spec.packageName(), spec.baseName() + "Model");
+    }
+
+    static AnnotationSpec generated() {
+        return AnnotationSpec.builder(TypeNames.GENERATED).addMember("value", "$S", GENERATOR).build();
+    }
+
+    private static TypeSpec model(NetworkPlan plan, Element origin) {
+        NetworkSpec spec = plan.spec();
+        ClassName name = modelName(spec);
+        TypeSpec.Builder model = TypeSpec.classBuilder(name)
+                .addJavadoc(ModelJavadoc.of(plan))
+                .addAnnotation(generated())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .superclass(TypeNames.COMPILED_MODEL)
+                .addField(InfoWriter.info(plan))
+                .addField(FieldSpec.builder(TypeNames.MODEL_FACTORY, "FACTORY",
+                                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("Builds the model for a device and a batch size.\n")
+                        .initializer("$T::new", name)
+                        .build())
+                .addFields(MemberWriter.fields(plan))
+                .addMethod(MemberWriter.constructor(plan))
+                .addMethods(PassWriter.methods(plan));
+        if (origin != null) {
+            model.addOriginatingElement(origin);
+        }
+        return model.build();
+    }
+
+    private static JavaFile javaFile(String packageName, TypeSpec type) {
+        return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ").build();
+    }
+}

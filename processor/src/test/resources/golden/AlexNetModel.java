@@ -1,0 +1,289 @@
+package netc.samples;
+
+import java.util.List;
+import javax.annotation.processing.Generated;
+import netc.Activation;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Tensor;
+import netc.runtime.model.CompiledModel;
+import netc.runtime.model.LayerRow;
+import netc.runtime.model.Mode;
+import netc.runtime.model.ModelFactory;
+import netc.runtime.model.NetworkInfo;
+import netc.runtime.model.Parameter;
+import netc.runtime.ops.Conv2d;
+import netc.runtime.ops.Dense;
+import netc.runtime.ops.Dropout;
+import netc.runtime.ops.MaxPool2d;
+
+/**
+ * The {@code AlexNet} network compiled by netc: its forward and backward passes on an OpenCL
+ * device, for one batch size.
+ *
+ * <pre>
+ * Model: AlexNet, input (N, 1, 224, 224)
+ * Layer   Kind                          Output shape          Param #     Mult-adds
+ * =================================================================================
+ * conv1   Conv(96, k11, s4, p1, RELU)   (N, 96, 54, 54)        11,712    33,872,256
+ * pool1   MaxPool(k3, s2, p0)           (N, 96, 26, 26)             0             0
+ * conv2   Conv(256, k5, s1, p2, RELU)   (N, 256, 26, 26)      614,656   415,334,400
+ * pool2   MaxPool(k3, s2, p0)           (N, 256, 12, 12)            0             0
+ * conv3   Conv(384, k3, s1, p1, RELU)   (N, 384, 12, 12)      885,120   127,401,984
+ * conv4   Conv(384, k3, s1, p1, RELU)   (N, 384, 12, 12)    1,327,488   191,102,976
+ * conv5   Conv(256, k3, s1, p1, RELU)   (N, 256, 12, 12)      884,992   127,401,984
+ * pool3   MaxPool(k3, s2, p0)           (N, 256, 5, 5)              0             0
+ * fc1     Dense(4096, RELU)             (N, 4096)          26,218,496    26,214,400
+ * drop1   Dropout(0.5)                  (N, 4096)                   0             0
+ * fc2     Dense(4096, RELU)             (N, 4096)          16,781,312    16,777,216
+ * drop2   Dropout(0.5)                  (N, 4096)                   0             0
+ * fc3     Dense(10)                     (N, 10)                40,970        40,960
+ * =================================================================================
+ * Total params: 46,764,746
+ * Multiply-adds per example: 938,146,176 (0.94 G)
+ * </pre>
+ *
+ * <p>Multiply-adds count {@code out·Ho·Wo·in·k·k} for a convolution and {@code in·out} for a
+ * dense layer; pooling and dropout count none.
+ *
+ * <p>Memory: every layer's output is kept, since the backward pass needs them all. A
+ * gradient flowing between layers lives only until the layer before has consumed it, so
+ * they alternate between two workspaces (ops accept tensors larger than they need),
+ * each as large as the largest gradient, conv1's {@code (N, 96, 54, 54)}.
+ */
+@Generated("netc.processor.NetworkProcessor")
+public final class AlexNetModel extends CompiledModel {
+    /**
+     * What the compiler worked out about AlexNet: its shape table, shape hash and summary.
+     */
+    public static final NetworkInfo INFO = new NetworkInfo(
+            "AlexNet",
+            "netc.samples.AlexNet",
+            1, 224, 224,
+            10,
+            List.of(
+                    new LayerRow("conv1", "Conv(96, k11, s4, p1, RELU)", List.of(96, 54, 54), 11712L, 33872256L),
+                    new LayerRow("pool1", "MaxPool(k3, s2, p0)", List.of(96, 26, 26), 0L, 0L),
+                    new LayerRow("conv2", "Conv(256, k5, s1, p2, RELU)", List.of(256, 26, 26), 614656L, 415334400L),
+                    new LayerRow("pool2", "MaxPool(k3, s2, p0)", List.of(256, 12, 12), 0L, 0L),
+                    new LayerRow("conv3", "Conv(384, k3, s1, p1, RELU)", List.of(384, 12, 12), 885120L, 127401984L),
+                    new LayerRow("conv4", "Conv(384, k3, s1, p1, RELU)", List.of(384, 12, 12), 1327488L, 191102976L),
+                    new LayerRow("conv5", "Conv(256, k3, s1, p1, RELU)", List.of(256, 12, 12), 884992L, 127401984L),
+                    new LayerRow("pool3", "MaxPool(k3, s2, p0)", List.of(256, 5, 5), 0L, 0L),
+                    new LayerRow("fc1", "Dense(4096, RELU)", List.of(4096), 26218496L, 26214400L),
+                    new LayerRow("drop1", "Dropout(0.5)", List.of(4096), 0L, 0L),
+                    new LayerRow("fc2", "Dense(4096, RELU)", List.of(4096), 16781312L, 16777216L),
+                    new LayerRow("drop2", "Dropout(0.5)", List.of(4096), 0L, 0L),
+                    new LayerRow("fc3", "Dense(10)", List.of(10), 40970L, 40960L)),
+            "122a18fa45fc0f5c40de84dbb363b741556f2ff1a1e944bc1a57e25d578b9717",
+            "Model: AlexNet, input (N, 1, 224, 224)\n"
+                    + "Layer   Kind                          Output shape          Param #     Mult-adds\n"
+                    + "=================================================================================\n"
+                    + "conv1   Conv(96, k11, s4, p1, RELU)   (N, 96, 54, 54)        11,712    33,872,256\n"
+                    + "pool1   MaxPool(k3, s2, p0)           (N, 96, 26, 26)             0             0\n"
+                    + "conv2   Conv(256, k5, s1, p2, RELU)   (N, 256, 26, 26)      614,656   415,334,400\n"
+                    + "pool2   MaxPool(k3, s2, p0)           (N, 256, 12, 12)            0             0\n"
+                    + "conv3   Conv(384, k3, s1, p1, RELU)   (N, 384, 12, 12)      885,120   127,401,984\n"
+                    + "conv4   Conv(384, k3, s1, p1, RELU)   (N, 384, 12, 12)    1,327,488   191,102,976\n"
+                    + "conv5   Conv(256, k3, s1, p1, RELU)   (N, 256, 12, 12)      884,992   127,401,984\n"
+                    + "pool3   MaxPool(k3, s2, p0)           (N, 256, 5, 5)              0             0\n"
+                    + "fc1     Dense(4096, RELU)             (N, 4096)          26,218,496    26,214,400\n"
+                    + "drop1   Dropout(0.5)                  (N, 4096)                   0             0\n"
+                    + "fc2     Dense(4096, RELU)             (N, 4096)          16,781,312    16,777,216\n"
+                    + "drop2   Dropout(0.5)                  (N, 4096)                   0             0\n"
+                    + "fc3     Dense(10)                     (N, 10)                40,970        40,960\n"
+                    + "=================================================================================\n"
+                    + "Total params: 46,764,746\n"
+                    + "Multiply-adds per example: 938,146,176 (0.94 G)\n");
+
+    /**
+     * Builds the model for a device and a batch size.
+     */
+    public static final ModelFactory FACTORY = AlexNetModel::new;
+
+    private final Tensor input;
+
+    private final Conv2d conv1;
+
+    private final Tensor conv1Out;
+
+    private final MaxPool2d pool1;
+
+    private final Tensor pool1Out;
+
+    private final Conv2d conv2;
+
+    private final Tensor conv2Out;
+
+    private final MaxPool2d pool2;
+
+    private final Tensor pool2Out;
+
+    private final Conv2d conv3;
+
+    private final Tensor conv3Out;
+
+    private final Conv2d conv4;
+
+    private final Tensor conv4Out;
+
+    private final Conv2d conv5;
+
+    private final Tensor conv5Out;
+
+    private final MaxPool2d pool3;
+
+    private final Tensor pool3Out;
+
+    private final Dense fc1;
+
+    private final Tensor fc1Out;
+
+    private final Dropout drop1;
+
+    private final Tensor drop1Out;
+
+    private final Dense fc2;
+
+    private final Tensor fc2Out;
+
+    private final Dropout drop2;
+
+    private final Tensor drop2Out;
+
+    private final Dense fc3;
+
+    private final Tensor fc3Out;
+
+    private final Tensor gradientA;
+
+    private final Tensor gradientB;
+
+    public AlexNetModel(Device device, int batchSize) {
+        super(device, INFO, batchSize);
+        input = own(new Tensor(device, batchSize, 1, 224, 224)); // (N, 1, 224, 224)
+        conv1 = own(new Conv2d(device, "conv1", batchSize, 1, 224, 224, 96, 11, 4, 1, Activation.RELU));
+        conv1Out = own(new Tensor(device, batchSize, 96, 54, 54)); // (N, 96, 54, 54)
+        pool1 = own(new MaxPool2d(device, batchSize, 96, 54, 54, 3, 2, 0));
+        pool1Out = own(new Tensor(device, batchSize, 96, 26, 26)); // (N, 96, 26, 26)
+        conv2 = own(new Conv2d(device, "conv2", batchSize, 96, 26, 26, 256, 5, 1, 2, Activation.RELU));
+        conv2Out = own(new Tensor(device, batchSize, 256, 26, 26)); // (N, 256, 26, 26)
+        pool2 = own(new MaxPool2d(device, batchSize, 256, 26, 26, 3, 2, 0));
+        pool2Out = own(new Tensor(device, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
+        conv3 = own(new Conv2d(device, "conv3", batchSize, 256, 12, 12, 384, 3, 1, 1, Activation.RELU));
+        conv3Out = own(new Tensor(device, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
+        conv4 = own(new Conv2d(device, "conv4", batchSize, 384, 12, 12, 384, 3, 1, 1, Activation.RELU));
+        conv4Out = own(new Tensor(device, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
+        conv5 = own(new Conv2d(device, "conv5", batchSize, 384, 12, 12, 256, 3, 1, 1, Activation.RELU));
+        conv5Out = own(new Tensor(device, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
+        pool3 = own(new MaxPool2d(device, batchSize, 256, 12, 12, 3, 2, 0));
+        pool3Out = own(new Tensor(device, batchSize, 256, 5, 5)); // (N, 256, 5, 5)
+        fc1 = own(new Dense(device, "fc1", batchSize, 6400, 4096, Activation.RELU));
+        fc1Out = own(new Tensor(device, batchSize, 4096)); // (N, 4096)
+        drop1 = own(new Dropout(device, batchSize, 4096, 0.5f));
+        drop1Out = own(new Tensor(device, batchSize, 4096)); // (N, 4096)
+        fc2 = own(new Dense(device, "fc2", batchSize, 4096, 4096, Activation.RELU));
+        fc2Out = own(new Tensor(device, batchSize, 4096)); // (N, 4096)
+        drop2 = own(new Dropout(device, batchSize, 4096, 0.5f));
+        drop2Out = own(new Tensor(device, batchSize, 4096)); // (N, 4096)
+        fc3 = own(new Dense(device, "fc3", batchSize, 4096, 10, Activation.NONE));
+        fc3Out = own(new Tensor(device, batchSize, 10)); // (N, 10)
+        // Gradients between layers alternate between two workspaces, each as large as the largest: conv1's (N, 96, 54, 54).
+        gradientA = own(new Tensor(device, batchSize, 279936)); // (N, 279936)
+        gradientB = own(new Tensor(device, batchSize, 279936)); // (N, 279936)
+    }
+
+    @Override
+    public Tensor input() {
+        return input;
+    }
+
+    @Override
+    public Tensor logits() {
+        return fc3Out;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return concat(List.of(
+                conv1.parameters(),
+                conv2.parameters(),
+                conv3.parameters(),
+                conv4.parameters(),
+                conv5.parameters(),
+                fc1.parameters(),
+                fc2.parameters(),
+                fc3.parameters()));
+    }
+
+    @Override
+    public void forward(Mode mode) {
+        conv1.forward(conv1Out, input);
+        after("conv1", false);
+        pool1.forward(pool1Out, conv1Out);
+        after("pool1", false);
+        conv2.forward(conv2Out, pool1Out);
+        after("conv2", false);
+        pool2.forward(pool2Out, conv2Out);
+        after("pool2", false);
+        conv3.forward(conv3Out, pool2Out);
+        after("conv3", false);
+        conv4.forward(conv4Out, conv3Out);
+        after("conv4", false);
+        conv5.forward(conv5Out, conv4Out);
+        after("conv5", false);
+        pool3.forward(pool3Out, conv5Out);
+        after("pool3", false);
+        fc1.forward(fc1Out, pool3Out);
+        after("fc1", false);
+        drop1.forward(drop1Out, fc1Out, mode, dropoutKey(9));
+        after("drop1", false);
+        fc2.forward(fc2Out, drop1Out);
+        after("fc2", false);
+        drop2.forward(drop2Out, fc2Out, mode, dropoutKey(11));
+        after("drop2", false);
+        fc3.forward(fc3Out, drop2Out);
+        after("fc3", false);
+    }
+
+    @Override
+    public void backward(Tensor dLogits) {
+        Tensor ddrop2Out = gradientA; // (N, 4096)
+        fc3.backward(ddrop2Out, dLogits, drop2Out, fc3Out);
+        after("fc3", true);
+        Tensor dfc2Out = gradientB; // (N, 4096)
+        drop2.backward(dfc2Out, ddrop2Out);
+        after("drop2", true);
+        Tensor ddrop1Out = gradientA; // (N, 4096)
+        fc2.backward(ddrop1Out, dfc2Out, drop1Out, fc2Out);
+        after("fc2", true);
+        Tensor dfc1Out = gradientB; // (N, 4096)
+        drop1.backward(dfc1Out, ddrop1Out);
+        after("drop1", true);
+        Tensor dpool3Out = gradientA; // (N, 256, 5, 5)
+        fc1.backward(dpool3Out, dfc1Out, pool3Out, fc1Out);
+        after("fc1", true);
+        Tensor dconv5Out = gradientB; // (N, 256, 12, 12)
+        pool3.backward(dconv5Out, dpool3Out);
+        after("pool3", true);
+        Tensor dconv4Out = gradientA; // (N, 384, 12, 12)
+        conv5.backward(dconv4Out, dconv5Out, conv4Out, conv5Out);
+        after("conv5", true);
+        Tensor dconv3Out = gradientB; // (N, 384, 12, 12)
+        conv4.backward(dconv3Out, dconv4Out, conv3Out, conv4Out);
+        after("conv4", true);
+        Tensor dpool2Out = gradientA; // (N, 256, 12, 12)
+        conv3.backward(dpool2Out, dconv3Out, pool2Out, conv3Out);
+        after("conv3", true);
+        Tensor dconv2Out = gradientB; // (N, 256, 26, 26)
+        pool2.backward(dconv2Out, dpool2Out);
+        after("pool2", true);
+        Tensor dpool1Out = gradientA; // (N, 96, 26, 26)
+        conv2.backward(dpool1Out, dconv2Out, pool1Out, conv2Out);
+        after("conv2", true);
+        Tensor dconv1Out = gradientB; // (N, 96, 54, 54)
+        pool1.backward(dconv1Out, dpool1Out);
+        after("pool1", true);
+        conv1.backward(null, dconv1Out, input, conv1Out);
+        after("conv1", true);
+    }
+}
