@@ -26,7 +26,8 @@ public final class LossGuard {
                 format(learningRate / 10)));
     }
 
+    /** Three significant digits, plain for everyday rates (0.09) and scientific for extreme ones (1E+38). */
     private static String format(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toString();
     }
 }

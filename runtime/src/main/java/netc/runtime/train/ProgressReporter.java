@@ -6,10 +6,11 @@ import java.util.function.LongSupplier;
 /**
  * Shows how an epoch advances: on a terminal, one line redrawn in place with {@code \r} (at most
  * ten times a second, so printing never slows training); in a log (CI, a pipe), a plain line at every
- * tenth of the epoch, since carriage returns would pile up there as garbage.
+ * tenth of the epoch at most every ten seconds, since carriage returns would pile up there as garbage.
  */
 public final class ProgressReporter {
     private static final long REDRAW_INTERVAL_NANOS = 100_000_000L;
+    private static final long PLAIN_LINE_MIN_INTERVAL_NANOS = 10_000_000_000L;
 
     private final PrintStream out;
     private final boolean interactive;
@@ -20,6 +21,7 @@ public final class ProgressReporter {
     private long epochStart;
     private long lastDraw;
     private int lastTenth;
+    private long lastPrinted;
     private int drawnWidth;
 
     public ProgressReporter(PrintStream out, boolean interactive, LongSupplier clock) {
@@ -41,6 +43,7 @@ public final class ProgressReporter {
         this.epochStart = clock.getAsLong();
         this.lastDraw = Long.MIN_VALUE;
         this.lastTenth = 0;
+        this.lastPrinted = epochStart;
     }
 
     public void update(int batchesDone, long examplesDone, double runningLoss) {
@@ -54,8 +57,12 @@ public final class ProgressReporter {
         } else {
             int tenth = totalBatches <= 0 ? 10 : (int) ((long) batchesDone * 10 / totalBatches);
             if (tenth > lastTenth) {
-                out.println(line(batchesDone, examplesDone, runningLoss, now));
                 lastTenth = tenth;
+                // A quick epoch needs no progress lines: its summary line follows within seconds.
+                if (now - lastPrinted >= PLAIN_LINE_MIN_INTERVAL_NANOS) {
+                    out.println(line(batchesDone, examplesDone, runningLoss, now));
+                    lastPrinted = now;
+                }
             }
         }
     }

@@ -29,11 +29,12 @@ public final class Trainer {
         Dataset test = FashionMnist.test(options.dataDirectory()).limit(options.testLimit());
         // Both checks come before the device opens, so a wrong network or a missing checkpoint costs nothing.
         DataCompatibility.check(info, train);
-        RunFiles files = RunFiles.in(options.outputDirectory()).create();
+        RunFiles files = RunFiles.in(options.outputDirectory());
         if (options.resume() && !Files.exists(files.checkpoint())) {
             throw new IllegalArgumentException("There is no checkpoint to resume from at " + files.checkpoint()
                     + "; train without --resume to start afresh, or point --output-dir at the earlier run.");
         }
+        files.create();
         try (Device device = Device.open(options.device());
              CompiledModel model = factory.create(device, options.batchSize());
              Sgd optimizer = new Sgd(device, model.parameters(), (float) options.learningRate(),
@@ -56,6 +57,10 @@ public final class Trainer {
                 out.printf("resuming %s from %s after epoch %d%n", info.name(), files.checkpoint(), epochsDone);
             }
             metrics.rewrite(history);
+            if (epochsDone >= options.epochs()) {
+                out.printf("the checkpoint already holds %d epochs; raise --epochs to train further%n", epochsDone);
+                return new TrainingReport(List.copyOf(history), files.metricsCsv(), files.plotPng(), files.checkpoint());
+            }
             out.printf("training %s on %s: %d training and %d test examples, batch %d, lr %s%n", info.name(), device,
                     train.count(), test.count(), options.batchSize(), options.learningRate());
             ProgressReporter progress = ProgressReporter.forConsole(out);
@@ -78,12 +83,8 @@ public final class Trainer {
                 writePlot(history, files, info, out);
                 out.println(EpochLine.epoch(epochMetrics, options.epochs()));
             }
-            if (examples == 0) {
-                out.printf("the checkpoint already holds %d epochs; raise --epochs to train further%n", epochsDone);
-            } else {
-                out.println(EpochLine.scores(history.get(history.size() - 1)));
-                out.println(EpochLine.speed(examples / trainingSeconds, device.toString()));
-            }
+            out.println(EpochLine.scores(history.get(history.size() - 1)));
+            out.println(EpochLine.speed(examples / trainingSeconds, device.toString()));
             return new TrainingReport(List.copyOf(history), files.metricsCsv(), files.plotPng(), files.checkpoint());
         }
     }

@@ -27,6 +27,13 @@ class LossGuardTest {
     }
 
     @Test
+    void extremeRatesAreWrittenShort() {
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new LossGuard(1e38).check(Float.NaN, 1, 2));
+        assertTrue(e.getMessage().contains("learning rate 1E+38") && e.getMessage().contains("--lr 1E+37"), e.getMessage());
+    }
+
+    @Test
     void infinityIsStoppedToo() {
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> guard.check(Float.POSITIVE_INFINITY, 1, 2));

@@ -36,7 +36,7 @@ class ProgressTest {
                 clock::get);
         reporter.startEpoch(1, 3, 100);
         for (int batch = 1; batch <= 100; batch++) {
-            clock.addAndGet(10_000_000L);
+            clock.addAndGet(1_000_000_000L); // 1 s a batch: ten seconds a tenth
             reporter.update(batch, batch * 64L, 1.0);
         }
         reporter.finishEpoch();
@@ -44,6 +44,20 @@ class ProgressTest {
         assertFalse(text.contains("\r"), "no carriage returns in a log");
         assertEquals(10, text.lines().count(), text);
         assertTrue(text.lines().reduce((a, b) -> b).orElseThrow().contains("100/100 batches"), text);
+    }
+
+    @Test
+    void aQuickEpochLeavesTheLogAlone() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AtomicLong clock = new AtomicLong();
+        ProgressReporter reporter = new ProgressReporter(new PrintStream(bytes, true, StandardCharsets.UTF_8), false,
+                clock::get);
+        reporter.startEpoch(1, 1, 100);
+        for (int batch = 1; batch <= 100; batch++) {
+            clock.addAndGet(50_000_000L); // 5 s in all: under the 10 s between plain lines
+            reporter.update(batch, batch * 64L, 1.0);
+        }
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8));
     }
 
     @Test
