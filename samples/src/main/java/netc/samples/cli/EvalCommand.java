@@ -1,0 +1,77 @@
+package netc.samples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import netc.runtime.cl.Device;
+import netc.runtime.data.Dataset;
+import netc.runtime.data.FashionMnist;
+import netc.runtime.io.WeightFiles;
+import netc.runtime.model.CompiledModel;
+import netc.runtime.train.DataCompatibility;
+import netc.runtime.train.EpochTally;
+import netc.runtime.train.Evaluator;
+import netc.runtime.train.TrainingOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code netc eval}: the test accuracy of a network with weights from a safetensors file. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Loads weights (netc's names or a PyTorch nn.Sequential state_dict) and prints the test accuracy.")
+final class EvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<network>",
+            description = "A sample (LeNet, AlexNet) or the fully qualified name of a @Network class.")
+    String network;
+
+    @Option(names = "--weights", required = true, paramLabel = "FILE", description = "A .safetensors file.")
+    Path weights;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256",
+            description = "Examples per forward pass (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--device", paramLabel = "SEL", description = "OpenCL device, as for 'netc train'.")
+    String device;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory of the Fashion-MNIST IDX files.")
+    Path dataDirectory = TrainingOptions.DEFAULT_DATA_DIRECTORY;
+
+    @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0",
+            description = "Test on the first N examples only (default: all).")
+    int testLimit;
+
+    @Override
+    public Integer call() {
+        if (batchSize < 1 || testLimit < 0) {
+            throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1 and --test-limit at least 0.");
+        }
+        if (!Files.isRegularFile(weights)) {
+            throw new ParameterException(spec.commandLine(), "No weight file at " + weights + ".");
+        }
+        CompiledNetwork compiled = NetworkResolver.resolve(network);
+        Dataset test = FashionMnist.test(dataDirectory).limit(testLimit);
+        DataCompatibility.check(compiled.info(), test);
+        try (Device opened = Device.open(device);
+             CompiledModel model = compiled.factory().create(opened, batchSize)) {
+            WeightFiles.load(weights, model);
+            EpochTally result;
+            try (Evaluator evaluator = new Evaluator(model, test)) {
+                result = evaluator.evaluate();
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s with %s: test acc %.4f, test loss %.4f (%d examples on %s)%n", compiled.name(),
+                    weights, result.accuracy(), result.meanLoss(), result.examples(), opened);
+            out.flush();
+        }
+        return 0;
+    }
+}
