@@ -24,7 +24,12 @@ public final class WeightFiles {
 
     /** Loads every parameter; {@code extras} says whether other tensors in the file are an error. */
     public static void load(Path file, CompiledModel model, ExtraTensors extras) {
-        TensorFile contents = SafetensorsReader.read(file);
+        load(SafetensorsReader.read(file), model, extras);
+    }
+
+    /** Loads every parameter from contents already read. */
+    public static void load(TensorFile contents, CompiledModel model, ExtraTensors extras) {
+        Path file = contents.file();
         List<TensorSlot> slots = slots(model.parameters());
         List<String> names = slots.stream().map(TensorSlot::name).toList();
         Optional<UnaryOperator<String>> sequential = SequentialNames.renaming(contents.tensors().keySet(), names);
@@ -35,6 +40,15 @@ public final class WeightFiles {
         Map<TensorSlot, HostTensor> matched = TensorMatcher.match(contents, slots,
                 sequential.orElse(UnaryOperator.identity()), extras, what, model.info().name());
         TensorMatcher.upload(matched);
+    }
+
+    /**
+     * How the file's names read in the model's terms: the identity for a file in the network's own
+     * names, the Sequential renaming ({@code 3.weight.grad} → {@code conv2.weight.grad}) otherwise.
+     */
+    public static UnaryOperator<String> modelNames(TensorFile contents, CompiledModel model) {
+        List<String> names = slots(model.parameters()).stream().map(TensorSlot::name).toList();
+        return SequentialNames.renaming(contents.tensors().keySet(), names).orElse(UnaryOperator.identity());
     }
 
     /** Writes every parameter under its own name, with the network's name and shape hash as metadata. */

@@ -168,8 +168,11 @@ public final class Conv2d implements AutoCloseable {
 
     @Override
     public void close() {
-        try (weight; bias; columns; product) {
-            // try-with-resources closes all four, even if one fails
+        // try-with-resources closes every one, even if one fails; a null resource is skipped
+        Gemm separateLaterGradient = laterWeightGradient != firstWeightGradient ? laterWeightGradient : null;
+        try (weight; bias; columns; product; forwardProduct; firstWeightGradient; columnGradient;
+                separateLaterGradient) {
+            // nothing more to release
         }
     }
 }

@@ -90,8 +90,8 @@ public final class Dense implements AutoCloseable {
 
     @Override
     public void close() {
-        try (weight; bias) {
-            // try-with-resources closes both, even if one fails
+        try (weight; bias; forwardProduct; weightGradient; inputGradient) {
+            // try-with-resources closes all five, even if one fails
         }
     }
 }
