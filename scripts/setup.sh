@@ -22,5 +22,10 @@ if ((${#missing[@]})); then
 fi
 
 cd "$(dirname "$0")/.."
-echo "netc setup: building (mvn package -DskipTests)"
-mvn -B -q package -DskipTests
+echo "netc setup: building (mvn package -DskipTests); the processor prints each sample's shape table"
+# Keep the compiler's notes (the shape tables), warnings and errors; drop Maven's progress chatter.
+mvn -B -ntp -Dstyle.color=never package -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | awk '
+    /^\[INFO\] .*\[netc\./ { sub(/^\[INFO\] /, ""); print; next }
+    /^\[INFO\] BUILD/         { print; next }
+    /^\[INFO\]/               { next }
+    { print }'
