@@ -59,7 +59,8 @@ final class TensorMatcher {
             throw new WeightFileException(source + " does not fit network " + network + " ("
                     + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "): "
                     + String.join("; ", problems)
-                    + (refusedExtras ? " (if the extras are not parameters, load with ExtraTensors.IGNORE)" : "")
+                    + (refusedExtras ? " (if the extras are not parameters, ignore them: --allow-extra on the command line,"
+                            + " ExtraTensors.IGNORE in the API)" : "")
                     + ".");
         }
         return matched;

@@ -30,6 +30,10 @@ public final class WeightFiles {
     /** Loads every parameter from contents already read. */
     public static void load(TensorFile contents, CompiledModel model, ExtraTensors extras) {
         Path file = contents.file();
+        if (Checkpoint.FORMAT.equals(contents.metadata().get("format"))) {
+            // A training checkpoint is a weight file plus optimizer state: its velocities are not parameters.
+            extras = ExtraTensors.IGNORE;
+        }
         List<TensorSlot> slots = slots(model.parameters());
         List<String> names = slots.stream().map(TensorSlot::name).toList();
         Optional<UnaryOperator<String>> sequential = SequentialNames.renaming(contents.tensors().keySet(), names);

@@ -89,6 +89,20 @@ class CheckpointTest {
     }
 
     @Test
+    void aCheckpointLoadsAsAWeightFileItsVelocitiesSetAside() {
+        Path file = dir.resolve("run.ckpt");
+        ParameterOnlyModel saved = model("Tiny", "hash-a");
+        List<float[]> parameters = saved.randomize(8);
+        Checkpoint.save(file, saved, velocities(saved, 9), 1);
+
+        ParameterOnlyModel restored = model("Tiny", "hash-a");
+        WeightFiles.load(file, restored);
+        for (int i = 0; i < parameters.size(); i++) {
+            assertArrayEquals(parameters.get(i), restored.values().get(i), 0f);
+        }
+    }
+
+    @Test
     void aCheckpointOfAnotherNetworkIsRefusedNamingBoth() {
         Path file = dir.resolve("other.ckpt");
         ParameterOnlyModel alex = model("AlexNet", "hash-alex");

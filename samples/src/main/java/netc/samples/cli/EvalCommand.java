@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import netc.runtime.cl.Device;
 import netc.runtime.data.Dataset;
 import netc.runtime.data.FashionMnist;
+import netc.runtime.io.ExtraTensors;
 import netc.runtime.io.WeightFiles;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.train.DataCompatibility;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code netc eval}: the test accuracy of a network with weights from a safetensors file. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Loads weights (netc's names or a PyTorch nn.Sequential state_dict) and prints the test accuracy.")
+        description = "Loads weights (a netc checkpoint or weight file, or a PyTorch nn.Sequential state_dict) and prints the test accuracy.")
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,6 +35,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--weights", required = true, paramLabel = "FILE", description = "A .safetensors file.")
     Path weights;
+
+    @Option(names = "--allow-extra",
+            description = "Ignore tensors in the file that are not the network's parameters (e.g. a file that also holds inputs or gradients).")
+    boolean allowExtra;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256",
             description = "Examples per forward pass (default: ${DEFAULT-VALUE}).")
@@ -62,7 +67,7 @@ final class EvalCommand implements Callable<Integer> {
         DataCompatibility.check(compiled.info(), test);
         try (Device opened = Device.open(device);
              CompiledModel model = compiled.factory().create(opened, batchSize)) {
-            WeightFiles.load(weights, model);
+            WeightFiles.load(weights, model, allowExtra ? ExtraTensors.IGNORE : ExtraTensors.REFUSE);
             EpochTally result;
             try (Evaluator evaluator = new Evaluator(model, test)) {
                 result = evaluator.evaluate();
