@@ -42,7 +42,8 @@ final class NetworkStep {
                     report.note(Diagnostic.SUMMARY, type, type.getSimpleName(), SummaryTable.render(plan.get()));
                 }
             }
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception | StackOverflowError | LinkageError e) {
+            // LinkageError: e.g. netc-dsl-api missing from the processor path, which must not read as a javac crash.
             // A processor crash would hide every other message of the build; say what broke instead.
             report.error(Diagnostic.INTERNAL_ERROR, new Source(type, null), type.getSimpleName(), e);
         }
