@@ -13,7 +13,16 @@ class LossGuardTest {
     void finiteLossesPass() {
         assertDoesNotThrow(() -> guard.check(2.302f, 1, 1));
         assertDoesNotThrow(() -> guard.check(0f, 3, 17));
-        assertDoesNotThrow(() -> guard.check(Float.MAX_VALUE, 3, 17));
+        assertDoesNotThrow(() -> guard.check(LossGuard.EXPLODED_LOSS, 3, 17));
+    }
+
+    @Test
+    void aFiniteButExplodedLossIsStoppedWithItsValue() {
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> guard.check(1.5182443e31f, 1, 2));
+        assertTrue(e.getMessage().contains("the loss became 1.52E+31 at epoch 1, step 2"), e.getMessage());
+        assertThrows(TrainingDivergedException.class, () -> guard.check(Math.nextUp(LossGuard.EXPLODED_LOSS), 1, 1));
+        assertThrows(TrainingDivergedException.class, () -> guard.check(Float.MAX_VALUE, 1, 1));
     }
 
     @Test
