@@ -7,6 +7,8 @@ import netc.runtime.train.TrainingReport;
 
 /**
  * Trains {@link AlexNetModel} on Fashion-MNIST.
+ *
+ * <p>From the shell: {@code netc train netc.samples.AlexNet}.
  */
 @Generated("netc.processor.NetworkProcessor")
 public final class AlexNetTrainer {
@@ -18,13 +20,5 @@ public final class AlexNetTrainer {
      */
     public static TrainingReport fit(TrainingOptions options) {
         return Trainer.fit(AlexNetModel.FACTORY, AlexNetModel.INFO, options);
-    }
-
-    /**
-     * Trains with {@link TrainingOptions#defaults()} and prints the last epoch.
-     */
-    public static void main(String[] args) {
-        TrainingReport report = fit(TrainingOptions.defaults());
-        System.out.println(report.last());
     }
 }

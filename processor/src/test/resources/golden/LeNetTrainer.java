@@ -7,6 +7,8 @@ import netc.runtime.train.TrainingReport;
 
 /**
  * Trains {@link LeNetModel} on Fashion-MNIST.
+ *
+ * <p>From the shell: {@code netc train netc.samples.LeNet}.
  */
 @Generated("netc.processor.NetworkProcessor")
 public final class LeNetTrainer {
@@ -18,13 +20,5 @@ public final class LeNetTrainer {
      */
     public static TrainingReport fit(TrainingOptions options) {
         return Trainer.fit(LeNetModel.FACTORY, LeNetModel.INFO, options);
-    }
-
-    /**
-     * Trains with {@link TrainingOptions#defaults()} and prints the last epoch.
-     */
-    public static void main(String[] args) {
-        TrainingReport report = fit(TrainingOptions.defaults());
-        System.out.println(report.last());
     }
 }

@@ -8,7 +8,10 @@ import javax.lang.model.element.Modifier;
 import netc.processor.model.NetworkPlan;
 import netc.processor.model.NetworkSpec;
 
-/** Writes {@code <Name>Trainer}: {@code fit} hands the model to the runtime's trainer, {@code main} runs d2l's recipe. */
+/**
+ * Writes {@code <Name>Trainer}: {@code fit} hands the model to the runtime's trainer. No {@code main}:
+ * a good recipe depends on the network, so running from the shell is {@code netc train}'s job.
+ */
 final class TrainerWriter {
     private TrainerWriter() {}
 
@@ -16,7 +19,8 @@ final class TrainerWriter {
         NetworkSpec spec = plan.spec();
         ClassName model = ModelWriter.modelName(spec);
         TypeSpec.Builder trainer = TypeSpec.classBuilder(ClassName.get(spec.packageName(), spec.baseName() + "Trainer"))
-                .addJavadoc("Trains {@link $T} on Fashion-MNIST.\n", model)
+                .addJavadoc("Trains {@link $T} on Fashion-MNIST.\n\n<p>From the shell: {@code netc train $L}.\n", model,
+                        spec.binaryName())
                 .addAnnotation(ModelWriter.generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
@@ -26,15 +30,6 @@ final class TrainerWriter {
                         .returns(TypeNames.TRAINING_REPORT)
                         .addParameter(TypeNames.TRAINING_OPTIONS, "options")
                         .addStatement("return $T.fit($T.FACTORY, $T.INFO, options)", TypeNames.TRAINER, model, model)
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("main")
-                        .addJavadoc("Trains with {@link $T#defaults()} and prints the last epoch.\n",
-                                TypeNames.TRAINING_OPTIONS)
-                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                        .addParameter(String[].class, "args")
-                        .addStatement("$T report = fit($T.defaults())", TypeNames.TRAINING_REPORT,
-                                TypeNames.TRAINING_OPTIONS)
-                        .addStatement("$T.out.println(report.last())", System.class)
                         .build());
         if (origin != null) {
             trainer.addOriginatingElement(origin);
