@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.io.DType;
 import netc.runtime.io.ExtraTensors;
 import netc.runtime.io.HostTensor;
 import netc.runtime.io.SafetensorsReader;
@@ -16,6 +17,7 @@ import netc.runtime.io.WeightFiles;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.ModelFactory;
 import netc.runtime.model.Mode;
+import netc.runtime.model.NetworkInfo;
 import netc.runtime.model.Parameter;
 import netc.runtime.ops.LossResult;
 import netc.runtime.ops.Sgd;
@@ -42,30 +44,57 @@ public final class ReferenceComparison {
 
     private ReferenceComparison() {}
 
+    /** The comparisons of {@link #check}, for callers that need no more. */
     public static List<TensorComparison> run(Device device, ModelFactory factory, Path file) {
+        return check(device, factory, file).comparisons();
+    }
+
+    /**
+     * Replays the step recorded in {@code file} on a model from {@code factory} at the file's batch size.
+     * A file that cannot be replayed (no input or labels, an input of another shape, parameters that do
+     * not fit) is an {@link IllegalArgumentException} or {@link netc.runtime.io.WeightFileException}
+     * saying what to fix.
+     */
+    public static ReferenceReport check(Device device, ModelFactory factory, Path file) {
         TensorFile reference = SafetensorsReader.read(file);
-        HostTensor input = reference.tensor("input");
+        HostTensor input = required(reference, "input", "the batch, F32 (N, C, H, W)");
         long[] shape = input.shape();
-        if (shape.length != 4) {
-            throw new IllegalArgumentException("Reference " + file + ": 'input' must be (N, C, H, W), is "
-                    + Arrays.toString(shape));
+        if (shape.length != 4 || input.dtype() != DType.F32 || shape[0] < 1) {
+            throw new IllegalArgumentException("Reference " + file + ": 'input' is " + input + " but must be F32"
+                    + " (N, C, H, W) with N >= 1; store the batch with its channel dimension, e.g. [8, 1, 28, 28].");
         }
+        int[] labels = labels(reference);
         try (CompiledModel model = factory.create(device, Math.toIntExact(shape[0]))) {
-            return compare(model, reference, input.floats(), labels(reference));
+            checkFits(reference, shape, labels, model.info());
+            return compare(model, reference, input.floats(), labels);
         }
     }
 
-    private static List<TensorComparison> compare(CompiledModel model, TensorFile reference, float[] input, int[] labels) {
+    private static void checkFits(TensorFile reference, long[] inputShape, int[] labels, NetworkInfo network) {
+        long[] expected = {inputShape[0], network.channels(), network.height(), network.width()};
+        if (!Arrays.equals(inputShape, expected)) {
+            throw new IllegalArgumentException("Reference " + reference.file() + ": 'input' has shape "
+                    + Arrays.toString(inputShape) + " but " + network.name() + " takes (N, " + network.channels()
+                    + ", " + network.height() + ", " + network.width() + "); record the batch at the network's input"
+                    + " size (e.g. " + Arrays.toString(expected) + ").");
+        }
+        if (labels.length != inputShape[0]) {
+            throw new IllegalArgumentException("Reference " + reference.file() + ": 'labels' holds " + labels.length
+                    + " labels for a batch of " + inputShape[0] + "; record one class per example.");
+        }
+        for (int label : labels) {
+            if (label < 0 || label >= network.outputs()) {
+                throw new IllegalArgumentException("Reference " + reference.file() + ": label " + label + " is not a"
+                        + " class of " + network.name() + " (0 to " + (network.outputs() - 1) + ").");
+            }
+        }
+    }
+
+    private static ReferenceReport compare(CompiledModel model, TensorFile reference, float[] input, int[] labels) {
         int batch = model.batchSize();
         int classes = model.info().outputs();
-        if (input.length != batch * model.info().inputSize()) {
-            throw new IllegalArgumentException("Reference " + reference.file() + ": input " + Arrays.toString(
-                    reference.tensor("input").shape()) + " does not fit " + model.info().name() + "'s input ("
-                    + model.info().channels() + ", " + model.info().height() + ", " + model.info().width() + ")");
-        }
         WeightFiles.load(reference, model, ExtraTensors.IGNORE);
-        UnaryOperator<String> toModelName = WeightFiles.modelNames(reference, model);
-        List<TensorComparison> results = new ArrayList<>();
+        Recorder recorder = new Recorder(reference, WeightFiles.modelNames(reference, model));
         Device device = model.device();
         try (Buffer labelBuffer = Buffer.allocate(device, batch);
              Tensor dLogits = new Tensor(device, batch, classes);
@@ -74,15 +103,14 @@ public final class ReferenceComparison {
             labelBuffer.write(labels);
 
             model.forward(Mode.EVAL);
-            addIfPresent(results, reference, toModelName, "logits", model.logits().download(), FORWARD_TOLERANCE);
+            recorder.compare("logits", model.logits().download(), FORWARD_TOLERANCE);
             loss.forward(dLogits, model.logits(), labelBuffer, batch);
             LossResult initialLoss = loss.read();
-            addIfPresent(results, reference, toModelName, "loss", new float[] {initialLoss.loss()}, FORWARD_TOLERANCE);
+            recorder.compare("loss", new float[] {initialLoss.loss()}, FORWARD_TOLERANCE);
 
             model.backward(dLogits);
             for (Parameter parameter : model.parameters()) {
-                addIfPresent(results, reference, toModelName, parameter.name() + ".grad",
-                        parameter.grad().download(), GRADIENT_TOLERANCE);
+                recorder.compare(parameter.name() + ".grad", parameter.grad().download(), GRADIENT_TOLERANCE);
             }
 
             float learningRate = Float.parseFloat(metadataOr(reference, "lr", "0.01"));
@@ -91,66 +119,98 @@ public final class ReferenceComparison {
                 sgd.step();
             }
             for (int i = 0; i < model.parameters().size(); i++) {
-                compareUpdate(results, reference, toModelName, model.parameters().get(i), before.get(i));
+                compareUpdate(recorder, model.parameters().get(i), before.get(i));
             }
             String lossAfter = metadataOr(reference, "loss_after_sgd", null);
             if (lossAfter != null) {
                 model.forward(Mode.EVAL);
                 loss.forward(dLogits, model.logits(), labelBuffer, batch);
-                results.add(TensorComparison.of("loss_after_sgd", new float[] {loss.read().loss()},
+                recorder.results.add(TensorComparison.of("loss_after_sgd", new float[] {loss.read().loss()},
                         new float[] {Float.parseFloat(lossAfter)}, FORWARD_TOLERANCE));
+            } else {
+                recorder.absent.add("loss_after_sgd");
             }
         }
-        return results;
+        return new ReferenceReport(model.info().name(), batch, recorder.results, recorder.absent);
+    }
+
+    /** Collects the comparisons, and the names the file has no reference for. */
+    private static final class Recorder {
+        final TensorFile reference;
+        final UnaryOperator<String> toModelName;
+        final List<TensorComparison> results = new ArrayList<>();
+        final List<String> absent = new ArrayList<>();
+
+        Recorder(TensorFile reference, UnaryOperator<String> toModelName) {
+            this.reference = reference;
+            this.toModelName = toModelName;
+        }
+
+        /** The file's name for what reads as {@code modelName} in the network's terms, or null. */
+        String fileName(String modelName) {
+            for (String fileName : reference.tensors().keySet()) {
+                if (toModelName.apply(fileName).equals(modelName)) {
+                    return fileName;
+                }
+            }
+            return null;
+        }
+
+        /** Compares with the reference tensor that reads as {@code modelName}, or notes its absence. */
+        void compare(String modelName, float[] ours, double tolerance) {
+            String fileName = fileName(modelName);
+            if (fileName == null) {
+                absent.add(modelName);
+            } else {
+                results.add(TensorComparison.of(modelName, ours, reference.tensor(fileName).floats(), tolerance));
+            }
+        }
     }
 
     /**
      * Compares the step's change {@code after − before} with PyTorch's, not the parameters themselves:
      * the change is ~lr·grad, thousands of times smaller than the parameter, so comparing parameters
-     * would pass a wrong update.
+     * would pass a wrong update. Each side rounds {@code after} to float32 (half an ulp of the parameter),
+     * and gradients that agree to 1e-6 still round to neighbouring floats now and then; that one ulp is
+     * allowed per element, since next to a small change it can exceed the relative tolerance (a
+     * parameter near 0.1 has an ulp of 7e-9, LeNet's fc1 update is ~1e-5) while no wrong update fits in it.
      */
-    private static void compareUpdate(List<TensorComparison> results, TensorFile reference,
-                                      UnaryOperator<String> toModelName, Parameter parameter, float[] before) {
-        String after = fileName(reference, toModelName, parameter.name() + ".after_sgd");
-        String initial = fileName(reference, toModelName, parameter.name());
+    private static void compareUpdate(Recorder recorder, Parameter parameter, float[] before) {
+        String name = parameter.name() + ".sgd_update";
+        String after = recorder.fileName(parameter.name() + ".after_sgd");
+        String initial = recorder.fileName(parameter.name());
         if (after == null || initial == null) {
+            recorder.absent.add(name);
             return;
         }
         float[] ours = parameter.value().download();
-        float[] theirs = reference.tensor(after).floats();
-        float[] start = reference.tensor(initial).floats();
+        float[] theirs = recorder.reference.tensor(after).floats();
+        float[] start = recorder.reference.tensor(initial).floats();
+        float[] rounding = new float[ours.length];
         for (int i = 0; i < ours.length; i++) {
+            rounding[i] = Math.ulp(Math.max(Math.abs(ours[i]), Math.abs(theirs[i])));
             ours[i] -= before[i];
             theirs[i] -= start[i];
         }
-        results.add(TensorComparison.of(parameter.name() + ".sgd_update", ours, theirs, GRADIENT_TOLERANCE));
+        recorder.results.add(TensorComparison.of(name, ours, theirs, rounding, GRADIENT_TOLERANCE));
     }
 
-    private static String fileName(TensorFile reference, UnaryOperator<String> toModelName, String modelName) {
-        for (String fileName : reference.tensors().keySet()) {
-            if (toModelName.apply(fileName).equals(modelName)) {
-                return fileName;
-            }
+    private static HostTensor required(TensorFile reference, String name, String what) {
+        HostTensor tensor = reference.tensors().get(name);
+        if (tensor == null) {
+            throw new IllegalArgumentException("Reference " + reference.file() + " holds no '" + name + "' tensor;"
+                    + " record " + what + " under that name.");
         }
-        return null;
-    }
-
-    /** Compares with the reference tensor that reads as {@code modelName}, if the file has one. */
-    private static void addIfPresent(List<TensorComparison> results, TensorFile reference,
-                                     UnaryOperator<String> toModelName, String modelName, float[] ours, double tolerance) {
-        String fileName = fileName(reference, toModelName, modelName);
-        if (fileName != null) {
-            results.add(TensorComparison.of(modelName, ours, reference.tensor(fileName).floats(), tolerance));
-        }
+        return tensor;
     }
 
     private static int[] labels(TensorFile reference) {
-        HostTensor labels = reference.tensor("labels");
+        HostTensor labels = required(reference, "labels", "the classes, I64 (N)");
         return switch (labels.dtype()) {
             case I64 -> Arrays.stream(labels.longs()).mapToInt(Math::toIntExact).toArray();
             case I32 -> labels.ints();
             default -> throw new IllegalArgumentException("Reference " + reference.file()
-                    + ": 'labels' must be I64 or I32, is " + labels.dtype());
+                    + ": 'labels' is " + labels + " but must be I64 or I32; store the classes as integers.");
         };
     }
 

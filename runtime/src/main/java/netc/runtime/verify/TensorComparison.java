@@ -20,7 +20,15 @@ public record TensorComparison(String name, double maxError, double scale, doubl
     }
 
     static TensorComparison of(String name, float[] ours, float[] reference, double relativeTolerance) {
-        if (ours.length != reference.length) {
+        return of(name, ours, reference, null, relativeTolerance);
+    }
+
+    /**
+     * As {@link #of(String, float[], float[], double)}, with each element's error first reduced by
+     * {@code allowance[i]} (never below 0): for an error both sides are known to make, such as rounding.
+     */
+    static TensorComparison of(String name, float[] ours, float[] reference, float[] allowance, double relativeTolerance) {
+        if (ours.length != reference.length || (allowance != null && allowance.length != ours.length)) {
             throw new IllegalArgumentException(name + ": we have " + ours.length + " values, the reference "
                     + reference.length);
         }
@@ -28,6 +36,9 @@ public record TensorComparison(String name, double maxError, double scale, doubl
         double scale = 0;
         for (int i = 0; i < ours.length; i++) {
             double error = Math.abs((double) ours[i] - reference[i]);
+            if (allowance != null) {
+                error = Math.max(0, error - allowance[i]);
+            }
             // NaN must fail, not vanish in max()
             maxError = Double.isNaN(error) ? Double.POSITIVE_INFINITY : Math.max(maxError, error);
             scale = Math.max(scale, Math.abs(reference[i]));
