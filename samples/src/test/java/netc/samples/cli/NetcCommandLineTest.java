@@ -31,13 +31,13 @@ class NetcCommandLineTest {
     void helpListsEveryCommand() {
         Outcome outcome = netc("--help");
         assertEquals(0, outcome.exitCode());
-        for (String command : new String[] {"train", "eval", "summary", "devices", "bench"}) {
+        for (String command : new String[] {"train", "eval", "check", "summary", "devices", "bench"}) {
             assertTrue(outcome.out().contains(command), outcome.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "eval", "summary", "devices", "bench"})
+    @ValueSource(strings = {"train", "eval", "check", "summary", "devices", "bench"})
     void everyCommandHasHelp(String command) {
         Outcome outcome = netc(command, "--help");
         assertEquals(0, outcome.exitCode(), outcome.err());
