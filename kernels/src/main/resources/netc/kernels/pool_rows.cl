@@ -42,7 +42,9 @@
 // PoCL does not vectorise across work-items that loop, so a work-item owns a whole output row and
 // handles VEC adjacent output columns at once in explicit vector lanes: 8 where the row has room,
 // else 4, else none (VEC 0: every column goes one at a time).
-#if INNER_COLUMNS >= 8
+#if INNER_COLUMNS >= 16
+#define VEC 16
+#elif INNER_COLUMNS >= 8
 #define VEC 8
 #elif INNER_COLUMNS >= 4
 #define VEC 4
@@ -63,6 +65,11 @@ inline floatV load_strided(const __global float *row) {
     return vloadV(0, row);
 #elif STRIDE == 2
     return (floatV)(vloadV(0, row).even, vloadV(0, row + VEC - 1).odd);
+#elif VEC == 16
+    return (floatV)(row[0], row[STRIDE], row[2 * STRIDE], row[3 * STRIDE],
+                    row[4 * STRIDE], row[5 * STRIDE], row[6 * STRIDE], row[7 * STRIDE],
+                    row[8 * STRIDE], row[9 * STRIDE], row[10 * STRIDE], row[11 * STRIDE],
+                    row[12 * STRIDE], row[13 * STRIDE], row[14 * STRIDE], row[15 * STRIDE]);
 #elif VEC == 8
     return (floatV)(row[0], row[STRIDE], row[2 * STRIDE], row[3 * STRIDE],
                     row[4 * STRIDE], row[5 * STRIDE], row[6 * STRIDE], row[7 * STRIDE]);
