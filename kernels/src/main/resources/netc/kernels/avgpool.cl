@@ -8,6 +8,8 @@
 // row-major index; backward, one work-item per (n, c) plane. Extra work-items of a rounded-up range
 // return.
 
+// Both passes share one program, so its vector width must suit the forward's and the backward's rows.
+#define VECTOR_COLUMNS CONST_MIN(INNER_COLUMNS, GATHER_COLUMNS)
 #include "pool_rows.cl"
 
 #define WINDOW_AREA ((float) (KERNEL * KERNEL))
@@ -71,35 +73,77 @@ __kernel void avgpool_forward(__global float *output, __global const float *inpu
 #endif
 }
 
-// Scatter form of the backward pass without atomics: one work-item owns a whole dInput plane, zeroes
-// it, then adds each output gradient / KERNEL^2 over its window's real elements in row-major output
-// order, the order PyTorch's CPU loop adds overlapping contributions in.
-__kernel void avgpool_backward(__global float *d_input, __global const float *d_output) {
-    const int plane = get_global_id(0);
-    if (plane >= N * C) return;
-    __global float *d_plane = d_input + plane * (IN_H * IN_W);
-    for (int i = 0; i < IN_H * IN_W / 8; i++) {
-        vstore8((float8) 0.0f, i, d_plane);
+// One dInput element: dOutput / KERNEL^2 summed over the windows that cover it, windows in row-major
+// order (rows oh_first .. oh_last cover its input row).
+inline void gather_one(__global float *d_in_row, const __global float *d_out_plane, int oh_first, int oh_last,
+                       int w) {
+    const int ow_first = w + PADDING < KERNEL ? 0 : (w + PADDING - KERNEL) / STRIDE + 1;
+    const int ow_last = min((w + PADDING) / STRIDE, OUT_W - 1);
+    float sum = 0.0f;
+    for (int oh = oh_first; oh <= oh_last; oh++) {
+        for (int ow = ow_first; ow <= ow_last; ow++) {
+            sum += d_out_plane[oh * OUT_W + ow] / WINDOW_AREA;
+        }
     }
-    for (int i = IN_H * IN_W / 8 * 8; i < IN_H * IN_W; i++) {
-        d_plane[i] = 0.0f;
+    d_in_row[w] = sum;
+}
+
+// The vector gather interleaves STRIDE residues of input columns; that is cheap for strides 1 and 2.
+#if VEC > 0 && STRIDE <= 2
+#define HAS_VECTOR_GATHER 1
+
+// The STRIDE * VEC dInput elements of columns m .. m + VEC - 1 (see GATHER_FIRST): the sums of
+// gather_one, lane by lane, in the same order (t falling is ow rising).
+inline void gather_block(__global float *d_in_row, const __global float *d_out_plane, int oh_first, int oh_last,
+                         int m) {
+    floatV sum[STRIDE];
+    for (int r = 0; r < STRIDE; r++) {
+        sum[r] = 0.0f;
     }
-    const __global float *d_out = d_output + plane * (OUT_H * OUT_W);
-    for (int oh = 0; oh < OUT_H; oh++) {
-        const int top = oh * STRIDE - PADDING;
-        for (int ow = 0; ow < OUT_W; ow++) {
-            const int left = ow * STRIDE - PADDING;
-            const float share = d_out[oh * OUT_W + ow] / WINDOW_AREA;
-            for (int kh = 0; kh < KERNEL; kh++) {
-                const int h = top + kh;
-                if (h < 0 || h >= IN_H) continue;
-                for (int kw = 0; kw < KERNEL; kw++) {
-                    const int w = left + kw;
-                    if (w >= 0 && w < IN_W) {
-                        d_plane[h * IN_W + w] += share;
-                    }
-                }
+    for (int oh = oh_first; oh <= oh_last; oh++) {
+        const __global float *d_out = d_out_plane + oh * OUT_W + m;
+        for (int r = 0; r < STRIDE; r++) {
+            for (int t = (KERNEL - 1 - r) / STRIDE; t >= 0; t--) {
+                sum[r] += vloadV(0, d_out - t) / WINDOW_AREA;
             }
         }
     }
+#if STRIDE == 1
+    vstoreV(sum[0], 0, d_in_row + m - PADDING);
+#else
+    store_interleaved(d_in_row + 2 * m - PADDING, sum[0], sum[1]);
+#endif
+}
+#else
+#define HAS_VECTOR_GATHER 0
+#endif
+
+// Gather form of the backward pass (no atomics, each element written once): one work-item per dInput
+// row sums, per element, the shares of the windows covering it in row-major window order, the order
+// PyTorch's CPU loop adds them in, and overwrites the gradient.
+__kernel void avgpool_backward(__global float *d_input, __global const float *d_output) {
+    const int row = get_global_id(0);
+    if (row >= N * C * IN_H) return;
+    const int h = row % IN_H;
+    // Window oh covers rows [oh*STRIDE - PADDING, oh*STRIDE - PADDING + KERNEL); none may cover h.
+    const int oh_first = h + PADDING < KERNEL ? 0 : (h + PADDING - KERNEL) / STRIDE + 1;
+    const int oh_last = min((h + PADDING) / STRIDE, OUT_H - 1);
+    const __global float *d_out_plane = d_output + (row / IN_H) * (OUT_H * OUT_W);
+    __global float *d_in_row = d_input + row * IN_W;
+#if HAS_VECTOR_GATHER
+    for (int w = 0; w < GATHER_FIRST * STRIDE - PADDING; w++) {
+        gather_one(d_in_row, d_out_plane, oh_first, oh_last, w);
+    }
+    // The last block is moved back to end at GATHER_LAST; the elements it repeats get the same values.
+    for (int m = GATHER_FIRST; m <= GATHER_LAST; m += VEC) {
+        gather_block(d_in_row, d_out_plane, oh_first, oh_last, min(m, GATHER_LAST - VEC + 1));
+    }
+    for (int w = (GATHER_LAST + 1) * STRIDE - PADDING; w < IN_W; w++) {
+        gather_one(d_in_row, d_out_plane, oh_first, oh_last, w);
+    }
+#else
+    for (int w = 0; w < IN_W; w++) {
+        gather_one(d_in_row, d_out_plane, oh_first, oh_last, w);
+    }
+#endif
 }

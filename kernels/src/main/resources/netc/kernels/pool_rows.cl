@@ -32,21 +32,36 @@
 
 #define CONCAT_(a, b) a##b
 #define CONCAT(a, b) CONCAT_(a, b)
+// min and max usable in #if (the built-in functions are not).
+#define CONST_MIN(a, b) ((a) < (b) ? (a) : (b))
+#define CONST_MAX(a, b) ((a) > (b) ? (a) : (b))
 
-// The output columns [INNER_FIRST, INNER_LAST] have no padding column in their windows; only they
-// take the vector path, the (at most KERNEL / STRIDE + 1) others at the edges go one at a time.
+// Forward: the output columns [INNER_FIRST, INNER_LAST] have no padding column in their windows;
+// only they take the vector path, the (at most KERNEL / STRIDE + 1) others at the edges go one at a
+// time.
 #define INNER_FIRST ((PADDING + STRIDE - 1) / STRIDE)
 #define INNER_LAST ((IN_W + PADDING - KERNEL) / STRIDE)
 #define INNER_COLUMNS (INNER_LAST - INNER_FIRST + 1)
 
-// PoCL does not vectorise across work-items that loop, so a work-item owns a whole output row and
-// handles VEC adjacent output columns at once in explicit vector lanes: 8 where the row has room,
-// else 4, else none (VEC 0: every column goes one at a time).
-#if INNER_COLUMNS >= 16
+// Gather-form backward: input column w = m * STRIDE + r - PADDING (0 <= r < STRIDE) lies in the
+// windows ow = m - t, t = 0 .. (KERNEL - 1 - r) / STRIDE. For m in [GATHER_FIRST, GATHER_LAST] every
+// such window exists and all STRIDE columns of m are real, so these m take the vector path.
+#define GATHER_FIRST CONST_MAX((KERNEL - 1) / STRIDE, (PADDING + STRIDE - 1) / STRIDE)
+#define GATHER_LAST CONST_MIN(OUT_W - 1, (IN_W - STRIDE + PADDING) / STRIDE)
+#define GATHER_COLUMNS (GATHER_LAST - GATHER_FIRST + 1)
+
+#ifndef VECTOR_COLUMNS
+#define VECTOR_COLUMNS INNER_COLUMNS // the fewest columns of a row any vector path of the file handles
+#endif
+
+// PoCL does not vectorise across work-items that loop, so a work-item owns a whole row and handles
+// VEC adjacent columns at once in explicit vector lanes: as many as the row has room for, down to 4,
+// else none (VEC 0: every column goes one at a time).
+#if VECTOR_COLUMNS >= 16
 #define VEC 16
-#elif INNER_COLUMNS >= 8
+#elif VECTOR_COLUMNS >= 8
 #define VEC 8
-#elif INNER_COLUMNS >= 4
+#elif VECTOR_COLUMNS >= 4
 #define VEC 4
 #else
 #define VEC 0
@@ -57,6 +72,27 @@
 #define intV CONCAT(int, VEC)
 #define vloadV CONCAT(vload, VEC)
 #define vstoreV CONCAT(vstore, VEC)
+
+#if VEC == 16
+#define LANE_INDEX ((int16) (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15))
+#elif VEC == 8
+#define LANE_INDEX ((int8) (0, 1, 2, 3, 4, 5, 6, 7))
+#else
+#define LANE_INDEX ((int4) (0, 1, 2, 3))
+#endif
+
+// Stores the lanes of even and odd interleaved: row[2j] = even[j], row[2j + 1] = odd[j].
+inline void store_interleaved(__global float *row, floatV even, floatV odd) {
+#if VEC == 16
+    const uint16 zip = (uint16) (0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15);
+    vstore16(shuffle2(even.lo, odd.lo, zip), 0, row);
+    vstore16(shuffle2(even.hi, odd.hi, zip), 0, row + 16);
+#elif VEC == 8
+    vstore16(shuffle2(even, odd, (uint16) (0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15)), 0, row);
+#else
+    vstore8(shuffle2(even, odd, (uint8) (0, 4, 1, 5, 2, 6, 3, 7)), 0, row);
+#endif
+}
 
 // The VEC floats row[0], row[STRIDE], ..., row[(VEC-1)*STRIDE], reading no float past the last one
 // (the row may end the buffer).

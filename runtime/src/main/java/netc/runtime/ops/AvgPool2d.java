@@ -35,7 +35,7 @@ public final class AvgPool2d implements AutoCloseable {
     public void backward(Tensor dInput, Tensor dOutput) {
         WorkItems.requireCapacity(dInput, geometry.inputSize(), "AvgPool2d.backward", "dInput");
         WorkItems.requireCapacity(dOutput, geometry.outputSize(), "AvgPool2d.backward", "dOutput");
-        backwardKernel.launch(WorkItems.covering(geometry.planes()), null, dInput, dOutput);
+        backwardKernel.launch(WorkItems.covering(geometry.inputRows()), null, dInput, dOutput);
     }
 
     @Override

@@ -53,6 +53,11 @@ record PoolGeometry(String op, int batch, int channels, int inHeight, int inWidt
         return (long) batch * channels * outHeight();
     }
 
+    /** The number of input rows, one per (n, c, h): the gather-form backward kernels' work-items. */
+    long inputRows() {
+        return (long) batch * channels * inHeight;
+    }
+
     /** The number of (n, c) planes: the backward kernels' work-items, each owning one plane. */
     long planes() {
         return (long) batch * channels;
