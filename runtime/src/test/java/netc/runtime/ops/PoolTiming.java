@@ -16,7 +16,9 @@ final class PoolTiming {
 
     private PoolTiming() {}
 
+    /** Optional argument: "max" or "avg" to time only that kind. */
     public static void main(String[] args) {
+        String only = args.length > 0 ? args[0] : "";
         Shape[] shapes = {
             new Shape(64, 96, 54, 54, 3, 2, 0),   // AlexNet pool1
             new Shape(64, 256, 26, 26, 3, 2, 0),  // AlexNet pool2
@@ -24,8 +26,12 @@ final class PoolTiming {
         };
         try (Device device = Device.open()) {
             for (Shape s : shapes) {
-                timeMax(device, s);
-                timeAvg(device, s);
+                if (!only.equals("avg")) {
+                    timeMax(device, s);
+                }
+                if (!only.equals("max")) {
+                    timeAvg(device, s);
+                }
             }
         }
     }
