@@ -1,5 +1,7 @@
-// Shared geometry of the pooling kernels (maxpool.cl, avgpool.cl): the shape defines, the output
-// columns whose windows lie wholly inside the input width, and a strided vector load along a row.
+// Shared geometry of the pooling kernels (maxpool.cl, avgpool.cl): the shape defines, the columns of
+// a row that the vector paths handle (forward: windows wholly inside the input width; gather-form
+// backward: input columns all of whose windows exist), the vector width, a strided vector load and an
+// interleaving vector store along a row.
 //
 // Shapes: N batch, C channels, IN_H x IN_W input planes, OUT_H x OUT_W output planes,
 // OUT = (IN + 2*PADDING - KERNEL) / STRIDE + 1 (floor), square KERNEL x KERNEL windows.
@@ -72,14 +74,6 @@
 #define intV CONCAT(int, VEC)
 #define vloadV CONCAT(vload, VEC)
 #define vstoreV CONCAT(vstore, VEC)
-
-#if VEC == 16
-#define LANE_INDEX ((int16) (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15))
-#elif VEC == 8
-#define LANE_INDEX ((int8) (0, 1, 2, 3, 4, 5, 6, 7))
-#else
-#define LANE_INDEX ((int4) (0, 1, 2, 3))
-#endif
 
 // Stores the lanes of even and odd interleaved: row[2j] = even[j], row[2j + 1] = odd[j].
 inline void store_interleaved(__global float *row, floatV even, floatV odd) {

@@ -25,7 +25,7 @@ public final class MaxPool2d implements AutoCloseable {
 
     public MaxPool2d(Device device, int batch, int channels, int inHeight, int inWidth, int kernel, int stride, int padding) {
         this.geometry = new PoolGeometry("MaxPool2d", batch, channels, inHeight, inWidth, kernel, stride, padding);
-        boolean byteOffsets = kernel * kernel <= 256;
+        boolean byteOffsets = (long) kernel * kernel <= 256;
         Defines defines = geometry.defines().set("OFFSET_TYPE", byteOffsets ? "uchar" : "int");
         this.forwardKernel = device.kernel("maxpool.cl", "maxpool_forward", defines);
         this.backwardKernel = device.kernel("maxpool.cl", "maxpool_backward", defines);

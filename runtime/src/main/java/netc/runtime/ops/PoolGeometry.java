@@ -58,7 +58,7 @@ record PoolGeometry(String op, int batch, int channels, int inHeight, int inWidt
         return (long) batch * channels * inHeight;
     }
 
-    /** The number of (n, c) planes: the backward kernels' work-items, each owning one plane. */
+    /** The number of (n, c) planes: the scatter-form backward kernels' work-items, each owning one plane. */
     long planes() {
         return (long) batch * channels;
     }
