@@ -4,8 +4,8 @@
 //
 // Shapes: N batch, C channels, IN_H x IN_W input planes, OUT_H x OUT_W output planes,
 // OUT = (IN + 2*PADDING - KERNEL) / STRIDE + 1 (floor). All tensors row-major (N, C, H, W).
-// Index convention: forward, one work-item per output row (n, c, oh), its global id that row's
-// row-major index; backward, one work-item per (n, c) plane. Extra work-items of a rounded-up range
+// Index convention: one work-item per row, its global id that row's row-major index: forward, per
+// output row (n, c, oh); backward, per dInput row (n, c, h). Extra work-items of a rounded-up range
 // return.
 
 // Both passes share one program, so its vector width must suit the forward's and the backward's rows.
