@@ -28,14 +28,14 @@ public final class AvgPool2d implements AutoCloseable {
     public void forward(Tensor output, Tensor input) {
         WorkItems.requireCapacity(output, geometry.outputSize(), "AvgPool2d.forward", "output");
         WorkItems.requireCapacity(input, geometry.inputSize(), "AvgPool2d.forward", "input");
-        forwardKernel.launch(WorkItems.covering(geometry.outputSize()), null, output, input);
+        forwardKernel.launch(WorkItems.covering(geometry.outputRows()), null, output, input);
     }
 
     /** Writes (overwrites) {@code dInput} from {@code dOutput}. */
     public void backward(Tensor dInput, Tensor dOutput) {
         WorkItems.requireCapacity(dInput, geometry.inputSize(), "AvgPool2d.backward", "dInput");
         WorkItems.requireCapacity(dOutput, geometry.outputSize(), "AvgPool2d.backward", "dOutput");
-        backwardKernel.launch(WorkItems.covering(geometry.inputSize()), null, dInput, dOutput);
+        backwardKernel.launch(WorkItems.covering(geometry.inputRows()), null, dInput, dOutput);
     }
 
     @Override

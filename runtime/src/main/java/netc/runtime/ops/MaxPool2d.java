@@ -1,6 +1,7 @@
 package netc.runtime.ops;
 
 import netc.runtime.cl.Buffer;
+import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Kernel;
 import netc.runtime.cl.Tensor;
@@ -15,15 +16,21 @@ public final class MaxPool2d implements AutoCloseable {
     private final PoolGeometry geometry;
     private final Kernel forwardKernel;
     private final Kernel backwardKernel;
-    /** Per output element, the arg-max's index inside its input plane, as the last forward found it. */
+    /**
+     * Per output element, the arg-max's offset {@code kh·kernel + kw} inside its window, as the last
+     * forward found it: one byte each where the window has at most 256 elements, else an int.
+     */
     private final Buffer argmax;
     private boolean forwardRun;
 
     public MaxPool2d(Device device, int batch, int channels, int inHeight, int inWidth, int kernel, int stride, int padding) {
         this.geometry = new PoolGeometry("MaxPool2d", batch, channels, inHeight, inWidth, kernel, stride, padding);
-        this.forwardKernel = device.kernel("maxpool.cl", "maxpool_forward", geometry.defines());
-        this.backwardKernel = device.kernel("maxpool.cl", "maxpool_backward", geometry.defines());
-        this.argmax = Buffer.allocate(device, geometry.outputSize());
+        boolean byteOffsets = (long) kernel * kernel <= 256;
+        Defines defines = geometry.defines().set("OFFSET_TYPE", byteOffsets ? "uchar" : "int");
+        this.forwardKernel = device.kernel("maxpool.cl", "maxpool_forward", defines);
+        this.backwardKernel = device.kernel("maxpool.cl", "maxpool_backward", defines);
+        long offsetBytes = geometry.outputSize() * (byteOffsets ? 1 : 4);
+        this.argmax = Buffer.allocate(device, (offsetBytes + 3) / 4);
     }
 
     /** The output height, {@code floor((inHeight + 2·padding − kernel) / stride) + 1}. */
@@ -38,7 +45,7 @@ public final class MaxPool2d implements AutoCloseable {
     public void forward(Tensor output, Tensor input) {
         WorkItems.requireCapacity(output, geometry.outputSize(), "MaxPool2d.forward", "output");
         WorkItems.requireCapacity(input, geometry.inputSize(), "MaxPool2d.forward", "input");
-        forwardKernel.launch(WorkItems.covering(geometry.outputSize()), null, output, argmax, input);
+        forwardKernel.launch(WorkItems.covering(geometry.outputRows()), null, output, argmax, input);
         forwardRun = true;
     }
 
@@ -49,7 +56,7 @@ public final class MaxPool2d implements AutoCloseable {
         }
         WorkItems.requireCapacity(dInput, geometry.inputSize(), "MaxPool2d.backward", "dInput");
         WorkItems.requireCapacity(dOutput, geometry.outputSize(), "MaxPool2d.backward", "dOutput");
-        backwardKernel.launch(WorkItems.covering(geometry.inputSize()), null, dInput, dOutput, argmax);
+        backwardKernel.launch(WorkItems.covering(geometry.planes()), null, dInput, dOutput, argmax);
     }
 
     @Override

@@ -48,6 +48,21 @@ record PoolGeometry(String op, int batch, int channels, int inHeight, int inWidt
         return (long) batch * channels * outHeight() * outWidth();
     }
 
+    /** The number of output rows, one per (n, c, oh): the forward kernels' work-items. */
+    long outputRows() {
+        return (long) batch * channels * outHeight();
+    }
+
+    /** The number of input rows, one per (n, c, h): the gather-form backward kernels' work-items. */
+    long inputRows() {
+        return (long) batch * channels * inHeight;
+    }
+
+    /** The number of (n, c) planes: the scatter-form backward kernels' work-items, each owning one plane. */
+    long planes() {
+        return (long) batch * channels;
+    }
+
     /** The shape defines both pooling kernels read (their output size is derived in the kernel). */
     Defines defines() {
         return Defines.of().set("N", batch).set("C", channels).set("IN_H", inHeight).set("IN_W", inWidth)

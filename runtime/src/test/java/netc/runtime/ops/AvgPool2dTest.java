@@ -10,6 +10,7 @@ import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
 import netc.runtime.ops.PoolingReference.Shape;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,16 @@ class AvgPool2dTest {
         float[][] result = run(s, input, dOutput);
         assertClose(PoolingReference.avgForward(s, TestArrays.toDouble(input)), result[0], "output");
         assertClose(PoolingReference.avgBackward(s, dOutput), result[1], "dInput");
+    }
+
+    /** Each element sums its windows' shares in PyTorch's order (windows row-major), so bit for bit as there. */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void backwardSumsInPyTorchsOrderBitForBit(Shape s) {
+        Random random = new Random(17 * s.hashCode());
+        float[] dOutput = TestArrays.uniform(random, s.outSize(), -1, 1);
+        float[] dInput = run(s, new float[s.inSize()], dOutput)[1];
+        Assertions.assertArrayEquals(PoolingReference.avgBackwardInFloat(s, dOutput), dInput, 0f, s.toString());
     }
 
     /**

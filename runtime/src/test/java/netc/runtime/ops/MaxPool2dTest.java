@@ -56,6 +56,63 @@ class MaxPool2dTest {
         check(s, TestArrays.fewLevels(random, s.inSize(), 3), TestArrays.uniform(random, s.outSize(), -1, 1));
     }
 
+    /** Overlapping windows' gradients are summed in PyTorch's order (windows row-major), so bit for bit as there. */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void sumsOverlapsInPyTorchsOrderBitForBit(Shape s) {
+        Random random = new Random(11 * s.hashCode());
+        // Few levels: many windows share a maximum, so many elements sum several gradients.
+        float[] input = TestArrays.fewLevels(random, s.inSize(), 2);
+        float[] dOutput = TestArrays.uniform(random, s.outSize(), -1, 1);
+        float[] dInput = run(s, input, dOutput, new float[s.outSize()]);
+        int[] argmax = PoolingReference.maxForward(s, input).argmax();
+        assertArrayEquals(PoolingReference.maxBackwardInFloat(s, argmax, dOutput), dInput, 0f, s.toString());
+    }
+
+    /** About one value in eight is NaN: a NaN always wins, and a later NaN in the window wins over an earlier one. */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void nanWinsEveryWindowItIsIn(Shape s) {
+        Random random = new Random(3 * s.hashCode());
+        float[] input = TestArrays.uniform(random, s.inSize(), -1, 1);
+        for (int i = 0; i < input.length; i++) {
+            if (random.nextInt(8) == 0) {
+                input[i] = Float.NaN;
+            }
+        }
+        check(s, input, TestArrays.uniform(random, s.outSize(), -1, 1));
+    }
+
+    /** Every value -inf: no window may pick padding, each routes to its first real element. */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void anAllMinusInfinityInputRoutesEveryWindowToItsFirstRealElement(Shape s) {
+        float[] input = new float[s.inSize()];
+        Arrays.fill(input, Float.NEGATIVE_INFINITY);
+        check(s, input, TestArrays.uniform(new Random(5 * s.hashCode()), s.outSize(), -1, 1));
+    }
+
+    /** The arg-max is stored as an offset in the window: the last offset of a 16x16 (255) and 17x17 (288) window. */
+    @ParameterizedTest
+    @MethodSource("largeWindows")
+    void routesToTheLastElementOfLargeWindows(int kernel) {
+        Shape s = new Shape(1, 1, kernel, kernel + 7, kernel, 1, 0);
+        Random random = new Random(kernel);
+        float[] input = TestArrays.uniform(random, s.inSize(), -1, 1);
+        int last = (kernel - 1) * s.w() + kernel + 6; // bottom-right corner: the last element of the last window
+        input[last] = 2;
+        float[] dOutput = TestArrays.uniform(random, s.outSize(), -1, 1);
+        float[] output = new float[s.outSize()];
+        float[] dInput = run(s, input, dOutput, output);
+        assertEquals(2f, output[s.outSize() - 1]);
+        assertEquals(dOutput[s.outSize() - 1], dInput[last]);
+        check(s, input, dOutput);
+    }
+
+    static java.util.stream.IntStream largeWindows() {
+        return java.util.stream.IntStream.of(16, 17);
+    }
+
     @Test
     void aConstantInputRoutesEveryWindowToItsTopLeftElementAndSumsOverlaps() {
         // 5x5, kernel 3, stride 2: windows start at rows/columns 0 and 2, so element (2, 2) is the

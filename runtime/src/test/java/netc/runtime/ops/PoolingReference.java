@@ -57,6 +57,34 @@ final class PoolingReference {
         return dInput;
     }
 
+    /**
+     * Max pooling's backward pass in float, summing overlaps in PyTorch's CPU order (windows in
+     * row-major order): what the kernel must reproduce bit for bit.
+     */
+    static float[] maxBackwardInFloat(Shape s, int[] argmax, float[] dOutput) {
+        float[] dInput = new float[s.inSize()];
+        forEachWindow(s, (plane, o, h0, h1, w0, w1) -> dInput[plane * s.h() * s.w() + argmax[o]] += dOutput[o]);
+        return dInput;
+    }
+
+    /**
+     * Average pooling's backward pass in float as PyTorch's CPU loop: each window's share
+     * {@code dOutput / kernel²} (a float division) added to its real elements, windows in row-major order.
+     */
+    static float[] avgBackwardInFloat(Shape s, float[] dOutput) {
+        float[] dInput = new float[s.inSize()];
+        float area = s.kernel() * s.kernel();
+        forEachWindow(s, (plane, o, h0, h1, w0, w1) -> {
+            float share = dOutput[o] / area;
+            for (int h = h0; h < h1; h++) {
+                for (int w = w0; w < w1; w++) {
+                    dInput[plane * s.h() * s.w() + h * s.w() + w] += share;
+                }
+            }
+        });
+        return dInput;
+    }
+
     /** Sums each window (padding as zeros) and divides by kernel², as count_include_pad. */
     static double[] avgForward(Shape s, double[] input) {
         double[] output = new double[s.outSize()];
