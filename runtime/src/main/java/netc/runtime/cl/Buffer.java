@@ -63,9 +63,7 @@ public final class Buffer implements AutoCloseable {
 
     /** Copies {@code count} floats from {@code values[from]} to element {@code offset} of this buffer. */
     public void write(float[] values, int from, long offset, int count) {
-        checkRange(offset, count);
-        ClException.check(clEnqueueWriteBuffer(device.queue(), mem, CL_TRUE, offset * 4L, count * 4L,
-                Pointer.to(values).withByteOffset(from * 4L), 0, null, null), "clEnqueueWriteBuffer");
+        writeFrom(Pointer.to(values).withByteOffset(from * 4L), offset, count);
     }
 
     public void write(int[] values) {
@@ -73,26 +71,32 @@ public final class Buffer implements AutoCloseable {
     }
 
     public void write(int[] values, int from, long offset, int count) {
+        writeFrom(Pointer.to(values).withByteOffset(from * 4L), offset, count);
+    }
+
+    private void writeFrom(Pointer source, long offset, int count) {
         checkRange(offset, count);
-        ClException.check(clEnqueueWriteBuffer(device.queue(), mem, CL_TRUE, offset * 4L, count * 4L,
-                Pointer.to(values).withByteOffset(from * 4L), 0, null, null), "clEnqueueWriteBuffer");
+        ClException.check(clEnqueueWriteBuffer(device.queue(), mem, CL_TRUE, offset * 4L, count * 4L, source, 0,
+                null, null), "clEnqueueWriteBuffer");
     }
 
     /** Reads {@code count} floats starting at element {@code offset}, waiting for queued work first. */
     public float[] readFloats(long offset, int count) {
-        checkRange(offset, count);
         float[] values = new float[count];
-        ClException.check(clEnqueueReadBuffer(device.queue(), mem, CL_TRUE, offset * 4L, count * 4L,
-                Pointer.to(values), 0, null, null), "clEnqueueReadBuffer");
+        readInto(Pointer.to(values), offset, count);
         return values;
     }
 
     public int[] readInts(long offset, int count) {
-        checkRange(offset, count);
         int[] values = new int[count];
-        ClException.check(clEnqueueReadBuffer(device.queue(), mem, CL_TRUE, offset * 4L, count * 4L,
-                Pointer.to(values), 0, null, null), "clEnqueueReadBuffer");
+        readInto(Pointer.to(values), offset, count);
         return values;
+    }
+
+    private void readInto(Pointer target, long offset, int count) {
+        checkRange(offset, count);
+        ClException.check(clEnqueueReadBuffer(device.queue(), mem, CL_TRUE, offset * 4L, count * 4L, target, 0,
+                null, null), "clEnqueueReadBuffer");
     }
 
     /** Enqueues setting every element to zero (no wait). */
