@@ -59,7 +59,9 @@ class Conv2dTest {
                 new Case(2, 3, 8, 8, 5, 4, 2, 1, Activation.RELU),      // even kernel
                 new Case(2, 2, 3, 1, 2, 3, 1, 2, Activation.TANH),      // a 1-wide input: some kernel columns see only padding
                 new Case(3, 3, 7, 6, 2, 1, 2, 0, Activation.SIGMOID),   // 1x1 kernel with stride 2 skips inputs
-                new Case(3, 1, 35, 33, 2, 11, 4, 1, Activation.RELU));  // AlexNet's first layer: 11x11, stride 4, padding 1
+                new Case(3, 1, 35, 33, 2, 11, 4, 1, Activation.RELU),   // AlexNet's first layer: 11x11, stride 4, padding 1
+                // kernel x width above Col2im.ROW_KERNEL_LIMIT: the input gradient takes the per-element col2im
+                new Case(2, 2, 3, 131, 2, 5, 3, 2, Activation.RELU));
     }
 
     /** One layer's random inputs, in float as the device sees them; weights scaled so pre-activations stay of order 1. */
