@@ -4,8 +4,8 @@
 // Shapes: B images (of this chunk), C input channels, H x W input, K x K kernel, STRIDE, PAD,
 // HO x WO output, P = HO*WO.
 // Index convention: as im2col.cl, col[r][j] with r = (c*K + ky)*K + kx and j = b*P + oy*WO + ox, which
-// holds input[b][c][oy*STRIDE - PAD + ky][ox*STRIDE - PAD + kx]; d_input[b][c][y][x] (NCHW, contiguous
-// from d_input_offset) is overwritten.
+// holds input[b][c][oy*STRIDE - PAD + ky][ox*STRIDE - PAD + kx] (col contiguous from col_offset);
+// d_input[b][c][y][x] (NCHW, contiguous from d_input_offset) is overwritten.
 // Two kernels; Col2im picks one by shape (its ROW_KERNEL_LIMIT):
 // - col2im_rows: work-item (b*C + c)*H + y folds one whole input row. The row's W sums live in private
 //   memory and the kx and x loops have compile-time trip counts and are unrolled, so which (x, kx) pairs
@@ -45,7 +45,8 @@
 #endif
 #define P (HO * WO)
 
-__kernel void col2im_rows(__global float *d_input, const long d_input_offset, __global const float *col) {
+__kernel void col2im_rows(__global float *d_input, const long d_input_offset,
+                          __global const float *col, const long col_offset) {
     const int row = get_global_id(0); // (b*C + c)*H + y: one input row
     if (row >= B * C * H) return; // the launch is rounded up to a work-group multiple
     const int y = row % H;
@@ -57,7 +58,7 @@ __kernel void col2im_rows(__global float *d_input, const long d_input_offset, __
     for (int ky = 0; ky < K; ky++) {
         const int py = y + PAD - ky; // = oy*STRIDE when this kernel row saw input row y
         if (py < 0 || py % STRIDE != 0 || py / STRIDE >= HO) continue;
-        __global const float *segment = col + (long) ((c * K + ky) * K) * (B * P) + b * P + (py / STRIDE) * WO;
+        __global const float *segment = col + col_offset + (long) ((c * K + ky) * K) * (B * P) + b * P + (py / STRIDE) * WO;
         #pragma unroll
         for (int kx = 0; kx < K; kx++) {
             #pragma unroll
@@ -78,7 +79,8 @@ inline int first_aligned(const int padded, const int lowest) {
     return lowest + (padded - lowest) % STRIDE;
 }
 
-__kernel void col2im_elements(__global float *d_input, const long d_input_offset, __global const float *col) {
+__kernel void col2im_elements(__global float *d_input, const long d_input_offset,
+                          __global const float *col, const long col_offset) {
     const int i = get_global_id(0);
     if (i >= B * C * H * W) return; // the launch is rounded up to a work-group multiple
     const int x = i % W;
@@ -90,7 +92,7 @@ __kernel void col2im_elements(__global float *d_input, const long d_input_offset
     const int ky_end = min(K - 1, py);
     const int kx_end = min(K - 1, px);
     const int kx_start = first_aligned(px, max(0, px - (WO - 1) * STRIDE));
-    __global const float *image_cols = col + b * P;
+    __global const float *image_cols = col + col_offset + b * P;
     float sum = 0.0f;
     for (int ky = first_aligned(py, max(0, py - (HO - 1) * STRIDE)); ky <= ky_end; ky += STRIDE) {
         const int oy = (py - ky) / STRIDE;

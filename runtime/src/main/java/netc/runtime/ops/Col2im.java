@@ -28,7 +28,7 @@ final class Col2im {
         this.globalSize = WorkSizes.roundUp(workItems);
     }
 
-    void run(Buffer dInput, long dInputOffset, Buffer col) {
-        kernel.launch1d(globalSize, dInput, dInputOffset, col);
+    void run(Buffer dInput, long dInputOffset, Buffer col, long colOffset) {
+        kernel.launch1d(globalSize, dInput, dInputOffset, col, colOffset);
     }
 }
