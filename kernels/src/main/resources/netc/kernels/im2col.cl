@@ -4,7 +4,7 @@
 // Shapes: B images (of this chunk), C input channels, H x W input, K x K kernel, STRIDE, PAD (zeros),
 // HO x WO output, P = HO*WO.
 // Index convention: input[b][c][y][x] (NCHW, contiguous from input_offset);
-// col[r][j] with row r = (c*K + ky)*K + kx and column j = b*P + oy*WO + ox, holding
+// col[r][j] (contiguous from col_offset) with row r = (c*K + ky)*K + kx and column j = b*P + oy*WO + ox, holding
 // input[b][c][oy*STRIDE - PAD + ky][ox*STRIDE - PAD + kx], or 0 where that falls in the padding.
 // Work-item (b*HO + oy, r) writes the WO consecutive entries of col row r for output row oy of image
 // b: zeros for the padded ends, a plain strided copy in between. No bounds test in the copy loop and
@@ -50,7 +50,7 @@ inline int end_inside(const int kx, const int limit) {
     return last < 0 ? 0 : min(last / STRIDE + 1, WO);
 }
 
-__kernel void im2col(__global float *col, __global const float *input, const long input_offset) {
+__kernel void im2col(__global float *col, const long col_offset, __global const float *input, const long input_offset) {
     const int row = get_global_id(0); // (b, oy): one output row of one image
     const int r = get_global_id(1);
     if (row >= B * HO) return;
@@ -60,7 +60,7 @@ __kernel void im2col(__global float *col, __global const float *input, const lon
     const int ky = (r / K) % K;
     const int kx = r % K;
     const int y = oy * STRIDE - PAD + ky;
-    __global float *dst = col + (long) r * (B * P) + b * P + oy * WO;
+    __global float *dst = col + col_offset + (long) r * (B * P) + b * P + oy * WO;
     if (y < 0 || y >= H) {
         for (int ox = 0; ox < WO; ox++) dst[ox] = 0.0f;
         return;

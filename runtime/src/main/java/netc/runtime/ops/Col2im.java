@@ -6,18 +6,29 @@ import netc.runtime.cl.Kernel;
 
 /**
  * The adjoint of {@link Im2col}: folds a column-matrix gradient back onto a chunk of input images,
- * overwriting them (kernel {@code col2im.cl}).
+ * overwriting them (kernel {@code col2im.cl}, which documents both variants).
  */
 final class Col2im {
+    /**
+     * The most unrolled adds per kernel row ({@code kernel · inWidth}) for the per-row kernel. AlexNet's
+     * 5x5 on 26-wide rows (130) ran 7x faster per row than per element; an 11x11 on 224-wide rows
+     * (2464) ran slower per row, unrolled or not, so wide rows keep the per-element kernel.
+     */
+    static final int ROW_KERNEL_LIMIT = 512;
+
     private final Kernel kernel;
     private final long globalSize;
 
     Col2im(Device device, ConvGeometry geometry, int images) {
-        this.kernel = device.kernel("col2im.cl", "col2im", geometry.unfoldDefines(images));
-        this.globalSize = WorkSizes.roundUp(images * geometry.inputFloatsPerImage());
+        boolean byRow = geometry.kernel() * geometry.inWidth() <= ROW_KERNEL_LIMIT;
+        this.kernel = device.kernel("col2im.cl", byRow ? "col2im_rows" : "col2im_elements", geometry.unfoldDefines(images));
+        long workItems = byRow
+                ? (long) images * geometry.inChannels() * geometry.inHeight()
+                : images * geometry.inputFloatsPerImage();
+        this.globalSize = WorkSizes.roundUp(workItems);
     }
 
-    void run(Buffer dInput, long dInputOffset, Buffer col) {
-        kernel.launch1d(globalSize, dInput, dInputOffset, col);
+    void run(Buffer dInput, long dInputOffset, Buffer col, long colOffset) {
+        kernel.launch1d(globalSize, dInput, dInputOffset, col, colOffset);
     }
 }

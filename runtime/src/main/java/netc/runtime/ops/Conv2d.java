@@ -19,6 +19,9 @@ import netc.runtime.model.Parameter;
  * {@code weight · col} gives the chunk's pre-activations channel-major ({@code [Co][B][Ho·Wo]}), and the
  * bias/activation epilogue writes them back in NCHW. Backward per chunk: {@code dz} (channel-major),
  * {@code dWeight (+)= dz · colᵀ}, {@code dBias (+)= Σ dz}, {@code dCol = weightᵀ · dz}, col2im.
+ *
+ * <p>When every chunk's columns fit {@link #DEFAULT_RETAINED_BUDGET}, the forward keeps them all and the
+ * backward skips its im2col (and writes {@code dCol} over the chunk's spent columns).
  */
 public final class Conv2d implements AutoCloseable {
     /**
@@ -26,6 +29,12 @@ public final class Conv2d implements AutoCloseable {
      * thousands of columns on AlexNet-sized layers, small enough that every layer can own its scratch.
      */
     static final long DEFAULT_COLUMN_BUDGET = 8L << 20;
+    /**
+     * The most floats (256 MiB) a layer may hold to keep the whole batch's im2col matrix from forward to
+     * backward. The trade: that memory for as long as the layer lives, against one im2col per chunk
+     * in every backward (on PoCL 6-9 ms per AlexNet 3x3 layer at batch 64; conv2's 415 MB stays recomputed).
+     */
+    static final long DEFAULT_RETAINED_BUDGET = 64L << 20;
 
     private final String name;
     private final ConvGeometry geometry;
@@ -33,7 +42,12 @@ public final class Conv2d implements AutoCloseable {
     private final int chunks;
     private final Parameter weight;
     private final Parameter bias;
+    /** Chunk c's columns start at {@code c · columnFloatsPerChunk}: all chunks when retained, else one scratch chunk. */
     private final Buffer columns;
+    private final boolean retainsColumns;
+    private final long columnFloatsPerChunk;
+    /** The input whose columns {@code columns} holds for the backward; null when none does. */
+    private Tensor columnsInput;
     private final Buffer product;
     private final Im2col im2col;
     private final Col2im col2im;
@@ -48,11 +62,15 @@ public final class Conv2d implements AutoCloseable {
     public Conv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
                   int outChannels, int kernel, int stride, int padding, Activation activation) {
         this(device, name, new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding),
-                activation, DEFAULT_COLUMN_BUDGET);
+                activation, DEFAULT_COLUMN_BUDGET, DEFAULT_RETAINED_BUDGET);
     }
 
-    /** As the public constructor, with the im2col scratch limited to {@code columnBudget} floats (tests force chunking). */
-    Conv2d(Device device, String name, ConvGeometry geometry, Activation activation, long columnBudget) {
+    /**
+     * As the public constructor, with one chunk's im2col matrix limited to {@code columnBudget} floats and
+     * the columns kept for the backward only if the batch's fit {@code retainedBudget} (tests set both).
+     */
+    Conv2d(Device device, String name, ConvGeometry geometry, Activation activation, long columnBudget,
+           long retainedBudget) {
         this.name = name;
         this.geometry = geometry;
         int outChannels = geometry.outChannels();
@@ -83,7 +101,9 @@ public final class Conv2d implements AutoCloseable {
                 geometry.inChannels() * kk, outChannels * kk);
         this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {outChannels},
                 geometry.inChannels() * kk, outChannels * kk);
-        this.columns = Buffer.allocate(device, (long) patch * columnsPerChunk);
+        this.columnFloatsPerChunk = (long) patch * columnsPerChunk;
+        this.retainsColumns = chunks * columnFloatsPerChunk <= retainedBudget;
+        this.columns = Buffer.allocate(device, (retainsColumns ? chunks : 1) * columnFloatsPerChunk);
         this.product = Buffer.allocate(device, (long) outChannels * columnsPerChunk);
     }
 
@@ -112,10 +132,12 @@ public final class Conv2d implements AutoCloseable {
         requireInput(input);
         requireOutput(output, "output");
         for (int chunk = 0; chunk < chunks; chunk++) {
-            im2col.run(columns, input.buffer(), inputOffset(chunk));
-            forwardProduct.run(product, 0, weight.value().buffer(), 0, columns, 0);
+            long columnOffset = columnOffset(chunk);
+            im2col.run(columns, columnOffset, input.buffer(), inputOffset(chunk));
+            forwardProduct.run(product, 0, weight.value().buffer(), 0, columns, columnOffset);
             biasActivation.run(output.buffer(), outputOffset(chunk), product, 0, bias.value().buffer());
         }
+        columnsInput = retainsColumns ? input : null;
     }
 
     /**
@@ -131,19 +153,36 @@ public final class Conv2d implements AutoCloseable {
         requireInput(input);
         requireOutput(output, "output");
         Buffer weightGrad = weight.grad().buffer();
+        // Identity, not content: a forward on another tensor since then leaves columns of the wrong input.
+        boolean columnsReady = columnsInput == input;
         for (int chunk = 0; chunk < chunks; chunk++) {
             boolean first = chunk == 0;
+            long columnOffset = columnOffset(chunk);
             // `product` now holds dz for this chunk, channel-major as both weight GEMMs want it.
             activationGradient.run(product, 0, dOutput.buffer(), outputOffset(chunk), output.buffer(), outputOffset(chunk));
             biasGradient.run(bias.grad().buffer(), product, 0, !first);
-            im2col.run(columns, input.buffer(), inputOffset(chunk));
-            (first ? firstWeightGradient : laterWeightGradient).run(weightGrad, 0, product, 0, columns, 0);
+            if (!columnsReady) {
+                im2col.run(columns, columnOffset, input.buffer(), inputOffset(chunk));
+            }
+            (first ? firstWeightGradient : laterWeightGradient).run(weightGrad, 0, product, 0, columns, columnOffset);
             if (dInput != null) {
-                // The in-order queue has finished reading `columns` for dWeight before this overwrites it.
-                columnGradient.run(columns, 0, weight.value().buffer(), 0, product, 0);
-                col2im.run(dInput.buffer(), inputOffset(chunk), columns);
+                // The in-order queue has finished reading these columns for dWeight before this overwrites them.
+                columnGradient.run(columns, columnOffset, weight.value().buffer(), 0, product, 0);
+                col2im.run(dInput.buffer(), inputOffset(chunk), columns, columnOffset);
             }
         }
+        if (dInput != null) {
+            columnsInput = null; // dCol overwrote them: another backward must unfold the input again
+        }
+    }
+
+    private long columnOffset(int chunk) {
+        return retainsColumns ? chunk * columnFloatsPerChunk : 0;
+    }
+
+    /** Whether the forward keeps every chunk's columns for the backward. */
+    boolean retainsColumns() {
+        return retainsColumns;
     }
 
     private long inputOffset(int chunk) {

@@ -17,7 +17,7 @@ final class Im2col {
         this.globalSize = new long[] {WorkSizes.roundUp((long) images * geometry.outHeight()), geometry.patchSize()};
     }
 
-    void run(Buffer col, Buffer input, long inputOffset) {
-        kernel.launch(globalSize, null, col, input, inputOffset);
+    void run(Buffer col, long colOffset, Buffer input, long inputOffset) {
+        kernel.launch(globalSize, null, col, colOffset, input, inputOffset);
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Conv2d on the device against the double-precision reference, and the reference against finite differences. */
 class Conv2dTest {
@@ -59,7 +60,9 @@ class Conv2dTest {
                 new Case(2, 3, 8, 8, 5, 4, 2, 1, Activation.RELU),      // even kernel
                 new Case(2, 2, 3, 1, 2, 3, 1, 2, Activation.TANH),      // a 1-wide input: some kernel columns see only padding
                 new Case(3, 3, 7, 6, 2, 1, 2, 0, Activation.SIGMOID),   // 1x1 kernel with stride 2 skips inputs
-                new Case(3, 1, 35, 33, 2, 11, 4, 1, Activation.RELU));  // AlexNet's first layer: 11x11, stride 4, padding 1
+                new Case(3, 1, 35, 33, 2, 11, 4, 1, Activation.RELU),   // AlexNet's first layer: 11x11, stride 4, padding 1
+                // kernel x width above Col2im.ROW_KERNEL_LIMIT: the input gradient takes the per-element col2im
+                new Case(2, 2, 3, 131, 2, 5, 3, 2, Activation.RELU));
     }
 
     /** One layer's random inputs, in float as the device sees them; weights scaled so pre-activations stay of order 1. */
@@ -113,20 +116,38 @@ class Conv2dTest {
         GradientCheck.check(dBias, bias, loss, "dBias");
     }
 
-    @Test
-    void batchesSplitIntoChunksGiveTheSameResults() {
+    /** 0: every backward unfolds its input again; Long.MAX_VALUE: the forward's columns serve the backward. */
+    @ParameterizedTest
+    @ValueSource(longs = {0, Long.MAX_VALUE})
+    void batchesSplitIntoChunksGiveTheSameResults(long retainedBudget) {
         ConvGeometry four = new ConvGeometry(4, 2, 9, 7, 3, 3, 2, 1);
         ConvGeometry three = new ConvGeometry(3, 3, 6, 6, 2, 3, 1, 0);
         long fourPerImage = (long) four.patchSize() * four.positions();
         long threePerImage = (long) three.patchSize() * three.positions();
-        try (Conv2d pairs = new Conv2d(device, "pairs", four, Activation.TANH, 3 * fourPerImage);
-             Conv2d singles = new Conv2d(device, "singles", three, Activation.RELU, 2 * threePerImage)) {
+        try (Conv2d pairs = new Conv2d(device, "pairs", four, Activation.TANH, 3 * fourPerImage, retainedBudget);
+             Conv2d singles = new Conv2d(device, "singles", three, Activation.RELU, 2 * threePerImage, retainedBudget)) {
             assertEquals(2, pairs.imagesPerChunk(), "largest divisor of 4 within a 3-image budget");
             assertEquals(1, singles.imagesPerChunk(), "3 has no divisor between 1 and the 2-image budget");
+            assertEquals(retainedBudget > 0, pairs.retainsColumns());
             Data fourData = Data.random(four, 11);
             assertReferenceResults(four, Activation.TANH, fourData, run(pairs, four, fourData, 0, true));
             Data threeData = Data.random(three, 12);
             assertReferenceResults(three, Activation.RELU, threeData, run(singles, three, threeData, 0, true));
+        }
+    }
+
+    @Test
+    void aForwardOnAnotherInputBeforeTheBackwardIsNotMistakenForTheTrainingOne() {
+        ConvGeometry g = new ConvGeometry(2, 2, 6, 5, 3, 3, 1, 1);
+        Data data = Data.random(g, 21);
+        try (Conv2d conv = new Conv2d(device, "conv", g.batch(), g.inChannels(), g.inHeight(), g.inWidth(),
+                g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.TANH);
+             Tensor other = new Tensor(device, g.batch() * (int) g.inputFloatsPerImage());
+             Tensor otherOutput = new Tensor(device, g.batch() * (int) g.outputFloatsPerImage())) {
+            assertTrue(conv.retainsColumns(), "a layer this small keeps its columns");
+            other.upload(uniform(new Random(22), other.size(), 1));
+            DeviceResult result = run(conv, g, data, 0, true, () -> conv.forward(otherOutput, other));
+            assertReferenceResults(g, Activation.TANH, data, result);
         }
     }
 
@@ -181,6 +202,12 @@ class Conv2dTest {
 
     /** Runs forward then backward on tensors {@code slack} floats larger than needed, whose tails hold a sentinel. */
     private static DeviceResult run(Conv2d conv, ConvGeometry g, Data data, int slack, boolean withInputGradient) {
+        return run(conv, g, data, slack, withInputGradient, () -> { });
+    }
+
+    /** As above, running {@code between} after the forward and before the backward. */
+    private static DeviceResult run(Conv2d conv, ConvGeometry g, Data data, int slack, boolean withInputGradient,
+                                    Runnable between) {
         conv.parameters().get(0).value().upload(data.weight());
         conv.parameters().get(1).value().upload(data.bias());
         try (Tensor input = workspace(data.input(), slack);
@@ -188,6 +215,7 @@ class Conv2dTest {
              Tensor dOutput = workspace(data.dOutput(), slack);
              Tensor dInput = workspace(new float[data.input().length], slack)) {
             conv.forward(output, input);
+            between.run();
             conv.backward(withInputGradient ? dInput : null, dOutput, input, output);
             float[] out = output.download();
             float[] dIn = dInput.download();
