@@ -16,34 +16,7 @@
 //   ky with ky = y + PAD (mod STRIDE) and 0 <= (y + PAD - ky) / STRIDE < HO, likewise kx.
 // Both are deterministic (no atomics) and sum each element over ky then kx ascending.
 
-#ifndef B
-#define B 1 // images
-#endif
-#ifndef C
-#define C 1 // input channels
-#endif
-#ifndef H
-#define H 1 // input height
-#endif
-#ifndef W
-#define W 1 // input width
-#endif
-#ifndef K
-#define K 1 // kernel size
-#endif
-#ifndef STRIDE
-#define STRIDE 1
-#endif
-#ifndef PAD
-#define PAD 0
-#endif
-#ifndef HO
-#define HO ((H + 2 * PAD - K) / STRIDE + 1) // floor mode, as PyTorch
-#endif
-#ifndef WO
-#define WO ((W + 2 * PAD - K) / STRIDE + 1)
-#endif
-#define P (HO * WO)
+#include "conv_geometry.cl"
 
 __kernel void col2im_rows(__global float *d_input, const long d_input_offset,
                           __global const float *col, const long col_offset) {

@@ -10,34 +10,7 @@
 // b: zeros for the padded ends, a plain strided copy in between. No bounds test in the copy loop and
 // the row's index arithmetic done once: on PoCL this ran 1.5-4x faster than a work-item per element.
 
-#ifndef B
-#define B 1 // images
-#endif
-#ifndef C
-#define C 1 // input channels
-#endif
-#ifndef H
-#define H 1 // input height
-#endif
-#ifndef W
-#define W 1 // input width
-#endif
-#ifndef K
-#define K 1 // kernel size
-#endif
-#ifndef STRIDE
-#define STRIDE 1
-#endif
-#ifndef PAD
-#define PAD 0
-#endif
-#ifndef HO
-#define HO ((H + 2 * PAD - K) / STRIDE + 1) // floor mode, as PyTorch
-#endif
-#ifndef WO
-#define WO ((W + 2 * PAD - K) / STRIDE + 1)
-#endif
-#define P (HO * WO)
+#include "conv_geometry.cl"
 
 // The first output column ox whose input column ox*STRIDE - PAD + kx is >= 0 (ceil division).
 inline int first_inside(const int kx) {
