@@ -3,7 +3,6 @@ package netc.runtime.ops;
 import static netc.runtime.ops.TestArrays.assertClose;
 import static netc.runtime.ops.TestArrays.toDouble;
 import static netc.runtime.ops.TestArrays.uniform;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +28,6 @@ class Conv2dTest {
      * margin, while a wrong index or a missed term shifts values by a sizeable fraction of it.
      */
     private static final double RELATIVE_TOLERANCE = 1e-4;
-    private static final float SENTINEL = 12345.0f;
 
     private static Device device;
 
@@ -210,36 +208,21 @@ class Conv2dTest {
                                     Runnable between) {
         conv.parameters().get(0).value().upload(data.weight());
         conv.parameters().get(1).value().upload(data.bias());
-        try (Tensor input = workspace(data.input(), slack);
-             Tensor output = workspace(new float[data.dOutput().length], slack);
-             Tensor dOutput = workspace(data.dOutput(), slack);
-             Tensor dInput = workspace(new float[data.input().length], slack)) {
+        try (Tensor input = Workspaces.padded(device, data.input(), slack);
+             Tensor output = Workspaces.padded(device, new float[data.dOutput().length], slack);
+             Tensor dOutput = Workspaces.padded(device, data.dOutput(), slack);
+             Tensor dInput = Workspaces.padded(device, new float[data.input().length], slack)) {
             conv.forward(output, input);
             between.run();
             conv.backward(withInputGradient ? dInput : null, dOutput, input, output);
             float[] out = output.download();
             float[] dIn = dInput.download();
-            assertTail(out, data.dOutput().length, "output");
-            assertTail(dIn, data.input().length, "dInput");
+            Workspaces.assertTailUntouched(out, data.dOutput().length, "output");
+            Workspaces.assertTailUntouched(dIn, data.input().length, "dInput");
             return new DeviceResult(TestArrays.prefix(out, data.dOutput().length),
                     withInputGradient ? TestArrays.prefix(dIn, data.input().length) : null,
                     conv.parameters().get(0).grad().download(), conv.parameters().get(1).grad().download());
         }
-    }
-
-    private static Tensor workspace(float[] values, int slack) {
-        float[] padded = Arrays.copyOf(values, values.length + slack);
-        Arrays.fill(padded, values.length, padded.length, SENTINEL);
-        Tensor tensor = new Tensor(device, padded.length);
-        tensor.upload(padded);
-        return tensor;
-    }
-
-    private static void assertTail(float[] values, int used, String what) {
-        float[] tail = Arrays.copyOfRange(values, used, values.length);
-        float[] sentinels = new float[tail.length];
-        Arrays.fill(sentinels, SENTINEL);
-        assertArrayEquals(sentinels, tail, what + " was written past its " + used + " floats");
     }
 
     private static void assertReferenceResults(ConvGeometry g, Activation activation, Data data, DeviceResult result) {

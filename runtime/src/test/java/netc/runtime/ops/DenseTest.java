@@ -3,7 +3,6 @@ package netc.runtime.ops;
 import static netc.runtime.ops.TestArrays.assertClose;
 import static netc.runtime.ops.TestArrays.toDouble;
 import static netc.runtime.ops.TestArrays.uniform;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +25,6 @@ class DenseTest {
      * wide margin while a wrong index or transpose moves values by a sizeable fraction of it.
      */
     private static final double RELATIVE_TOLERANCE = 1e-4;
-    private static final float SENTINEL = -777.0f;
 
     private static Device device;
 
@@ -148,37 +146,22 @@ class DenseTest {
         dense.parameters().get(0).value().upload(data.weight());
         dense.parameters().get(1).value().upload(data.bias());
         try (input;
-             Tensor output = workspace(new float[data.dOutput().length], slack);
-             Tensor dOutput = workspace(data.dOutput(), slack);
-             Tensor dInput = workspace(new float[data.input().length], slack)) {
+             Tensor output = Workspaces.padded(device, new float[data.dOutput().length], slack);
+             Tensor dOutput = Workspaces.padded(device, data.dOutput(), slack);
+             Tensor dInput = Workspaces.padded(device, new float[data.input().length], slack)) {
             float[] inputValues = Arrays.copyOf(data.input(), Math.toIntExact(input.size()));
-            Arrays.fill(inputValues, data.input().length, inputValues.length, SENTINEL);
+            Arrays.fill(inputValues, data.input().length, inputValues.length, Workspaces.SENTINEL);
             input.upload(inputValues);
             dense.forward(output, input);
             dense.backward(withInputGradient ? dInput : null, dOutput, input, output);
             float[] out = output.download();
             float[] dIn = dInput.download();
-            assertTail(out, data.dOutput().length, "output");
-            assertTail(dIn, data.input().length, "dInput");
+            Workspaces.assertTailUntouched(out, data.dOutput().length, "output");
+            Workspaces.assertTailUntouched(dIn, data.input().length, "dInput");
             return new DeviceResult(TestArrays.prefix(out, data.dOutput().length),
                     withInputGradient ? TestArrays.prefix(dIn, data.input().length) : null,
                     dense.parameters().get(0).grad().download(), dense.parameters().get(1).grad().download());
         }
-    }
-
-    private static Tensor workspace(float[] values, int slack) {
-        float[] padded = Arrays.copyOf(values, values.length + slack);
-        Arrays.fill(padded, values.length, padded.length, SENTINEL);
-        Tensor tensor = new Tensor(device, padded.length);
-        tensor.upload(padded);
-        return tensor;
-    }
-
-    private static void assertTail(float[] values, int used, String what) {
-        float[] tail = Arrays.copyOfRange(values, used, values.length);
-        float[] sentinels = new float[tail.length];
-        Arrays.fill(sentinels, SENTINEL);
-        assertArrayEquals(sentinels, tail, what + " was written past its " + used + " floats");
     }
 
     private static void assertReferenceResults(Case c, Data data, DeviceResult result) {
