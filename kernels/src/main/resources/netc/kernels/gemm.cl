@@ -20,24 +20,7 @@
 // stay in bounds, no guards in the loop) and stores only the elements the previous block does not own.
 // The host picks block sizes no larger than the matrix, so a block always fits.
 
-#ifndef M
-#define M 1 // rows of C
-#endif
-#ifndef N
-#define N 1 // columns of C
-#endif
-#ifndef K
-#define K 1 // the summed dimension
-#endif
-#ifndef TRANS_A
-#define TRANS_A 0 // 1: A is stored K x M
-#endif
-#ifndef TRANS_B
-#define TRANS_B 0 // 1: B is stored N x K
-#endif
-#ifndef ACCUMULATE
-#define ACCUMULATE 0 // 1: C += op(A) op(B)
-#endif
+#include "gemm_shape.cl"
 #ifndef BLOCK_ROWS
 #define BLOCK_ROWS 8 // rows of a register block; the host keeps it <= the rows of the product
 #endif

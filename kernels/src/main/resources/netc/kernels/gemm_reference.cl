@@ -4,24 +4,7 @@
 // Index convention: all matrices row-major. op(A) is M x K, op(B) is K x N, C is M x N.
 // Work-item (j, i) computes C[i][j]. Offsets are in floats.
 
-#ifndef M
-#define M 1 // rows of C
-#endif
-#ifndef N
-#define N 1 // columns of C
-#endif
-#ifndef K
-#define K 1 // the summed dimension
-#endif
-#ifndef TRANS_A
-#define TRANS_A 0 // 1: A is stored K x M
-#endif
-#ifndef TRANS_B
-#define TRANS_B 0 // 1: B is stored N x K
-#endif
-#ifndef ACCUMULATE
-#define ACCUMULATE 0 // 1: C += op(A) op(B)
-#endif
+#include "gemm_shape.cl"
 
 #if TRANS_A
 #define A_AT(i, k) a[(k) * M + (i)]
