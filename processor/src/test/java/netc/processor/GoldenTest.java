@@ -18,17 +18,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The generated sources of the sample networks, compared with checked-in goldens and compiled
- * against the runtime. A golden that is missing or differs leaves the actual text under
+ * against the runtime. The networks are read from the samples module itself, so the goldens always
+ * describe the samples users see. A golden that is missing or differs leaves the actual text under
  * {@code target/golden-actual/} to review and copy.
  */
 class GoldenTest {
     private static final Path ACTUAL = Path.of("target", "golden-actual");
+    /** Maven runs each module's tests in its own directory: the samples' sources are beside this one. */
+    private static final Path SAMPLES = Path.of("..", "samples", "src", "main", "java", "netc", "samples");
 
     @ParameterizedTest
     @ValueSource(strings = {"LeNet", "AlexNet"})
     void generatedSourcesMatchGoldenAndCompile(String network) throws IOException {
         Compilation compilation = javac().withProcessors(new NetworkProcessor())
-                .compile(JavaFileObjects.forResource("samples/" + network + ".java"));
+                .compile(JavaFileObjects.forResource(SAMPLES.resolve(network + ".java").toUri().toURL()));
         assertThat(compilation).succeededWithoutWarnings();
         for (String suffix : new String[] {"Model", "Trainer"}) {
             String name = network + suffix;
