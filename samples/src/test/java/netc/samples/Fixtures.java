@@ -3,7 +3,7 @@ package netc.samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the PyTorch reference files in {@code shared/fixtures/}, beside the checkout. */
+/** Finds the committed reference files in the repository's {@code fixtures/} folder. */
 public final class Fixtures {
     public static final String LENET = "pytorch-lenet-b8.safetensors";
     public static final String LENET_RELU = "pytorch-lenet-relu-b8.safetensors";
@@ -14,16 +14,13 @@ public final class Fixtures {
         return directory().resolve(name);
     }
 
-    /** shared/ lies beside the checkout (a developer's tree, and CI's clone). */
+    /** The folder the build names in the {@code netc.fixtures} property (set by the parent pom for Surefire). */
     public static Path directory() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path dir = here; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/fixtures");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
+        String configured = System.getProperty("netc.fixtures");
+        if (configured == null || !Files.isDirectory(Path.of(configured))) {
+            throw new IllegalStateException("the test fixtures folder is not set or missing (netc.fixtures = "
+                    + configured + "); run the tests through Maven from the repository, which sets it to fixtures/");
         }
-        throw new IllegalStateException("shared/fixtures not found above " + here
-                + "; the PyTorch fixtures live in the shared/ folder beside the checkout.");
+        return Path.of(configured);
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generated models against PyTorch 2.7.1 on the same weights and batch (the fixtures in
- * {@code shared/fixtures/}): logits, loss, every gradient, the parameters after one SGD step and the
+ * {@code fixtures/}): logits, loss, every gradient, the parameters after one SGD step and the
  * loss after it. Tolerances are {@link ReferenceComparison}'s, relative to each tensor's scale.
  */
 class PyTorchParityTest {

@@ -26,7 +26,7 @@ import netc.runtime.ops.SoftmaxCrossEntropy;
 /**
  * Replays one training step recorded by PyTorch and compares every result with ours.
  *
- * <p>The reference file (safetensors, as in {@code shared/fixtures/}) holds the parameters (own or
+ * <p>The reference file (safetensors, as in {@code fixtures/}) holds the parameters (own or
  * {@code nn.Sequential} names), {@code input} {@code (N, C, H, W)}, {@code labels}, and any of:
  * {@code logits}, {@code loss}, {@code <param>.grad}, {@code <param>.after_sgd} (compared as the step's change), and the metadata
  * {@code lr} and {@code loss_after_sgd}. Dropout is the identity (PyTorch's eval semantics), since two

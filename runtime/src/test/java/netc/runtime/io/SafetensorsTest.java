@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SafetensorsTest {
-    static final Path FIXTURE = Path.of("/work/shared/fixtures/pytorch-lenet-b8.safetensors");
+    /** The committed PyTorch LeNet reference; the parent pom points {@code netc.fixtures} at the repository's fixtures/. */
+    static final Path FIXTURE = Path.of(System.getProperty("netc.fixtures", "../fixtures"), "pytorch-lenet-b8.safetensors");
     private static final List<String> LAYERS = List.of("0", "3", "7", "9", "11");
 
     @TempDir

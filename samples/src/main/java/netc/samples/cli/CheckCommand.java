@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code netc check}: replays a training step recorded by PyTorch (or any reference) and compares every result. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Replays one SGD step recorded by PyTorch and compares every result with netc's.",
-        footer = {"", "The reference is a safetensors file as in shared/fixtures/README.md: the parameters (nn.Sequential"
+        footer = {"", "The reference is a safetensors file as in fixtures/README.md: the parameters (nn.Sequential"
                 + " or the network's names), 'input' F32 (N, C, H, W), 'labels' I64 (N), and any of 'logits', 'loss',"
                 + " '<param>.grad', '<param>.after_sgd' and the metadata 'lr' and 'loss_after_sgd'. Dropout is the"
                 + " identity. Exit 0 when every recorded tensor is within tolerance, 1 otherwise."})

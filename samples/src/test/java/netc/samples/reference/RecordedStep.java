@@ -9,7 +9,7 @@ import netc.runtime.io.SafetensorsWriter;
 
 /**
  * One plain-SGD training step of a reference network on one batch, with everything the PyTorch
- * fixtures record (see {@code shared/fixtures/README.md}): the parameters before the step, logits,
+ * fixtures record (see {@code fixtures/README.md}): the parameters before the step, logits,
  * mean loss, each parameter's gradient and value after the step, and the loss after it. Values are
  * computed in double and rounded to float32 only where a float32 tensor is stored, and the step itself
  * runs on float32 parameters, as PyTorch's does.
