@@ -1,6 +1,7 @@
 package netc.processor;
 
 import com.google.auto.service.AutoService;
+import java.util.HashSet;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -14,19 +15,26 @@ import netc.processor.check.LayerFieldRule;
 import netc.processor.check.OrphanLayerRule;
 import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
+import netc.processor.read.BlockLibrary;
 
 /**
  * The netc annotation processor: checks every {@code @Network} class's shapes at javac time and
- * generates its model and trainer. Option {@code -Anetc.summary=true} prints each shape table as a note.
+ * generates its model (and trainer, when the training module is on the class path). {@code @Block}
+ * classes are checked too, once each, whether a network uses them or not. Option
+ * {@code -Anetc.summary=true} prints each shape table as a note.
  */
 @AutoService(Processor.class)
 public final class NetworkProcessor extends AbstractProcessor {
     static final String SUMMARY_OPTION = "netc.summary";
+    /** Annotations that mean something only on a field of a network or block class. */
+    private static final Set<String> PLACEMENTS = Set.of("netc.Branch", "netc.Shortcut");
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        Set<String> types = new java.util.HashSet<>(LayerFieldRule.LAYER_ANNOTATIONS);
+        Set<String> types = new HashSet<>(LayerFieldRule.LAYER_ANNOTATIONS);
+        types.addAll(PLACEMENTS);
         types.add("netc.Network");
+        types.add("netc.Block");
         return Set.copyOf(types);
     }
 
@@ -43,17 +51,38 @@ public final class NetworkProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         boolean printSummary = "true".equals(processingEnv.getOptions().get(SUMMARY_OPTION));
+        // Elements may change between rounds, so blocks are read afresh in each.
+        BlockLibrary blocks = new BlockLibrary(processingEnv.getElementUtils());
         NetworkStep step = new NetworkStep(processingEnv.getElementUtils(), processingEnv.getFiler(),
-                processingEnv.getMessager(), printSummary);
+                processingEnv.getMessager(), blocks, printSummary);
         for (TypeElement annotation : annotations) {
             String name = annotation.getQualifiedName().toString();
             if (name.equals("netc.Network")) {
                 ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)).forEach(step::process);
-            } else {
+            }
+        }
+        for (TypeElement annotation : annotations) {
+            String name = annotation.getQualifiedName().toString();
+            if (name.equals("netc.Block")) {
+                checkBlocks(annotation, round, blocks);
+            } else if (!name.equals("netc.Network")) {
                 checkPlacement(annotation, round);
             }
         }
         return false; // Other processors may read the same annotations.
+    }
+
+    /** Blocks no network uses are checked too; one already read for a network is not reported again. */
+    private void checkBlocks(TypeElement annotation, RoundEnvironment round, BlockLibrary blocks) {
+        Report report = new Report();
+        for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation))) {
+            try {
+                blocks.read(type, report);
+            } catch (RuntimeException e) {
+                report.error(Diagnostic.INTERNAL_ERROR, type, type.getSimpleName(), e);
+            }
+        }
+        report.printTo(processingEnv.getMessager());
     }
 
     private void checkPlacement(TypeElement annotation, RoundEnvironment round) {

@@ -5,39 +5,45 @@ import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
-import netc.processor.check.NameRule;
+import netc.processor.check.NameTable;
 import netc.processor.check.ShapeChecker;
 import netc.processor.codegen.ModelWriter;
 import netc.processor.codegen.SummaryTable;
 import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
+import netc.processor.graph.Graph;
+import netc.processor.graph.GraphBuilder;
 import netc.processor.model.NetworkPlan;
 import netc.processor.model.NetworkSpec;
 import netc.processor.model.Source;
+import netc.processor.read.BlockLibrary;
 import netc.processor.read.SpecReader;
 
-/** Compiles one {@code @Network} class: read, check, generate, report. Whatever happens stays with this class. */
+/** Compiles one {@code @Network} class: read, expand, check, generate, report. Whatever happens stays with this class. */
 final class NetworkStep {
     private final Elements elements;
     private final Filer filer;
     private final Messager messager;
+    private final BlockLibrary blocks;
     private final boolean printSummary;
 
-    NetworkStep(Elements elements, Filer filer, Messager messager, boolean printSummary) {
+    NetworkStep(Elements elements, Filer filer, Messager messager, BlockLibrary blocks, boolean printSummary) {
         this.elements = elements;
         this.filer = filer;
         this.messager = messager;
+        this.blocks = blocks;
         this.printSummary = printSummary;
     }
 
     void process(TypeElement type) {
         Report report = new Report();
         try {
-            Optional<NetworkSpec> spec = SpecReader.read(type, elements, report);   // elements -> records, with element rules
-            Optional<NetworkPlan> plan = spec.flatMap(s -> ShapeChecker.check(s, report)); // every shape, in order
-            spec.ifPresent(s -> NameRule.check(s, report));                          // generated names stay distinct
+            Optional<NetworkSpec> spec = SpecReader.read(type, elements, blocks, report);   // elements -> specs
+            Optional<Graph> graph = spec.flatMap(s -> GraphBuilder.build(s, report));       // blocks expanded, args bound
+            graph.ifPresent(g -> NameTable.check(g, report));                               // generated names stay distinct
+            Optional<NetworkPlan> plan = graph.flatMap(g -> ShapeChecker.check(g, report));  // every shape, in order
             if (plan.isPresent() && report.isClean()) {
-                ModelWriter.write(plan.get(), type, filer);                            // never runs on a network with errors
+                ModelWriter.write(plan.get(), type, filer, ModelWriter.trainerAvailable(elements)); // never on errors
                 if (printSummary) {
                     report.note(Diagnostic.SUMMARY, type, type.getSimpleName(), SummaryTable.render(plan.get()));
                 }

@@ -1,31 +1,10 @@
 package netc.processor.codegen;
 
 import java.util.Locale;
-import netc.Activation;
-import netc.processor.model.LayerSpec;
 
-/** How a layer is written in shape tables, summaries and the shape hash: {@code Conv(96, k11, s4, p1, RELU)}. */
-public final class LayerText {
-    private LayerText() {}
-
-    public static String kind(LayerSpec layer) {
-        if (layer instanceof LayerSpec.Conv conv) {
-            return "Conv(" + conv.out() + ", k" + conv.kernel() + ", s" + conv.stride() + ", p" + conv.padding()
-                    + activation(conv.activation()) + ")";
-        }
-        if (layer instanceof LayerSpec.Pool pool) {
-            return pool.kind().annotation() + "(k" + pool.kernel() + ", s" + pool.effectiveStride()
-                    + ", p" + pool.padding() + ")";
-        }
-        if (layer instanceof LayerSpec.Dense dense) {
-            return "Dense(" + dense.out() + activation(dense.activation()) + ")";
-        }
-        return "Dropout(" + ((LayerSpec.Dropout) layer).p() + ")";
-    }
-
-    private static String activation(Activation activation) {
-        return activation == Activation.NONE ? "" : ", " + activation;
-    }
+/** How the shape table and the summary write counts: grouped digits, and the order of magnitude. */
+public final class Numbers {
+    private Numbers() {}
 
     /** {@code 46,764,746}. */
     public static String grouped(long value) {

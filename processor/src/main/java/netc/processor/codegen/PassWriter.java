@@ -1,96 +1,143 @@
 package netc.processor.codegen;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import javax.lang.model.element.Modifier;
-import netc.processor.model.LayerSpec;
+import netc.processor.codegen.GradientPlan.Delivery;
+import netc.processor.codegen.GradientPlan.Route;
 import netc.processor.model.NetworkPlan;
-import netc.processor.model.ShapedLayer;
+import netc.processor.model.ShapedNode;
 
-/** Writes the model's methods: the accessors, {@code forward} as a straight line of layer calls and {@code backward} as its mirror. */
+/**
+ * Writes the model's methods: the accessors, {@code parameters()} and {@code buffers()} in node order,
+ * {@code forward} as a straight line of node calls in topological order, and {@code backward} as its
+ * mirror, with the gradient routing of the {@link GradientPlan}.
+ */
 final class PassWriter {
     private PassWriter() {}
 
-    static List<MethodSpec> methods(NetworkPlan plan) {
-        return List.of(
-                accessor("input", Names.INPUT),
-                accessor("logits", Names.output(plan.last())),
-                parameters(plan),
-                forward(plan),
-                backward(plan));
+    static List<MethodSpec> methods(NetworkPlan plan, Identifiers names, GradientPlan gradients) {
+        List<MethodSpec> methods = new ArrayList<>(List.of(
+                accessor("input", Identifiers.INPUT),
+                accessor("logits", names.output(plan.last().index())),
+                tensors(plan, names, "parameters", TypeNames.PARAMETER, node -> !node.parameters().isEmpty())));
+        if (plan.nodes().stream().anyMatch(node -> !node.buffers().isEmpty())) {
+            methods.add(tensors(plan, names, "buffers", TypeNames.STATE_TENSOR, node -> !node.buffers().isEmpty()));
+        }
+        methods.add(forward(plan, names));
+        methods.add(backward(plan, names, gradients));
+        return methods;
     }
 
     private static MethodSpec accessor(String method, String field) {
         return override(method).returns(TypeNames.TENSOR).addStatement("return $L", field).build();
     }
 
-    private static MethodSpec parameters(NetworkPlan plan) {
-        List<CodeBlock> perLayer = plan.layers().stream()
-                .filter(layer -> layer.spec() instanceof LayerSpec.Conv || layer.spec() instanceof LayerSpec.Dense)
-                .map(layer -> CodeBlock.of("$L.parameters()", layer.name()))
+    /** {@code parameters()} or {@code buffers()}: each owning node's list, in node order. */
+    private static MethodSpec tensors(NetworkPlan plan, Identifiers names, String method, ClassName type,
+                                      Predicate<ShapedNode> owns) {
+        List<CodeBlock> perNode = plan.nodes().stream().filter(owns)
+                .map(node -> CodeBlock.of("$L.$L()", names.op(node), method))
                 .toList();
-        MethodSpec.Builder method = override("parameters")
-                .returns(ParameterizedTypeName.get(TypeNames.LIST, TypeNames.PARAMETER));
-        if (perLayer.isEmpty()) {
-            return method.addStatement("return $T.of()", TypeNames.LIST).build();
+        MethodSpec.Builder builder = override(method).returns(ParameterizedTypeName.get(TypeNames.LIST, type));
+        if (perNode.isEmpty()) {
+            return builder.addStatement("return $T.of()", TypeNames.LIST).build();
         }
-        return method.addStatement("return concat($T.of(\n$L))", TypeNames.LIST,
-                CodeBlock.join(perLayer, ",\n")).build();
+        return builder.addStatement("return concat($T.of(\n$L))", TypeNames.LIST, CodeBlock.join(perNode, ",\n"))
+                .build();
     }
 
-    private static MethodSpec forward(NetworkPlan plan) {
+    private static MethodSpec forward(NetworkPlan plan, Identifiers names) {
         MethodSpec.Builder method = override("forward").addParameter(TypeNames.MODE, "mode");
-        String input = Names.INPUT;
-        for (ShapedLayer layer : plan.layers()) {
-            String output = Names.output(layer);
-            if (layer.spec() instanceof LayerSpec.Dropout) {
-                method.addStatement("$L.forward($L, $L, mode, dropoutKey($L))", layer.name(), output, input,
-                        layer.index());
-            } else {
-                method.addStatement("$L.forward($L, $L)", layer.name(), output, input);
+        for (ShapedNode node : plan.nodes()) {
+            CodeBlock call = node.node().kind().forward(CodeSites.of(node, names));
+            if (!call.isEmpty()) {
+                method.addCode(call);
+                method.addStatement("after($S, false)", node.path());
             }
-            method.addStatement("after($S, false)", layer.name());
-            input = output;
         }
         return method.build();
     }
 
     /**
-     * Layer {@code i} reads its output's gradient and writes its input's, which is layer {@code i-1}'s
-     * output gradient; these alternate between the two workspaces, so no layer reads and writes one.
+     * Each node reads its output's gradient and delivers its inputs': written directly by the first
+     * consumer the pass reaches, added by the others, handed on by reference where it passes through.
      */
-    private static MethodSpec backward(NetworkPlan plan) {
-        MethodSpec.Builder method = override("backward").addParameter(TypeNames.TENSOR, Names.D_LOGITS);
-        List<ShapedLayer> layers = plan.layers();
-        int last = layers.size() - 1;
-        for (int i = last; i >= 0; i--) {
-            ShapedLayer layer = layers.get(i);
-            String dOutput = i == last ? Names.D_LOGITS : Names.gradient(layer);
-            boolean hasParameters = layer.spec() instanceof LayerSpec.Conv || layer.spec() instanceof LayerSpec.Dense;
-            if (i == 0 && !hasParameters) {
-                method.addComment("$L is the first layer and has no parameters: its input needs no gradient.",
-                        layer.name());
-                break;
-            }
-            String dInput = "null";
-            if (i > 0) {
-                ShapedLayer previous = layers.get(i - 1);
-                dInput = Names.gradient(previous);
-                method.addCode("$T $L = $L; // $L\n", TypeNames.TENSOR, dInput,
-                        Names.WORKSPACES[(last - i) % 2], previous.output().batched());
-            }
-            String input = i == 0 ? Names.INPUT : Names.output(layers.get(i - 1));
-            if (hasParameters) {
-                method.addStatement("$L.backward($L, $L, $L, $L)", layer.name(), dInput, dOutput, input,
-                        Names.output(layer));
-            } else {
-                method.addStatement("$L.backward($L, $L)", layer.name(), dInput, dOutput);
-            }
-            method.addStatement("after($S, true)", layer.name());
+    private static MethodSpec backward(NetworkPlan plan, Identifiers names, GradientPlan gradients) {
+        MethodSpec.Builder method = override("backward").addParameter(TypeNames.TENSOR, Identifiers.D_LOGITS);
+        for (GradientPlan.Step step : gradients.steps()) {
+            method.addCode(step(step, names, gradients));
+        }
+        if (!gradients.skipped().isEmpty()) {
+            List<String> skipped = gradients.skipped().stream().map(ShapedNode::path).toList();
+            method.addComment("$L: no parameters up to $L, so no gradient is needed there.",
+                    String.join(", ", skipped), skipped.size() == 1 ? "it" : "them");
         }
         return method.build();
+    }
+
+    private static CodeBlock step(GradientPlan.Step step, Identifiers names, GradientPlan gradients) {
+        ShapedNode node = step.node();
+        CodeBlock.Builder code = CodeBlock.builder();
+        List<String> dInputs = new ArrayList<>();
+        CodeBlock.Builder after = CodeBlock.builder();
+        String dOutput = names.gradient(node.index());
+        for (Delivery delivery : step.deliveries()) {
+            int producer = delivery.producer();
+            String gradient = producer < 0 ? null : names.gradient(producer);
+            switch (delivery.route()) {
+                case NONE -> dInputs.add("null");
+                case WRITE, COPY -> {
+                    code.add("$T $L = $L; // $L\n", TypeNames.TENSOR, gradient,
+                            Identifiers.workspace(gradients.workspaceOf(producer)), outputShape(node, producer));
+                    dInputs.add(gradient);
+                    if (delivery.route() == Route.COPY) {
+                        after.addStatement("$T.copy($L, $L, $L)", TypeNames.TENSOR_ARITHMETIC, gradient, dOutput,
+                                size(node, producer));
+                    }
+                }
+                case ALIAS -> {
+                    code.add("$T $L = $L; // $L, the same gradient\n", TypeNames.TENSOR, gradient, dOutput,
+                            outputShape(node, producer));
+                    dInputs.add(gradient);
+                }
+                case SCRATCH -> {
+                    String scratch = Identifiers.workspace(delivery.scratch());
+                    dInputs.add(scratch);
+                    after.addStatement("$T.accumulate($L, $L, $L)", TypeNames.TENSOR_ARITHMETIC, gradient, scratch,
+                            size(node, producer));
+                }
+                case ACCUMULATE -> {
+                    dInputs.add(gradient);
+                    after.addStatement("$T.accumulate($L, $L, $L)", TypeNames.TENSOR_ARITHMETIC, gradient, dOutput,
+                            size(node, producer));
+                }
+            }
+        }
+        CodeBlock call = node.node().kind().passesGradient() ? CodeBlock.of("")
+                : node.node().kind().backward(CodeSites.of(node, names, dInputs, dOutput));
+        CodeBlock added = after.build();
+        code.add(call).add(added);
+        if (!call.isEmpty() || !added.isEmpty()) {
+            code.addStatement("after($S, true)", node.path());
+        }
+        return code.build();
+    }
+
+    private static String outputShape(ShapedNode node, int producer) {
+        int input = node.node().inputs().indexOf(producer);
+        return node.inputs().get(input).batched();
+    }
+
+    /** Values of the producer's gradient: batch × one example's. */
+    private static CodeBlock size(ShapedNode node, int producer) {
+        int input = node.node().inputs().indexOf(producer);
+        return CodeBlock.of("batchSize() * $L", node.inputs().get(input).size());
     }
 
     private static MethodSpec.Builder override(String name) {

@@ -1,18 +1,22 @@
-package netc.processor.check;
+package netc.processor.kind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import netc.Activation;
+import netc.processor.check.ShapeChecker;
 import netc.processor.diag.Report;
-import netc.processor.model.LayerSpec;
-import netc.processor.model.LayerSpec.PoolKind;
+import netc.processor.graph.GraphBuilder;
+import netc.processor.graph.Node;
 import netc.processor.model.NetworkPlan;
 import netc.processor.model.NetworkSpec;
 import netc.processor.model.Shape;
-import netc.processor.model.ShapedLayer;
+import netc.processor.model.ShapedNode;
+import netc.processor.model.Sizes;
 import netc.processor.model.Source;
+import netc.processor.testing.HandBuilt;
 import org.junit.jupiter.api.Test;
 
 /** The shape rule and the costs, on hand-built specs, against numbers worked out independently. */
@@ -36,56 +40,71 @@ class ShapeArithmeticTest {
 
     @Test
     void heightAndWidthUseTheirOwnSizes() {
-        Shape input = Shape.image(3, 20, 11);
-        Shape out = ShapeArithmetic.output(conv(8, 3, 2, 1), input);
+        Shape out = output(conv(8, 3, 2, 1), Shape.image(3, 20, 11));
         assertEquals(Shape.image(8, 10, 6), out); // (20 + 2 − 3) / 2 + 1 = 10, (11 + 2 − 3) / 2 + 1 = 6
     }
 
     @Test
     void poolStrideZeroMeansTheKernel() {
-        LayerSpec.Pool pool = new LayerSpec.Pool("pool", PoolKind.AVG, 2, 0, 0, Source.NONE);
-        assertEquals(Shape.image(6, 14, 14), ShapeArithmetic.output(pool, Shape.image(6, 28, 28)));
+        Node pool = HandBuilt.node("AvgPool", "kernel", 2, "stride", 0, "padding", 0);
+        assertEquals(Shape.image(6, 14, 14), output(pool, Shape.image(6, 28, 28)));
+        assertEquals("AvgPool(k2, s2, p0)", pool.kind().describe(pool));
     }
 
     @Test
     void denseFlattensAndDropoutKeepsTheShape() {
         Shape image = Shape.image(256, 5, 5);
         assertEquals(Shape.features(4096),
-                ShapeArithmetic.output(new LayerSpec.Dense("fc", -1, 4096, Activation.RELU, Source.NONE), image));
-        assertEquals(image, ShapeArithmetic.output(new LayerSpec.Dropout("drop", 0.5, Source.NONE), image));
+                output(HandBuilt.node("Dense", "in", -1, "out", 4096, "activation", Activation.RELU), image));
+        assertEquals(image, output(HandBuilt.node("Dropout", "value", 0.5), image));
     }
 
     @Test
     void leNetShapesAndCostsMatchD2l() {
         NetworkSpec spec = new NetworkSpec("p", "LeNet", "p.LeNet", "LeNet", Shape.image(1, 28, 28), List.of(
-                new LayerSpec.Conv("conv1", 6, 5, 1, 2, Activation.SIGMOID, Source.NONE),
-                new LayerSpec.Pool("pool1", PoolKind.AVG, 2, 2, 0, Source.NONE),
-                new LayerSpec.Conv("conv2", 16, 5, 1, 0, Activation.SIGMOID, Source.NONE),
-                new LayerSpec.Pool("pool2", PoolKind.AVG, 2, 2, 0, Source.NONE),
-                new LayerSpec.Dense("fc1", -1, 120, Activation.SIGMOID, Source.NONE),
-                new LayerSpec.Dense("fc2", -1, 84, Activation.SIGMOID, Source.NONE),
-                new LayerSpec.Dense("fc3", -1, 10, Activation.NONE, Source.NONE)), Source.NONE);
+                HandBuilt.layer("conv1", "Conv", "out", 6, "kernel", 5, "stride", 1, "padding", 2,
+                        "activation", Activation.SIGMOID),
+                HandBuilt.layer("pool1", "AvgPool", "kernel", 2, "stride", 2, "padding", 0),
+                HandBuilt.layer("conv2", "Conv", "out", 16, "kernel", 5, "stride", 1, "padding", 0,
+                        "activation", Activation.SIGMOID),
+                HandBuilt.layer("pool2", "AvgPool", "kernel", 2, "stride", 2, "padding", 0),
+                HandBuilt.layer("fc1", "Dense", "in", -1, "out", 120, "activation", Activation.SIGMOID),
+                HandBuilt.layer("fc2", "Dense", "in", -1, "out", 84, "activation", Activation.SIGMOID),
+                HandBuilt.layer("fc3", "Dense", "in", -1, "out", 10, "activation", Activation.NONE)),
+                Map.of(), Source.NONE);
         Report report = new Report();
-        NetworkPlan plan = ShapeChecker.check(spec, report).orElseThrow();
+        NetworkPlan plan = GraphBuilder.build(spec, report).flatMap(graph -> ShapeChecker.check(graph, report))
+                .orElseThrow();
         assertTrue(report.isClean());
-        List<Shape> outputs = plan.layers().stream().map(ShapedLayer::output).toList();
+        List<Shape> outputs = plan.nodes().stream().map(ShapedNode::output).toList();
         assertEquals(List.of(Shape.image(6, 28, 28), Shape.image(6, 14, 14), Shape.image(16, 10, 10),
                 Shape.image(16, 5, 5), Shape.features(120), Shape.features(84), Shape.features(10)), outputs);
         // d2l's LeNet has 61,706 parameters: 156 + 2,416 + 48,120 + 10,164 + 850.
         assertEquals(61_706, plan.parameters());
         // conv1 6·28·28·1·25 + conv2 16·10·10·6·25 + 400·120 + 120·84 + 84·10
         assertEquals(117_600 + 240_000 + 48_000 + 10_080 + 840, plan.multiplyAdds());
+        // PyTorch's Sequential: 0 conv 1 sigmoid 2 pool 3 conv 4 sigmoid 5 pool 6 flatten 7 linear 8 sigmoid 9 linear ...
+        List<Integer> slots = plan.nodes().stream().map(node -> node.torchPath().get(0).slot()).toList();
+        assertEquals(List.of(0, 2, 3, 5, 7, 9, 11), slots);
     }
 
     @Test
     void costsSaturateInsteadOfOverflowing() {
-        LayerSpec.Conv huge = conv(Integer.MAX_VALUE, Integer.MAX_VALUE, 1, 0);
+        Node huge = conv(Integer.MAX_VALUE, Integer.MAX_VALUE, 1, 0);
         Shape input = Shape.image(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
-        assertEquals(Long.MAX_VALUE, LayerCost.parameters(huge, input));
-        assertEquals(Long.MAX_VALUE, LayerCost.multiplyAdds(huge, input, input));
+        long parameters = huge.kind().parameters(huge, input).stream().mapToLong(TensorSpec::size)
+                .reduce(0, Sizes::plus);
+        assertEquals(Long.MAX_VALUE, parameters);
+        assertEquals(Long.MAX_VALUE, huge.kind().multiplyAdds(huge, input, input));
     }
 
-    private static LayerSpec.Conv conv(int out, int kernel, int stride, int padding) {
-        return new LayerSpec.Conv("conv", out, kernel, stride, padding, Activation.NONE, Source.NONE);
+    private static Shape output(Node node, Shape input) {
+        Incoming incoming = new Incoming(input, null, null, null, null, null);
+        return node.kind().output(node, List.of(incoming), new Report()).orElseThrow();
+    }
+
+    private static Node conv(int out, int kernel, int stride, int padding) {
+        return HandBuilt.node("Conv", "out", out, "kernel", kernel, "stride", stride, "padding", padding,
+                "activation", Activation.NONE);
     }
 }
