@@ -1,8 +1,11 @@
-// Activations fused into the conv and dense layers, and their slopes written in terms of the
-// activation's OUTPUT y, so the backward pass needs only the forward output, not the pre-activation.
+// Activations fused into the conv and dense layers (and applied alone by activation_layer.cl), and
+// their slopes written in terms of the activation's OUTPUT y, so the backward pass needs only the
+// forward output, not the pre-activation.
 //
-// Index convention: none (scalar helpers, included by the kernels that apply or differentiate an
+// Index convention: none (helpers, included by the kernels that apply or differentiate an
 // activation). ACTIVATION names one of the ACT_* codes below, e.g. -D ACTIVATION=ACT_RELU.
+// Each formula is written once, as a macro over a float type T (float, float4, float16 ...): the
+// scalar functions below instantiate it for float, vector kernels for their vector type.
 
 #define ACT_NONE 0
 #define ACT_RELU 1
@@ -13,27 +16,28 @@
 #define ACTIVATION ACT_NONE // the identity, so the file builds alone
 #endif
 
-inline float activate(const float z) {
+// ACTIVATE(T, z): the activation of z. ACTIVATION_SLOPE(T, y): d activate(z) / dz at the z where
+// activate(z) == y. ReLU uses y > 0, as PyTorch's threshold_backward. select() takes the relational
+// result as its condition for scalars (0 or 1) and vectors (0 or -1) alike.
 #if ACTIVATION == ACT_RELU
-    return z > 0.0f ? z : 0.0f;
+#define ACTIVATE(T, z) select((T) (0.0f), (z), (z) > (T) (0.0f))
+#define ACTIVATION_SLOPE(T, y) select((T) (0.0f), (T) (1.0f), (y) > (T) (0.0f))
 #elif ACTIVATION == ACT_SIGMOID
-    return 1.0f / (1.0f + exp(-z)); // exp(-z) = inf for very negative z gives 0, as wanted
+// exp(-z) = inf for very negative z gives 0, as wanted
+#define ACTIVATE(T, z) ((T) (1.0f) / ((T) (1.0f) + exp(-(z))))
+#define ACTIVATION_SLOPE(T, y) ((y) * ((T) (1.0f) - (y)))
 #elif ACTIVATION == ACT_TANH
-    return tanh(z);
+#define ACTIVATE(T, z) tanh(z)
+#define ACTIVATION_SLOPE(T, y) ((T) (1.0f) - (y) * (y))
 #else
-    return z;
+#define ACTIVATE(T, z) (z)
+#define ACTIVATION_SLOPE(T, y) ((T) (1.0f))
 #endif
+
+inline float activate(const float z) {
+    return ACTIVATE(float, z);
 }
 
-// d activate(z) / dz at the z where activate(z) == y. ReLU uses y > 0, as PyTorch's threshold_backward.
 inline float activation_slope(const float y) {
-#if ACTIVATION == ACT_RELU
-    return y > 0.0f ? 1.0f : 0.0f;
-#elif ACTIVATION == ACT_SIGMOID
-    return y * (1.0f - y);
-#elif ACTIVATION == ACT_TANH
-    return 1.0f - y * y;
-#else
-    return 1.0f;
-#endif
+    return ACTIVATION_SLOPE(float, y);
 }

@@ -13,8 +13,15 @@ import netc.runtime.cl.Tensor;
  * Xavier initialisation needs.
  */
 public final class Parameter implements AutoCloseable {
-    /** Whether the tensor is a weight (Xavier-initialised) or a bias (zero-initialised). */
-    public enum Kind { WEIGHT, BIAS }
+    /** How the tensor is initialised: what it is for in its layer. */
+    public enum Kind {
+        /** A weight, Xavier-initialised. */
+        WEIGHT,
+        /** A bias (or a batch norm's shift, beta), initialised to zero. */
+        BIAS,
+        /** A multiplicative scale initialised to one, as a batch norm's gamma (PyTorch's {@code weight}). */
+        SCALE
+    }
 
     private final String name;
     private final Kind kind;

@@ -7,6 +7,8 @@ import netc.runtime.model.Parameter;
 /**
  * Initial values as d2l's {@code init_weights}: every weight Xavier-uniform (Glorot, gain 1), every
  * bias zero, drawn from one seeded stream in parameter order so that a seed fixes the whole network.
+ * Scales (a batch norm's gamma) start at one, as PyTorch's {@code reset_parameters}, and draw nothing
+ * from the stream.
  */
 public final class XavierInit {
     private XavierInit() {}
@@ -29,15 +31,19 @@ public final class XavierInit {
         return values;
     }
 
-    /** Uploads fresh values to every parameter: weights Xavier-uniform, biases zero. */
+    /** Uploads fresh values to every parameter: weights Xavier-uniform, biases zero, scales one. */
     public static void apply(List<Parameter> parameters, long seed) {
         Random random = new Random(seed);
         for (Parameter parameter : parameters) {
             int size = Math.toIntExact(parameter.size());
-            if (parameter.kind() == Parameter.Kind.WEIGHT) {
-                parameter.value().upload(uniform(size, bound(parameter.fanIn(), parameter.fanOut()), random));
-            } else {
-                parameter.value().zero();
+            switch (parameter.kind()) {
+                case WEIGHT -> parameter.value().upload(uniform(size, bound(parameter.fanIn(), parameter.fanOut()), random));
+                case BIAS -> parameter.value().zero();
+                case SCALE -> {
+                    float[] ones = new float[size];
+                    java.util.Arrays.fill(ones, 1f);
+                    parameter.value().upload(ones);
+                }
             }
         }
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.Stream;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
 import netc.runtime.ops.PoolingReference.MaxResult;
@@ -111,6 +112,49 @@ class MaxPool2dTest {
 
     static java.util.stream.IntStream largeWindows() {
         return java.util.stream.IntStream.of(16, 17);
+    }
+
+    /**
+     * d2l's padded pools: ResNet's stem (3x3, stride 2, padding 1 on 48x48 maps at 96x96 input) and
+     * GoogLeNet's Inception branch (3x3, stride 1, padding 1, the map size kept), at odd sizes too.
+     */
+    static Stream<Shape> paddedShapes() {
+        return Stream.of(
+                new Shape(2, 3, 48, 48, 3, 2, 1),  // ResNet-18 stem
+                new Shape(1, 2, 47, 45, 3, 2, 1),  // odd sizes: the last window's right column is padding
+                new Shape(2, 3, 12, 12, 3, 1, 1),  // Inception branch on a 12x12 map
+                new Shape(1, 2, 7, 9, 3, 1, 1));   // Inception branch, odd sizes, 4 lanes
+    }
+
+    @ParameterizedTest
+    @MethodSource("paddedShapes")
+    void paddedPoolsMatchTheReference(Shape s) {
+        assertEquals(s.stride() == 1 ? s.h() : (s.h() + 1) / 2, s.outH(), "the padded shapes keep or halve the map");
+        Random random = new Random(13 * s.hashCode());
+        check(s, TestArrays.uniform(random, s.inSize(), -1, 1), TestArrays.uniform(random, s.outSize(), -1, 1));
+        check(s, TestArrays.fewLevels(random, s.inSize(), 3), TestArrays.uniform(random, s.outSize(), -1, 1));
+    }
+
+    /**
+     * Every value negative: padding read as 0 would win every border window. Padding counts as minus
+     * infinity, so each window's maximum is one of its real values, and every gradient lands on a real
+     * element: dInput sums to dOutput's sum.
+     */
+    @ParameterizedTest
+    @MethodSource("paddedShapes")
+    void paddingIsMinusInfinityForwardAndBackward(Shape s) {
+        Random random = new Random(17 * s.hashCode());
+        float[] input = TestArrays.uniform(random, s.inSize(), -2, -1);
+        float[] dOutput = TestArrays.uniform(random, s.outSize(), 0.5f, 1);
+        float[] output = new float[s.outSize()];
+        float[] dInput = run(s, input, dOutput, output);
+        for (float value : output) {
+            assertTrue(value >= -2 && value < -1, "a padded window's maximum must be a real value, got " + value);
+        }
+        double inSum = Arrays.stream(TestArrays.toDouble(dInput)).sum();
+        double outSum = Arrays.stream(TestArrays.toDouble(dOutput)).sum();
+        assertEquals(outSum, inSum, 1e-6 * outSum, "gradient lost to padding");
+        check(s, input, dOutput);
     }
 
     @Test

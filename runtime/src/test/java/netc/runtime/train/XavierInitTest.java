@@ -80,6 +80,18 @@ class XavierInitTest {
         }
     }
 
+    @Test
+    void scalesStartAtOneAndDrawNothingFromTheStream() {
+        try (Device device = Device.open();
+             Parameter gamma = new Parameter(device, "bn1.weight", Parameter.Kind.SCALE, new int[] {6}, 6, 6);
+             Parameter weight = new Parameter(device, "fc1.weight", Parameter.Kind.WEIGHT, new int[] {4, 3}, 3, 4)) {
+            XavierInit.apply(List.of(gamma, weight), 9L);
+            assertArrayEquals(filled(6, 1f), gamma.value().download());
+            // The weight gets the stream's first values, as if the scale were not there.
+            assertArrayEquals(XavierInit.uniform(12, XavierInit.bound(3, 4), new Random(9L)), weight.value().download());
+        }
+    }
+
     private static float[] filled(int count, float value) {
         float[] values = new float[count];
         Arrays.fill(values, value);

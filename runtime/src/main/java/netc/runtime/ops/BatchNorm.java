@@ -1,0 +1,164 @@
+package netc.runtime.ops;
+
+import java.util.List;
+import netc.runtime.cl.Buffer;
+import netc.runtime.cl.Defines;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Kernel;
+import netc.runtime.cl.Tensor;
+import netc.runtime.model.Mode;
+import netc.runtime.model.Parameter;
+import netc.runtime.model.StateTensor;
+
+/**
+ * Batch normalisation per channel, PyTorch's {@code BatchNorm2d} on {@code (N, C, H, W)} input
+ * ({@code spatial = H·W}) and {@code BatchNorm1d} on {@code (N, F)} input ({@code spatial = 1}), with
+ * PyTorch's defaults {@code eps = 1e-5}, {@code momentum = 0.1}, affine, tracking running statistics:
+ * <pre>
+ *   TRAIN: y = gamma·(x − mean)/sqrt(var + eps) + beta, mean and biased var over the n = rows·spatial
+ *          values of each channel; running_mean = (1 − m)·running_mean + m·mean,
+ *          running_var = (1 − m)·running_var + m·var·n/(n − 1); num_batches_tracked += 1
+ *   EVAL:  y = gamma·(x − running_mean)/sqrt(running_var + eps) + beta
+ * </pre>
+ * Only the first {@code rows} examples of the batch are real (the last batch of an epoch is padded):
+ * the statistics and the gradients come from them alone, padded examples get a normalised (ignored)
+ * output and an input gradient of exactly zero.
+ *
+ * <p>Parameters {@code name.weight} (gamma, {@link Parameter.Kind#SCALE}) and {@code name.bias} (beta),
+ * both {@code [C]}; state {@code name.running_mean} (starts at 0) and {@code name.running_var} (at 1),
+ * both {@code [C]}, and the host-side count {@link #numBatchesTracked()}, PyTorch's I64 scalar.
+ *
+ * <p>The forward pass keeps each channel's mean and {@code 1/sqrt(var + eps)}; the backward pass
+ * recomputes {@code x̂} from the input, which must therefore be unchanged in between.
+ */
+public final class BatchNorm implements AutoCloseable {
+    /** PyTorch's default {@code eps}, added to the variance. */
+    public static final float EPSILON = 1e-5f;
+    /** PyTorch's default {@code momentum}, the running statistics' step towards the batch's. */
+    public static final float MOMENTUM = 0.1f;
+
+    private final BatchNormShape shape;
+    private final Kernel planeMoments;
+    private final Kernel channelStatistics;
+    private final Kernel runningStatistics;
+    private final Kernel normalize;
+    private final Kernel planeGradientSums;
+    private final Kernel parameterGradients;
+    private final Kernel inputGradient;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final StateTensor runningMean;
+    private final StateTensor runningVar;
+    /** Per channel, the mean at [c] and 1/sqrt(var + eps) at [C + c] the last forward normalised with. */
+    private final Buffer statistics;
+    /** Per-plane sums of the reductions, [2][C][batch] (see batchnorm_planes.cl). */
+    private final Buffer partial;
+    private long numBatchesTracked;
+    /** The real examples of the last forward pass if it trained; 0 if it evaluated or none ran. */
+    private int trainedRows;
+    private boolean forwardRun;
+
+    public BatchNorm(Device device, String name, int batch, int channels, int spatial) {
+        this.shape = new BatchNormShape("BatchNorm '" + name + "'", batch, channels, spatial);
+        Defines defines = shape.defines(EPSILON, MOMENTUM);
+        this.planeMoments = device.kernel("batchnorm_statistics.cl", "batchnorm_plane_moments", defines);
+        this.channelStatistics = device.kernel("batchnorm_statistics.cl", "batchnorm_channel_statistics", defines);
+        this.runningStatistics = device.kernel("batchnorm_statistics.cl", "batchnorm_running_statistics", defines);
+        this.normalize = device.kernel("batchnorm_normalize.cl", "batchnorm_normalize", defines);
+        this.planeGradientSums = device.kernel("batchnorm_gradient.cl", "batchnorm_plane_gradient_sums", defines);
+        this.parameterGradients = device.kernel("batchnorm_gradient.cl", "batchnorm_parameter_gradients", defines);
+        this.inputGradient = device.kernel("batchnorm_gradient.cl", "batchnorm_input_gradient", defines);
+        // Device memory last, so that a kernel that fails to build leaves nothing allocated.
+        int[] perChannel = {channels};
+        this.weight = new Parameter(device, name + ".weight", Parameter.Kind.SCALE, perChannel, channels, channels);
+        this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, perChannel, channels, channels);
+        this.runningMean = new StateTensor(device, name + ".running_mean", perChannel, 0f);
+        this.runningVar = new StateTensor(device, name + ".running_var", perChannel, 1f);
+        this.statistics = Buffer.allocate(device, 2L * channels);
+        this.partial = Buffer.allocate(device, 2L * channels * batch);
+    }
+
+    /** weight (gamma), then bias (beta). */
+    public List<Parameter> parameters() {
+        return List.of(weight, bias);
+    }
+
+    /** running_mean, then running_var. */
+    public List<StateTensor> state() {
+        return List.of(runningMean, runningVar);
+    }
+
+    public StateTensor runningMean() {
+        return runningMean;
+    }
+
+    public StateTensor runningVar() {
+        return runningVar;
+    }
+
+    /** PyTorch's {@code num_batches_tracked}: the training forward passes so far. */
+    public long numBatchesTracked() {
+        return numBatchesTracked;
+    }
+
+    /** Sets the count, as when loading a checkpoint. */
+    public void setNumBatchesTracked(long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException(shape.label() + ": num_batches_tracked = " + count
+                    + " is negative; it counts training steps, so pass 0 or more.");
+        }
+        this.numBatchesTracked = count;
+    }
+
+    /**
+     * Writes {@code output} (all {@code batch} examples) from {@code input}; in {@link Mode#TRAIN} the
+     * statistics of the first {@code rows} examples normalise and update the running ones.
+     */
+    public void forward(Tensor output, Tensor input, Mode mode, int rows) {
+        shape.requireRows(rows, mode);
+        WorkItems.requireCapacity(output, shape.size(), shape.label() + ".forward", "output");
+        WorkItems.requireCapacity(input, shape.size(), shape.label() + ".forward", "input");
+        long[] perChannel = WorkItems.covering(shape.channels());
+        if (mode == Mode.TRAIN) {
+            planeMoments.launch(WorkItems.covering((long) rows * shape.channels()), null, partial, input, rows);
+            channelStatistics.launch(perChannel, null, statistics, runningMean.value(), runningVar.value(), partial, rows);
+            numBatchesTracked++;
+            trainedRows = rows;
+        } else {
+            runningStatistics.launch(perChannel, null, statistics, runningMean.value(), runningVar.value());
+            trainedRows = 0;
+        }
+        forwardRun = true;
+        normalize.launch(WorkItems.covering(shape.vectors()), null, output, input, statistics, weight.value(),
+                bias.value());
+    }
+
+    /**
+     * After a {@link Mode#TRAIN} forward pass on {@code input}: overwrites gamma's and beta's gradients
+     * and {@code dInput} (zero for the padded examples). {@code dInput} may be {@code dOutput}.
+     */
+    public void backward(Tensor dInput, Tensor dOutput, Tensor input) {
+        if (trainedRows == 0) {
+            throw new IllegalStateException(shape.label() + ".backward needs the batch statistics of a TRAIN forward"
+                    + " pass, but " + (forwardRun ? "the last forward pass evaluated" : "no forward pass ran")
+                    + "; call forward(..., Mode.TRAIN, rows) first.");
+        }
+        WorkItems.requireCapacity(dInput, shape.size(), shape.label() + ".backward", "dInput");
+        WorkItems.requireCapacity(dOutput, shape.size(), shape.label() + ".backward", "dOutput");
+        WorkItems.requireCapacity(input, shape.size(), shape.label() + ".backward", "input");
+        int rows = trainedRows;
+        planeGradientSums.launch(WorkItems.covering((long) rows * shape.channels()), null, partial, dOutput, input,
+                statistics, rows);
+        parameterGradients.launch(WorkItems.covering(shape.channels()), null, weight.grad(), bias.grad(), partial,
+                statistics, rows);
+        inputGradient.launch(WorkItems.covering(shape.vectors()), null, dInput, dOutput, input, statistics,
+                weight.value(), weight.grad(), bias.grad(), rows);
+    }
+
+    @Override
+    public void close() {
+        try (weight; bias; runningMean; runningVar; statistics; partial) {
+            // try-with-resources closes all six, even if one fails
+        }
+    }
+}
