@@ -100,6 +100,7 @@ public final class NameTable {
         reserved.put("dLogits", "backward's parameter");
         reserved.put("INFO", "its NetworkInfo constant");
         reserved.put("FACTORY", "its ModelFactory constant");
+        reserved.put("arithmetic", "its TensorArithmetic, which adds gradients");
         for (String type : List.of("Activation", "List", "Arrays", "Tensor", "Device", "CompiledModel", "NetworkInfo",
                 "LayerRow", "TensorInfo", "TorchStep", "ModelFactory", "Parameter", "StateTensor", "Mode",
                 "TensorArithmetic", "Generated", "Override", "String", "Object")) {

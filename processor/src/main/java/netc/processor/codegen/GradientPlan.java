@@ -65,6 +65,13 @@ final class GradientPlan {
         return steps;
     }
 
+    /** Whether some gradient is copied or added, which takes a {@code TensorArithmetic}. */
+    boolean combines() {
+        return steps.stream().flatMap(step -> step.deliveries().stream())
+                .anyMatch(delivery -> delivery.route() == Route.COPY || delivery.route() == Route.SCRATCH
+                        || delivery.route() == Route.ACCUMULATE);
+    }
+
     /** How many workspaces the gradients need. */
     int workspaces() {
         return workspaces;

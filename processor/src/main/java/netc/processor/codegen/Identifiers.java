@@ -14,6 +14,8 @@ import netc.processor.model.ShapedNode;
 final class Identifiers {
     static final String INPUT = "input";
     static final String D_LOGITS = "dLogits";
+    /** The {@code TensorArithmetic} that copies and adds gradients where tensors feed several nodes. */
+    static final String ARITHMETIC = "arithmetic";
 
     private final NetworkPlan plan;
     private final Map<Integer, String> names;

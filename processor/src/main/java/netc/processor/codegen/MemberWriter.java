@@ -30,6 +30,9 @@ final class MemberWriter {
         for (int i = 0; i < gradients.workspaces(); i++) {
             fields.add(field(TypeNames.TENSOR, Identifiers.workspace(i)));
         }
+        if (gradients.combines()) {
+            fields.add(field(TypeNames.TENSOR_ARITHMETIC, Identifiers.ARITHMETIC));
+        }
         return fields;
     }
 
@@ -56,6 +59,9 @@ final class MemberWriter {
                 body.add("$L = own(new $T(device, batchSize, $L)); // (N, $L)\n", Identifiers.workspace(i),
                         TypeNames.TENSOR, largest.output().size(), largest.output().size());
             }
+        }
+        if (gradients.combines()) {
+            body.addStatement("$L = new $T(device)", Identifiers.ARITHMETIC, TypeNames.TENSOR_ARITHMETIC);
         }
         return MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)

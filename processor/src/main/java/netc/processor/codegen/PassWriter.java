@@ -25,9 +25,11 @@ final class PassWriter {
         List<MethodSpec> methods = new ArrayList<>(List.of(
                 accessor("input", Identifiers.INPUT),
                 accessor("logits", names.output(plan.last().index())),
-                tensors(plan, names, "parameters", TypeNames.PARAMETER, node -> !node.parameters().isEmpty())));
+                tensors(plan, names, "parameters", "parameters", TypeNames.PARAMETER,
+                        node -> !node.parameters().isEmpty())));
         if (plan.nodes().stream().anyMatch(node -> !node.buffers().isEmpty())) {
-            methods.add(tensors(plan, names, "buffers", TypeNames.STATE_TENSOR, node -> !node.buffers().isEmpty()));
+            methods.add(tensors(plan, names, "buffers", "state", TypeNames.STATE_TENSOR,
+                    node -> !node.buffers().isEmpty()));
         }
         methods.add(forward(plan, names));
         methods.add(backward(plan, names, gradients));
@@ -38,11 +40,14 @@ final class PassWriter {
         return override(method).returns(TypeNames.TENSOR).addStatement("return $L", field).build();
     }
 
-    /** {@code parameters()} or {@code buffers()}: each owning node's list, in node order. */
-    private static MethodSpec tensors(NetworkPlan plan, Identifiers names, String method, ClassName type,
-                                      Predicate<ShapedNode> owns) {
+    /**
+     * {@code parameters()} or {@code buffers()}: each owning node's op's list ({@code parameters()}, or its
+     * device {@code state()}), in node order.
+     */
+    private static MethodSpec tensors(NetworkPlan plan, Identifiers names, String method, String opMethod,
+                                      ClassName type, Predicate<ShapedNode> owns) {
         List<CodeBlock> perNode = plan.nodes().stream().filter(owns)
-                .map(node -> CodeBlock.of("$L.$L()", names.op(node), method))
+                .map(node -> CodeBlock.of("$L.$L()", names.op(node), opMethod))
                 .toList();
         MethodSpec.Builder builder = override(method).returns(ParameterizedTypeName.get(TypeNames.LIST, type));
         if (perNode.isEmpty()) {
@@ -97,7 +102,7 @@ final class PassWriter {
                             Identifiers.workspace(gradients.workspaceOf(producer)), outputShape(node, producer));
                     dInputs.add(gradient);
                     if (delivery.route() == Route.COPY) {
-                        after.addStatement("$T.copy($L, $L, $L)", TypeNames.TENSOR_ARITHMETIC, gradient, dOutput,
+                        after.addStatement("$L.copy($L, $L, $L)", Identifiers.ARITHMETIC, gradient, dOutput,
                                 size(node, producer));
                     }
                 }
@@ -109,12 +114,12 @@ final class PassWriter {
                 case SCRATCH -> {
                     String scratch = Identifiers.workspace(delivery.scratch());
                     dInputs.add(scratch);
-                    after.addStatement("$T.accumulate($L, $L, $L)", TypeNames.TENSOR_ARITHMETIC, gradient, scratch,
+                    after.addStatement("$L.accumulate($L, $L, $L)", Identifiers.ARITHMETIC, gradient, scratch,
                             size(node, producer));
                 }
                 case ACCUMULATE -> {
                     dInputs.add(gradient);
-                    after.addStatement("$T.accumulate($L, $L, $L)", TypeNames.TENSOR_ARITHMETIC, gradient, dOutput,
+                    after.addStatement("$L.accumulate($L, $L, $L)", Identifiers.ARITHMETIC, gradient, dOutput,
                             size(node, producer));
                 }
             }
@@ -137,7 +142,7 @@ final class PassWriter {
     /** Values of the producer's gradient: batch × one example's. */
     private static CodeBlock size(ShapedNode node, int producer) {
         int input = node.node().inputs().indexOf(producer);
-        return CodeBlock.of("batchSize() * $L", node.inputs().get(input).size());
+        return CodeBlock.of("batchSize() * $LL", node.inputs().get(input).size());
     }
 
     private static MethodSpec.Builder override(String name) {

@@ -60,8 +60,8 @@ final class ActivationKind implements LayerKind {
 
     @Override
     public CodeBlock newOp(CodeSite site) {
-        return CodeBlock.of("new $T(device, batchSize, $L, $T.$L)", OP, site.input().size(), Activations.ACTIVATION,
-                function);
+        return CodeBlock.of("new $T(device, $T.$L, batchSize, $L)", OP, Activations.ACTIVATION, function,
+                site.input().size());
     }
 
     @Override

@@ -47,7 +47,10 @@ final class BatchNormKind implements LayerKind {
         return List.of(TensorSpec.of("weight", input.channels()), TensorSpec.of("bias", input.channels()));
     }
 
-    /** The running statistics and PyTorch's counter of training batches, a scalar. */
+    /**
+     * The running statistics and PyTorch's counter of training batches, a scalar. The op keeps the first two
+     * on the device ({@code state()}) and counts on the host ({@code numBatchesTracked()}).
+     */
     @Override
     public List<TensorSpec> buffers(Node node, Shape input) {
         return List.of(TensorSpec.of("running_mean", input.channels()), TensorSpec.of("running_var", input.channels()),
@@ -72,9 +75,11 @@ final class BatchNormKind implements LayerKind {
                 site.inputs().get(0)).build();
     }
 
+    /** Where the input needs no gradient the op still computes one: it may overwrite {@code dOutput} with it. */
     @Override
     public CodeBlock backward(CodeSite site) {
-        return CodeBlock.builder().addStatement("$L.backward($L, $L, $L)", site.op(), site.dInputs().get(0),
-                site.dOutput(), site.inputs().get(0)).build();
+        String dInput = site.dInputs().get(0).equals("null") ? site.dOutput() : site.dInputs().get(0);
+        return CodeBlock.builder().addStatement("$L.backward($L, $L, $L)", site.op(), dInput, site.dOutput(),
+                site.inputs().get(0)).build();
     }
 }

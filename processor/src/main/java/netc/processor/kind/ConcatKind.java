@@ -81,8 +81,8 @@ final class ConcatKind implements NodeKind {
         CodeBlock channels = CodeBlock.join(site.inputShapes().stream()
                 .map(shape -> CodeBlock.of("$L", shape.channels())).toList(), ", ");
         Shape out = site.outputShape();
-        return CodeBlock.of("new $T(device, batchSize, $T.of($L), $L)", OP, ClassName.get("java.util", "List"),
-                channels, Sizes.times(out.height(), out.width()));
+        return CodeBlock.of("new $T(device, batchSize, new int[] {$L}, $L)", OP, channels,
+                Sizes.times(out.height(), out.width()));
     }
 
     @Override

@@ -85,6 +85,15 @@ public abstract class CompiledModel implements AutoCloseable {
         this.activeRows = rows;
     }
 
+    /**
+     * Every non-trainable state tensor on the device, in layer order: BatchNorm's {@code running_mean} and
+     * {@code running_var} (the {@code buffers} of {@link NetworkInfo} without the {@code num_batches_tracked}
+     * counters, which each BatchNorm keeps on the host). None for a network without such layers.
+     */
+    public List<StateTensor> buffers() {
+        return List.of();
+    }
+
     /** The shape table as text. */
     public String summary() {
         return info.summary();
@@ -119,9 +128,9 @@ public abstract class CompiledModel implements AutoCloseable {
         return resource;
     }
 
-    /** Parameters of several layers, flattened in order. */
-    protected static List<Parameter> concat(List<List<Parameter>> perLayer) {
-        List<Parameter> all = new ArrayList<>();
+    /** Parameters (or state tensors) of several layers, flattened in order. */
+    protected static <T> List<T> concat(List<List<T>> perLayer) {
+        List<T> all = new ArrayList<>();
         perLayer.forEach(all::addAll);
         return List.copyOf(all);
     }
