@@ -29,6 +29,8 @@ public final class ShapeChecker {
     private final Graph graph;
     private final Report report;
     private final Map<Integer, Shape> shapes = new HashMap<>();
+    /** Per node with a flat output, the node that made the values flat. */
+    private final Map<Integer, String> flattenedBy = new HashMap<>();
     private final Set<Integer> dropped = new HashSet<>();
     private final Set<Integer> decided = new HashSet<>();
 
@@ -71,7 +73,13 @@ public final class ShapeChecker {
         }
         node.kind().output(node, inputs, report)
                 .filter(output -> fitsInTensors(node, inputs.get(0).shape(), output))
-                .ifPresent(output -> shapes.put(node.index(), output));
+                .ifPresent(output -> {
+                    shapes.put(node.index(), output);
+                    if (output.flat()) {
+                        Incoming first = inputs.get(0);
+                        flattenedBy.put(node.index(), first.shape().flat() ? first.flattenedBy() : node.path());
+                    }
+                });
     }
 
     /**
@@ -109,25 +117,18 @@ public final class ShapeChecker {
         Shape shape = shapes.get(producer);
         Shape input = inputShape(node);
         String explanation = shape.flat() ? null : node.kind().explainSize(node, input).orElse(null);
-        int stop = consumer.instance() == null ? Node.INPUT : consumer.instance().input();
-        return new Incoming(shape, node.path(), explanation, flattenedBy(producer), resizedBy(producer, stop),
-                channelsSetAt(producer, stop));
+        if (consumer.instance() == null) {
+            // Only joins ask what resized a path or set its channels, and joins are inside blocks.
+            return new Incoming(shape, node.path(), explanation, flattenedBy.get(producer), null, null);
+        }
+        int stop = consumer.instance().input();
+        return new Incoming(shape, node.path(), explanation, flattenedBy.get(producer), resizedBy(producer, stop),
+                channelsSetBy(producer, stop));
     }
 
     private Shape inputShape(Node node) {
         int first = resolve(node.inputs().get(0));
         return first == Node.INPUT ? graph.spec().input() : shapes.get(first);
-    }
-
-    /** The node that made the values flat. */
-    private String flattenedBy(int producer) {
-        for (int at = producer; at != Node.INPUT; at = resolve(graph.nodes().get(at).inputs().get(0))) {
-            Node node = graph.nodes().get(at);
-            if (shapes.get(at).flat() && !inputShape(node).flat()) {
-                return node.path();
-            }
-        }
-        return null;
     }
 
     /** The nearest node from {@code producer} back to {@code stop} whose output differs in height or width from its input. */
@@ -145,12 +146,12 @@ public final class ShapeChecker {
         return null;
     }
 
-    /** The {@code out} attribute of the nearest node back to {@code stop} that has one. */
-    private Source channelsSetAt(int producer, int stop) {
+    /** The nearest node back to {@code stop} with an {@code out} attribute, which set the channel count. */
+    private Incoming.Cause channelsSetBy(int producer, int stop) {
         for (int at = producer; at != stop && at != Node.INPUT; at = resolve(graph.nodes().get(at).inputs().get(0))) {
             Node node = graph.nodes().get(at);
             if (node.attributes().has("out")) {
-                return node.attributes().source("out");
+                return new Incoming.Cause(node.path(), node.attributes().source("out"), null);
             }
         }
         return null;

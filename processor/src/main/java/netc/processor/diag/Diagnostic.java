@@ -65,6 +65,9 @@ public enum Diagnostic {
     BLOCK_CYCLE("BlockCycle",
             "%s: @Use(%s.class) makes %s contain itself (%s); a block cannot use itself, even through"
                     + " other blocks"),
+    NETWORK_TOO_LARGE("NetworkTooLarge",
+            "%s: expanding this @Use makes the network more than %s layers (repeat = %d), which is surely a"
+                    + " mistake; use a smaller repeat"),
     PLACEHOLDER_OUTSIDE_BLOCK("PlaceholderOutsideBlock",
             "%s: %s = ARG%d is a block argument, but %s is a @Network, which no @Use binds;"
                     + " write the number itself"),
@@ -96,9 +99,9 @@ public enum Diagnostic {
             "%s: @%s needs an image, but %s has already flattened it to %d values;"
                     + " move %s before the first @Dense layer"),
     SHORTCUT_MISMATCH("ShortcutMismatch",
-            "%s: the body of %s yields %s but its identity shortcut passes the block's input, %s, unchanged,"
-                    + " and the two cannot be added; pass arguments that keep the shape, or give %s a shortcut"
-                    + " layer (@Shortcut(optional = true) makes it only where the shape changes)"),
+            "%s: the body of %s yields %s%s but its identity shortcut passes the block's input, %s, unchanged,"
+                    + " and the two cannot be added; keep the shape, or give %s a shortcut layer"
+                    + " (@Shortcut(optional = true) makes it only where the shape changes)"),
     ADD_SHAPES("AddShapes",
             "%s: the body of %s yields %s but its shortcut yields %s%s, and the two cannot be added;"
                     + " make the shortcut yield %s"),

@@ -32,6 +32,12 @@ import netc.processor.model.Value;
  * shape-checked.
  */
 public final class GraphBuilder {
+    /**
+     * More nodes than any real network has (ResNet-152 has about 500): a repeat that would pass it is a
+     * mistake, and reporting it beats the processor expanding billions of copies.
+     */
+    static final int MAX_NODES = 100_000;
+
     private final NetworkSpec spec;
     private final Report report;
     private final List<Node> nodes = new ArrayList<>();
@@ -149,7 +155,7 @@ public final class GraphBuilder {
         int field = frame.field(member);
         if (member instanceof LayerSpec layer) {
             List<PathStep> steps = append(frame.steps(), new PathStep(frame.scope(), field, layer.name(), -1));
-            Attributes attributes = layer.attributes().map(value -> bind(value, frame));
+            Attributes attributes = layer.attributes().map(value -> inContext(bind(value, frame), frame));
             return emit(new Node(nodes.size(), frame.prefix() + layer.name(), layer.kind(), attributes, List.of(input),
                     layer.source().in(frame.context()), frame.instance(), steps, -1));
         }
@@ -191,6 +197,12 @@ public final class GraphBuilder {
         expanding.addLast(block.qualifiedName());
         int output = input;
         for (int copy = 0; copy < repeat.integer() && output != Node.UNKNOWN; copy++) {
+            if (nodes.size() > MAX_NODES) {
+                report.error(Diagnostic.NETWORK_TOO_LARGE, repeat.source().in(frame.context()), path,
+                        String.format(java.util.Locale.ROOT, "%,d", MAX_NODES), repeat.integer());
+                output = Node.UNKNOWN;
+                break;
+            }
             String instancePath = path + (use.repeated() ? "[" + copy + "]" : "");
             BlockInstance instance = new BlockInstance(block.simpleName(), instancePath, output, at, args);
             String context = "in " + block.simpleName() + ", used at " + spec.simpleName() + "." + instancePath
@@ -204,6 +216,11 @@ public final class GraphBuilder {
         }
         expanding.removeLast();
         return output;
+    }
+
+    /** The value with its source naming the block instance, for messages about it. */
+    private static Value inContext(Value value, Frame frame) {
+        return frame.context() == null ? value : new Value(value.value(), value.source().in(frame.context()));
     }
 
     /** A placeholder takes the value (and the source) its use supplied; other values keep their own. */

@@ -24,8 +24,9 @@ final class AddKind implements NodeKind {
     }
 
     /**
-     * Equal shapes, or an error: on the use's {@code args} when the identity shortcut cannot follow the
-     * body (the block is fine, that use is not), else on what made the shortcut differ.
+     * Equal shapes, or an error on the value that made them differ: the attribute (or use argument) that set
+     * the differing channel count, or that changed height and width, on the shortcut when it has layers and
+     * on the body when it is the identity; on the use itself when no attribute did.
      */
     @Override
     public Optional<Shape> output(Node node, List<Incoming> inputs, Report report) {
@@ -35,16 +36,20 @@ final class AddKind implements NodeKind {
             return Optional.of(body.shape());
         }
         BlockInstance block = node.instance();
-        if (node.inputs().get(1) == block.input()) {
-            report.error(Diagnostic.SHORTCUT_MISMATCH, block.use().at("args"), block.path(), block.name(),
-                    body.shape().product(), shortcut.shape().product(), block.name());
+        boolean identity = node.inputs().get(1) == block.input();
+        boolean channels = body.shape().channels() != shortcut.shape().channels();
+        Incoming blamed = identity ? body : shortcut;
+        Incoming.Cause cause = channels ? blamed.channels() : blamed.resized() != null ? blamed.resized()
+                : body.resized();
+        Source at = cause == null ? node.source().at("args") : cause.at();
+        String name = cause == null ? block.path() : cause.node();
+        String explained = cause == null || channels ? "" : cause.explained();
+        if (identity) {
+            report.error(Diagnostic.SHORTCUT_MISMATCH, at, name, block.name(), body.shape().product(), explained,
+                    shortcut.shape().product(), block.name());
         } else {
-            boolean channels = body.shape().channels() != shortcut.shape().channels();
-            Incoming.Cause cause = shortcut.resized() != null ? shortcut.resized() : body.resized();
-            Source at = channels ? shortcut.channelsAt() : cause == null ? null : cause.at();
-            report.error(Diagnostic.ADD_SHAPES, at == null ? block.use() : at, block.path(), block.name(),
-                    body.shape().product(), shortcut.shape().product(),
-                    channels || cause == null ? "" : cause.explained(), body.shape().product());
+            report.error(Diagnostic.ADD_SHAPES, at, name, block.name(), body.shape().product(),
+                    shortcut.shape().product(), explained, body.shape().product());
         }
         return Optional.empty();
     }

@@ -47,7 +47,8 @@ final class ConcatKind implements NodeKind {
         Incoming.Cause cause = odd.resized() != null ? odd.resized() : reference.resized();
         BlockInstance block = node.instance();
         Shape wanted = reference.shape();
-        report.error(Diagnostic.CONCAT_SIZES, cause == null ? block.use() : cause.at(), block.path(), block.name(),
+        report.error(Diagnostic.CONCAT_SIZES, cause == null ? node.source() : cause.at(),
+                cause == null ? block.path() : cause.node(), block.name(),
                 odd.origin(), odd.shape().product(), reference.origin(), reference.shape().product(),
                 cause == null ? "" : cause.explained(), cause == null ? odd.origin() : cause.node(),
                 wanted.flat() ? "flat values" : wanted.height() + "×" + wanted.width());

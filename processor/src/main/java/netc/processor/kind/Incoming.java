@@ -12,12 +12,13 @@ import netc.processor.model.Source;
  *     or null when it did not change them by a rule worth showing
  * @param flattenedBy the node that made the values flat, or null while they are an image
  * @param resized the nearest node upstream, inside the same block, that changed height or width; null if none
- * @param channelsAt the attribute that set the channel count (a convolution's {@code out}); null if none did
+ * @param channels the nearest node upstream, inside the same block, whose attribute set the channel count (a
+ *     convolution's {@code out}); null if none did
  */
 public record Incoming(Shape shape, String producer, String explanation, String flattenedBy, Cause resized,
-                       Source channelsAt) {
+                       Cause channels) {
 
-    /** A node that changed the size, the attribute to blame for it, and its arithmetic. */
+    /** A node that set a size, the attribute to blame for it, and its arithmetic (or null). */
     public record Cause(String node, Source at, String how) {
         /** {@code " (p2_2: floor((12 + 2·0 − 3) / 1) + 1 = 10)"}, or "". */
         public String explained() {
