@@ -5,6 +5,8 @@ import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
 import netc.runtime.model.CompiledModel;
+import netc.runtime.model.DeviceMemoryCheck;
+import netc.runtime.model.MemoryEstimate;
 import netc.runtime.model.Mode;
 import netc.runtime.model.ModelFactory;
 import netc.runtime.model.NetworkInfo;
@@ -39,7 +41,9 @@ public final class ModelBenchmark {
 
     public static BenchmarkReport run(Device device, ModelFactory factory, NetworkInfo info, int batchSize,
                                       Settings settings) {
-        try (CompiledModel model = factory.create(device, batchSize);
+        // Checked before any allocation: past the device's memory a driver may abort the process.
+        try (CompiledModel model = DeviceMemoryCheck.build(factory, info, device, batchSize,
+                batch -> MemoryEstimate.benchmark(info, batch));
              Step step = new Step(model)) {
             XavierInit.apply(model.parameters(), 1L);
             step.fillRandom(new Random(1L));

@@ -35,6 +35,7 @@ public final class Buffer implements AutoCloseable {
         if (status[0] != 0) {
             throw new ClException("clCreateBuffer", status[0], (elements * 4L) + " bytes");
         }
+        device.recordAllocation(elements * 4L);
     }
 
     /** A buffer of {@code elements} 4-byte values (float or int), zero-filled. */
@@ -134,6 +135,7 @@ public final class Buffer implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
+            device.recordRelease(elements * 4L);
             ClException.check(clReleaseMemObject(mem), "clReleaseMemObject");
         }
     }

@@ -6,6 +6,7 @@ import static org.jocl.CL.clFinish;
 import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseContext;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
 import org.jocl.cl_device_id;
@@ -22,6 +23,9 @@ public final class Device implements AutoCloseable {
     private final cl_context context;
     private final cl_command_queue queue;
     private final ProgramCache programs;
+    /** Bytes in this device's buffers not yet closed, and the largest buffer so far: what a memory estimate is checked against. */
+    private final AtomicLong allocatedBytes = new AtomicLong();
+    private final AtomicLong largestAllocationBytes = new AtomicLong();
     private boolean closed;
 
     private Device(DeviceInfo info) {
@@ -75,6 +79,25 @@ public final class Device implements AutoCloseable {
     /** The kernel {@code kernelName} of {@code file}, built with {@code defines} (once per process). */
     public Kernel kernel(String file, String kernelName, Defines defines) {
         return programs.kernel(file, kernelName, defines);
+    }
+
+    /** Bytes held by buffers created on this device and not yet closed. */
+    public long allocatedBytes() {
+        return allocatedBytes.get();
+    }
+
+    /** The largest single buffer created on this device so far, in bytes. */
+    public long largestAllocationBytes() {
+        return largestAllocationBytes.get();
+    }
+
+    void recordAllocation(long bytes) {
+        allocatedBytes.addAndGet(bytes);
+        largestAllocationBytes.accumulateAndGet(bytes, Math::max);
+    }
+
+    void recordRelease(long bytes) {
+        allocatedBytes.addAndGet(-bytes);
     }
 
     /** Waits until everything enqueued so far has run. */

@@ -4,7 +4,11 @@ import org.jocl.CL;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 
-/** What one OpenCL device is, as listed by {@code netc devices}; {@code id()} is how a user selects it. */
+/**
+ * What one OpenCL device is, as listed by {@code netc devices}; {@code id()} is how a user selects it.
+ * {@code globalMemoryBytes} bounds all buffers together and {@code maxMemAllocBytes} each one alone
+ * ({@code CL_DEVICE_GLOBAL_MEM_SIZE}, {@code CL_DEVICE_MAX_MEM_ALLOC_SIZE}).
+ */
 public record DeviceInfo(
         int platformIndex,
         int deviceIndex,
@@ -13,6 +17,7 @@ public record DeviceInfo(
         boolean gpu,
         int computeUnits,
         long globalMemoryBytes,
+        long maxMemAllocBytes,
         long maxWorkGroupSize,
         cl_platform_id platform,
         cl_device_id device) {
@@ -27,6 +32,7 @@ public record DeviceInfo(
                 (type & CL.CL_DEVICE_TYPE_GPU) != 0,
                 OpenCl.deviceInt(device, CL.CL_DEVICE_MAX_COMPUTE_UNITS),
                 OpenCl.deviceLong(device, CL.CL_DEVICE_GLOBAL_MEM_SIZE),
+                OpenCl.deviceLong(device, CL.CL_DEVICE_MAX_MEM_ALLOC_SIZE),
                 OpenCl.deviceSize(device, CL.CL_DEVICE_MAX_WORK_GROUP_SIZE),
                 platform,
                 device);

@@ -1,7 +1,11 @@
 package netc.runtime.data;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import netc.runtime.io.FileProblem;
 
 /**
  * Fashion-MNIST from its four IDX files (each plain or gzip-compressed): 60000 training and 10000 test
@@ -31,9 +35,7 @@ public final class FashionMnist {
     }
 
     private static Dataset load(Path directory, String prefix, String name) {
-        if (!Files.isDirectory(directory)) {
-            throw new DatasetException("Fashion-MNIST directory " + directory + " does not exist; " + INSTALL_HINT + ".");
-        }
+        requireDirectory(directory);
         Path imagesFile = locate(directory, prefix + "-images-idx3-ubyte");
         Path labelsFile = locate(directory, prefix + "-labels-idx1-ubyte");
         IdxArray images = IdxReader.read(imagesFile, IdxReader.IMAGES_MAGIC);
@@ -51,12 +53,40 @@ public final class FashionMnist {
         return new Dataset(name, images.values(), labels.values(), images.count(), ROWS, COLS, CLASSES);
     }
 
+    /**
+     * Refuses a directory that is missing, not a directory or unreadable, each in its own words:
+     * {@link Files#isDirectory} answers false for all three, which would call an unreadable one missing.
+     */
+    private static void requireDirectory(Path directory) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(directory, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new DatasetException("Fashion-MNIST directory " + directory + " does not exist; " + INSTALL_HINT + ".", e);
+        } catch (IOException e) {
+            throw new DatasetException("Cannot read the Fashion-MNIST directory " + directory + ": "
+                    + FileProblem.reason(e) + "; make it readable or pass another --data-dir.", e);
+        }
+        if (!attributes.isDirectory()) {
+            throw new DatasetException("Fashion-MNIST directory " + directory + " is a file, not a directory; pass the"
+                    + " directory that holds the IDX files.");
+        }
+    }
+
     /** The file named {@code base} or {@code base.gz}, whichever exists (the plain one first). */
     private static Path locate(Path directory, String base) {
         for (String candidate : new String[] {base, base + ".gz"}) {
             Path file = directory.resolve(candidate);
-            if (Files.isRegularFile(file)) {
-                return file;
+            try {
+                if (Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) {
+                    return file;
+                }
+            } catch (NoSuchFileException e) {
+                // try the other name
+            } catch (IOException e) {
+                // Not "missing": e.g. a directory without search permission hides files that are there.
+                throw new DatasetException("Cannot read " + file + ": " + FileProblem.reason(e)
+                        + "; make the directory and its files readable or pass another --data-dir.", e);
             }
         }
         throw new DatasetException("Fashion-MNIST file " + base + "(.gz) is missing from " + directory + "; "

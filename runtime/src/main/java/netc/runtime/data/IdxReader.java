@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import netc.runtime.io.FileProblem;
 
 /**
  * Reads an IDX file of unsigned bytes (the MNIST format: a big-endian magic number {@code 0x0000080D}
@@ -36,7 +37,8 @@ public final class IdxReader {
             throw new DatasetException("IDX file " + file + " is truncated: it ends inside its header or its"
                     + " compressed data; download it again.", e);
         } catch (IOException e) {
-            throw new DatasetException("IDX file " + file + " could not be read: " + e.getMessage(), e);
+            throw new DatasetException("IDX file " + file + " could not be read: " + FileProblem.reason(e)
+                    + "; make it readable or pass another --data-dir.", e);
         }
     }
 

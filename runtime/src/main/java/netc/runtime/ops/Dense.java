@@ -4,6 +4,7 @@ import java.util.List;
 import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.model.DeviceMemory;
 import netc.runtime.model.Parameter;
 
 /**
@@ -51,6 +52,17 @@ public final class Dense implements AutoCloseable {
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
         this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT, new int[] {out, in}, in, out);
         this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {out}, in, out);
+    }
+
+    /**
+     * The device memory a dense layer of these shapes allocates: weight and bias with their gradients,
+     * and its three GEMMs' packing scratch (see {@link Gemm#deviceMemory}). Nothing is allocated.
+     */
+    public static DeviceMemory deviceMemory(int batch, int in, int out) {
+        return DeviceMemory.floats((long) out * in).plus(DeviceMemory.floats(out)).times(2)
+                .plus(Gemm.deviceMemory(false, true, batch, out, in))
+                .plus(Gemm.deviceMemory(true, false, out, in, batch))
+                .plus(Gemm.deviceMemory(false, false, batch, in, out));
     }
 
     /** weight, then bias. */

@@ -4,6 +4,7 @@ import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Kernel;
+import netc.runtime.model.DeviceMemory;
 
 /**
  * A matrix product specialised to one {@link GemmShape}: every dimension and transpose is a
@@ -46,6 +47,37 @@ public final class Gemm implements AutoCloseable {
                 plan.packGrid(shape, true), plan.packedLeftFloats(shape)) : null;
         this.packRight = plan.packRight() ? new GemmPack(device, "gemm_pack_right", defines, groups,
                 plan.packGrid(shape, false), plan.packedRightFloats(shape)) : null;
+    }
+
+    /**
+     * The device memory a GEMM of {@code shape} allocates: the packing scratch its plan asks for. The
+     * plan's choices depend on the shape only; the scratch is rounded up to whole register blocks, which
+     * are counted here at the widest tuning (16 x 16, AVX-512 CPUs: exact there). Other devices' blocks
+     * round differently, by less than one block (16·k floats) per packed operand.
+     */
+    public static DeviceMemory deviceMemory(GemmShape shape) {
+        GemmPlan plan = GemmPlan.of(shape, GemmTuning.SIMD16);
+        DeviceMemory memory = DeviceMemory.NONE;
+        if (plan.packLeft()) {
+            memory = memory.plus(DeviceMemory.floats(plan.packedLeftFloats(shape)));
+        }
+        if (plan.packRight()) {
+            memory = memory.plus(DeviceMemory.floats(plan.packedRightFloats(shape)));
+        }
+        return memory;
+    }
+
+    /**
+     * As {@link #deviceMemory(GemmShape)} for {@code op(A)} {@code m × k} and {@code op(B)} {@code k × n},
+     * also for shapes {@link GemmShape} refuses (a matrix of 2^31 elements or more, e.g. at an absurd
+     * batch size): those count both operands packed, an upper bound, since no such GEMM is ever built.
+     */
+    public static DeviceMemory deviceMemory(boolean transA, boolean transB, int m, int n, int k) {
+        long limit = Integer.MAX_VALUE;
+        if ((long) m * n > limit || (long) m * k > limit || (long) k * n > limit) {
+            return DeviceMemory.floats((long) m * k).plus(DeviceMemory.floats((long) k * n));
+        }
+        return deviceMemory(new GemmShape(transA, transB, m, n, k, false));
     }
 
     public GemmShape shape() {

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import netc.runtime.io.FileProblem;
 
 /**
  * The per-epoch metrics as a CSV file ({@value #HEADER}), appended after every epoch so that a run
@@ -35,7 +36,8 @@ public final class MetricsCsv {
         try {
             Files.write(file, lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the metrics file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write the metrics file " + file + ": " + FileProblem.reason(e)
+                    + "; choose another --output-dir.", e);
         }
     }
 
@@ -44,7 +46,8 @@ public final class MetricsCsv {
             Files.writeString(file, row(epoch) + System.lineSeparator(), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot append to the metrics file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot append to the metrics file " + file + ": " + FileProblem.reason(e)
+                    + "; choose another --output-dir.", e);
         }
     }
 
@@ -57,7 +60,8 @@ public final class MetricsCsv {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the metrics file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read the metrics file " + file + ": " + FileProblem.reason(e)
+                    + "; make it readable or train without --resume.", e);
         }
         List<EpochMetrics> epochs = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {

@@ -1,7 +1,6 @@
 package netc.runtime.train;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import netc.runtime.cl.Device;
@@ -9,6 +8,8 @@ import netc.runtime.data.Dataset;
 import netc.runtime.data.FashionMnist;
 import netc.runtime.io.Checkpoint;
 import netc.runtime.model.CompiledModel;
+import netc.runtime.model.DeviceMemoryCheck;
+import netc.runtime.model.MemoryEstimate;
 import netc.runtime.model.ModelFactory;
 import netc.runtime.model.NetworkInfo;
 import netc.runtime.ops.Sgd;
@@ -22,28 +23,49 @@ public final class Trainer {
         return fit(factory, info, options, System.out);
     }
 
-    /** As {@link #fit(ModelFactory, NetworkInfo, TrainingOptions)}, printing progress and results to {@code out}. */
+    /**
+     * As {@link #fit(ModelFactory, NetworkInfo, TrainingOptions)}, printing progress and results to {@code out}.
+     * Refused, each before any device memory is allocated: impossible options, data the network cannot
+     * take, an output directory holding an earlier run (unless resuming or overwriting), and a batch
+     * whose estimated memory the device cannot hold.
+     */
     public static TrainingReport fit(ModelFactory factory, NetworkInfo info, TrainingOptions options, PrintStream out) {
         TrainingOptionsCheck.validate(options);
         Dataset train = FashionMnist.train(options.dataDirectory()).limit(options.trainLimit());
         Dataset test = FashionMnist.test(options.dataDirectory()).limit(options.testLimit());
-        // Both checks come before the device opens, so a wrong network or a missing checkpoint costs nothing.
+        // These checks come before the device opens, so a wrong network, a missing checkpoint or an earlier
+        // run in the way costs nothing.
         DataCompatibility.check(info, train);
         RunFiles files = RunFiles.in(options.outputDirectory());
-        if (options.resume() && !Files.exists(files.checkpoint())) {
-            throw new IllegalArgumentException("There is no checkpoint to resume from at " + files.checkpoint()
-                    + "; train without --resume to start afresh, or point --output-dir at the earlier run.");
+        OutputDirectoryCheck.check(files, options);
+        try (Device device = Device.open(options.device())) {
+            int imageBytes = train.rows() * train.cols();
+            // Before any allocation: past the device's memory a driver may abort the process (PoCL does).
+            DeviceMemoryCheck.require(device.info(), info.name(), options.batchSize(),
+                    batch -> MemoryEstimate.training(info, batch, imageBytes));
+            files.create();
+            MetricsCsv metrics = new MetricsCsv(files.metricsCsv());
+            if (!options.resume()) {
+                if (options.overwrite()) {
+                    files.discardEarlierOutputs();
+                }
+                // Before the model is built, so that an output directory that cannot be written fails at once.
+                metrics.rewrite(List.of());
+            }
+            return train(device, factory, info, options, train, test, files, metrics, out);
         }
-        files.create();
-        try (Device device = Device.open(options.device());
-             CompiledModel model = factory.create(device, options.batchSize());
+    }
+
+    private static TrainingReport train(Device device, ModelFactory factory, NetworkInfo info, TrainingOptions options,
+                                        Dataset train, Dataset test, RunFiles files, MetricsCsv metrics,
+                                        PrintStream out) {
+        try (CompiledModel model = factory.create(device, options.batchSize());
              Sgd optimizer = new Sgd(device, model.parameters(), (float) options.learningRate(),
                      (float) options.momentum(), (float) options.weightDecay());
              TrainingLoop loop = new TrainingLoop(model, optimizer, train, options.seed(),
                      new LossGuard(options.learningRate()));
              Evaluator evaluator = new Evaluator(model, test)) {
             XavierInit.apply(model.parameters(), options.seed());
-            MetricsCsv metrics = new MetricsCsv(files.metricsCsv());
             List<EpochMetrics> history = new ArrayList<>();
             int epochsDone = 0;
             if (options.resume()) {
@@ -55,8 +77,8 @@ public final class Trainer {
                     }
                 }
                 out.printf("resuming %s from %s after epoch %d%n", info.name(), files.checkpoint(), epochsDone);
+                metrics.rewrite(history);
             }
-            metrics.rewrite(history);
             if (epochsDone >= options.epochs()) {
                 out.printf("the checkpoint already holds %d epochs; raise --epochs to train further%n", epochsDone);
                 return new TrainingReport(List.copyOf(history), files.metricsCsv(), files.plotPng(), files.checkpoint());

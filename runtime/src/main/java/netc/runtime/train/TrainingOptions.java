@@ -17,6 +17,7 @@ import java.nio.file.Path;
  * @param trainLimit use only the first this-many training examples (0: all)
  * @param testLimit use only the first this-many test examples (0: all)
  * @param resume continue from the checkpoint in the output directory
+ * @param overwrite start afresh even if the output directory holds an earlier run, replacing its outputs
  */
 public record TrainingOptions(
         int epochs,
@@ -30,9 +31,18 @@ public record TrainingOptions(
         Path outputDirectory,
         int trainLimit,
         int testLimit,
-        boolean resume) {
+        boolean resume,
+        boolean overwrite) {
 
     public static final Path DEFAULT_DATA_DIRECTORY = Path.of("/usr/share/datasets/fashion-mnist");
+
+    /** As the canonical constructor, not overwriting an earlier run (one in the output directory is refused). */
+    public TrainingOptions(int epochs, int batchSize, double learningRate, double momentum, double weightDecay, long seed,
+                           String device, Path dataDirectory, Path outputDirectory, int trainLimit, int testLimit,
+                           boolean resume) {
+        this(epochs, batchSize, learningRate, momentum, weightDecay, seed, device, dataDirectory, outputDirectory,
+                trainLimit, testLimit, resume, false);
+    }
 
     /** d2l's LeNet recipe: 10 epochs, batch 256, lr 0.9, plain SGD. */
     public static TrainingOptions defaults() {

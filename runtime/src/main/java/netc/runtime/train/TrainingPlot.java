@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import netc.runtime.io.FileProblem;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -34,7 +35,7 @@ public final class TrainingPlot {
         try (OutputStream stream = Files.newOutputStream(png)) {
             BitmapEncoder.saveBitmap(chart, stream, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the training plot " + png + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write the training plot " + png + ": " + FileProblem.reason(e), e);
         }
     }
 }

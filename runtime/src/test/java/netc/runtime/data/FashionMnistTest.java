@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,5 +176,51 @@ class FashionMnistTest {
             Arrays.fill(tenth, data.count() / 10);
             assertArrayEquals(tenth, perClass, data.name());
         }
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileIsNamedAsSuch() throws IOException {
+        Path file = Files.writeString(dir.resolve("fashion-mnist"), "x");
+        DatasetException e = assertThrows(DatasetException.class, () -> FashionMnist.train(file));
+        assertEquals("Fashion-MNIST directory " + file + " is a file, not a directory; pass the directory that holds"
+                + " the IDX files.", e.getMessage());
+    }
+
+    /** A file that is there but cannot be reached is not "missing": the operating system's reason is kept. */
+    @Test
+    void anUnreachableFileGivesTheOperatingSystemsReasonNotMissing() throws IOException {
+        writeLabels(3);
+        Path loop = Files.createSymbolicLink(dir.resolve(IMAGES), dir.resolve(IMAGES));
+        DatasetException e = assertThrows(DatasetException.class, () -> FashionMnist.train(dir));
+        assertTrue(e.getMessage().startsWith("Cannot read " + loop + ": too many levels of symbolic links"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; make the directory and its files readable or pass another --data-dir."),
+                e.getMessage());
+    }
+
+    @Test
+    void anUnreadableDirectorySaysPermissionDeniedNotMissing() throws IOException {
+        writeGood(3, false);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("---------"));
+        try {
+            // Tests run as root in CI, where chmod does not deny access: the case cannot arise there.
+            assumeFalse(Files.isReadable(dir.resolve(IMAGES)), "chmod does not deny access to this user (root)");
+            DatasetException e = assertThrows(DatasetException.class, () -> FashionMnist.train(dir));
+            assertEquals("Cannot read " + dir.resolve(IMAGES) + ": permission denied; make the directory and its files"
+                    + " readable or pass another --data-dir.", e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void anUnreadableFileSaysPermissionDenied() throws IOException {
+        writeGood(3, false);
+        Path images = dir.resolve(IMAGES);
+        Files.setPosixFilePermissions(images, PosixFilePermissions.fromString("---------"));
+        // Tests run as root in CI, where chmod does not deny access: the case cannot arise there.
+        assumeFalse(Files.isReadable(images), "chmod does not deny access to this user (root)");
+        DatasetException e = assertThrows(DatasetException.class, () -> FashionMnist.train(dir));
+        assertEquals("IDX file " + images + " could not be read: permission denied; make it readable or pass another"
+                + " --data-dir.", e.getMessage());
     }
 }

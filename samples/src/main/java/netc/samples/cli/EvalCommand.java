@@ -11,6 +11,8 @@ import netc.runtime.data.FashionMnist;
 import netc.runtime.io.ExtraTensors;
 import netc.runtime.io.WeightFiles;
 import netc.runtime.model.CompiledModel;
+import netc.runtime.model.DeviceMemoryCheck;
+import netc.runtime.model.MemoryEstimate;
 import netc.runtime.train.DataCompatibility;
 import netc.runtime.train.EpochTally;
 import netc.runtime.train.Evaluator;
@@ -65,8 +67,11 @@ final class EvalCommand implements Callable<Integer> {
         CompiledNetwork compiled = NetworkResolver.resolve(network);
         Dataset test = FashionMnist.test(dataDirectory).limit(testLimit);
         DataCompatibility.check(compiled.info(), test);
+        int imageBytes = test.rows() * test.cols();
         try (Device opened = Device.open(device);
-             CompiledModel model = compiled.factory().create(opened, batchSize)) {
+             // Checked before any allocation: past the device's memory a driver may abort the process.
+             CompiledModel model = DeviceMemoryCheck.build(compiled.factory(), compiled.info(), opened, batchSize,
+                     batch -> MemoryEstimate.evaluation(compiled.info(), batch, imageBytes))) {
             WeightFiles.load(weights, model, allowExtra ? ExtraTensors.IGNORE : ExtraTensors.REFUSE);
             EpochTally result;
             try (Evaluator evaluator = new Evaluator(model, test)) {

@@ -66,6 +66,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the checkpoint in the output directory.")
     boolean resume;
 
+    @Option(names = "--overwrite",
+            description = "Start afresh even if the output directory holds an earlier run, replacing its metrics,"
+                    + " plot and checkpoint (without this or --resume, such a directory is refused).")
+    boolean overwrite;
+
     @Override
     public Integer call() {
         CompiledNetwork compiled = NetworkResolver.resolve(network);
@@ -92,7 +97,8 @@ final class TrainCommand implements Callable<Integer> {
                 or(outputDirectory, recipe.outputDirectory()),
                 or(trainLimit, recipe.trainLimit()),
                 or(testLimit, recipe.testLimit()),
-                resume);
+                resume,
+                overwrite);
         try {
             TrainingOptionsCheck.validate(options);
         } catch (IllegalArgumentException e) {

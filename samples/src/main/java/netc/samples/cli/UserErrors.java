@@ -3,8 +3,8 @@ package netc.samples.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
+import netc.runtime.io.FileProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -55,12 +55,10 @@ final class UserErrors implements IExecutionExceptionHandler, IParameterExceptio
 
     static String message(Throwable e) {
         Throwable cause = e instanceof UncheckedIOException && e.getMessage() == null ? e.getCause() : e;
-        // The JDK's file exceptions carry only the path as their message.
-        if (cause instanceof NoSuchFileException missing) {
-            return "No such file or directory: " + missing.getFile() + ".";
-        }
-        if (cause instanceof AccessDeniedException denied) {
-            return "Permission denied: " + denied.getFile() + ".";
+        // The JDK's file exceptions without a reason carry only the path as their message: the reason is their type.
+        if (cause instanceof FileSystemException file && file.getReason() == null && file.getOtherFile() == null) {
+            String reason = FileProblem.reason(file);
+            return Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ": " + file.getFile() + ".";
         }
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }

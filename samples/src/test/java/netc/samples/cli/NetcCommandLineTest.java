@@ -134,14 +134,34 @@ class NetcCommandLineTest {
                 "--output-dir", "o", "--limit", "1000", "--test-limit", "500", "--resume").options("AlexNet");
         assertEquals(new TrainingOptions(2, 32, 0.05, 0.9, 5e-4, 7, "cpu", Path.of("d"), Path.of("o"), 1000, 500, true),
                 options);
+        assertTrue(trainCommand("train", "x", "--overwrite").options("LeNet").overwrite());
+        assertFalse(trainCommand("train", "x").options("LeNet").overwrite());
     }
 
     @Test
     void impossibleValuesAreUsageErrorsNamingTheOption() {
         ParameterException e = assertThrows(ParameterException.class,
                 () -> trainCommand("train", "x", "--momentum", "1.5").options("LeNet"));
-        assertTrue(e.getMessage().contains("momentum must be in [0, 1), got 1.5"), e.getMessage());
+        assertTrue(e.getMessage().contains("momentum must be in [0, 1): 0, or a normal float32 from 1.17549435E-38"
+                + " to 0.99999994, got 1.5."), e.getMessage());
         assertThrows(ParameterException.class, () -> trainCommand("train", "x", "--epochs", "0").options("LeNet"));
+    }
+
+    /** float32 turns 1e-50 into 0: training would run and learn nothing, so the command line refuses it. */
+    @Test
+    void aLearningRateThatRoundsToZeroInFloat32IsAUsageError() {
+        Outcome outcome = netc("train", "LeNet", "--lr", "1e-50", "--output-dir", "never-created");
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().startsWith("netc: Invalid training options: learning rate must be a normal float32"
+                + " from 1.17549435E-38 to 3.4028235E38, got 1.0E-50, which rounds to 0 in float32.\n"), outcome.err());
+        assertFalse(java.nio.file.Files.exists(Path.of("never-created")), "a refused run created its output directory");
+    }
+
+    @Test
+    void resumeAndOverwriteTogetherAreAUsageError() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> trainCommand("train", "x", "--resume", "--overwrite").options("LeNet"));
+        assertTrue(e.getMessage().contains("cannot both be set"), e.getMessage());
     }
 
     private static TrainCommand trainCommand(String... args) {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import netc.runtime.cl.OpenClUnavailableException;
 import netc.runtime.train.TrainingDivergedException;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,16 @@ class UserErrorsTest {
         assertTrue(text.contains("netc: Training diverged"), text);
         assertTrue(text.contains("netc: No such file or directory: /data/train-images-idx3-ubyte.gz."), text);
         assertFalse(text.contains("\tat "), text);
+    }
+
+    /** The JDK puts a file exception's reason in its type and only the path in its message: both must show. */
+    @Test
+    void aFileExceptionShowsItsReasonBesideThePath() {
+        assertEquals(1, handle(new UncheckedIOException(null, new AccessDeniedException("/runs/x/metrics.csv"))));
+        assertEquals(1, handle(new NotDirectoryException("/runs/x")));
+        String text = err.toString();
+        assertTrue(text.contains("netc: Permission denied: /runs/x/metrics.csv.\n"), text);
+        assertTrue(text.contains("netc: Not a directory: /runs/x.\n"), text);
     }
 
     @Test

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netc.runtime.cl.Device;
+import netc.runtime.model.DeviceMemoryCheck;
+import netc.runtime.model.MemoryEstimate;
 import netc.runtime.model.ModelFactory;
 import netc.runtime.model.NetworkInfo;
 import netc.runtime.train.MetricsCsv;
@@ -16,12 +22,17 @@ import netc.runtime.train.RunFiles;
 import netc.runtime.train.Trainer;
 import netc.runtime.train.TrainingDivergedException;
 import netc.runtime.train.TrainingOptions;
+import netc.samples.AlexNetModel;
 import netc.samples.LeNetModel;
 import netc.samples.LeNetReluModel;
+import netc.samples.cli.Netc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs that cannot work stop with one clear sentence: a network the data cannot feed, and a diverging loss. */
+/**
+ * Runs that cannot work stop with one clear sentence: a network the data cannot feed, a diverging loss, a
+ * batch the device cannot hold, an output directory that is a file.
+ */
 class RefusalsTest {
     /**
      * Were a device opened, this selector would fail first with "No OpenCL device matches"; getting the
@@ -91,5 +102,62 @@ class RefusalsTest {
         RunFiles files = RunFiles.in(output);
         assertTrue(new MetricsCsv(files.metricsCsv()).read().isEmpty(), "a diverged epoch was recorded");
         assertFalse(Files.exists(files.checkpoint()), "a diverged model was saved as a checkpoint");
+    }
+
+    /**
+     * A million AlexNet examples need terabytes: the run is refused from the shape table before any buffer
+     * exists (allocating would end in the driver, PoCL aborting the JVM), naming the batch that fits.
+     */
+    @Test
+    void aBatchTooLargeForTheDeviceIsRefusedBeforeAnythingIsAllocated() {
+        Path output = root.resolve("alexnet");
+        Outcome outcome = netc("train", "AlexNet", "--batch-size", "1000000", "--epochs", "1", "--limit", "100",
+                "--test-limit", "50", "--output-dir", output.toString());
+
+        assertEquals(1, outcome.code(), outcome.err());
+        String message = outcome.err().strip();
+        System.out.println(message);
+        Matcher matcher = Pattern.compile("netc: AlexNet at batch 1000000 needs about ([\\d.]+) TB of device memory"
+                + " \\(largest buffer [\\d.]+ [GT]B\\) but (.+) has [\\d.]+ [GMT]B \\(max [\\d.]+ [GMT]B per buffer\\);"
+                + " the largest batch that fits is (\\d+): pass --batch-size \\3 or less\\.").matcher(message);
+        assertTrue(matcher.matches(), message);
+        int fits = Integer.parseInt(matcher.group(3));
+        try (Device device = Device.open()) {
+            assertEquals(device.info().name(), matcher.group(2));
+            DeviceMemoryCheck.require(device.info(), "AlexNet", fits,
+                    batch -> MemoryEstimate.training(AlexNetModel.INFO, batch, 28 * 28));
+        }
+        assertFalse(Files.exists(output), "a refused run created its output directory");
+    }
+
+    @Test
+    void evalAndBenchRefuseABatchTooLargeForTheDeviceToo() throws IOException {
+        Path weights = Files.write(root.resolve("never-read.safetensors"), new byte[] {0});
+        Outcome eval = netc("eval", "AlexNet", "--weights", weights.toString(), "--batch-size", "1000000",
+                "--test-limit", "50");
+        assertEquals(1, eval.code(), eval.err());
+        assertTrue(eval.err().startsWith("netc: AlexNet at batch 1000000 needs about "), eval.err());
+        Outcome bench = netc("bench", "AlexNet", "--batch-size", "1000000", "--no-gemm");
+        assertEquals(1, bench.code(), bench.err());
+        assertTrue(bench.err().startsWith("netc: AlexNet at batch 1000000 needs about "), bench.err());
+    }
+
+    @Test
+    void anOutputDirectoryThatIsAFileIsRefusedSayingSo() throws IOException {
+        Path file = Files.writeString(root.resolve("runs"), "not a directory");
+        Outcome outcome = netc("train", "LeNet", "--epochs", "1", "--batch-size", "32", "--limit", "100",
+                "--test-limit", "50", "--output-dir", file.toString());
+        assertEquals(1, outcome.code(), outcome.err());
+        assertEquals("netc: Cannot use " + file + " as the output directory: it is a file, not a directory; choose"
+                + " another --output-dir.", outcome.err().strip());
+    }
+
+    private record Outcome(int code, String out, String err) {}
+
+    private static Outcome netc(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Netc.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Outcome(code, out.toString(), err.toString());
     }
 }
