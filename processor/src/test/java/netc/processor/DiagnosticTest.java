@@ -7,6 +7,8 @@ import static netc.processor.Networks.source;
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One test per diagnostic: its id, that it is the only error, and the source line javac points at. */
 class DiagnosticTest {
@@ -322,12 +324,73 @@ class DiagnosticTest {
 
     @Test
     void layerNamedLikeAGeneratedMember() {
-        expectOne("NameClash", "Layer input", """
+        Compilation compilation = expectOne("NameClash", "Layer input", """
                 @Network(channels = 1, height = 8, width = 8)
                 class Net {
                     @Dense(out = 10) Layer input;
                 }
                 """);
+        assertThat(compilation).hadErrorContaining("[netc.NameClash] input: the generated model would name this"
+                + " layer's field 'input', a name it already uses for the input tensor field; rename this field,"
+                + " for example to 'inputLayer'");
+    }
+
+    /** conv1's gradient local {@code dconv1Out} would hide dconv1's output field: wrong gradients, silently. */
+    @Test
+    void layerWhoseOutputIsNamedLikeAnEarlierLayersGradient() {
+        Compilation compilation = expectOne("NameClash", "Layer dconv1", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Net {
+                    @Conv(out = 2, kernel = 3) Layer conv1;
+                    @Conv(out = 2, kernel = 3) Layer dconv1;
+                    @Dense(out = 10) Layer fc;
+                }
+                """);
+        assertThat(compilation).hadErrorContaining("dconv1: the generated model would name this layer's output"
+                + " tensor field 'dconv1Out', a name it already uses for conv1's output gradient (a local variable"
+                + " in backward); rename this field, for example to 'dconv1Layer'");
+    }
+
+    @Test
+    void layerWhoseGradientIsNamedLikeAnEarlierLayer() {
+        expectOne("NameClash", "Layer conv1", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Net {
+                    @Conv(out = 2, kernel = 3) Layer dconv1Out;
+                    @Conv(out = 2, kernel = 3) Layer conv1;
+                    @Dense(out = 10) Layer fc;
+                }
+                """);
+    }
+
+    /** Every fixed variable name of the generated model, including parameters and types named in expressions. */
+    @ParameterizedTest
+    @ValueSource(strings = {"device", "batchSize", "mode", "dLogits", "INFO", "FACTORY", "gradientA", "gradientB",
+            "Activation", "List", "NetModel"})
+    void layerNamedLikeAGeneratedVariable(String name) {
+        Compilation compilation = expectOne("NameClash", "Layer " + name + ";", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Net {
+                    @Dense(out = 4) Layer first;
+                    @Dense(out = 4) Layer %s;
+                    @Dense(out = 10) Layer last;
+                }
+                """.formatted(name));
+        assertThat(compilation).hadErrorContaining("rename this field, for example to '" + name + "Layer'");
+    }
+
+    /** Java keeps methods apart from variables: a layer may share a name with a generated or inherited method. */
+    @Test
+    void layersNamedLikeMethodsCompile() {
+        assertThat(compile(source("Net", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Net {
+                    @Dense(out = 4) Layer forward;
+                    @Dropout(0.5) Layer own;
+                    @Dense(out = 4) Layer logits;
+                    @Dense(out = 10) Layer after;
+                }
+                """))).succeededWithoutWarnings();
     }
 
     @Test

@@ -35,7 +35,8 @@ public enum Diagnostic {
     LAYER_FIELD_TYPE("LayerFieldType",
             "%s: a field annotated @%s must be of type netc.Layer, not %s; declare it as 'Layer %s'"),
     NAME_CLASH("NameClash",
-            "%s: the generated model already uses the name '%s' for %s; rename this field"),
+            "%s: the generated model would name %s '%s', a name it already uses for %s;"
+                    + " rename this field, for example to '%s'"),
     LAYER_OUTSIDE_NETWORK("LayerOutsideNetwork",
             "%s: @%s only means something in a class annotated @Network, and %s is not;"
                     + " annotate %s with @Network(channels = ..., height = ..., width = ...)"),
@@ -56,7 +57,6 @@ public enum Diagnostic {
     DROPOUT_RANGE("DropoutRange",
             "%s: @Dropout(%s) but the drop probability must be in [0, 1) (1 would drop every value);"
                     + " write a value such as 0.5"),
-
     // Shapes.
     DENSE_INPUT_MISMATCH("DenseInputMismatch",
             "%s: @Dense(in = %d) but %s yields %s values%s; write in = %d or leave 'in' out"),
