@@ -63,7 +63,12 @@ public final class ModelWriter {
         return model.build();
     }
 
+    /**
+     * java.lang types are imported like any other ({@code import java.lang.Override;}): a class of the
+     * network's package named {@code Override} would otherwise win over java.lang's, and the generated
+     * code would not compile. A single-type import wins over both.
+     */
     private static JavaFile javaFile(String packageName, TypeSpec type) {
-        return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ").build();
+        return JavaFile.builder(packageName, type).skipJavaLangImports(false).indent("    ").build();
     }
 }
