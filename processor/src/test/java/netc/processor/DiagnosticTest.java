@@ -394,6 +394,31 @@ class DiagnosticTest {
     }
 
     @Test
+    void dropoutThatRoundsToOneInFloat32() {
+        Compilation compilation = expectOne("DropoutRoundsToOne", "0.9999999999", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Net {
+                    @Dense(out = 10) Layer fc;
+                    @Dropout(0.9999999999) Layer drop;
+                }
+                """);
+        assertThat(compilation).hadErrorContaining("drop: @Dropout(0.9999999999) rounds to 1.0 in float32, the"
+                + " precision the runtime computes in, and a drop probability of 1 would drop every value;"
+                + " write at most 0.99999994, the largest float32 below 1");
+    }
+
+    @Test
+    void dropoutJustBelowOneInFloat32Compiles() {
+        assertThat(compile(source("Net", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Net {
+                    @Dense(out = 10) Layer fc;
+                    @Dropout(0.99999994) Layer drop;
+                }
+                """))).succeededWithoutWarnings();
+    }
+
+    @Test
     void failureWhileGeneratingIsAnInternalErrorOnTheClass() {
         // The user's own NetModel makes the Filer refuse the generated one.
         JavaFileObject network = source("Net", """

@@ -57,6 +57,10 @@ public enum Diagnostic {
     DROPOUT_RANGE("DropoutRange",
             "%s: @Dropout(%s) but the drop probability must be in [0, 1) (1 would drop every value);"
                     + " write a value such as 0.5"),
+    DROPOUT_ROUNDS_TO_ONE("DropoutRoundsToOne",
+            "%s: @Dropout(%s) rounds to 1.0 in float32, the precision the runtime computes in, and a drop"
+                    + " probability of 1 would drop every value; write at most %s, the largest float32 below 1"),
+
     // Shapes.
     DENSE_INPUT_MISMATCH("DenseInputMismatch",
             "%s: @Dense(in = %d) but %s yields %s values%s; write in = %d or leave 'in' out"),
