@@ -5,6 +5,7 @@ import static netc.processor.Networks.compile;
 import static netc.processor.Networks.source;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -416,6 +417,51 @@ class DiagnosticTest {
                     @Dropout(0.99999994) Layer drop;
                 }
                 """))).succeededWithoutWarnings();
+    }
+
+    @Test
+    void networkInAMethodBody() {
+        Compilation compilation = expectOne("NetworkLocal", "class Local", """
+                class Net {
+                    void build() {
+                        @Network(channels = 1, height = 8, width = 8)
+                        class Local {
+                            @Dense(out = 10) Layer fc;
+                        }
+                    }
+                }
+                """);
+        assertThat(compilation).hadErrorContaining("[netc.NetworkLocal] Local: @Network on a class declared inside"
+                + " the method 'build' does nothing");
+        assertThat(compilation).hadErrorContaining("move 'Local' to the top level");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Runnable task = () -> { @Network(channels = 1, height = 8, width = 8) class Local { @Dense(out = 10) Layer fc; } };",
+        "Object anonymous = new Object() { @Network(channels = 1, height = 8, width = 8) class Local { @Dense(out = 10) Layer fc; } };",
+        "{ @netc.Network(channels = 1, height = 8, width = 8) class Local { @Dense(out = 10) Layer fc; } }",
+        "void build() { class Holder { @Network(channels = 1, height = 8, width = 8) static class Local { @Dense(out = 10) Layer fc; } } }"})
+    void networkInALambdaAnAnonymousClassAnInitializerOrAClassInAMethod(String member) {
+        expectOne("NetworkLocal", "class Local", "class Net {\n    " + member + "\n}\n");
+    }
+
+    @Test
+    void anotherAnnotationNamedNetworkOnALocalClassIsNotOurs() {
+        JavaFileObject annotation = JavaFileObjects.forSourceString("other.Network",
+                "package other;\n\npublic @interface Network {}\n");
+        JavaFileObject user = JavaFileObjects.forSourceString("test.Net", """
+                package test;
+
+                import other.Network;
+
+                class Net {
+                    void build() {
+                        @Network class Local {}
+                    }
+                }
+                """);
+        assertThat(compile(annotation, user)).succeededWithoutWarnings();
     }
 
     @Test

@@ -21,6 +21,10 @@ public enum Diagnostic {
     NETWORK_INNER("NetworkInner",
             "%s: a nested @Network class must be static: tools create it without an enclosing instance;"
                     + " add 'static'"),
+    NETWORK_LOCAL("NetworkLocal",
+            "%s: @Network on a class declared inside %s does nothing: javac shows annotation processors no"
+                    + " local or anonymous classes, so no model would be generated; move '%s' to the top level"
+                    + " or make it a static nested class of a top-level class"),
     NO_LAYERS("NoLayers",
             "%s: @Network declares no layers; add fields such as '@Dense(out = 10) Layer fc;'"),
 
