@@ -27,6 +27,7 @@ public final class NetworkProcessor extends AbstractProcessor {
     static final String SUMMARY_OPTION = "netc.summary";
     private static final String NETWORK = "netc.Network";
 
+    private final TakenClassNames taken = new TakenClassNames();
     private Optional<LocalNetworkRule> localNetworks = Optional.empty();
 
     @Override
@@ -60,9 +61,10 @@ public final class NetworkProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         boolean printSummary = "true".equals(processingEnv.getOptions().get(SUMMARY_OPTION));
+        taken.declare(round.getRootElements()); // all of the round's classes, before any network generates
         localNetworks.ifPresent(rule -> rule.check(round.getRootElements()));
         NetworkStep step = new NetworkStep(processingEnv.getElementUtils(), processingEnv.getFiler(),
-                processingEnv.getMessager(), printSummary);
+                processingEnv.getMessager(), printSummary, taken);
         for (TypeElement annotation : annotations) {
             String name = annotation.getQualifiedName().toString();
             if (name.equals(NETWORK)) {

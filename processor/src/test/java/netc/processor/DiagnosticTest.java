@@ -465,8 +465,7 @@ class DiagnosticTest {
     }
 
     @Test
-    void failureWhileGeneratingIsAnInternalErrorOnTheClass() {
-        // The user's own NetModel makes the Filer refuse the generated one.
+    void userClassWithTheGeneratedModelsName() {
         JavaFileObject network = source("Net", """
                 @Network(channels = 1, height = 8, width = 8)
                 class Net {
@@ -474,7 +473,48 @@ class DiagnosticTest {
                 }
                 """);
         Compilation compilation = compile(network, source("NetModel", "class NetModel {}\n"));
-        assertThat(compilation).hadErrorContaining("[netc.InternalError] Net:").inFile(network)
-                .onLineContaining("class Net");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[netc.GeneratedClassExists] Net: netc generates the class"
+                + " test.NetModel for this network, but your class test.NetModel already has that name; rename"
+                + " 'Net' or the other class").inFile(network).onLineContaining("class Net");
+    }
+
+    @Test
+    void userClassWithTheGeneratedTrainersName() {
+        JavaFileObject network = source("Net", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Net {
+                    @Dense(out = 10) Layer fc;
+                }
+                """);
+        Compilation compilation = compile(network, source("NetTrainer", "class NetTrainer {}\n"));
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[netc.GeneratedClassExists] Net: netc generates the class"
+                + " test.NetTrainer").inFile(network).onLineContaining("class Net");
+    }
+
+    /** A nested Outer.Net and a top-level Outer_Net would both generate Outer_NetModel. */
+    @Test
+    void twoNetworksWithOneGeneratedName() {
+        JavaFileObject nested = source("Outer", """
+                class Outer {
+                    @Network(channels = 1, height = 8, width = 8)
+                    static class Net {
+                        @Dense(out = 10) Layer fc;
+                    }
+                }
+                """);
+        JavaFileObject topLevel = source("Outer_Net", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Outer_Net {
+                    @Dense(out = 10) Layer fc;
+                }
+                """);
+        Compilation compilation = compile(nested, topLevel);
+        assertThat(compilation).hadErrorCount(2); // The model and the trainer.
+        assertThat(compilation).hadErrorContaining("[netc.GeneratedClassExists] Outer_Net: netc generates the class"
+                + " test.Outer_NetModel for this network, but the model netc generates for the network test.Outer.Net"
+                + " already has that name; rename 'Outer_Net' or the other class").inFile(topLevel)
+                .onLineContaining("class Outer_Net");
     }
 }

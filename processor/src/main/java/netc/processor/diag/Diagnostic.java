@@ -25,6 +25,9 @@ public enum Diagnostic {
             "%s: @Network on a class declared inside %s does nothing: javac shows annotation processors no"
                     + " local or anonymous classes, so no model would be generated; move '%s' to the top level"
                     + " or make it a static nested class of a top-level class"),
+    GENERATED_CLASS_EXISTS("GeneratedClassExists",
+            "%s: netc generates %s for this network, but %s already has that name; rename '%s' or the other"
+                    + " class"),
     NO_LAYERS("NoLayers",
             "%s: @Network declares no layers; add fields such as '@Dense(out = 10) Layer fc;'"),
 
