@@ -1,8 +1,10 @@
 package netc.processor;
 
 import com.google.auto.service.AutoService;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -11,6 +13,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import netc.processor.check.LayerFieldRule;
+import netc.processor.check.LocalNetworkRule;
 import netc.processor.check.OrphanLayerRule;
 import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
@@ -22,12 +25,27 @@ import netc.processor.diag.Report;
 @AutoService(Processor.class)
 public final class NetworkProcessor extends AbstractProcessor {
     static final String SUMMARY_OPTION = "netc.summary";
+    private static final String NETWORK = "netc.Network";
+
+    private final TakenClassNames taken = new TakenClassNames();
+    private Optional<LocalNetworkRule> localNetworks = Optional.empty();
 
     @Override
+    public synchronized void init(ProcessingEnvironment environment) {
+        super.init(environment);
+        localNetworks = LocalNetworkRule.create(environment);
+    }
+
+    /**
+     * "*", not just {@code netc.Network} and the layer annotations: javac runs a processor only for
+     * annotations it finds on classes reachable from the top-level ones, so a file whose only
+     * {@code @Network} sits on a local class would otherwise never reach {@link LocalNetworkRule}.
+     * ({@code javac -Xlint} warns about listing other types beside "*".) Nothing is claimed, so other
+     * processors still see every annotation.
+     */
+    @Override
     public Set<String> getSupportedAnnotationTypes() {
-        Set<String> types = new java.util.HashSet<>(LayerFieldRule.LAYER_ANNOTATIONS);
-        types.add("netc.Network");
-        return Set.copyOf(types);
+        return Set.of("*");
     }
 
     @Override
@@ -43,13 +61,15 @@ public final class NetworkProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         boolean printSummary = "true".equals(processingEnv.getOptions().get(SUMMARY_OPTION));
+        taken.declare(round.getRootElements()); // all of the round's classes, before any network generates
+        localNetworks.ifPresent(rule -> rule.check(round.getRootElements()));
         NetworkStep step = new NetworkStep(processingEnv.getElementUtils(), processingEnv.getFiler(),
-                processingEnv.getMessager(), printSummary);
+                processingEnv.getMessager(), printSummary, taken);
         for (TypeElement annotation : annotations) {
             String name = annotation.getQualifiedName().toString();
-            if (name.equals("netc.Network")) {
+            if (name.equals(NETWORK)) {
                 ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)).forEach(step::process);
-            } else {
+            } else if (LayerFieldRule.LAYER_ANNOTATIONS.contains(name)) {
                 checkPlacement(annotation, round);
             }
         }

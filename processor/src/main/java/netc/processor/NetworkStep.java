@@ -1,13 +1,18 @@
 package netc.processor;
 
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import netc.processor.check.NameRule;
 import netc.processor.check.ShapeChecker;
 import netc.processor.codegen.ModelWriter;
+import netc.processor.codegen.Names;
 import netc.processor.codegen.SummaryTable;
 import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
@@ -22,12 +27,14 @@ final class NetworkStep {
     private final Filer filer;
     private final Messager messager;
     private final boolean printSummary;
+    private final TakenClassNames taken;
 
-    NetworkStep(Elements elements, Filer filer, Messager messager, boolean printSummary) {
+    NetworkStep(Elements elements, Filer filer, Messager messager, boolean printSummary, TakenClassNames taken) {
         this.elements = elements;
         this.filer = filer;
         this.messager = messager;
         this.printSummary = printSummary;
+        this.taken = taken;
     }
 
     void process(TypeElement type) {
@@ -36,9 +43,10 @@ final class NetworkStep {
             Optional<NetworkSpec> spec = SpecReader.read(type, elements, report);   // elements -> records, with element rules
             Optional<NetworkPlan> plan = spec.flatMap(s -> ShapeChecker.check(s, report)); // every shape, in order
             spec.ifPresent(s -> NameRule.check(s, report));                          // generated names stay distinct
+            spec.ifPresent(s -> checkGeneratedClassesAreFree(s, type, report));      // ... and so do generated classes
             if (plan.isPresent() && report.isClean()) {
-                ModelWriter.write(plan.get(), type, filer);                            // never runs on a network with errors
-                if (printSummary) {
+                write(plan.get(), type, report);                                       // never runs on a network with errors
+                if (printSummary && report.isClean()) {
                     report.note(Diagnostic.SUMMARY, type, type.getSimpleName(), SummaryTable.render(plan.get()));
                 }
             }
@@ -48,5 +56,36 @@ final class NetworkStep {
             report.error(Diagnostic.INTERNAL_ERROR, new Source(type, null), type.getSimpleName(), e);
         }
         report.printTo(messager);
+    }
+
+    /** What netc generates for the network, each with what a message calls it. */
+    private static List<Map.Entry<String, ClassName>> generatedClasses(NetworkSpec spec) {
+        return List.of(Map.entry("model", Names.model(spec)), Map.entry("trainer", Names.trainer(spec)));
+    }
+
+    private void checkGeneratedClassesAreFree(NetworkSpec spec, TypeElement type, Report report) {
+        for (Map.Entry<String, ClassName> entry : generatedClasses(spec)) {
+            ClassName generated = entry.getValue();
+            String holder = taken.holder(generated.canonicalName());
+            if (holder != null) {
+                report.error(Diagnostic.GENERATED_CLASS_EXISTS, type, spec.simpleName(),
+                        "the class " + generated.canonicalName(), holder, spec.simpleName());
+            }
+        }
+    }
+
+    private void write(NetworkPlan plan, TypeElement type, Report report) throws java.io.IOException {
+        NetworkSpec spec = plan.spec();
+        try {
+            ModelWriter.write(plan, type, filer);
+        } catch (FilerException e) {
+            // A name taken in a way TakenClassNames cannot see (a class on the source path); the Filer knows which.
+            report.error(Diagnostic.GENERATED_CLASS_EXISTS, type, spec.simpleName(), "its model and trainer classes",
+                    "another class of this compilation (" + e.getMessage() + ")", spec.simpleName());
+            return;
+        }
+        for (Map.Entry<String, ClassName> generated : generatedClasses(spec)) {
+            taken.generate(generated.getValue().canonicalName(), generated.getKey(), type.getQualifiedName().toString());
+        }
     }
 }

@@ -45,6 +45,11 @@ public final class AttributeRule {
             // Written this way round so that NaN, which fails every comparison, is rejected too.
             if (!(dropout.p() >= 0 && dropout.p() < 1)) {
                 report.error(Diagnostic.DROPOUT_RANGE, at.at("value"), name, dropout.p());
+            } else if (!((float) dropout.p() < 1f)) {
+                // The runtime computes in float32: judge the value it will see. Rounding can only reach 1
+                // from below; a tiny p that rounds to 0 keeps its meaning (almost never drop), and 0 is valid.
+                report.error(Diagnostic.DROPOUT_ROUNDS_TO_ONE, at.at("value"), name, dropout.p(),
+                        Math.nextDown(1f));
             }
         }
     }

@@ -23,8 +23,8 @@ final class MemberWriter {
         List<FieldSpec> fields = new ArrayList<>();
         fields.add(field(TypeNames.TENSOR, Names.INPUT));
         for (ShapedLayer layer : plan.layers()) {
-            fields.add(field(opType(layer.spec()), layer.name()));
-            fields.add(field(TypeNames.TENSOR, Names.output(layer)));
+            fields.add(field(opType(layer.spec()), Names.op(layer.name())));
+            fields.add(field(TypeNames.TENSOR, Names.output(layer.name())));
         }
         for (int i = 0; i < workspaceCount(plan); i++) {
             fields.add(field(TypeNames.TENSOR, Names.WORKSPACES[i]));
@@ -35,13 +35,12 @@ final class MemberWriter {
     static MethodSpec constructor(NetworkPlan plan) {
         Shape input = plan.spec().input();
         CodeBlock.Builder body = CodeBlock.builder()
-                .addStatement("super(device, INFO, batchSize)")
-                .add("$L = own(new $T(device, batchSize, $L)); // $L\n", Names.INPUT, TypeNames.TENSOR,
-                        dimensions(input), input.batched());
+                .addStatement("super($L, $L, $L)", Names.DEVICE, Names.INFO, Names.BATCH_SIZE)
+                .add("$L = $L($L); // $L\n", Names.INPUT, Names.OWN, newTensor(dimensions(input)), input.batched());
         for (ShapedLayer layer : plan.layers()) {
-            body.add("$L = own($L);\n", layer.name(), newOp(layer));
-            body.add("$L = own(new $T(device, batchSize, $L)); // $L\n", Names.output(layer), TypeNames.TENSOR,
-                    dimensions(layer.output()), layer.output().batched());
+            body.add("$L = $L($L);\n", Names.op(layer.name()), Names.OWN, newOp(layer));
+            body.add("$L = $L($L); // $L\n", Names.output(layer.name()), Names.OWN,
+                    newTensor(dimensions(layer.output())), layer.output().batched());
         }
         int workspaces = workspaceCount(plan);
         if (workspaces > 0) {
@@ -49,21 +48,25 @@ final class MemberWriter {
             body.add("// Gradients between layers alternate between $L, each as large as the largest: $L's $L.\n",
                     workspaces == 2 ? "two workspaces" : "one workspace", largest.name(), largest.output().batched());
             for (int i = 0; i < workspaces; i++) {
-                body.add("$L = own(new $T(device, batchSize, $L)); // (N, $L)\n", Names.WORKSPACES[i],
-                        TypeNames.TENSOR, largest.output().size(), largest.output().size());
+                body.add("$L = $L($L); // (N, $L)\n", Names.WORKSPACES[i], Names.OWN,
+                        newTensor(Long.toString(largest.output().size())), largest.output().size());
             }
         }
         return MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(TypeNames.DEVICE, "device")
-                .addParameter(int.class, "batchSize")
+                .addParameter(TypeNames.DEVICE, Names.DEVICE)
+                .addParameter(int.class, Names.BATCH_SIZE)
                 .addCode(body.build())
                 .build();
     }
 
-    /** Gradients flow into every layer's input but the first's; one workspace each, alternating, at most two. */
     static int workspaceCount(NetworkPlan plan) {
-        return Math.min(2, plan.layers().size() - 1);
+        return workspaceCount(plan.layers().size());
+    }
+
+    /** Gradients flow into every layer's input but the first's; one workspace each, alternating, at most two. */
+    static int workspaceCount(int layers) {
+        return Math.max(0, Math.min(2, layers - 1));
     }
 
     /** Of the outputs whose gradient is needed (all but the last layer's), the largest. */
@@ -77,24 +80,30 @@ final class MemberWriter {
         return largest;
     }
 
+    private static CodeBlock newTensor(String dimensions) {
+        return CodeBlock.of("new $T($L, $L, $L)", TypeNames.TENSOR, Names.DEVICE, Names.BATCH_SIZE, dimensions);
+    }
+
     private static CodeBlock newOp(ShapedLayer layer) {
         LayerSpec spec = layer.spec();
         Shape in = layer.input();
+        String device = Names.DEVICE;
+        String batch = Names.BATCH_SIZE;
         if (spec instanceof LayerSpec.Conv conv) {
-            return CodeBlock.of("new $T(device, $S, batchSize, $L, $L, $L, $L, $L, $L, $L, $T.$L)",
-                    TypeNames.CONV2D, conv.name(), in.channels(), in.height(), in.width(), conv.out(),
+            return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $T.$L)",
+                    TypeNames.CONV2D, device, conv.name(), batch, in.channels(), in.height(), in.width(), conv.out(),
                     conv.kernel(), conv.stride(), conv.padding(), TypeNames.ACTIVATION, conv.activation());
         }
         if (spec instanceof LayerSpec.Pool pool) {
-            return CodeBlock.of("new $T(device, batchSize, $L, $L, $L, $L, $L, $L)", opType(spec),
+            return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L, $L)", opType(spec), device, batch,
                     in.channels(), in.height(), in.width(), pool.kernel(), pool.effectiveStride(), pool.padding());
         }
         if (spec instanceof LayerSpec.Dense dense) {
-            return CodeBlock.of("new $T(device, $S, batchSize, $L, $L, $T.$L)", TypeNames.DENSE, dense.name(),
+            return CodeBlock.of("new $T($L, $S, $L, $L, $L, $T.$L)", TypeNames.DENSE, device, dense.name(), batch,
                     in.size(), dense.out(), TypeNames.ACTIVATION, dense.activation());
         }
         LayerSpec.Dropout dropout = (LayerSpec.Dropout) spec;
-        return CodeBlock.of("new $T(device, batchSize, $L, $Lf)", TypeNames.DROPOUT, in.size(),
+        return CodeBlock.of("new $T($L, $L, $L, $Lf)", TypeNames.DROPOUT, device, batch, in.size(),
                 (float) dropout.p());
     }
 

@@ -36,24 +36,20 @@ public final class ModelWriter {
                 javaFile(packageName, TrainerWriter.trainer(plan, origin)));
     }
 
-    static ClassName modelName(NetworkSpec spec) {
-        return ClassName.get(spec.packageName(), spec.baseName() + "Model");
-    }
-
     static AnnotationSpec generated() {
         return AnnotationSpec.builder(TypeNames.GENERATED).addMember("value", "$S", GENERATOR).build();
     }
 
     private static TypeSpec model(NetworkPlan plan, Element origin) {
         NetworkSpec spec = plan.spec();
-        ClassName name = modelName(spec);
+        ClassName name = Names.model(spec);
         TypeSpec.Builder model = TypeSpec.classBuilder(name)
                 .addJavadoc(ModelJavadoc.of(plan))
                 .addAnnotation(generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(TypeNames.COMPILED_MODEL)
                 .addField(InfoWriter.info(plan))
-                .addField(FieldSpec.builder(TypeNames.MODEL_FACTORY, "FACTORY",
+                .addField(FieldSpec.builder(TypeNames.MODEL_FACTORY, Names.FACTORY,
                                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("Builds the model for a device and a batch size.\n")
                         .initializer("$T::new", name)
@@ -67,7 +63,12 @@ public final class ModelWriter {
         return model.build();
     }
 
+    /**
+     * java.lang types are imported like any other ({@code import java.lang.Override;}): a class of the
+     * network's package named {@code Override} would otherwise win over java.lang's, and the generated
+     * code would not compile. A single-type import wins over both.
+     */
     private static JavaFile javaFile(String packageName, TypeSpec type) {
-        return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ").build();
+        return JavaFile.builder(packageName, type).skipJavaLangImports(false).indent("    ").build();
     }
 }

@@ -15,8 +15,8 @@ final class PassWriter {
 
     static List<MethodSpec> methods(NetworkPlan plan) {
         return List.of(
-                accessor("input", Names.INPUT),
-                accessor("logits", Names.output(plan.last())),
+                accessor(Names.INPUT_METHOD, Names.INPUT),
+                accessor(Names.LOGITS_METHOD, Names.output(plan.last().name())),
                 parameters(plan),
                 forward(plan),
                 backward(plan));
@@ -29,29 +29,30 @@ final class PassWriter {
     private static MethodSpec parameters(NetworkPlan plan) {
         List<CodeBlock> perLayer = plan.layers().stream()
                 .filter(layer -> layer.spec() instanceof LayerSpec.Conv || layer.spec() instanceof LayerSpec.Dense)
-                .map(layer -> CodeBlock.of("$L.parameters()", layer.name()))
+                .map(layer -> CodeBlock.of("$L.parameters()", Names.op(layer.name())))
                 .toList();
-        MethodSpec.Builder method = override("parameters")
+        MethodSpec.Builder method = override(Names.PARAMETERS_METHOD)
                 .returns(ParameterizedTypeName.get(TypeNames.LIST, TypeNames.PARAMETER));
         if (perLayer.isEmpty()) {
             return method.addStatement("return $T.of()", TypeNames.LIST).build();
         }
-        return method.addStatement("return concat($T.of(\n$L))", TypeNames.LIST,
+        return method.addStatement("return $L($T.of(\n$L))", Names.CONCAT, TypeNames.LIST,
                 CodeBlock.join(perLayer, ",\n")).build();
     }
 
     private static MethodSpec forward(NetworkPlan plan) {
-        MethodSpec.Builder method = override("forward").addParameter(TypeNames.MODE, "mode");
+        MethodSpec.Builder method = override(Names.FORWARD_METHOD).addParameter(TypeNames.MODE, Names.MODE);
         String input = Names.INPUT;
         for (ShapedLayer layer : plan.layers()) {
-            String output = Names.output(layer);
+            String op = Names.op(layer.name());
+            String output = Names.output(layer.name());
             if (layer.spec() instanceof LayerSpec.Dropout) {
-                method.addStatement("$L.forward($L, $L, mode, dropoutKey($L))", layer.name(), output, input,
-                        layer.index());
+                method.addStatement("$L.forward($L, $L, $L, $L($L))", op, output, input, Names.MODE,
+                        Names.DROPOUT_KEY, layer.index());
             } else {
-                method.addStatement("$L.forward($L, $L)", layer.name(), output, input);
+                method.addStatement("$L.forward($L, $L)", op, output, input);
             }
-            method.addStatement("after($S, false)", layer.name());
+            method.addStatement("$L($S, false)", Names.AFTER, layer.name());
             input = output;
         }
         return method.build();
@@ -62,12 +63,12 @@ final class PassWriter {
      * output gradient; these alternate between the two workspaces, so no layer reads and writes one.
      */
     private static MethodSpec backward(NetworkPlan plan) {
-        MethodSpec.Builder method = override("backward").addParameter(TypeNames.TENSOR, Names.D_LOGITS);
+        MethodSpec.Builder method = override(Names.BACKWARD_METHOD).addParameter(TypeNames.TENSOR, Names.D_LOGITS);
         List<ShapedLayer> layers = plan.layers();
         int last = layers.size() - 1;
         for (int i = last; i >= 0; i--) {
             ShapedLayer layer = layers.get(i);
-            String dOutput = i == last ? Names.D_LOGITS : Names.gradient(layer);
+            String dOutput = i == last ? Names.D_LOGITS : Names.gradient(layer.name());
             boolean hasParameters = layer.spec() instanceof LayerSpec.Conv || layer.spec() instanceof LayerSpec.Dense;
             if (i == 0 && !hasParameters) {
                 method.addComment("$L is the first layer and has no parameters: its input needs no gradient.",
@@ -77,18 +78,19 @@ final class PassWriter {
             String dInput = "null";
             if (i > 0) {
                 ShapedLayer previous = layers.get(i - 1);
-                dInput = Names.gradient(previous);
+                dInput = Names.gradient(previous.name());
                 method.addCode("$T $L = $L; // $L\n", TypeNames.TENSOR, dInput,
                         Names.WORKSPACES[(last - i) % 2], previous.output().batched());
             }
-            String input = i == 0 ? Names.INPUT : Names.output(layers.get(i - 1));
+            String input = i == 0 ? Names.INPUT : Names.output(layers.get(i - 1).name());
+            String op = Names.op(layer.name());
             if (hasParameters) {
-                method.addStatement("$L.backward($L, $L, $L, $L)", layer.name(), dInput, dOutput, input,
-                        Names.output(layer));
+                method.addStatement("$L.backward($L, $L, $L, $L)", op, dInput, dOutput, input,
+                        Names.output(layer.name()));
             } else {
-                method.addStatement("$L.backward($L, $L)", layer.name(), dInput, dOutput);
+                method.addStatement("$L.backward($L, $L)", op, dInput, dOutput);
             }
-            method.addStatement("after($S, true)", layer.name());
+            method.addStatement("$L($S, true)", Names.AFTER, layer.name());
         }
         return method.build();
     }

@@ -6,17 +6,33 @@ import netc.runtime.model.ModelFactory;
 import netc.runtime.model.NetworkInfo;
 
 /**
- * Finds the model the processor generated beside a network class ({@code p.X} gives {@code p.XModel})
- * and reads its {@code INFO} and {@code FACTORY} constants. Reflection, because the command line must
- * run any compiled network, including ones it was not built with.
+ * Finds the model the processor generated beside a network class and reads its {@code INFO} and
+ * {@code FACTORY} constants. Reflection, because the command line must run any compiled network,
+ * including ones it was not built with.
  */
 final class ModelLookup {
     static final String MODEL_SUFFIX = "Model";
 
     private ModelLookup() {}
 
+    /**
+     * The generated model's class name, by the rule {@link netc.Network}'s Javadoc states and the
+     * processor follows (its {@code SpecReader.baseName}): in the network's package, the simple names of
+     * the enclosing classes and the network's own joined by '_', then "Model". {@code p.AlexNet} gives
+     * {@code p.AlexNetModel}, the nested {@code p.Outer.Net} gives {@code p.Outer_NetModel} (not
+     * {@code p.Outer$NetModel}), and {@code Net} in the unnamed package gives {@code NetModel}.
+     */
+    static String modelName(Class<?> networkClass) {
+        StringBuilder base = new StringBuilder(networkClass.getSimpleName());
+        for (Class<?> outer = networkClass.getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {
+            base.insert(0, outer.getSimpleName() + "_");
+        }
+        String packageName = networkClass.getPackageName();
+        return (packageName.isEmpty() ? "" : packageName + ".") + base + MODEL_SUFFIX;
+    }
+
     static CompiledNetwork find(Class<?> networkClass) {
-        String modelName = networkClass.getName() + MODEL_SUFFIX;
+        String modelName = modelName(networkClass);
         Class<?> model;
         try {
             model = Class.forName(modelName, true, networkClass.getClassLoader());

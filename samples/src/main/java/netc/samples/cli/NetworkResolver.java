@@ -1,12 +1,16 @@
 package netc.samples.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import netc.Network;
 
 /**
  * Turns a network named on the command line into a compiled network: a sample's simple name in any
- * case ({@code lenet}), or the fully qualified name of any {@code @Network} class on the class path.
+ * case ({@code lenet}), the simple name of a class in {@code netc.samples}, or the fully qualified name
+ * of any {@code @Network} class on the class path. A nested class may be named as in Java source
+ * ({@code p.Outer.Net}) or as its binary name ({@code p.Outer$Net}); a class in the unnamed package by
+ * its simple name.
  */
 final class NetworkResolver {
     static final String SAMPLES_PACKAGE = "netc.samples";
@@ -19,14 +23,13 @@ final class NetworkResolver {
     }
 
     static Class<?> networkClass(String name) {
-        String className = qualifiedName(name.trim());
-        Class<?> found;
-        try {
-            found = Class.forName(className, false, NetworkResolver.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new NetworkLookupException("Unknown network '" + name + "': give a sample (" + String.join(", ", SAMPLES)
-                    + ") or the fully qualified name of a @Network class on the class path.");
-        }
+        Class<?> found = candidates(name.trim()).stream()
+                .map(NetworkResolver::load)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElseThrow(() -> new NetworkLookupException("Unknown network '" + name + "': give a sample ("
+                        + String.join(", ", SAMPLES) + ") or the fully qualified name of a @Network class on the"
+                        + " class path."));
         if (!found.isAnnotationPresent(Network.class)) {
             throw new NetworkLookupException(found.getName() + " is not a network: annotate the class with"
                     + " @Network(channels = ..., height = ..., width = ...) and give it Layer fields.");
@@ -34,12 +37,37 @@ final class NetworkResolver {
         return found;
     }
 
-    private static String qualifiedName(String name) {
+    /**
+     * The class names {@code name} may mean, most likely first: a sample; for a name without a dot, a
+     * class in {@code netc.samples}; the name as written (a class in the unnamed package, when it has no
+     * dot); then, for a nested class written as in source, the name with its last dots turned into '$'
+     * one by one.
+     */
+    static List<String> candidates(String name) {
         for (String sample : SAMPLES) {
             if (sample.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                return SAMPLES_PACKAGE + "." + sample;
+                return List.of(SAMPLES_PACKAGE + "." + sample);
             }
         }
-        return name.contains(".") ? name : SAMPLES_PACKAGE + "." + name;
+        List<String> candidates = new ArrayList<>();
+        if (!name.contains(".")) {
+            candidates.add(SAMPLES_PACKAGE + "." + name);
+        }
+        candidates.add(name);
+        String nested = name;
+        for (int dot = nested.lastIndexOf('.'); dot > 0; dot = nested.lastIndexOf('.')) {
+            nested = nested.substring(0, dot) + "$" + nested.substring(dot + 1);
+            candidates.add(nested);
+        }
+        return candidates;
+    }
+
+    /** The class, or null when there is none of that name (or only one whose file has another case). */
+    private static Class<?> load(String className) {
+        try {
+            return Class.forName(className, false, NetworkResolver.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
     }
 }
