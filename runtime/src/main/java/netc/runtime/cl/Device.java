@@ -55,15 +55,15 @@ public final class Device implements AutoCloseable {
         return info;
     }
 
-    public cl_context context() {
+    cl_context context() {
         return context;
     }
 
-    public cl_command_queue queue() {
+    cl_command_queue queue() {
         return queue;
     }
 
-    public cl_device_id id() {
+    cl_device_id id() {
         return info.device();
     }
 

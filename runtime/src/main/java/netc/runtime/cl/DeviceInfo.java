@@ -4,7 +4,12 @@ import org.jocl.CL;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 
-/** What one OpenCL device is, as listed by {@code netc devices}; {@code id()} is how a user selects it. */
+/**
+ * What one OpenCL device is, as listed by {@code netc devices}; {@code id()} is how a user selects it.
+ *
+ * @param preferredFloatVectorWidth {@code CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT}: on a CPU driver the
+ *     SIMD width in floats (e.g. 8 with AVX2, 16 with AVX-512 on PoCL), which sizes the GEMM's register blocks
+ */
 public record DeviceInfo(
         int platformIndex,
         int deviceIndex,
@@ -14,6 +19,7 @@ public record DeviceInfo(
         int computeUnits,
         long globalMemoryBytes,
         long maxWorkGroupSize,
+        int preferredFloatVectorWidth,
         cl_platform_id platform,
         cl_device_id device) {
 
@@ -28,6 +34,7 @@ public record DeviceInfo(
                 OpenCl.deviceInt(device, CL.CL_DEVICE_MAX_COMPUTE_UNITS),
                 OpenCl.deviceLong(device, CL.CL_DEVICE_GLOBAL_MEM_SIZE),
                 OpenCl.deviceSize(device, CL.CL_DEVICE_MAX_WORK_GROUP_SIZE),
+                OpenCl.deviceInt(device, CL.CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT),
                 platform,
                 device);
     }
