@@ -4,8 +4,6 @@ import org.jocl.CL;
 
 /** An OpenCL call that returned an error status: names the call and the {@code CL_*} code. */
 public final class ClException extends RuntimeException {
-    private final int status;
-
     public ClException(String call, int status) {
         this(call, status, "");
     }
@@ -13,12 +11,6 @@ public final class ClException extends RuntimeException {
     public ClException(String call, int status, String detail) {
         super(call + " failed with " + CL.stringFor_errorCode(status) + " (" + status + ")"
                 + (detail.isEmpty() ? "" : ": " + detail));
-        this.status = status;
-    }
-
-    /** The raw OpenCL status code, e.g. {@code CL_OUT_OF_RESOURCES}. */
-    public int status() {
-        return status;
     }
 
     /** The one checker every OpenCL status goes through. */

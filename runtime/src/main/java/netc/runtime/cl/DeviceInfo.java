@@ -2,7 +2,6 @@ package netc.runtime.cl;
 
 import org.jocl.CL;
 import org.jocl.cl_device_id;
-import org.jocl.cl_platform_id;
 
 /**
  * What one OpenCL device is, as listed by {@code netc devices}; {@code id()} is how a user selects it.
@@ -20,10 +19,9 @@ public record DeviceInfo(
         long globalMemoryBytes,
         long maxWorkGroupSize,
         int preferredFloatVectorWidth,
-        cl_platform_id platform,
         cl_device_id device) {
 
-    static DeviceInfo query(int p, int d, String platformName, cl_platform_id platform, cl_device_id device) {
+    static DeviceInfo query(int p, int d, String platformName, cl_device_id device) {
         long type = OpenCl.deviceLong(device, CL.CL_DEVICE_TYPE);
         return new DeviceInfo(
                 p,
@@ -35,7 +33,6 @@ public record DeviceInfo(
                 OpenCl.deviceLong(device, CL.CL_DEVICE_GLOBAL_MEM_SIZE),
                 OpenCl.deviceSize(device, CL.CL_DEVICE_MAX_WORK_GROUP_SIZE),
                 OpenCl.deviceInt(device, CL.CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT),
-                platform,
                 device);
     }
 

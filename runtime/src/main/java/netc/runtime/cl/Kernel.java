@@ -26,10 +26,6 @@ public final class Kernel implements AutoCloseable {
         this.handle = handle;
     }
 
-    public String name() {
-        return name;
-    }
-
     /**
      * The largest work-group this kernel runs in on its device ({@code CL_KERNEL_WORK_GROUP_SIZE}),
      * which a kernel's register use can make smaller than the device's maximum.

@@ -86,14 +86,13 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
         return new long[] {ceilDiv(shape.k(), PACK_K_ROWS), global[leftOperand ? 0 : 1]};
     }
 
-    Defines defines(GemmShape shape, GemmEpilogue epilogue) {
+    Defines defines(GemmShape shape) {
         return Defines.of()
                 .set("M", shape.m()).set("N", shape.n()).set("K", shape.k())
                 .set("TRANS_A", shape.transA()).set("TRANS_B", shape.transB())
                 .set("ACCUMULATE", shape.accumulate())
                 .set("BLOCK_ROWS", blockRows).set("BLOCK_COLS", blockCols).set("VECTOR_K", vectorK)
-                .set("PACK_LEFT", packLeft).set("PACK_RIGHT", packRight).set("PACK_K_ROWS", PACK_K_ROWS)
-                .set("BIAS", epilogue.biasDefine()).set("ACTIVATION", epilogue.activationDefine());
+                .set("PACK_LEFT", packLeft).set("PACK_RIGHT", packRight).set("PACK_K_ROWS", PACK_K_ROWS);
     }
 
     private static long[] grid(int blockRows, int rows, int blockCols, int cols) {
