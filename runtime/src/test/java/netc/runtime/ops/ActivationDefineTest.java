@@ -9,6 +9,7 @@ import netc.runtime.cl.Buffer;
 import netc.runtime.cl.ClException;
 import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
+import netc.runtime.reference.Activations;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class ActivationDefineTest {
             op.run(out, 0, src, 0, bias);
             float[] got = out.readFloats(0, Z.length);
             for (int i = 0; i < Z.length; i++) {
-                assertEquals(ReferenceLayers.activate(activation, Z[i]), got[i], TOLERANCE, activation + "(" + Z[i] + ")");
+                assertEquals(Activations.activate(activation, Z[i]), got[i], TOLERANCE, activation + "(" + Z[i] + ")");
             }
         }
     }
@@ -59,7 +60,7 @@ class ActivationDefineTest {
     void activationGradientAppliesTheSlope(Activation activation) {
         float[] y = new float[Z.length];
         for (int i = 0; i < Z.length; i++) {
-            y[i] = (float) ReferenceLayers.activate(activation, Z[i]);
+            y[i] = (float) Activations.activate(activation, Z[i]);
         }
         float[] dOut = new float[Z.length];
         java.util.Arrays.fill(dOut, 1f);
@@ -72,7 +73,7 @@ class ActivationDefineTest {
             op.run(dz, 0, dOutBuffer, 0, out, 0);
             float[] got = dz.readFloats(0, Z.length);
             for (int i = 0; i < Z.length; i++) {
-                assertEquals(ReferenceLayers.slope(activation, y[i]), got[i], TOLERANCE, activation + "' at y = " + y[i]);
+                assertEquals(Activations.slope(activation, y[i]), got[i], TOLERANCE, activation + "' at y = " + y[i]);
             }
         }
     }

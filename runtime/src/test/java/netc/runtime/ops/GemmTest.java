@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
+import netc.runtime.reference.GemmReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
