@@ -13,7 +13,11 @@ public final class ClException extends RuntimeException {
                 + (detail.isEmpty() ? "" : ": " + detail));
     }
 
-    /** The one checker every OpenCL status goes through. */
+    /**
+     * Throws for any status but {@code CL_SUCCESS}, naming the call. (Calls that add a detail to the
+     * message, such as a build or a launch, throw {@code ClException} themselves; the releases in
+     * {@link Device#close()} are not checked.)
+     */
     public static void check(int status, String call) {
         if (status != CL.CL_SUCCESS) {
             throw new ClException(call, status);

@@ -6,8 +6,8 @@ import org.jocl.cl_device_id;
 /**
  * What one OpenCL device is, as listed by {@code netc devices}; {@code id()} is how a user selects it.
  *
- * @param preferredFloatVectorWidth {@code CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT}: on a CPU driver the
- *     SIMD width in floats (e.g. 8 with AVX2, 16 with AVX-512 on PoCL), which sizes the GEMM's register blocks
+ * @param preferredFloatVectorWidth {@code CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT}: on a CPU driver its
+ *     SIMD width in floats (PoCL reports 16 on an AVX-512 CPU), which sizes the GEMM's register blocks
  */
 public record DeviceInfo(
         int platformIndex,

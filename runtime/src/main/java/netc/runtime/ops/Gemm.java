@@ -11,7 +11,7 @@ import netc.runtime.cl.Kernel;
  * a slice of a larger buffer, e.g. one image of a batch.
  *
  * <p>Large products first copy an operand into cache-friendly blocks in a scratch buffer this object
- * owns (as large as that operand); {@link #close()} frees it. C must not overlap A or B.
+ * owns (the operand rounded up to whole blocks); {@link #close()} frees it. C must not overlap A or B.
  * All work is enqueued on the device's one in-order queue, so consecutive runs may share the scratch.
  */
 public final class Gemm implements AutoCloseable {
