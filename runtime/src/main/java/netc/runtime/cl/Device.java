@@ -44,7 +44,10 @@ public final class Device implements AutoCloseable {
         this.programs = new ProgramCache(this);
     }
 
-    /** Opens the device chosen by {@code selector} (see {@link DeviceSelector}); null means the default. */
+    /**
+     * Opens the device chosen by {@code selector} (see {@link DeviceSelector}); null means the one
+     * {@code NETC_DEVICE} names, else the default.
+     */
     public static Device open(String selector) {
         DeviceInfo chosen = DeviceSelector.select(OpenCl.devices(), DeviceSelector.effective(selector));
         return new Device(chosen);
@@ -59,15 +62,15 @@ public final class Device implements AutoCloseable {
         return info;
     }
 
-    public cl_context context() {
+    cl_context context() {
         return context;
     }
 
-    public cl_command_queue queue() {
+    cl_command_queue queue() {
         return queue;
     }
 
-    public cl_device_id id() {
+    cl_device_id id() {
         return info.device();
     }
 
@@ -76,7 +79,7 @@ public final class Device implements AutoCloseable {
         return info.maxWorkGroupSize();
     }
 
-    /** The kernel {@code kernelName} of {@code file}, built with {@code defines} (once per process). */
+    /** The kernel {@code kernelName} of {@code file}, built with {@code defines} (once per device). */
     public Kernel kernel(String file, String kernelName, Defines defines) {
         return programs.kernel(file, kernelName, defines);
     }

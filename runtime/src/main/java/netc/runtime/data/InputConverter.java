@@ -1,15 +1,10 @@
 package netc.runtime.data;
 
-import static org.jocl.CL.CL_TRUE;
-import static org.jocl.CL.clEnqueueWriteBuffer;
-
 import netc.runtime.cl.Buffer;
-import netc.runtime.cl.ClException;
 import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Kernel;
 import netc.runtime.cl.Tensor;
-import org.jocl.Pointer;
 
 /**
  * Moves a batch of grey uint8 images to the device as bytes (a quarter of the float traffic) and
@@ -39,10 +34,7 @@ final class InputConverter implements AutoCloseable {
      * once) and enqueues their conversion into {@code input}, zeroing the rows past them.
      */
     void convert(Tensor input, byte[] bytes, int rows) {
-        if (rows > 0) {
-            ClException.check(clEnqueueWriteBuffer(pixels.device().queue(), pixels.mem(), CL_TRUE, 0,
-                    (long) rows * imageBytes, Pointer.to(bytes), 0, null, null), "clEnqueueWriteBuffer");
-        }
+        pixels.writeBytes(bytes, rows * imageBytes);
         kernel.launch(new long[] {width, height, batchSize}, null, input, pixels, rows);
     }
 

@@ -14,7 +14,8 @@ import netc.runtime.model.Parameter;
  * and {@code name.bias} {@code [out]}, as PyTorch's {@code Linear}.
  *
  * <p>Every product reads the weight in its stored {@code [out, in]} layout through a transpose flag,
- * so nothing is copied; the epilogues work in place on the {@code (N, out)} output and its gradient.
+ * so the layer keeps no transposed copy (a large {@link Gemm} may still pack an operand into its
+ * scratch); the bias and activation passes work in place on the {@code (N, out)} output and its gradient.
  */
 public final class Dense implements AutoCloseable {
     private final String name;

@@ -1,11 +1,15 @@
-package netc.runtime.ops;
+package netc.runtime.reference;
 
-/** Softmax cross-entropy in plain Java and double precision, for the tests. */
-final class SoftmaxCrossEntropyReference {
+/**
+ * Softmax cross-entropy, the mean over the first {@code count} rows of logits {@code (batch, classes)}
+ * (PyTorch's {@code CrossEntropyLoss} when {@code count} is the batch), with its gradient; the
+ * log-sum-exp subtracts each row's maximum first.
+ */
+public final class SoftmaxCrossEntropyReference {
     private SoftmaxCrossEntropyReference() {}
 
     /** The mean over the first {@code count} rows of {@code log(sum_j exp(x_j)) - x_label}. */
-    static double loss(double[] logits, int[] labels, int classes, int count) {
+    public static double loss(double[] logits, int[] labels, int classes, int count) {
         double sum = 0;
         for (int row = 0; row < count; row++) {
             double max = max(logits, row, classes);
@@ -19,7 +23,7 @@ final class SoftmaxCrossEntropyReference {
     }
 
     /** {@code (softmax - onehot) / count} for the first {@code count} rows, zero for the rest. */
-    static double[] gradient(double[] logits, int[] labels, int classes, int batch, int count) {
+    public static double[] gradient(double[] logits, int[] labels, int classes, int batch, int count) {
         double[] gradient = new double[batch * classes];
         for (int row = 0; row < count; row++) {
             double max = max(logits, row, classes);
@@ -36,7 +40,7 @@ final class SoftmaxCrossEntropyReference {
     }
 
     /** Rows among the first {@code count} whose first arg-max (as torch.argmax) is the label. */
-    static int correct(float[] logits, int[] labels, int classes, int count) {
+    public static int correct(double[] logits, int[] labels, int classes, int count) {
         int correct = 0;
         for (int row = 0; row < count; row++) {
             int best = 0;

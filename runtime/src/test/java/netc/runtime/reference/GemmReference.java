@@ -1,7 +1,9 @@
-package netc.runtime.ops;
+package netc.runtime.reference;
+
+import netc.runtime.ops.GemmShape;
 
 /** The textbook triple loop in double precision: the ground truth the OpenCL GEMM is tested against. */
-final class GemmReference {
+public final class GemmReference {
     private GemmReference() {}
 
     /**
@@ -9,7 +11,7 @@ final class GemmReference {
      * fills {@code magnitude} with {@code Σ|a·b|} (plus {@code |C|}) per element, the scale of its
      * rounding error.
      */
-    static double[] product(GemmShape shape, float[] c, int cOffset, float[] a, int aOffset, float[] b, int bOffset,
+    public static double[] product(GemmShape shape, float[] c, int cOffset, float[] a, int aOffset, float[] b, int bOffset,
             double[] magnitude) {
         int m = shape.m(), n = shape.n(), k = shape.k();
         double[] out = new double[m * n];
