@@ -81,7 +81,7 @@ public final class NameTable {
         }
         GeneratedClass t = GeneratedClass.TRAINER;
         variable(table, t, Names.OPTIONS, "fit's parameter 'options'");
-        variable(table, t, TypeNames.TRAINER.simpleName(), "the type netc.runtime.train.Trainer (Trainer.fit)");
+        variable(table, t, TypeNames.TRAINER.simpleName(), "the type netc.train.Trainer (Trainer.fit)");
         variable(table, t, model, "the model class (" + model + ".FACTORY)");
         method(table, t, Names.FIT, "the method fit()");
         return List.copyOf(table);

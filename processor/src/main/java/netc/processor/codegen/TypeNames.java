@@ -18,9 +18,9 @@ final class TypeNames {
     static final ClassName AVG_POOL2D = ClassName.get("netc.runtime.ops", "AvgPool2d");
     static final ClassName DENSE = ClassName.get("netc.runtime.ops", "Dense");
     static final ClassName DROPOUT = ClassName.get("netc.runtime.ops", "Dropout");
-    static final ClassName TRAINER = ClassName.get("netc.runtime.train", "Trainer");
-    static final ClassName TRAINING_OPTIONS = ClassName.get("netc.runtime.train", "TrainingOptions");
-    static final ClassName TRAINING_REPORT = ClassName.get("netc.runtime.train", "TrainingReport");
+    static final ClassName TRAINER = ClassName.get("netc.train", "Trainer");
+    static final ClassName TRAINING_OPTIONS = ClassName.get("netc.train", "TrainingOptions");
+    static final ClassName TRAINING_REPORT = ClassName.get("netc.train", "TrainingReport");
     static final ClassName LIST = ClassName.get("java.util", "List");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
