@@ -15,6 +15,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface Dropout {
-    /** The drop probability {@code p}, in {@code [0, 1)}. */
+    /**
+     * The drop probability {@code p}, in {@code [0, 1)} as the float32 the runtime computes with: a value
+     * that rounds to 1.0f, anything above 0.99999994, is an error too.
+     */
     double value();
 }

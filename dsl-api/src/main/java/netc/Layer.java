@@ -12,6 +12,12 @@ package netc;
  * exactly one layer annotation. A {@code Layer} field without one is a compile error rather than
  * being skipped, since a forgotten annotation would otherwise silently drop a layer; fields of other
  * types are left alone.
+ *
+ * <p>The generated model names its fields after the layer ({@code conv1}, its output {@code conv1Out},
+ * that output's gradient {@code dconv1Out}), so a layer may not take a name the generated code already
+ * uses: one of its own ({@code input}, {@code device}, {@code INFO}, ...) or one made from another
+ * layer's name (a layer {@code dconv1} beside {@code conv1}). Such a clash is a compile error that names
+ * both uses and suggests a free name.
  */
 public final class Layer {
     private Layer() {}

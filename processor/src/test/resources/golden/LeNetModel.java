@@ -1,5 +1,6 @@
 package netc.samples;
 
+import java.lang.Override;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import netc.Activation;

@@ -1,9 +1,9 @@
 package netc.samples;
 
 import javax.annotation.processing.Generated;
-import netc.runtime.train.Trainer;
-import netc.runtime.train.TrainingOptions;
-import netc.runtime.train.TrainingReport;
+import netc.train.Trainer;
+import netc.train.TrainingOptions;
+import netc.train.TrainingReport;
 
 /**
  * Trains {@link LeNetModel} on Fashion-MNIST.

@@ -1,19 +1,24 @@
-// Activations fused into the conv and dense layers (and applied alone by activation_layer.cl), and
-// their slopes written in terms of the activation's OUTPUT y, so the backward pass needs only the
-// forward output, not the pre-activation.
+// The activations (netc.Activation) and their slopes, the only place their formulas are written:
+// every kernel that applies or differentiates an activation includes this file (the fused conv and
+// dense epilogues, activation_layer.cl). Slopes are written in terms of the activation's OUTPUT y,
+// so the backward pass needs only the forward output, not the pre-activation.
 //
-// Index convention: none (helpers, included by the kernels that apply or differentiate an
-// activation). ACTIVATION names one of the ACT_* codes below, e.g. -D ACTIVATION=ACT_RELU.
-// Each formula is written once, as a macro over a float type T (float, float4, float16 ...): the
-// scalar functions below instantiate it for float, vector kernels for their vector type.
+// Index convention: none (helpers). ACTIVATION names one of the ACT_* codes below, ACT_ + the enum
+// constant's name (the host's ActivationDefine), e.g. -D ACTIVATION=ACT_RELU. Each formula is written
+// once, as a macro over a float type T (float, float4, float16 ...): the scalar functions below
+// instantiate it for float, vector kernels for their vector type.
 
-#define ACT_NONE 0
-#define ACT_RELU 1
-#define ACT_SIGMOID 2
-#define ACT_TANH 3
+// Codes start at 1: an unknown name such as ACT_RELU6 reads as 0 in #if and trips the check below.
+#define ACT_NONE 1
+#define ACT_RELU 2
+#define ACT_SIGMOID 3
+#define ACT_TANH 4
 
 #ifndef ACTIVATION
 #define ACTIVATION ACT_NONE // the identity, so the file builds alone
+#endif
+#if ACTIVATION < ACT_NONE || ACTIVATION > ACT_TANH
+#error "ACTIVATION must be one of ACT_NONE, ACT_RELU, ACT_SIGMOID, ACT_TANH; a new netc.Activation needs its formula and slope here"
 #endif
 
 // ACTIVATE(T, z): the activation of z. ACTIVATION_SLOPE(T, y): d activate(z) / dz at the z where

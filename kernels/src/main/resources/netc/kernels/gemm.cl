@@ -30,13 +30,6 @@
 #ifndef VECTOR_K
 #define VECTOR_K 16 // gemm_dot: vector width along k (1, 2, 4, 8 or 16), at most K
 #endif
-#ifndef BIAS
-#define BIAS 0 // epilogue: 0 none, 1 add bias[i] to row i of C, 2 add bias[j] to column j (kernels then
-               // take two more arguments, bias and bias_offset)
-#endif
-#ifndef ACTIVATION
-#define ACTIVATION 0 // epilogue, after the bias: 0 none, 1 ReLU, 2 sigmoid, 3 tanh (netc.Activation)
-#endif
 #ifndef PACK_LEFT
 #define PACK_LEFT 0 // gemm_outer: 1 if the left operand comes packed by gemm_pack_left
 #endif
@@ -47,39 +40,14 @@
 #define CAT_(a, b) a##b
 #define CAT(a, b) CAT_(a, b)
 
-// ---- epilogue, shared by both kernels -------------------------------------------------------------
-// A finished sum s for C[i][j] becomes ACTIVATE(s [+ old C] [+ bias]); ACTIVATE works on floats and
-// on vectors alike.
-#if ACTIVATION == 1
-#define ACTIVATE(x) fmax((x), 0.0f)
-#elif ACTIVATION == 2
-#define ACTIVATE(x) (1.0f / (1.0f + exp(-(x))))
-#elif ACTIVATION == 3
-#define ACTIVATE(x) tanh(x)
-#else
-#define ACTIVATE(x) (x)
-#endif
-#if BIAS == 1
-#define ADD_BIAS(v, i, j) ((v) + bias[i])
-#elif BIAS == 2
-#define ADD_BIAS(v, i, j) ((v) + bias[j])
-#else
-#define ADD_BIAS(v, i, j) (v)
-#endif
+// ---- storing C, shared by both kernels ------------------------------------------------------------
 #if ACCUMULATE
 #define WITH_OLD(v, index) ((v) + c[index])
 #else
 #define WITH_OLD(v, index) (v)
 #endif
-// Stores sum v as C[i][j], which lives at c[index].
-#define STORE_C(index, i, j, v) (c[index] = ACTIVATE(ADD_BIAS(WITH_OLD(v, index), i, j)))
-#if BIAS
-#define BIAS_PARAMETERS , __global const float *bias, const long bias_offset
-#define MOVE_BIAS() (bias += bias_offset)
-#else
-#define BIAS_PARAMETERS
-#define MOVE_BIAS() ((void)0)
-#endif
+// Stores a finished sum v at c[index] (added to the old value when ACCUMULATE).
+#define STORE_C(index, v) (c[index] = WITH_OLD(v, index))
 
 // ---- gemm_outer ---------------------------------------------------------------------------------
 // It computes the P x Q product of a left operand (P x K) and a right operand (K x Q).
@@ -131,20 +99,12 @@
 #else
 #define C_INDEX(p, q) ((p) * Q + (q))
 #endif
-// Row and column of C for element (p, q) of the computed product.
-#if STORE_TRANSPOSED
-#define C_ROW(p, q) (q)
-#define C_COL(p, q) (p)
-#else
-#define C_ROW(p, q) (p)
-#define C_COL(p, q) (q)
-#endif
 
 // Grid: (row blocks, column blocks), row blocks fastest so that neighbouring work-items share the
 // right operand's column panel while it is in cache.
 __kernel void gemm_outer(__global float *c, const long c_offset,
                          __global const float *left, const long left_offset,
-                         __global const float *right, const long right_offset BIAS_PARAMETERS) {
+                         __global const float *right, const long right_offset) {
     const int row_block = get_global_id(0);
     const int col_block = get_global_id(1);
     const int p_nominal = row_block * BLOCK_ROWS;
@@ -155,7 +115,6 @@ __kernel void gemm_outer(__global float *c, const long c_offset,
     c += c_offset;
     left += left_offset;
     right += right_offset;
-    MOVE_BIAS();
 
     // Where element (p0 + r, k) of the left block lives: left_k[r * row_step], left_k advancing by k_step.
 #if PACK_LEFT
@@ -198,18 +157,13 @@ __kernel void gemm_outer(__global float *c, const long c_offset,
 #if ACCUMULATE
             out += LOAD_Q(C_INDEX(p, q0), c);
 #endif
-#if BIAS == 1
-            out += bias[p];
-#elif BIAS == 2
-            out += LOAD_Q(q0, bias);
-#endif
-            STORE_Q(ACTIVATE(out), C_INDEX(p, q0), c);
+            STORE_Q(out, C_INDEX(p, q0), c);
             continue;
         }
 #endif
         for (int col = q_nominal - q0; col < BLOCK_COLS; col++) {
             const int q = q0 + col;
-            STORE_C(C_INDEX(p, q), C_ROW(p, q), C_COL(p, q), LANE(acc[r], col));
+            STORE_C(C_INDEX(p, q), LANE(acc[r], col));
         }
     }
 }
@@ -308,14 +262,13 @@ inline float16 reduce_4x4(float16 acc[4][4]) {
 
 __kernel void gemm_dot(__global float *c, const long c_offset,
                        __global const float *a, const long a_offset,
-                       __global const float *b, const long b_offset BIAS_PARAMETERS) {
+                       __global const float *b, const long b_offset) {
     const int i_nominal = get_global_id(0) * BLOCK_ROWS;
     const int j_nominal = get_global_id(1) * BLOCK_COLS;
     if (j_nominal >= N || i_nominal >= M) return; // padding of the launch grid
     const int j0 = min(j_nominal, N - BLOCK_COLS);
     const int i0 = min(i_nominal, M - BLOCK_ROWS);
     c += c_offset;
-    MOVE_BIAS();
     __global const float *a_rows = a + a_offset + (long)i0 * K;
     __global const float *b_rows = b + b_offset + (long)j0 * K;
 
@@ -357,7 +310,7 @@ __kernel void gemm_dot(__global float *c, const long c_offset,
             const int j = j0 + s;
             float sum = sums[r][s];
             for (int k = K_TAIL; k < K; k++) sum = mad(a_rows[r * K + k], b_rows[s * K + k], sum);
-            if (j >= j_nominal) STORE_C(i * N + j, i, j, sum);
+            if (j >= j_nominal) STORE_C(i * N + j, sum);
         }
     }
 }

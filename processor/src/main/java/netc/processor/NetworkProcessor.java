@@ -1,9 +1,10 @@
 package netc.processor;
 
 import com.google.auto.service.AutoService;
-import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -12,6 +13,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import netc.processor.check.LayerFieldRule;
+import netc.processor.check.LocalNetworkRule;
 import netc.processor.check.OrphanLayerRule;
 import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
@@ -26,16 +28,30 @@ import netc.processor.read.BlockLibrary;
 @AutoService(Processor.class)
 public final class NetworkProcessor extends AbstractProcessor {
     static final String SUMMARY_OPTION = "netc.summary";
-    /** Annotations that mean something only on a field of a network or block class. */
+    private static final String NETWORK = "netc.Network";
+    private static final String BLOCK = "netc.Block";
+    /** Annotations that mean something only on a field of a network or block class, besides the layers'. */
     private static final Set<String> PLACEMENTS = Set.of("netc.Branch", "netc.Shortcut");
 
+    private final TakenClassNames taken = new TakenClassNames();
+    private Optional<LocalNetworkRule> localNetworks = Optional.empty();
+
+    @Override
+    public synchronized void init(ProcessingEnvironment environment) {
+        super.init(environment);
+        localNetworks = LocalNetworkRule.create(environment);
+    }
+
+    /**
+     * "*", not just {@code netc.Network} and the layer annotations: javac runs a processor only for
+     * annotations it finds on classes reachable from the top-level ones, so a file whose only
+     * {@code @Network} sits on a local class would otherwise never reach {@link LocalNetworkRule}.
+     * ({@code javac -Xlint} warns about listing other types beside "*".) Nothing is claimed, so other
+     * processors still see every annotation.
+     */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        Set<String> types = new HashSet<>(LayerFieldRule.LAYER_ANNOTATIONS);
-        types.addAll(PLACEMENTS);
-        types.add("netc.Network");
-        types.add("netc.Block");
-        return Set.copyOf(types);
+        return Set.of("*");
     }
 
     @Override
@@ -51,21 +67,22 @@ public final class NetworkProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         boolean printSummary = "true".equals(processingEnv.getOptions().get(SUMMARY_OPTION));
+        taken.declare(round.getRootElements()); // all of the round's classes, before any network generates
+        localNetworks.ifPresent(rule -> rule.check(round.getRootElements()));
         // Elements may change between rounds, so blocks are read afresh in each.
         BlockLibrary blocks = new BlockLibrary(processingEnv.getElementUtils());
         NetworkStep step = new NetworkStep(processingEnv.getElementUtils(), processingEnv.getFiler(),
-                processingEnv.getMessager(), blocks, printSummary);
+                processingEnv.getMessager(), blocks, printSummary, taken);
         for (TypeElement annotation : annotations) {
-            String name = annotation.getQualifiedName().toString();
-            if (name.equals("netc.Network")) {
+            if (annotation.getQualifiedName().contentEquals(NETWORK)) {
                 ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)).forEach(step::process);
             }
         }
         for (TypeElement annotation : annotations) {
             String name = annotation.getQualifiedName().toString();
-            if (name.equals("netc.Block")) {
+            if (name.equals(BLOCK)) {
                 checkBlocks(annotation, round, blocks);
-            } else if (!name.equals("netc.Network")) {
+            } else if (LayerFieldRule.LAYER_ANNOTATIONS.contains(name) || PLACEMENTS.contains(name)) {
                 checkPlacement(annotation, round);
             }
         }

@@ -5,8 +5,11 @@ import static netc.processor.Networks.compile;
 import static netc.processor.Networks.source;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One test per diagnostic: its id, that it is the only error, and the source line javac points at. */
 class DiagnosticTest {
@@ -322,17 +325,147 @@ class DiagnosticTest {
 
     @Test
     void layerNamedLikeAGeneratedMember() {
-        expectOne("NameClash", "Layer input", """
+        Compilation compilation = expectOne("NameClash", "Layer input", """
                 @Network(channels = 1, height = 8, width = 8)
                 class Net {
                     @Dense(out = 10) Layer input;
                 }
                 """);
+        assertThat(compilation).hadErrorContaining("[netc.NameClash] input: the generated model would name this"
+                + " layer's field 'input', a name it already uses for the input tensor field; rename this field,"
+                + " for example to 'inputLayer'");
+    }
+
+    /** conv1's gradient local {@code dconv1Out} would hide dconv1's output field: wrong gradients, silently. */
+    @Test
+    void layerWhoseOutputIsNamedLikeAnEarlierLayersGradient() {
+        Compilation compilation = expectOne("NameClash", "Layer dconv1", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Net {
+                    @Conv(out = 2, kernel = 3) Layer conv1;
+                    @Conv(out = 2, kernel = 3) Layer dconv1;
+                    @Dense(out = 10) Layer fc;
+                }
+                """);
+        assertThat(compilation).hadErrorContaining("dconv1: the generated model would name this layer's output"
+                + " tensor field 'dconv1Out', a name it already uses for conv1's output gradient (a local variable"
+                + " in backward); rename this field, for example to 'dconv1Layer'");
     }
 
     @Test
-    void failureWhileGeneratingIsAnInternalErrorOnTheClass() {
-        // The user's own NetModel makes the Filer refuse the generated one.
+    void layerWhoseGradientIsNamedLikeAnEarlierLayer() {
+        expectOne("NameClash", "Layer conv1", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Net {
+                    @Conv(out = 2, kernel = 3) Layer dconv1Out;
+                    @Conv(out = 2, kernel = 3) Layer conv1;
+                    @Dense(out = 10) Layer fc;
+                }
+                """);
+    }
+
+    /** Every fixed variable name of the generated model, including parameters and types named in expressions. */
+    @ParameterizedTest
+    @ValueSource(strings = {"device", "batchSize", "mode", "dLogits", "INFO", "FACTORY", "gradientA", "gradientB",
+            "Activation", "List", "NetModel"})
+    void layerNamedLikeAGeneratedVariable(String name) {
+        Compilation compilation = expectOne("NameClash", "Layer " + name + ";", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Net {
+                    @Dense(out = 4) Layer first;
+                    @Dense(out = 4) Layer %s;
+                    @Dense(out = 10) Layer last;
+                }
+                """.formatted(name));
+        assertThat(compilation).hadErrorContaining("rename this field, for example to '" + name + "Layer'");
+    }
+
+    /** Java keeps methods apart from variables: a layer may share a name with a generated or inherited method. */
+    @Test
+    void layersNamedLikeMethodsCompile() {
+        assertThat(compile(source("Net", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Net {
+                    @Dense(out = 4) Layer forward;
+                    @Dropout(0.5) Layer own;
+                    @Dense(out = 4) Layer logits;
+                    @Dense(out = 10) Layer after;
+                }
+                """))).succeededWithoutWarnings();
+    }
+
+    @Test
+    void dropoutThatRoundsToOneInFloat32() {
+        Compilation compilation = expectOne("DropoutRoundsToOne", "0.9999999999", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Net {
+                    @Dense(out = 10) Layer fc;
+                    @Dropout(0.9999999999) Layer drop;
+                }
+                """);
+        assertThat(compilation).hadErrorContaining("drop: @Dropout(0.9999999999) rounds to 1.0 in float32, the"
+                + " precision the runtime computes in, and a drop probability of 1 would drop every value;"
+                + " write at most 0.99999994, the largest float32 below 1");
+    }
+
+    @Test
+    void dropoutJustBelowOneInFloat32Compiles() {
+        assertThat(compile(source("Net", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Net {
+                    @Dense(out = 10) Layer fc;
+                    @Dropout(0.99999994) Layer drop;
+                }
+                """))).succeededWithoutWarnings();
+    }
+
+    @Test
+    void networkInAMethodBody() {
+        Compilation compilation = expectOne("NetworkLocal", "class Local", """
+                class Net {
+                    void build() {
+                        @Network(channels = 1, height = 8, width = 8)
+                        class Local {
+                            @Dense(out = 10) Layer fc;
+                        }
+                    }
+                }
+                """);
+        assertThat(compilation).hadErrorContaining("[netc.NetworkLocal] Local: @Network on a class declared inside"
+                + " the method 'build' does nothing");
+        assertThat(compilation).hadErrorContaining("move 'Local' to the top level");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Runnable task = () -> { @Network(channels = 1, height = 8, width = 8) class Local { @Dense(out = 10) Layer fc; } };",
+        "Object anonymous = new Object() { @Network(channels = 1, height = 8, width = 8) class Local { @Dense(out = 10) Layer fc; } };",
+        "{ @netc.Network(channels = 1, height = 8, width = 8) class Local { @Dense(out = 10) Layer fc; } }",
+        "void build() { class Holder { @Network(channels = 1, height = 8, width = 8) static class Local { @Dense(out = 10) Layer fc; } } }"})
+    void networkInALambdaAnAnonymousClassAnInitializerOrAClassInAMethod(String member) {
+        expectOne("NetworkLocal", "class Local", "class Net {\n    " + member + "\n}\n");
+    }
+
+    @Test
+    void anotherAnnotationNamedNetworkOnALocalClassIsNotOurs() {
+        JavaFileObject annotation = JavaFileObjects.forSourceString("other.Network",
+                "package other;\n\npublic @interface Network {}\n");
+        JavaFileObject user = JavaFileObjects.forSourceString("test.Net", """
+                package test;
+
+                import other.Network;
+
+                class Net {
+                    void build() {
+                        @Network class Local {}
+                    }
+                }
+                """);
+        assertThat(compile(annotation, user)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void userClassWithTheGeneratedModelsName() {
         JavaFileObject network = source("Net", """
                 @Network(channels = 1, height = 8, width = 8)
                 class Net {
@@ -340,7 +473,48 @@ class DiagnosticTest {
                 }
                 """);
         Compilation compilation = compile(network, source("NetModel", "class NetModel {}\n"));
-        assertThat(compilation).hadErrorContaining("[netc.InternalError] Net:").inFile(network)
-                .onLineContaining("class Net");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[netc.GeneratedClassExists] Net: netc generates the class"
+                + " test.NetModel for this network, but your class test.NetModel already has that name; rename"
+                + " 'Net' or the other class").inFile(network).onLineContaining("class Net");
+    }
+
+    @Test
+    void userClassWithTheGeneratedTrainersName() {
+        JavaFileObject network = source("Net", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Net {
+                    @Dense(out = 10) Layer fc;
+                }
+                """);
+        Compilation compilation = compile(network, source("NetTrainer", "class NetTrainer {}\n"));
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[netc.GeneratedClassExists] Net: netc generates the class"
+                + " test.NetTrainer").inFile(network).onLineContaining("class Net");
+    }
+
+    /** A nested Outer.Net and a top-level Outer_Net would both generate Outer_NetModel. */
+    @Test
+    void twoNetworksWithOneGeneratedName() {
+        JavaFileObject nested = source("Outer", """
+                class Outer {
+                    @Network(channels = 1, height = 8, width = 8)
+                    static class Net {
+                        @Dense(out = 10) Layer fc;
+                    }
+                }
+                """);
+        JavaFileObject topLevel = source("Outer_Net", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Outer_Net {
+                    @Dense(out = 10) Layer fc;
+                }
+                """);
+        Compilation compilation = compile(nested, topLevel);
+        assertThat(compilation).hadErrorCount(2); // The model and the trainer.
+        assertThat(compilation).hadErrorContaining("[netc.GeneratedClassExists] Outer_Net: netc generates the class"
+                + " test.Outer_NetModel for this network, but the model netc generates for the network test.Outer.Net"
+                + " already has that name; rename 'Outer_Net' or the other class").inFile(topLevel)
+                .onLineContaining("class Outer_Net");
     }
 }

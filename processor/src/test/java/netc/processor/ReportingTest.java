@@ -89,6 +89,20 @@ class ReportingTest {
         assertThat(compilation).hadNoteContaining("Total params: 650");
     }
 
+    /** A class of the network's package named like a java.lang type the generated code uses must not capture it. */
+    @Test
+    void generatedCodeCompilesBesideAClassNamedOverride() {
+        Compilation compilation = compile(source("Override", "class Override {}\n"), source("Net", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Net {
+                    @Dense(out = 10) Layer fc;
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.NetModel").contentsAsUtf8String()
+                .contains("import java.lang.Override;");
+    }
+
     @Test
     void nestedNetworksGetPrefixedNames() {
         Compilation compilation = compile(source("Outer", """

@@ -12,7 +12,7 @@ import netc.runtime.model.CompiledModel;
 import netc.runtime.model.Mode;
 import netc.runtime.model.Parameter;
 import netc.runtime.ops.SoftmaxCrossEntropy;
-import netc.runtime.train.XavierInit;
+import netc.train.XavierInit;
 import org.junit.jupiter.api.Test;
 
 /**

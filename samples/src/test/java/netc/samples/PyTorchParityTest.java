@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import netc.runtime.cl.Device;
 import netc.runtime.model.ModelFactory;
-import netc.runtime.verify.ReferenceComparison;
-import netc.runtime.verify.ReferenceReport;
-import netc.runtime.verify.TensorComparison;
+import netc.verify.ReferenceComparison;
+import netc.verify.ReferenceReport;
+import netc.verify.TensorComparison;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -43,7 +43,7 @@ final class InfoWriter {
                 .add("$S)", SummaryTable.render(plan))
                 .unindent().unindent()
                 .build();
-        return FieldSpec.builder(TypeNames.NETWORK_INFO, "INFO", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        return FieldSpec.builder(TypeNames.NETWORK_INFO, Names.INFO, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("What the compiler worked out about $L: its shape table, tensors, shape hash and summary.\n",
                         spec.simpleName())
                 .initializer(initializer)

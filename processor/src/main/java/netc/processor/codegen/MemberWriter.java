@@ -20,7 +20,7 @@ final class MemberWriter {
 
     static List<FieldSpec> fields(NetworkPlan plan, Identifiers names, GradientPlan gradients) {
         List<FieldSpec> fields = new ArrayList<>();
-        fields.add(field(TypeNames.TENSOR, Identifiers.INPUT));
+        fields.add(field(TypeNames.TENSOR, Names.INPUT));
         for (ShapedNode node : plan.nodes()) {
             if (!node.node().kind().outputIsInput()) {
                 fields.add(field(node.node().kind().opType(), names.op(node)));
@@ -28,10 +28,10 @@ final class MemberWriter {
             }
         }
         for (int i = 0; i < gradients.workspaces(); i++) {
-            fields.add(field(TypeNames.TENSOR, Identifiers.workspace(i)));
+            fields.add(field(TypeNames.TENSOR, Names.workspace(i)));
         }
         if (gradients.combines()) {
-            fields.add(field(TypeNames.TENSOR_ARITHMETIC, Identifiers.ARITHMETIC));
+            fields.add(field(TypeNames.TENSOR_ARITHMETIC, Names.ARITHMETIC));
         }
         return fields;
     }
@@ -39,16 +39,15 @@ final class MemberWriter {
     static MethodSpec constructor(NetworkPlan plan, Identifiers names, GradientPlan gradients) {
         Shape input = plan.spec().input();
         CodeBlock.Builder body = CodeBlock.builder()
-                .addStatement("super(device, INFO, batchSize)")
-                .add("$L = own(new $T(device, batchSize, $L)); // $L\n", Identifiers.INPUT, TypeNames.TENSOR,
-                        dimensions(input), input.batched());
+                .addStatement("super($L, $L, $L)", Names.DEVICE, Names.INFO, Names.BATCH_SIZE)
+                .add("$L = $L($L); // $L\n", Names.INPUT, Names.OWN, newTensor(dimensions(input)), input.batched());
         for (ShapedNode node : plan.nodes()) {
             if (node.node().kind().outputIsInput()) {
                 continue;
             }
-            body.add("$L = own($L);\n", names.op(node), node.node().kind().newOp(CodeSites.of(node, names)));
-            body.add("$L = own(new $T(device, batchSize, $L)); // $L\n", names.output(node.index()),
-                    TypeNames.TENSOR, dimensions(node.output()), node.output().batched());
+            body.add("$L = $L($L);\n", names.op(node), Names.OWN, node.node().kind().newOp(CodeSites.of(node, names)));
+            body.add("$L = $L($L); // $L\n", names.output(node.index()), Names.OWN,
+                    newTensor(dimensions(node.output())), node.output().batched());
         }
         int workspaces = gradients.workspaces();
         if (workspaces > 0) {
@@ -56,17 +55,17 @@ final class MemberWriter {
             body.add("// $L, each as large as the largest: $L's $L.\n", workspacesText(workspaces),
                     largest.path(), largest.output().batched());
             for (int i = 0; i < workspaces; i++) {
-                body.add("$L = own(new $T(device, batchSize, $L)); // (N, $L)\n", Identifiers.workspace(i),
-                        TypeNames.TENSOR, largest.output().size(), largest.output().size());
+                body.add("$L = $L($L); // (N, $L)\n", Names.workspace(i), Names.OWN,
+                        newTensor(Long.toString(largest.output().size())), largest.output().size());
             }
         }
         if (gradients.combines()) {
-            body.addStatement("$L = new $T(device)", Identifiers.ARITHMETIC, TypeNames.TENSOR_ARITHMETIC);
+            body.addStatement("$L = new $T($L)", Names.ARITHMETIC, TypeNames.TENSOR_ARITHMETIC, Names.DEVICE);
         }
         return MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(TypeNames.DEVICE, "device")
-                .addParameter(int.class, "batchSize")
+                .addParameter(TypeNames.DEVICE, Names.DEVICE)
+                .addParameter(int.class, Names.BATCH_SIZE)
                 .addCode(body.build())
                 .build();
     }
@@ -78,6 +77,10 @@ final class MemberWriter {
             case 2 -> "Gradients between layers alternate between two workspaces";
             default -> "Gradients share " + workspaces + " workspaces, assigned by when each is live";
         };
+    }
+
+    private static CodeBlock newTensor(String dimensions) {
+        return CodeBlock.of("new $T($L, $L, $L)", TypeNames.TENSOR, Names.DEVICE, Names.BATCH_SIZE, dimensions);
     }
 
     private static String dimensions(Shape shape) {

@@ -27,7 +27,7 @@ public final class ModelWriter {
 
     /** Whether {@code <Name>Trainer} can be written: an application that only predicts lacks the trainer. */
     public static boolean trainerAvailable(Elements elements) {
-        return elements.getTypeElement(TypeNames.TRAINER_CLASS) != null;
+        return elements.getTypeElement(TypeNames.TRAINER.canonicalName()) != null;
     }
 
     public static void write(NetworkPlan plan, Element origin, Filer filer, boolean withTrainer) throws IOException {
@@ -46,17 +46,13 @@ public final class ModelWriter {
         return files;
     }
 
-    static ClassName modelName(NetworkSpec spec) {
-        return ClassName.get(spec.packageName(), spec.baseName() + "Model");
-    }
-
     static AnnotationSpec generated() {
         return AnnotationSpec.builder(TypeNames.GENERATED).addMember("value", "$S", GENERATOR).build();
     }
 
     private static TypeSpec model(NetworkPlan plan, Element origin) {
         NetworkSpec spec = plan.spec();
-        ClassName name = modelName(spec);
+        ClassName name = Names.model(spec);
         Identifiers names = new Identifiers(plan);
         GradientPlan gradients = GradientPlan.of(plan);
         TypeSpec.Builder model = TypeSpec.classBuilder(name)
@@ -65,7 +61,7 @@ public final class ModelWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(TypeNames.COMPILED_MODEL)
                 .addField(InfoWriter.info(plan))
-                .addField(FieldSpec.builder(TypeNames.MODEL_FACTORY, "FACTORY",
+                .addField(FieldSpec.builder(TypeNames.MODEL_FACTORY, Names.FACTORY,
                                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("Builds the model for a device and a batch size.\n")
                         .initializer("$T::new", name)
@@ -79,7 +75,12 @@ public final class ModelWriter {
         return model.build();
     }
 
+    /**
+     * java.lang types are imported like any other ({@code import java.lang.Override;}): a class of the
+     * network's package named {@code Override} would otherwise win over java.lang's, and the generated
+     * code would not compile. A single-type import wins over both.
+     */
     private static JavaFile javaFile(String packageName, TypeSpec type) {
-        return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ").build();
+        return JavaFile.builder(packageName, type).skipJavaLangImports(false).indent("    ").build();
     }
 }

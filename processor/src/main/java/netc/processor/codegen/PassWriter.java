@@ -23,12 +23,12 @@ final class PassWriter {
 
     static List<MethodSpec> methods(NetworkPlan plan, Identifiers names, GradientPlan gradients) {
         List<MethodSpec> methods = new ArrayList<>(List.of(
-                accessor("input", Identifiers.INPUT),
-                accessor("logits", names.output(plan.last().index())),
-                tensors(plan, names, "parameters", "parameters", TypeNames.PARAMETER,
+                accessor(Names.INPUT_METHOD, Names.INPUT),
+                accessor(Names.LOGITS_METHOD, names.output(plan.last().index())),
+                tensors(plan, names, Names.PARAMETERS_METHOD, "parameters", TypeNames.PARAMETER,
                         node -> !node.parameters().isEmpty())));
         if (plan.nodes().stream().anyMatch(node -> !node.buffers().isEmpty())) {
-            methods.add(tensors(plan, names, "buffers", "state", TypeNames.STATE_TENSOR,
+            methods.add(tensors(plan, names, Names.BUFFERS_METHOD, "state", TypeNames.STATE_TENSOR,
                     node -> !node.buffers().isEmpty()));
         }
         methods.add(forward(plan, names));
@@ -53,17 +53,17 @@ final class PassWriter {
         if (perNode.isEmpty()) {
             return builder.addStatement("return $T.of()", TypeNames.LIST).build();
         }
-        return builder.addStatement("return concat($T.of(\n$L))", TypeNames.LIST, CodeBlock.join(perNode, ",\n"))
+        return builder.addStatement("return $L($T.of(\n$L))", Names.CONCAT, TypeNames.LIST, CodeBlock.join(perNode, ",\n"))
                 .build();
     }
 
     private static MethodSpec forward(NetworkPlan plan, Identifiers names) {
-        MethodSpec.Builder method = override("forward").addParameter(TypeNames.MODE, "mode");
+        MethodSpec.Builder method = override(Names.FORWARD_METHOD).addParameter(TypeNames.MODE, Names.MODE);
         for (ShapedNode node : plan.nodes()) {
             CodeBlock call = node.node().kind().forward(CodeSites.of(node, names));
             if (!call.isEmpty()) {
                 method.addCode(call);
-                method.addStatement("after($S, false)", node.path());
+                method.addStatement("$L($S, false)", Names.AFTER, node.path());
             }
         }
         return method.build();
@@ -74,7 +74,7 @@ final class PassWriter {
      * consumer the pass reaches, added by the others, handed on by reference where it passes through.
      */
     private static MethodSpec backward(NetworkPlan plan, Identifiers names, GradientPlan gradients) {
-        MethodSpec.Builder method = override("backward").addParameter(TypeNames.TENSOR, Identifiers.D_LOGITS);
+        MethodSpec.Builder method = override(Names.BACKWARD_METHOD).addParameter(TypeNames.TENSOR, Names.D_LOGITS);
         for (GradientPlan.Step step : gradients.steps()) {
             method.addCode(step(step, names, gradients));
         }
@@ -99,10 +99,10 @@ final class PassWriter {
                 case NONE -> dInputs.add("null");
                 case WRITE, COPY -> {
                     code.add("$T $L = $L; // $L\n", TypeNames.TENSOR, gradient,
-                            Identifiers.workspace(gradients.workspaceOf(producer)), outputShape(node, producer));
+                            Names.workspace(gradients.workspaceOf(producer)), outputShape(node, producer));
                     dInputs.add(gradient);
                     if (delivery.route() == Route.COPY) {
-                        after.addStatement("$L.copy($L, $L, $L)", Identifiers.ARITHMETIC, gradient, dOutput,
+                        after.addStatement("$L.copy($L, $L, $L)", Names.ARITHMETIC, gradient, dOutput,
                                 size(node, producer));
                     }
                 }
@@ -112,14 +112,14 @@ final class PassWriter {
                     dInputs.add(gradient);
                 }
                 case SCRATCH -> {
-                    String scratch = Identifiers.workspace(delivery.scratch());
+                    String scratch = Names.workspace(delivery.scratch());
                     dInputs.add(scratch);
-                    after.addStatement("$L.accumulate($L, $L, $L)", Identifiers.ARITHMETIC, gradient, scratch,
+                    after.addStatement("$L.accumulate($L, $L, $L)", Names.ARITHMETIC, gradient, scratch,
                             size(node, producer));
                 }
                 case ACCUMULATE -> {
                     dInputs.add(gradient);
-                    after.addStatement("$L.accumulate($L, $L, $L)", Identifiers.ARITHMETIC, gradient, dOutput,
+                    after.addStatement("$L.accumulate($L, $L, $L)", Names.ARITHMETIC, gradient, dOutput,
                             size(node, producer));
                 }
             }
@@ -129,7 +129,7 @@ final class PassWriter {
         CodeBlock added = after.build();
         code.add(call).add(added);
         if (!call.isEmpty() || !added.isEmpty()) {
-            code.addStatement("after($S, true)", node.path());
+            code.addStatement("$L($S, true)", Names.AFTER, node.path());
         }
         return code.build();
     }
@@ -142,7 +142,7 @@ final class PassWriter {
     /** Values of the producer's gradient: batch × one example's. */
     private static CodeBlock size(ShapedNode node, int producer) {
         int input = node.node().inputs().indexOf(producer);
-        return CodeBlock.of("batchSize() * $LL", node.inputs().get(input).size());
+        return CodeBlock.of("$L() * $LL", Names.BATCH_SIZE_METHOD, node.inputs().get(input).size());
     }
 
     private static MethodSpec.Builder override(String name) {

@@ -17,19 +17,20 @@ final class TrainerWriter {
 
     static TypeSpec trainer(NetworkPlan plan, Element origin) {
         NetworkSpec spec = plan.spec();
-        ClassName model = ModelWriter.modelName(spec);
-        TypeSpec.Builder trainer = TypeSpec.classBuilder(ClassName.get(spec.packageName(), spec.baseName() + "Trainer"))
+        ClassName model = Names.model(spec);
+        TypeSpec.Builder trainer = TypeSpec.classBuilder(Names.trainer(spec))
                 .addJavadoc("Trains {@link $T} on Fashion-MNIST.\n\n<p>From the shell: {@code netc train $L}.\n", model,
                         spec.binaryName())
                 .addAnnotation(ModelWriter.generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addMethod(MethodSpec.methodBuilder("fit")
+                .addMethod(MethodSpec.methodBuilder(Names.FIT)
                         .addJavadoc("Builds the model on the chosen device, trains it and reports every epoch.\n")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(TypeNames.TRAINING_REPORT)
-                        .addParameter(TypeNames.TRAINING_OPTIONS, "options")
-                        .addStatement("return $T.fit($T.FACTORY, $T.INFO, options)", TypeNames.TRAINER, model, model)
+                        .addParameter(TypeNames.TRAINING_OPTIONS, Names.OPTIONS)
+                        .addStatement("return $T.fit($T.$L, $T.$L, $L)", TypeNames.TRAINER, model, Names.FACTORY,
+                                model, Names.INFO, Names.OPTIONS)
                         .build());
         if (origin != null) {
             trainer.addOriginatingElement(origin);

@@ -19,11 +19,12 @@ final class TypeNames {
     static final ClassName STATE_TENSOR = ClassName.get("netc.runtime.model", "StateTensor");
     static final ClassName MODE = ClassName.get("netc.runtime.model", "Mode");
     static final ClassName TENSOR_ARITHMETIC = ClassName.get("netc.runtime.ops", "TensorArithmetic");
-    static final String TRAINER_CLASS = "netc.runtime.train.Trainer";
-    static final ClassName TRAINER = ClassName.bestGuess(TRAINER_CLASS);
-    static final ClassName TRAINING_OPTIONS = ClassName.get("netc.runtime.train", "TrainingOptions");
-    static final ClassName TRAINING_REPORT = ClassName.get("netc.runtime.train", "TrainingReport");
+    /** In netc-train; an application that only predicts lacks it, and then no trainer is written. */
+    static final ClassName TRAINER = ClassName.get("netc.train", "Trainer");
+    static final ClassName TRAINING_OPTIONS = ClassName.get("netc.train", "TrainingOptions");
+    static final ClassName TRAINING_REPORT = ClassName.get("netc.train", "TrainingReport");
     static final ClassName LIST = ClassName.get("java.util", "List");
+    static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
     private TypeNames() {}

@@ -21,6 +21,13 @@ public enum Diagnostic {
     NETWORK_INNER("NetworkInner",
             "%s: a nested @Network class must be static: tools create it without an enclosing instance;"
                     + " add 'static'"),
+    NETWORK_LOCAL("NetworkLocal",
+            "%s: @Network on a class declared inside %s does nothing: javac shows annotation processors no"
+                    + " local or anonymous classes, so no model would be generated; move '%s' to the top level"
+                    + " or make it a static nested class of a top-level class"),
+    GENERATED_CLASS_EXISTS("GeneratedClassExists",
+            "%s: netc generates %s for this network, but %s already has that name; rename '%s' or the other"
+                    + " class"),
     NO_LAYERS("NoLayers",
             "%s: @Network declares no layers; add fields such as '@Dense(out = 10) Layer fc;'"),
 
@@ -35,7 +42,8 @@ public enum Diagnostic {
     LAYER_FIELD_TYPE("LayerFieldType",
             "%s: a field annotated @%s must be of type netc.Layer, not %s; declare it as 'Layer %s'"),
     NAME_CLASH("NameClash",
-            "%s: the generated model already uses the name '%s' for %s; rename this field"),
+            "%s: the generated model would name %s '%s', a name it already uses for %s;"
+                    + " rename this field, for example to '%s'"),
     LAYER_OUTSIDE_NETWORK("LayerOutsideNetwork",
             "%s: @%s only means something in a class annotated @Network or @Block, and %s is neither;"
                     + " annotate %s with @Network(channels = ..., height = ..., width = ...) or @Block"),
@@ -88,6 +96,9 @@ public enum Diagnostic {
     DROPOUT_RANGE("DropoutRange",
             "%s: @Dropout(%s) but the drop probability must be in [0, 1) (1 would drop every value);"
                     + " write a value such as 0.5"),
+    DROPOUT_ROUNDS_TO_ONE("DropoutRoundsToOne",
+            "%s: @Dropout(%s) rounds to 1.0 in float32, the precision the runtime computes in, and a drop"
+                    + " probability of 1 would drop every value; write at most %s, the largest float32 below 1"),
 
     // Shapes.
     DENSE_INPUT_MISMATCH("DenseInputMismatch",

@@ -50,7 +50,7 @@ public final class GraphBuilder {
         this.report = report;
     }
 
-    /** The graph; empty when the network has no members at all (already reported). */
+    /** The graph; empty when the network has no nodes at all (already reported). */
     public static Optional<Graph> build(NetworkSpec spec, Report report) {
         if (spec.members().isEmpty()) {
             return Optional.empty();
@@ -58,7 +58,8 @@ public final class GraphBuilder {
         GraphBuilder builder = new GraphBuilder(spec, report);
         builder.members(spec.members(), Join.CHAIN, Activation.NONE, Node.INPUT,
                 Frame.top(spec.members(), builder.scope(spec.members())));
-        return Optional.of(new Graph(spec, builder.nodes, builder.scopes));
+        // No node at all: every member was a use that could not be expanded, which is reported.
+        return builder.nodes.isEmpty() ? Optional.empty() : Optional.of(new Graph(spec, builder.nodes, builder.scopes));
     }
 
     /**

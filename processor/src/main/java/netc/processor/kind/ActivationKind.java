@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 import java.util.Optional;
 import netc.Activation;
+import netc.processor.codegen.Names;
 import netc.processor.diag.Report;
 import netc.processor.graph.Node;
 import netc.processor.model.Shape;
@@ -60,8 +61,8 @@ final class ActivationKind implements LayerKind {
 
     @Override
     public CodeBlock newOp(CodeSite site) {
-        return CodeBlock.of("new $T(device, $T.$L, batchSize, $L)", OP, Activations.ACTIVATION, function,
-                site.input().size());
+        return CodeBlock.of("new $T($L, $T.$L, $L, $L)", OP, Names.DEVICE, Activations.ACTIVATION, function,
+                Names.BATCH_SIZE, site.input().size());
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 import java.util.Optional;
+import netc.processor.codegen.Names;
 import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
 import netc.processor.graph.BlockInstance;
@@ -61,7 +62,8 @@ final class AddKind implements NodeKind {
 
     @Override
     public CodeBlock newOp(CodeSite site) {
-        return CodeBlock.of("new $T(device, batchSize, $L)", OP, site.outputShape().size());
+        return CodeBlock.of("new $T($L, $L, $L)", OP, Names.DEVICE, Names.BATCH_SIZE,
+                site.outputShape().size());
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 import java.util.Optional;
+import netc.processor.codegen.Names;
 import netc.processor.diag.Report;
 import netc.processor.graph.Node;
 import netc.processor.model.Shape;
@@ -65,14 +66,14 @@ final class BatchNormKind implements LayerKind {
     @Override
     public CodeBlock newOp(CodeSite site) {
         Shape in = site.input();
-        return CodeBlock.of("new $T(device, $S, batchSize, $L, $L)", OP, site.node().path(), in.channels(),
-                Sizes.times(in.height(), in.width()));
+        return CodeBlock.of("new $T($L, $S, $L, $L, $L)", OP, Names.DEVICE, site.node().path(), Names.BATCH_SIZE,
+                in.channels(), Sizes.times(in.height(), in.width()));
     }
 
     @Override
     public CodeBlock forward(CodeSite site) {
-        return CodeBlock.builder().addStatement("$L.forward($L, $L, mode, activeRows())", site.op(), site.output(),
-                site.inputs().get(0)).build();
+        return CodeBlock.builder().addStatement("$L.forward($L, $L, $L, $L())", site.op(), site.output(),
+                site.inputs().get(0), Names.MODE, Names.ACTIVE_ROWS).build();
     }
 
     /** Where the input needs no gradient the op still computes one: it may overwrite {@code dOutput} with it. */

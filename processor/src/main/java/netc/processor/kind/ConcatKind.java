@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 import java.util.Optional;
+import netc.processor.codegen.Names;
 import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
 import netc.processor.graph.BlockInstance;
@@ -82,7 +83,7 @@ final class ConcatKind implements NodeKind {
         CodeBlock channels = CodeBlock.join(site.inputShapes().stream()
                 .map(shape -> CodeBlock.of("$L", shape.channels())).toList(), ", ");
         Shape out = site.outputShape();
-        return CodeBlock.of("new $T(device, batchSize, new int[] {$L}, $L)", OP, channels,
+        return CodeBlock.of("new $T($L, $L, new int[] {$L}, $L)", OP, Names.DEVICE, Names.BATCH_SIZE, channels,
                 Sizes.times(out.height(), out.width()));
     }
 

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 import java.util.Optional;
+import netc.processor.codegen.Names;
 import netc.processor.diag.Report;
 import netc.processor.graph.Node;
 import netc.processor.model.Shape;
@@ -84,8 +85,8 @@ final class ConvKind implements LayerKind {
     public CodeBlock newOp(CodeSite site) {
         Shape in = site.input();
         Node node = site.node();
-        return CodeBlock.of("new $T(device, $S, batchSize, $L, $L, $L, $L, $L, $L, $L, $L)", OP, node.path(),
-                in.channels(), in.height(), in.width(), out(node), node.attributes().integer("kernel"),
+        return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $L)", OP, Names.DEVICE, node.path(),
+                Names.BATCH_SIZE, in.channels(), in.height(), in.width(), out(node), node.attributes().integer("kernel"),
                 node.attributes().integer("stride"), node.attributes().integer("padding"),
                 Activations.constant(node));
     }

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 import java.util.Optional;
+import netc.processor.codegen.Names;
 import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
 import netc.processor.graph.Node;
@@ -83,8 +84,8 @@ final class DenseKind implements LayerKind {
     @Override
     public CodeBlock newOp(CodeSite site) {
         Node node = site.node();
-        return CodeBlock.of("new $T(device, $S, batchSize, $L, $L, $L)", OP, node.path(), site.input().size(),
-                out(node), Activations.constant(node));
+        return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L)", OP, Names.DEVICE, node.path(), Names.BATCH_SIZE,
+                site.input().size(), out(node), Activations.constant(node));
     }
 
     @Override

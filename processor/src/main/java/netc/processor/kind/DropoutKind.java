@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 import java.util.Optional;
+import netc.processor.codegen.Names;
 import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
 import netc.processor.graph.Node;
@@ -27,11 +28,18 @@ final class DropoutKind implements LayerKind {
     public boolean checkAttributes(Node node, Report report) {
         double p = p(node);
         // Written this way round so that NaN, which fails every comparison, is rejected too.
-        if (p >= 0 && p < 1) {
-            return true;
+        if (!(p >= 0 && p < 1)) {
+            report.error(Diagnostic.DROPOUT_RANGE, node.attributes().source("value"), node.path(), p);
+            return false;
         }
-        report.error(Diagnostic.DROPOUT_RANGE, node.attributes().source("value"), node.path(), p);
-        return false;
+        if (!((float) p < 1f)) {
+            // The runtime computes in float32: judge the value it will see. Rounding can only reach 1 from
+            // below; a tiny p that rounds to 0 keeps its meaning (almost never drop), and 0 is valid.
+            report.error(Diagnostic.DROPOUT_ROUNDS_TO_ONE, node.attributes().source("value"), node.path(), p,
+                    Math.nextDown(1f));
+            return false;
+        }
+        return true;
     }
 
     @Override
@@ -51,14 +59,15 @@ final class DropoutKind implements LayerKind {
 
     @Override
     public CodeBlock newOp(CodeSite site) {
-        return CodeBlock.of("new $T(device, batchSize, $L, $Lf)", OP, site.input().size(), (float) p(site.node()));
+        return CodeBlock.of("new $T($L, $L, $L, $Lf)", OP, Names.DEVICE, Names.BATCH_SIZE, site.input().size(),
+                (float) p(site.node()));
     }
 
     /** The mask depends on the node's index, so each dropout layer draws its own. */
     @Override
     public CodeBlock forward(CodeSite site) {
-        return CodeBlock.builder().addStatement("$L.forward($L, $L, mode, dropoutKey($L))", site.op(), site.output(),
-                site.inputs().get(0), site.node().index()).build();
+        return CodeBlock.builder().addStatement("$L.forward($L, $L, $L, $L($L))", site.op(), site.output(),
+                site.inputs().get(0), Names.MODE, Names.DROPOUT_KEY, site.node().index()).build();
     }
 
     @Override

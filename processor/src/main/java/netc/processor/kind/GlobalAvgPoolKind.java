@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 import java.util.Optional;
+import netc.processor.codegen.Names;
 import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
 import netc.processor.graph.Node;
@@ -57,7 +58,8 @@ final class GlobalAvgPoolKind implements LayerKind {
     @Override
     public CodeBlock newOp(CodeSite site) {
         Shape in = site.input();
-        return CodeBlock.of("new $T(device, batchSize, $L, $L, $L)", OP, in.channels(), in.height(), in.width());
+        return CodeBlock.of("new $T($L, $L, $L, $L, $L)", OP, Names.DEVICE, Names.BATCH_SIZE, in.channels(),
+                in.height(), in.width());
     }
 
     @Override

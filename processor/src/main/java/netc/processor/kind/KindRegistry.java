@@ -47,6 +47,11 @@ public final class KindRegistry {
         return String.join(", ", LAYERS.stream().map(kind -> "@" + kind.simpleName()).toList());
     }
 
+    /** Types the kinds' generated code names in expressions ({@code Activation.RELU}), which a field would obscure. */
+    public static List<String> expressionTypes() {
+        return List.of(Activations.ACTIVATION.simpleName());
+    }
+
     /** The runtime op classes of every kind, for the names the generated code must leave free. */
     public static List<ClassName> opTypes() {
         List<ClassName> types = new java.util.ArrayList<>();

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 import java.util.Optional;
+import netc.processor.codegen.Names;
 import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
 import netc.processor.graph.Node;
@@ -97,8 +98,8 @@ abstract class PoolKind implements LayerKind {
     public CodeBlock newOp(CodeSite site) {
         Shape in = site.input();
         Window window = window(site.node());
-        return CodeBlock.of("new $T(device, batchSize, $L, $L, $L, $L, $L, $L)", op, in.channels(), in.height(),
-                in.width(), window.kernel(), window.stride(), window.padding());
+        return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L, $L)", op, Names.DEVICE, Names.BATCH_SIZE,
+                in.channels(), in.height(), in.width(), window.kernel(), window.stride(), window.padding());
     }
 
     @Override

@@ -56,7 +56,10 @@ public final class SpecReader {
         }
     }
 
-    /** {@code AlexNet}, or {@code Outer_AlexNet} for a nested class, so nested networks never clash. */
+    /**
+     * {@code AlexNet}, or {@code Outer_AlexNet} for a nested class: the rule {@link netc.Network}'s Javadoc
+     * states, which the command line's {@code ModelLookup.modelName} follows to find the generated model.
+     */
     private static String baseName(TypeElement type) {
         StringBuilder name = new StringBuilder(type.getSimpleName());
         for (Element outer = type.getEnclosingElement(); !(outer instanceof PackageElement);

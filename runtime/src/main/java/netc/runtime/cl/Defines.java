@@ -1,6 +1,5 @@
 package netc.runtime.cl;
 
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -33,10 +32,6 @@ public final class Defines {
     public Defines set(String name, String value) {
         values.put(name, value);
         return this;
-    }
-
-    public Map<String, String> asMap() {
-        return java.util.Collections.unmodifiableMap(values);
     }
 
     /** The build options string, e.g. {@code -D K=3 -D STRIDE=1}. */

@@ -6,6 +6,7 @@ import static org.jocl.CL.clFinish;
 import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseContext;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
 import org.jocl.cl_device_id;
@@ -22,6 +23,9 @@ public final class Device implements AutoCloseable {
     private final cl_context context;
     private final cl_command_queue queue;
     private final ProgramCache programs;
+    /** Bytes in this device's buffers not yet closed, and the largest buffer so far: what a memory estimate is checked against. */
+    private final AtomicLong allocatedBytes = new AtomicLong();
+    private final AtomicLong largestAllocationBytes = new AtomicLong();
     private boolean closed;
 
     private Device(DeviceInfo info) {
@@ -40,7 +44,10 @@ public final class Device implements AutoCloseable {
         this.programs = new ProgramCache(this);
     }
 
-    /** Opens the device chosen by {@code selector} (see {@link DeviceSelector}); null means the default. */
+    /**
+     * Opens the device chosen by {@code selector} (see {@link DeviceSelector}); null means the one
+     * {@code NETC_DEVICE} names, else the default.
+     */
     public static Device open(String selector) {
         DeviceInfo chosen = DeviceSelector.select(OpenCl.devices(), DeviceSelector.effective(selector));
         return new Device(chosen);
@@ -55,15 +62,15 @@ public final class Device implements AutoCloseable {
         return info;
     }
 
-    public cl_context context() {
+    cl_context context() {
         return context;
     }
 
-    public cl_command_queue queue() {
+    cl_command_queue queue() {
         return queue;
     }
 
-    public cl_device_id id() {
+    cl_device_id id() {
         return info.device();
     }
 
@@ -72,9 +79,28 @@ public final class Device implements AutoCloseable {
         return info.maxWorkGroupSize();
     }
 
-    /** The kernel {@code kernelName} of {@code file}, built with {@code defines} (once per process). */
+    /** The kernel {@code kernelName} of {@code file}, built with {@code defines} (once per device). */
     public Kernel kernel(String file, String kernelName, Defines defines) {
         return programs.kernel(file, kernelName, defines);
+    }
+
+    /** Bytes held by buffers created on this device and not yet closed. */
+    public long allocatedBytes() {
+        return allocatedBytes.get();
+    }
+
+    /** The largest single buffer created on this device so far, in bytes. */
+    public long largestAllocationBytes() {
+        return largestAllocationBytes.get();
+    }
+
+    void recordAllocation(long bytes) {
+        allocatedBytes.addAndGet(bytes);
+        largestAllocationBytes.accumulateAndGet(bytes, Math::max);
+    }
+
+    void recordRelease(long bytes) {
+        allocatedBytes.addAndGet(-bytes);
     }
 
     /** Waits until everything enqueued so far has run. */

@@ -2,9 +2,15 @@ package netc.runtime.cl;
 
 import org.jocl.CL;
 import org.jocl.cl_device_id;
-import org.jocl.cl_platform_id;
 
-/** What one OpenCL device is, as listed by {@code netc devices}; {@code id()} is how a user selects it. */
+/**
+ * What one OpenCL device is, as listed by {@code netc devices}; {@code id()} is how a user selects it.
+ * {@code globalMemoryBytes} bounds all buffers together and {@code maxMemAllocBytes} each one alone
+ * ({@code CL_DEVICE_GLOBAL_MEM_SIZE}, {@code CL_DEVICE_MAX_MEM_ALLOC_SIZE}).
+ *
+ * @param preferredFloatVectorWidth {@code CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT}: on a CPU driver its
+ *     SIMD width in floats (PoCL reports 16 on an AVX-512 CPU), which sizes the GEMM's register blocks
+ */
 public record DeviceInfo(
         int platformIndex,
         int deviceIndex,
@@ -13,11 +19,12 @@ public record DeviceInfo(
         boolean gpu,
         int computeUnits,
         long globalMemoryBytes,
+        long maxMemAllocBytes,
         long maxWorkGroupSize,
-        cl_platform_id platform,
+        int preferredFloatVectorWidth,
         cl_device_id device) {
 
-    static DeviceInfo query(int p, int d, String platformName, cl_platform_id platform, cl_device_id device) {
+    static DeviceInfo query(int p, int d, String platformName, cl_device_id device) {
         long type = OpenCl.deviceLong(device, CL.CL_DEVICE_TYPE);
         return new DeviceInfo(
                 p,
@@ -27,8 +34,9 @@ public record DeviceInfo(
                 (type & CL.CL_DEVICE_TYPE_GPU) != 0,
                 OpenCl.deviceInt(device, CL.CL_DEVICE_MAX_COMPUTE_UNITS),
                 OpenCl.deviceLong(device, CL.CL_DEVICE_GLOBAL_MEM_SIZE),
+                OpenCl.deviceLong(device, CL.CL_DEVICE_MAX_MEM_ALLOC_SIZE),
                 OpenCl.deviceSize(device, CL.CL_DEVICE_MAX_WORK_GROUP_SIZE),
-                platform,
+                OpenCl.deviceInt(device, CL.CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT),
                 device);
     }
 

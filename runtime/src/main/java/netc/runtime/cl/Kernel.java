@@ -9,7 +9,9 @@ import org.jocl.Sizeof;
 
 /**
  * One built kernel. Its arguments are set and the launch enqueued in one call, {@link #launch}, so a
- * kernel object shared by two ops of the same shape never sees the other's arguments.
+ * kernel object shared by two ops of the same shape never sees the other's arguments, as long as one
+ * thread drives the device: the two steps are not atomic, so a kernel is not safe to launch from two
+ * threads at once.
  *
  * <p>Arguments are passed in the kernel's own order (outputs, inputs, sizes): a {@link Buffer} or
  * {@link Tensor} becomes its {@code cl_mem}, an {@code Integer} an {@code int}, a {@code Long} a
@@ -24,10 +26,6 @@ public final class Kernel implements AutoCloseable {
         this.device = device;
         this.name = name;
         this.handle = handle;
-    }
-
-    public String name() {
-        return name;
     }
 
     /**

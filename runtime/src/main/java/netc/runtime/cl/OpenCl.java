@@ -30,7 +30,7 @@ public final class OpenCl {
             ClException.check(CL.clGetDeviceIDs(platforms[p], CL.CL_DEVICE_TYPE_ALL, ids.length, ids, null), "clGetDeviceIDs");
             String platformName = platformString(platforms[p], CL.CL_PLATFORM_NAME);
             for (int d = 0; d < ids.length; d++) {
-                result.add(DeviceInfo.query(p, d, platformName, platforms[p], ids[d]));
+                result.add(DeviceInfo.query(p, d, platformName, ids[d]));
             }
         }
         if (result.isEmpty()) {

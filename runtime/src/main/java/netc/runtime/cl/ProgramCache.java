@@ -20,7 +20,7 @@ import org.jocl.cl_program;
 
 /**
  * Built programs of one device, keyed by (source file, sorted defines), so that each distinct
- * specialisation of a kernel is built once per process; kernels are created once per program.
+ * specialisation of a kernel is built once per device; each kernel of a program is created once.
  */
 final class ProgramCache implements AutoCloseable {
     private record Key(String file, Defines defines) {}

@@ -15,9 +15,8 @@ final class ActivationGradient {
     private final long[] globalSize;
 
     ActivationGradient(Device device, Activation activation, int images, int channels, int positions, ChannelLayout target) {
-        this.kernel = device.kernel("activation_gradient.cl", "activation_gradient", target.defines("DZ")
-                .set("B", images).set("CO", channels).set("P", positions)
-                .set("ACTIVATION", ActivationDefine.of(activation)));
+        this.kernel = device.kernel("activation_gradient.cl", "activation_gradient", ActivationDefine.set(
+                target.defines("DZ").set("B", images).set("CO", channels).set("P", positions), activation));
         this.globalSize = new long[] {positions, (long) images * channels};
     }
 

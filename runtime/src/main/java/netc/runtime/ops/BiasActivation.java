@@ -14,9 +14,8 @@ final class BiasActivation {
     private final long[] globalSize;
 
     BiasActivation(Device device, Activation activation, int images, int channels, int positions, ChannelLayout source) {
-        this.kernel = device.kernel("bias_activation.cl", "bias_activation", source.defines("SRC")
-                .set("B", images).set("CO", channels).set("P", positions)
-                .set("ACTIVATION", ActivationDefine.of(activation)));
+        this.kernel = device.kernel("bias_activation.cl", "bias_activation", ActivationDefine.set(
+                source.defines("SRC").set("B", images).set("CO", channels).set("P", positions), activation));
         this.globalSize = new long[] {positions, (long) images * channels};
     }
 

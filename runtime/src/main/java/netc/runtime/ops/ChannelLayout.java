@@ -4,8 +4,9 @@ import netc.runtime.cl.Defines;
 
 /**
  * Where element {@code (image b, channel co, position p)} of a layer's result sits in a GEMM buffer:
- * at {@code co·channelStride + b·batchStride + p}. Lets the fused epilogue kernels read or write
- * either the layer's own NCHW layout or the channel-major layout a batched convolution GEMM uses.
+ * at {@code co·channelStride + b·batchStride + p}. Lets the bias, activation and bias-gradient kernels
+ * read or write either the layer's own NCHW layout or the channel-major layout a batched convolution
+ * GEMM uses, so no separate transpose pass is needed.
  */
 record ChannelLayout(long channelStride, long batchStride) {
     /** {@code [B][CO][P]}: the layer's own (NCHW or {@code (N, features)}) layout. */

@@ -5,6 +5,7 @@ import netc.Activation;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.model.DeviceMemory;
 import netc.runtime.model.Parameter;
 
 /**
@@ -76,9 +77,10 @@ public final class Conv2d implements AutoCloseable {
         int outChannels = geometry.outChannels();
         int patch = geometry.patchSize();
         int positions = geometry.positions();
-        this.imagesPerChunk = imagesPerChunk(geometry.batch(), (long) patch * positions, columnBudget);
-        this.chunks = geometry.batch() / imagesPerChunk;
-        int columnsPerChunk = imagesPerChunk * positions;
+        Chunking chunking = Chunking.of(geometry, columnBudget, retainedBudget);
+        this.imagesPerChunk = chunking.imagesPerChunk();
+        this.chunks = chunking.chunks();
+        int columnsPerChunk = chunking.columnsPerChunk();
         int kk = geometry.kernel() * geometry.kernel();
 
         this.im2col = new Im2col(device, geometry, imagesPerChunk);
@@ -101,15 +103,60 @@ public final class Conv2d implements AutoCloseable {
                 geometry.inChannels() * kk, outChannels * kk);
         this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {outChannels},
                 geometry.inChannels() * kk, outChannels * kk);
-        this.columnFloatsPerChunk = (long) patch * columnsPerChunk;
-        this.retainsColumns = chunks * columnFloatsPerChunk <= retainedBudget;
-        this.columns = Buffer.allocate(device, (retainsColumns ? chunks : 1) * columnFloatsPerChunk);
+        this.columnFloatsPerChunk = chunking.columnFloatsPerChunk();
+        this.retainsColumns = chunking.retainsColumns();
+        this.columns = Buffer.allocate(device, chunking.columnFloats());
         this.product = Buffer.allocate(device, (long) outChannels * columnsPerChunk);
+    }
+
+    /**
+     * The device memory a convolution of these shapes allocates, as the public constructor sizes it:
+     * weight and bias with their gradients, the im2col columns, the GEMM product and the GEMMs' packing
+     * scratch (see {@link Gemm#deviceMemory}). Nothing is allocated.
+     */
+    public static DeviceMemory deviceMemory(int batch, int inChannels, int inHeight, int inWidth, int outChannels,
+                                            int kernel, int stride, int padding) {
+        ConvGeometry geometry = new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding);
+        Chunking chunking = Chunking.of(geometry, DEFAULT_COLUMN_BUDGET, DEFAULT_RETAINED_BUDGET);
+        int patch = geometry.patchSize();
+        int columnsPerChunk = chunking.columnsPerChunk();
+        DeviceMemory parameters = DeviceMemory.floats((long) outChannels * patch).plus(DeviceMemory.floats(outChannels))
+                .times(2);
+        DeviceMemory weightGradients = Gemm.deviceMemory(new GemmShape(false, true, outChannels, patch, columnsPerChunk,
+                false)).times(chunking.chunks() > 1 ? 2 : 1);
+        return parameters
+                .plus(DeviceMemory.floats(chunking.columnFloats()))
+                .plus(DeviceMemory.floats((long) outChannels * columnsPerChunk))
+                .plus(Gemm.deviceMemory(new GemmShape(false, false, outChannels, columnsPerChunk, patch, false)))
+                .plus(weightGradients)
+                .plus(Gemm.deviceMemory(new GemmShape(true, false, patch, columnsPerChunk, outChannels, false)));
+    }
+
+    /** How the batch is split for im2col, and whether the forward's columns are kept for the backward. */
+    private record Chunking(int imagesPerChunk, int chunks, int columnsPerChunk, long columnFloatsPerChunk,
+                            boolean retainsColumns) {
+        static Chunking of(ConvGeometry geometry, long columnBudget, long retainedBudget) {
+            int patch = geometry.patchSize();
+            int positions = geometry.positions();
+            int images = Conv2d.imagesPerChunk(geometry.batch(), (long) patch * positions, columnBudget);
+            int chunks = geometry.batch() / images;
+            int columnsPerChunk = images * positions;
+            long columnFloatsPerChunk = (long) patch * columnsPerChunk;
+            return new Chunking(images, chunks, columnsPerChunk, columnFloatsPerChunk,
+                    chunks * columnFloatsPerChunk <= retainedBudget);
+        }
+
+        /** The columns buffer: every chunk's when retained, else one chunk's scratch. */
+        long columnFloats() {
+            return (retainsColumns ? chunks : 1) * columnFloatsPerChunk;
+        }
     }
 
     /** The largest divisor of {@code batch} whose chunk fits the budget (at least one image), so all chunks share one shape. */
     static int imagesPerChunk(int batch, long columnFloatsPerImage, long columnBudget) {
-        for (int images = batch; images > 1; images--) {
+        // No chunk above budget / perImage fits: start there, so a huge batch costs no long search.
+        long start = Math.min(batch, columnBudget / Math.max(1, columnFloatsPerImage));
+        for (int images = (int) start; images > 1; images--) {
             if (batch % images == 0 && images * columnFloatsPerImage <= columnBudget) {
                 return images;
             }

@@ -4,6 +4,7 @@ import java.util.List;
 import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.model.DeviceMemory;
 import netc.runtime.model.Parameter;
 
 /**
@@ -13,7 +14,8 @@ import netc.runtime.model.Parameter;
  * and {@code name.bias} {@code [out]}, as PyTorch's {@code Linear}.
  *
  * <p>Every product reads the weight in its stored {@code [out, in]} layout through a transpose flag,
- * so nothing is copied; the epilogues work in place on the {@code (N, out)} output and its gradient.
+ * so the layer keeps no transposed copy (a large {@link Gemm} may still pack an operand into its
+ * scratch); the bias and activation passes work in place on the {@code (N, out)} output and its gradient.
  */
 public final class Dense implements AutoCloseable {
     private final String name;
@@ -51,6 +53,17 @@ public final class Dense implements AutoCloseable {
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
         this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT, new int[] {out, in}, in, out);
         this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {out}, in, out);
+    }
+
+    /**
+     * The device memory a dense layer of these shapes allocates: weight and bias with their gradients,
+     * and its three GEMMs' packing scratch (see {@link Gemm#deviceMemory}). Nothing is allocated.
+     */
+    public static DeviceMemory deviceMemory(int batch, int in, int out) {
+        return DeviceMemory.floats((long) out * in).plus(DeviceMemory.floats(out)).times(2)
+                .plus(Gemm.deviceMemory(false, true, batch, out, in))
+                .plus(Gemm.deviceMemory(true, false, out, in, batch))
+                .plus(Gemm.deviceMemory(false, false, batch, in, out));
     }
 
     /** weight, then bias. */

@@ -20,7 +20,6 @@ public final class Dropout implements AutoCloseable {
     private static final int GROUP = 16;
 
     private final long elements;
-    private final float p;
     private final Kernel maskAndScale;
     private boolean lastMasked;
     private long lastKey;
@@ -36,7 +35,6 @@ public final class Dropout implements AutoCloseable {
         }
         this.elements = (long) batch * features;
         WorkItems.requireIntIndexable("Dropout", elements);
-        this.p = p;
         this.maskAndScale = p == 0f ? null : device.kernel("dropout.cl", "dropout_apply", Defines.of()
                 .set("ELEMENTS", elements)
                 .set("DROP_BELOW", dropThreshold(p) + "u")
@@ -69,11 +67,6 @@ public final class Dropout implements AutoCloseable {
         } else if (to.buffer() != from.buffer()) {
             to.buffer().copyFrom(from.buffer(), 0, 0, elements);
         }
-    }
-
-    /** The drop probability. */
-    public float p() {
-        return p;
     }
 
     @Override

@@ -4,20 +4,19 @@ import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Kernel;
+import netc.runtime.model.DeviceMemory;
 
 /**
  * A matrix product specialised to one {@link GemmShape}: every dimension and transpose is a
  * compile-time constant of the kernel ({@code gemm.cl}). Offsets (in floats) let one product work on
- * a slice of a larger buffer, e.g. one image of a batch. An optional {@link GemmEpilogue} fuses a
- * bias and an activation into the store of C.
+ * a slice of a larger buffer, e.g. one image of a batch.
  *
  * <p>Large products first copy an operand into cache-friendly blocks in a scratch buffer this object
- * owns (as large as that operand); {@link #close()} frees it. C must not overlap A, B or the bias.
+ * owns (the operand rounded up to whole blocks); {@link #close()} frees it. C must not overlap A or B.
  * All work is enqueued on the device's one in-order queue, so consecutive runs may share the scratch.
  */
 public final class Gemm implements AutoCloseable {
     private final GemmShape shape;
-    private final GemmEpilogue epilogue;
     private final GemmPlan plan;
     private final Kernel kernel;
     private final long[] global;
@@ -26,18 +25,14 @@ public final class Gemm implements AutoCloseable {
     private final GemmPack packRight;
 
     public Gemm(Device device, GemmShape shape) {
-        this(device, shape, GemmEpilogue.NONE);
+        this(device, shape, GemmPlan.of(shape, GemmTuning.of(device)));
     }
 
-    public Gemm(Device device, GemmShape shape, GemmEpilogue epilogue) {
-        this(device, shape, epilogue, GemmPlan.of(shape, GemmTuning.of(device)));
-    }
-
-    Gemm(Device device, GemmShape shape, GemmEpilogue epilogue, GemmPlan plan) {
+    /** With a given plan (tests force each kernel and packing choice). */
+    Gemm(Device device, GemmShape shape, GemmPlan plan) {
         this.shape = shape;
-        this.epilogue = epilogue;
         this.plan = plan;
-        Defines defines = plan.defines(shape, epilogue);
+        Defines defines = plan.defines(shape);
         this.kernel = device.kernel("gemm.cl", plan.kernelName(), defines);
         GemmGroups groups = GemmGroups.of(device);
         this.local = groups.local(plan.global(), kernel.maxWorkGroupSize());
@@ -48,40 +43,42 @@ public final class Gemm implements AutoCloseable {
                 plan.packGrid(shape, false), plan.packedRightFloats(shape)) : null;
     }
 
-    public GemmShape shape() {
-        return shape;
-    }
-
-    public GemmEpilogue epilogue() {
-        return epilogue;
+    /**
+     * The device memory a GEMM of {@code shape} allocates: the packing scratch its plan asks for. The
+     * plan's choices depend on the shape only; the scratch is rounded up to whole register blocks, which
+     * are counted here at the widest tuning (16 x 16, AVX-512 CPUs: exact there). Other devices' blocks
+     * round differently, by less than one block (16·k floats) per packed operand.
+     */
+    public static DeviceMemory deviceMemory(GemmShape shape) {
+        GemmPlan plan = GemmPlan.of(shape, GemmTuning.SIMD16);
+        DeviceMemory memory = DeviceMemory.NONE;
+        if (plan.packLeft()) {
+            memory = memory.plus(DeviceMemory.floats(plan.packedLeftFloats(shape)));
+        }
+        if (plan.packRight()) {
+            memory = memory.plus(DeviceMemory.floats(plan.packedRightFloats(shape)));
+        }
+        return memory;
     }
 
     /**
-     * Enqueues {@code C = op(A)·op(B)} (or {@code +=}, then the activation), reading A, B and writing C
-     * at the given offsets. For a product whose epilogue has a bias, use the overload that passes it.
+     * As {@link #deviceMemory(GemmShape)} for {@code op(A)} {@code m × k} and {@code op(B)} {@code k × n},
+     * also for shapes {@link GemmShape} refuses (a matrix of 2^31 elements or more, e.g. at an absurd
+     * batch size): those count both operands packed, an upper bound, since no such GEMM is ever built.
+     */
+    public static DeviceMemory deviceMemory(boolean transA, boolean transB, int m, int n, int k) {
+        long limit = Integer.MAX_VALUE;
+        if ((long) m * n > limit || (long) m * k > limit || (long) k * n > limit) {
+            return DeviceMemory.floats((long) m * k).plus(DeviceMemory.floats((long) k * n));
+        }
+        return deviceMemory(new GemmShape(transA, transB, m, n, k, false));
+    }
+
+    /**
+     * Enqueues {@code C = op(A)·op(B)} (or {@code C += ...}), reading A, B and writing C at the given
+     * offsets; packs first what the plan packs.
      */
     public void run(Buffer c, long cOffset, Buffer a, long aOffset, Buffer b, long bOffset) {
-        if (epilogue.bias() != GemmEpilogue.Bias.NONE) {
-            throw new IllegalStateException("GEMM " + shape + " was built with a bias " + epilogue.bias()
-                    + "; call run(c, cOffset, a, aOffset, b, bOffset, bias, biasOffset).");
-        }
-        launch(c, cOffset, a, aOffset, b, bOffset, null, 0);
-    }
-
-    /** As {@link #run(Buffer, long, Buffer, long, Buffer, long)}, adding the bias at {@code bias[biasOffset]}. */
-    public void run(Buffer c, long cOffset, Buffer a, long aOffset, Buffer b, long bOffset, Buffer bias,
-            long biasOffset) {
-        if (epilogue.bias() == GemmEpilogue.Bias.NONE) {
-            throw new IllegalStateException("GEMM " + shape + " was built without a bias; build it with a"
-                    + " GemmEpilogue whose bias is PER_ROW or PER_COLUMN, or call run without the bias.");
-        }
-        checkFits("bias", bias, biasOffset, epilogue.biasLength(shape));
-        launch(c, cOffset, a, aOffset, b, bOffset, bias, biasOffset);
-    }
-
-    /** Packs what the plan packs, then runs the product; {@code bias} is null when the epilogue has none. */
-    private void launch(Buffer c, long cOffset, Buffer a, long aOffset, Buffer b, long bOffset, Buffer bias,
-            long biasOffset) {
         checkFits("C", c, cOffset, (long) shape.m() * shape.n());
         checkFits("A", a, aOffset, (long) shape.m() * shape.k());
         checkFits("B", b, bOffset, (long) shape.k() * shape.n());
@@ -98,11 +95,7 @@ public final class Gemm implements AutoCloseable {
             right = packRight.pack(right, rightOffset);
             rightOffset = 0;
         }
-        if (bias == null) {
-            kernel.launch(global, local, c, cOffset, left, leftOffset, right, rightOffset);
-        } else {
-            kernel.launch(global, local, c, cOffset, left, leftOffset, right, rightOffset, bias, biasOffset);
-        }
+        kernel.launch(global, local, c, cOffset, left, leftOffset, right, rightOffset);
     }
 
     private void checkFits(String matrix, Buffer buffer, long offset, long size) {

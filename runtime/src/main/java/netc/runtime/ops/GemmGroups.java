@@ -6,8 +6,9 @@ import netc.runtime.cl.Device;
  * Sizes the work-groups of the GEMM kernels (2-D grids of blocks) for one device.
  *
  * <p>A CPU driver such as PoCL runs each work-group as one task on one core, so a group must not be
- * so large that too few groups are left to share between the cores: 144 blocks in three groups of 64
- * on two cores ran at 120 GFLOP/s where a finer split ran ~160. A GPU needs groups of at least a warp.
+ * so large that too few groups are left to share between the cores: with PoCL on the 2-core Zen 4
+ * development machine, 144 blocks in three groups of 64 ran at 120 GFLOP/s where a finer split ran
+ * ~160. A GPU needs groups of at least a warp.
  *
  * @param computeUnits the device's compute units (cores, or GPU multiprocessors)
  * @param minGroup the smallest group worth launching (1 on CPUs, a warp on GPUs)

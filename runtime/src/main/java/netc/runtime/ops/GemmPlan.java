@@ -21,7 +21,7 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
     static final long PACK_LARGE_FLOATS = 1L << 20;
     /**
      * Packing the left operand pays when many column blocks reuse it and it is large enough to amortise
-     * one more launch: measured with 16-row blocks, +60-80% for 64 x 4096 x 4096 NN (rows 16 KiB apart
+     * one more launch: measured on PoCL (Zen 4) with 16-row blocks, +60-80% for 64 x 4096 x 4096 NN (rows 16 KiB apart
      * alias in the caches) and +20% for 4096 x 6400 x 64 TN; -10% at 9 column blocks (384 x 144 x 3456)
      * and -7% for the small 96 x 2916 x 121.
      */
@@ -30,7 +30,7 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
     /**
      * NT with K below this runs as the outer-product kernel on a transposed copy of B (when enough row
      * blocks reuse it): the dot kernel's horizontal sums cost as much as its k loop at K = 144, where
-     * it measured 126 GFLOP/s against 194 (384 x 2304 x 144); at K = 676 158 against 170. With few
+     * it measured (PoCL, Zen 4) 126 GFLOP/s against 194 (384 x 2304 x 144); at K = 676 158 against 170. With few
      * rows (64 x 4096 x 4096) the copy does not pay: 164 for dot against 68-117.
      */
     static final int DOT_MIN_K = 1024;
@@ -86,14 +86,13 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
         return new long[] {ceilDiv(shape.k(), PACK_K_ROWS), global[leftOperand ? 0 : 1]};
     }
 
-    Defines defines(GemmShape shape, GemmEpilogue epilogue) {
+    Defines defines(GemmShape shape) {
         return Defines.of()
                 .set("M", shape.m()).set("N", shape.n()).set("K", shape.k())
                 .set("TRANS_A", shape.transA()).set("TRANS_B", shape.transB())
                 .set("ACCUMULATE", shape.accumulate())
                 .set("BLOCK_ROWS", blockRows).set("BLOCK_COLS", blockCols).set("VECTOR_K", vectorK)
-                .set("PACK_LEFT", packLeft).set("PACK_RIGHT", packRight).set("PACK_K_ROWS", PACK_K_ROWS)
-                .set("BIAS", epilogue.biasDefine()).set("ACTIVATION", epilogue.activationDefine());
+                .set("PACK_LEFT", packLeft).set("PACK_RIGHT", packRight).set("PACK_K_ROWS", PACK_K_ROWS);
     }
 
     private static long[] grid(int blockRows, int rows, int blockCols, int cols) {

@@ -1,9 +1,5 @@
 package netc.runtime.ops;
 
-import org.jocl.CL;
-import org.jocl.Pointer;
-import org.jocl.Sizeof;
-import netc.runtime.cl.ClException;
 import netc.runtime.cl.Device;
 
 /**
@@ -32,14 +28,7 @@ record GemmTuning(int outerRows, int outerCols, int dotRows, int dotCols, int do
         if (device.info().gpu()) {
             return GPU;
         }
-        int width = preferredFloatWidth(device);
+        int width = device.info().preferredFloatVectorWidth();
         return width >= 16 ? SIMD16 : width >= 8 ? SIMD8 : SIMD4;
-    }
-
-    private static int preferredFloatWidth(Device device) {
-        int[] width = new int[1];
-        ClException.check(CL.clGetDeviceInfo(device.id(), CL.CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT, Sizeof.cl_uint,
-                Pointer.to(width), null), "clGetDeviceInfo");
-        return width[0];
     }
 }

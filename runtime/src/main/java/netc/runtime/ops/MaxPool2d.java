@@ -5,6 +5,7 @@ import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Kernel;
 import netc.runtime.cl.Tensor;
+import netc.runtime.model.DeviceMemory;
 
 /**
  * Max pooling over square windows per channel, as PyTorch's {@code MaxPool2d} (floor mode, padding as
@@ -29,8 +30,18 @@ public final class MaxPool2d implements AutoCloseable {
         Defines defines = geometry.defines().set("OFFSET_TYPE", byteOffsets ? "uchar" : "int");
         this.forwardKernel = device.kernel("maxpool.cl", "maxpool_forward", defines);
         this.backwardKernel = device.kernel("maxpool.cl", "maxpool_backward", defines);
-        long offsetBytes = geometry.outputSize() * (byteOffsets ? 1 : 4);
-        this.argmax = Buffer.allocate(device, (offsetBytes + 3) / 4);
+        this.argmax = Buffer.allocate(device, argmaxElements(geometry.outputSize(), kernel));
+    }
+
+    /** The device memory a max pooling with {@code outputSize} outputs (all the batch's) allocates: its arg-max record. */
+    public static DeviceMemory deviceMemory(long outputSize, int kernel) {
+        return DeviceMemory.floats(argmaxElements(outputSize, kernel));
+    }
+
+    /** 4-byte elements that hold one offset per output: a byte each for windows up to 256 elements, else an int. */
+    private static long argmaxElements(long outputSize, int kernel) {
+        long offsetBytes = outputSize * ((long) kernel * kernel <= 256 ? 1 : 4);
+        return (offsetBytes + 3) / 4;
     }
 
     /** The output height, {@code floor((inHeight + 2·padding − kernel) / stride) + 1}. */

@@ -2,7 +2,10 @@ package netc.runtime.ops;
 
 import netc.runtime.cl.Tensor;
 
-/** The capacity checks every op makes on the tensors it is handed (which may be larger shared workspaces). */
+/**
+ * The capacity checks {@link Conv2d} and {@link Dense} make on the tensors they are handed (which may be
+ * larger shared workspaces); the smaller ops check through {@link WorkItems#requireCapacity}.
+ */
 final class TensorChecks {
     private TensorChecks() {}
 

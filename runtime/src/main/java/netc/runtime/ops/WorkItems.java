@@ -9,7 +9,10 @@ import netc.runtime.cl.Tensor;
  * slices of shared workspaces.
  */
 final class WorkItems {
-    /** A work-group size every OpenCL device supports well (a multiple of a GPU warp, small enough). */
+    /**
+     * The multiple ranges are rounded up to: a multiple of a GPU warp, so that the work-group size the
+     * driver picks (these launches pass none) can be a whole number of warps.
+     */
     static final long GROUP = 64;
 
     private WorkItems() {}

@@ -36,6 +36,28 @@ class DeviceTest {
     }
 
     @Test
+    void bytesLandPackedFourToAnElement() {
+        try (Device device = Device.open(); Buffer buffer = Buffer.allocate(device, 3)) {
+            buffer.writeBytes(new byte[] {1, 2, 3, 4, 5, 6, 7, 99}, 6);
+            // Every OpenCL device netc targets is little-endian: byte 0 is an element's low byte.
+            int[] back = buffer.readInts(0, 3);
+            assertEquals(0x04030201, back[0]);
+            assertEquals(0x0605, back[1]);
+            assertEquals(0, back[2]);
+            assertThrows(IndexOutOfBoundsException.class, () -> buffer.writeBytes(new byte[13], 13));
+            assertThrows(IndexOutOfBoundsException.class, () -> buffer.writeBytes(new byte[4], 5));
+        }
+    }
+
+    @Test
+    void reportsAPreferredFloatVectorWidthTheSpecAllows() {
+        for (DeviceInfo info : OpenCl.devices()) {
+            assertTrue(List.of(1, 2, 4, 8, 16).contains(info.preferredFloatVectorWidth()),
+                    info + ": preferred float vector width " + info.preferredFloatVectorWidth());
+        }
+    }
+
+    @Test
     void aBuildFailureQuotesFileDefinesAndLog() {
         try (Device device = Device.open()) {
             ClException e = assertThrows(ClException.class,

@@ -1,5 +1,6 @@
 package netc.runtime.ops;
 
+import netc.runtime.reference.Activations;
 import static netc.runtime.ops.TestArrays.toDouble;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** ActivationLayer against the double reference (ReferenceLayers), the reference against finite differences. */
+/** ActivationLayer against the double reference (reference.Activations), the reference against finite differences. */
 class ActivationLayerTest {
     /**
      * Per value, relative to the largest magnitude: ReLU selects (exact); OpenCL's exp and tanh are
@@ -61,8 +62,8 @@ class ActivationLayerTest {
             double[] expected = new double[n];
             double[] expectedDx = new double[n];
             for (int i = 0; i < n; i++) {
-                expected[i] = ReferenceLayers.activate(activation, input[i]);
-                expectedDx[i] = dOutput[i] * ReferenceLayers.slope(activation, expected[i]);
+                expected[i] = Activations.activate(activation, input[i]);
+                expectedDx[i] = dOutput[i] * Activations.slope(activation, expected[i]);
             }
             TestArrays.assertClose(expected, out.download(), TOLERANCE, activation + " output");
             TestArrays.assertClose(expectedDx, dIn.download(), TOLERANCE, activation + " dInput");
@@ -78,12 +79,12 @@ class ActivationLayerTest {
         double[] r = toDouble(TestArrays.uniform(random, 50, 1.0));
         double[] analytic = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            analytic[i] = r[i] * ReferenceLayers.slope(activation, ReferenceLayers.activate(activation, x[i]));
+            analytic[i] = r[i] * Activations.slope(activation, Activations.activate(activation, x[i]));
         }
         GradientCheck.check(analytic, x, () -> {
             double loss = 0;
             for (int i = 0; i < x.length; i++) {
-                loss += r[i] * ReferenceLayers.activate(activation, x[i]);
+                loss += r[i] * Activations.activate(activation, x[i]);
             }
             return loss;
         }, activation + " dInput");

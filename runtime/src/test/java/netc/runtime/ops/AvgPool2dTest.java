@@ -8,7 +8,8 @@ import java.util.Random;
 import java.util.stream.Stream;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
-import netc.runtime.ops.PoolingReference.Shape;
+import netc.runtime.reference.PoolReference;
+import netc.runtime.reference.PoolShape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,29 +38,29 @@ class AvgPool2dTest {
         device.close();
     }
 
-    static Stream<Shape> shapes() {
+    static Stream<PoolShape> shapes() {
         return PoolingShapes.all();
     }
 
     @ParameterizedTest
     @MethodSource("shapes")
-    void forwardAndBackwardMatchTheReference(Shape s) {
+    void forwardAndBackwardMatchTheReference(PoolShape s) {
         Random random = new Random(s.hashCode());
         float[] input = TestArrays.uniform(random, s.inSize(), -1, 1);
         float[] dOutput = TestArrays.uniform(random, s.outSize(), -1, 1);
         float[][] result = run(s, input, dOutput);
-        assertClose(PoolingReference.avgForward(s, TestArrays.toDouble(input)), result[0], "output");
-        assertClose(PoolingReference.avgBackward(s, dOutput), result[1], "dInput");
+        assertClose(PoolReference.avgForward(s, TestArrays.toDouble(input)), result[0], "output");
+        assertClose(PoolReference.avgBackward(s, TestArrays.toDouble(dOutput)), result[1], "dInput");
     }
 
     /** Each element sums its windows' shares in PyTorch's order (windows row-major), so bit for bit as there. */
     @ParameterizedTest
     @MethodSource("shapes")
-    void backwardSumsInPyTorchsOrderBitForBit(Shape s) {
+    void backwardSumsInPyTorchsOrderBitForBit(PoolShape s) {
         Random random = new Random(17 * s.hashCode());
         float[] dOutput = TestArrays.uniform(random, s.outSize(), -1, 1);
         float[] dInput = run(s, new float[s.inSize()], dOutput)[1];
-        Assertions.assertArrayEquals(PoolingReference.avgBackwardInFloat(s, dOutput), dInput, 0f, s.toString());
+        Assertions.assertArrayEquals(PoolReference.avgBackwardInFloat(s, dOutput), dInput, 0f, s.toString());
     }
 
     /**
@@ -69,7 +70,7 @@ class AvgPool2dTest {
      */
     @ParameterizedTest
     @MethodSource("shapes")
-    void backwardMatchesFiniteDifferences(Shape s) {
+    void backwardMatchesFiniteDifferences(PoolShape s) {
         Random random = new Random(31 * s.hashCode());
         float[] input = TestArrays.uniform(random, s.inSize(), -1, 1);
         float[] dOutput = TestArrays.uniform(random, s.outSize(), -1, 1);
@@ -79,9 +80,9 @@ class AvgPool2dTest {
         for (int i = 0; i < x.length; i++) {
             double saved = x[i];
             x[i] = saved + step;
-            double up = weightedSum(PoolingReference.avgForward(s, x), dOutput);
+            double up = weightedSum(PoolReference.avgForward(s, x), dOutput);
             x[i] = saved - step;
-            double down = weightedSum(PoolingReference.avgForward(s, x), dOutput);
+            double down = weightedSum(PoolReference.avgForward(s, x), dOutput);
             x[i] = saved;
             assertEquals((up - down) / (2 * step), dInput[i], TOLERANCE, s + " dInput[" + i + "]");
         }
@@ -90,7 +91,7 @@ class AvgPool2dTest {
     @Test
     void dividesByTheFullWindowAreaAlsoWhereItOverlapsPadding() {
         // count_include_pad: a 2x2 input of ones, kernel 3, padding 1, stride 1 gives 4/9 everywhere.
-        Shape s = new Shape(1, 1, 2, 2, 3, 1, 1);
+        PoolShape s = new PoolShape(1, 1, 2, 2, 3, 1, 1);
         float[] output = run(s, new float[] {1, 1, 1, 1}, new float[4])[0];
         for (float value : output) {
             assertEquals(4f / 9f, value, 1e-7);
@@ -99,7 +100,7 @@ class AvgPool2dTest {
 
     @Test
     void usesTheConstructorShapeInsideLargerWorkspaceTensorsAndOverwritesDInput() {
-        Shape s = new Shape(2, 3, 7, 5, 3, 2, 1);
+        PoolShape s = new PoolShape(2, 3, 7, 5, 3, 2, 1);
         Random random = new Random(5);
         float[] input = TestArrays.uniform(random, s.inSize(), -1, 1);
         float[] dOutput = TestArrays.uniform(random, s.outSize(), -1, 1);
@@ -117,8 +118,8 @@ class AvgPool2dTest {
             pool.forward(out, in);
             pool.backward(dIn, dOut);
             float[] got = dIn.download();
-            assertClose(PoolingReference.avgForward(s, TestArrays.toDouble(input)), Arrays.copyOf(out.download(), s.outSize()), "output");
-            assertClose(PoolingReference.avgBackward(s, dOutput), Arrays.copyOf(got, s.inSize()), "dInput");
+            assertClose(PoolReference.avgForward(s, TestArrays.toDouble(input)), Arrays.copyOf(out.download(), s.outSize()), "output");
+            assertClose(PoolReference.avgBackward(s, TestArrays.toDouble(dOutput)), Arrays.copyOf(got, s.inSize()), "dInput");
             assertEquals(-7f, got[s.inSize()], "elements past the layer's own size stay untouched");
         }
     }
@@ -133,7 +134,7 @@ class AvgPool2dTest {
     }
 
     /** Runs forward then backward on the device: {output, dInput}. */
-    private float[][] run(Shape s, float[] input, float[] dOutput) {
+    private float[][] run(PoolShape s, float[] input, float[] dOutput) {
         try (AvgPool2d pool = new AvgPool2d(device, s.n(), s.c(), s.h(), s.w(), s.kernel(), s.stride(), s.padding());
                 Tensor in = new Tensor(device, s.n(), s.c(), s.h(), s.w());
                 Tensor out = new Tensor(device, s.n(), s.c(), s.outH(), s.outW());

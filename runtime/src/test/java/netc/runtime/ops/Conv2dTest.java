@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.reference.ConvReference;
+import netc.runtime.reference.ConvShape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,14 +101,14 @@ class Conv2dTest {
         double[] bias = toDouble(data.bias());
         double[] probe = toDouble(data.dOutput()); // loss = Σ output ⊙ probe, so dLoss/dOutput = probe
         double[] output = new double[probe.length];
-        ReferenceLayers.convForward(output, input, weight, bias, g, c.activation());
+        ConvReference.forward(output, input, weight, bias, shape(g), c.activation());
         double[] dInput = new double[input.length];
         double[] dWeight = new double[weight.length];
         double[] dBias = new double[bias.length];
-        ReferenceLayers.convBackward(dInput, dWeight, dBias, probe, input, weight, output, g, c.activation());
+        ConvReference.backward(dInput, dWeight, dBias, probe, input, weight, output, shape(g), c.activation());
         java.util.function.DoubleSupplier loss = () -> {
             double[] out = new double[probe.length];
-            ReferenceLayers.convForward(out, input, weight, bias, g, c.activation());
+            ConvReference.forward(out, input, weight, bias, shape(g), c.activation());
             return GradientCheck.dot(out, probe);
         };
         GradientCheck.check(dInput, input, loss, "dInput");
@@ -229,19 +231,25 @@ class Conv2dTest {
         double[] input = toDouble(data.input());
         double[] weight = toDouble(data.weight());
         double[] output = new double[data.dOutput().length];
-        ReferenceLayers.convForward(output, input, weight, toDouble(data.bias()), g, activation);
+        ConvReference.forward(output, input, weight, toDouble(data.bias()), shape(g), activation);
         assertClose(output, result.output(), RELATIVE_TOLERANCE, "output");
 
         // The device's own output feeds the reference backward, so both take ReLU's kink on the same side.
         double[] dInput = result.dInput() == null ? null : new double[input.length];
         double[] dWeight = new double[weight.length];
         double[] dBias = new double[g.outChannels()];
-        ReferenceLayers.convBackward(dInput, dWeight, dBias, toDouble(data.dOutput()), input, weight,
-                toDouble(result.output()), g, activation);
+        ConvReference.backward(dInput, dWeight, dBias, toDouble(data.dOutput()), input, weight,
+                toDouble(result.output()), shape(g), activation);
         if (dInput != null) {
             assertClose(dInput, result.dInput(), RELATIVE_TOLERANCE, "dInput");
         }
         assertClose(dWeight, result.dWeight(), RELATIVE_TOLERANCE, "dWeight");
         assertClose(dBias, result.dBias(), RELATIVE_TOLERANCE, "dBias");
+    }
+
+    /** The reference's view of the op's geometry. */
+    private static ConvShape shape(ConvGeometry g) {
+        return new ConvShape(g.batch(), g.inChannels(), g.inHeight(), g.inWidth(), g.outChannels(), g.kernel(),
+                g.stride(), g.padding());
     }
 }

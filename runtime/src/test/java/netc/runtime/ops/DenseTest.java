@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.reference.DenseReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,15 +82,15 @@ class DenseTest {
         double[] bias = toDouble(data.bias());
         double[] probe = toDouble(data.dOutput()); // loss = Σ output ⊙ probe, so dLoss/dOutput = probe
         double[] output = new double[probe.length];
-        ReferenceLayers.denseForward(output, input, weight, bias, c.batch(), c.in(), c.out(), c.activation());
+        DenseReference.forward(output, input, weight, bias, c.batch(), c.in(), c.out(), c.activation());
         double[] dInput = new double[input.length];
         double[] dWeight = new double[weight.length];
         double[] dBias = new double[bias.length];
-        ReferenceLayers.denseBackward(dInput, dWeight, dBias, probe, input, weight, output,
+        DenseReference.backward(dInput, dWeight, dBias, probe, input, weight, output,
                 c.batch(), c.in(), c.out(), c.activation());
         java.util.function.DoubleSupplier loss = () -> {
             double[] out = new double[probe.length];
-            ReferenceLayers.denseForward(out, input, weight, bias, c.batch(), c.in(), c.out(), c.activation());
+            DenseReference.forward(out, input, weight, bias, c.batch(), c.in(), c.out(), c.activation());
             return GradientCheck.dot(out, probe);
         };
         GradientCheck.check(dInput, input, loss, "dInput");
@@ -168,14 +169,14 @@ class DenseTest {
         double[] input = toDouble(data.input());
         double[] weight = toDouble(data.weight());
         double[] output = new double[data.dOutput().length];
-        ReferenceLayers.denseForward(output, input, weight, toDouble(data.bias()), c.batch(), c.in(), c.out(), c.activation());
+        DenseReference.forward(output, input, weight, toDouble(data.bias()), c.batch(), c.in(), c.out(), c.activation());
         assertClose(output, result.output(), RELATIVE_TOLERANCE, "output");
 
         // The device's own output feeds the reference backward, so both take ReLU's kink on the same side.
         double[] dInput = result.dInput() == null ? null : new double[input.length];
         double[] dWeight = new double[weight.length];
         double[] dBias = new double[c.out()];
-        ReferenceLayers.denseBackward(dInput, dWeight, dBias, toDouble(data.dOutput()), input, weight,
+        DenseReference.backward(dInput, dWeight, dBias, toDouble(data.dOutput()), input, weight,
                 toDouble(result.output()), c.batch(), c.in(), c.out(), c.activation());
         if (dInput != null) {
             assertClose(dInput, result.dInput(), RELATIVE_TOLERANCE, "dInput");

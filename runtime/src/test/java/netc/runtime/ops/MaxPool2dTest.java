@@ -10,8 +10,9 @@ import java.util.Random;
 import java.util.stream.Stream;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
-import netc.runtime.ops.PoolingReference.MaxResult;
-import netc.runtime.ops.PoolingReference.Shape;
+import netc.runtime.reference.PoolReference;
+import netc.runtime.reference.PoolReference.MaxResult;
+import netc.runtime.reference.PoolShape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,13 +39,13 @@ class MaxPool2dTest {
         device.close();
     }
 
-    static java.util.stream.Stream<Shape> shapes() {
+    static java.util.stream.Stream<PoolShape> shapes() {
         return PoolingShapes.all();
     }
 
     @ParameterizedTest
     @MethodSource("shapes")
-    void matchesTheReferenceOnRandomValues(Shape s) {
+    void matchesTheReferenceOnRandomValues(PoolShape s) {
         Random random = new Random(s.hashCode());
         check(s, TestArrays.uniform(random, s.inSize(), -1, 1), TestArrays.uniform(random, s.outSize(), -1, 1));
     }
@@ -52,7 +53,7 @@ class MaxPool2dTest {
     /** Three levels make most windows tie: the first maximum in row-major window order must win. */
     @ParameterizedTest
     @MethodSource("shapes")
-    void breaksTiesAsPyTorchOnManyTies(Shape s) {
+    void breaksTiesAsPyTorchOnManyTies(PoolShape s) {
         Random random = new Random(~s.hashCode());
         check(s, TestArrays.fewLevels(random, s.inSize(), 3), TestArrays.uniform(random, s.outSize(), -1, 1));
     }
@@ -60,20 +61,20 @@ class MaxPool2dTest {
     /** Overlapping windows' gradients are summed in PyTorch's order (windows row-major), so bit for bit as there. */
     @ParameterizedTest
     @MethodSource("shapes")
-    void sumsOverlapsInPyTorchsOrderBitForBit(Shape s) {
+    void sumsOverlapsInPyTorchsOrderBitForBit(PoolShape s) {
         Random random = new Random(11 * s.hashCode());
         // Few levels: many windows share a maximum, so many elements sum several gradients.
         float[] input = TestArrays.fewLevels(random, s.inSize(), 2);
         float[] dOutput = TestArrays.uniform(random, s.outSize(), -1, 1);
         float[] dInput = run(s, input, dOutput, new float[s.outSize()]);
-        int[] argmax = PoolingReference.maxForward(s, input).argmax();
-        assertArrayEquals(PoolingReference.maxBackwardInFloat(s, argmax, dOutput), dInput, 0f, s.toString());
+        int[] argmax = PoolReference.maxForward(s, TestArrays.toDouble(input)).argmax();
+        assertArrayEquals(PoolReference.maxBackwardInFloat(s, argmax, dOutput), dInput, 0f, s.toString());
     }
 
     /** About one value in eight is NaN: a NaN always wins, and a later NaN in the window wins over an earlier one. */
     @ParameterizedTest
     @MethodSource("shapes")
-    void nanWinsEveryWindowItIsIn(Shape s) {
+    void nanWinsEveryWindowItIsIn(PoolShape s) {
         Random random = new Random(3 * s.hashCode());
         float[] input = TestArrays.uniform(random, s.inSize(), -1, 1);
         for (int i = 0; i < input.length; i++) {
@@ -87,7 +88,7 @@ class MaxPool2dTest {
     /** Every value -inf: no window may pick padding, each routes to its first real element. */
     @ParameterizedTest
     @MethodSource("shapes")
-    void anAllMinusInfinityInputRoutesEveryWindowToItsFirstRealElement(Shape s) {
+    void anAllMinusInfinityInputRoutesEveryWindowToItsFirstRealElement(PoolShape s) {
         float[] input = new float[s.inSize()];
         Arrays.fill(input, Float.NEGATIVE_INFINITY);
         check(s, input, TestArrays.uniform(new Random(5 * s.hashCode()), s.outSize(), -1, 1));
@@ -97,7 +98,7 @@ class MaxPool2dTest {
     @ParameterizedTest
     @MethodSource("largeWindows")
     void routesToTheLastElementOfLargeWindows(int kernel) {
-        Shape s = new Shape(1, 1, kernel, kernel + 7, kernel, 1, 0);
+        PoolShape s = new PoolShape(1, 1, kernel, kernel + 7, kernel, 1, 0);
         Random random = new Random(kernel);
         float[] input = TestArrays.uniform(random, s.inSize(), -1, 1);
         int last = (kernel - 1) * s.w() + kernel + 6; // bottom-right corner: the last element of the last window
@@ -118,17 +119,17 @@ class MaxPool2dTest {
      * d2l's padded pools: ResNet's stem (3x3, stride 2, padding 1 on 48x48 maps at 96x96 input) and
      * GoogLeNet's Inception branch (3x3, stride 1, padding 1, the map size kept), at odd sizes too.
      */
-    static Stream<Shape> paddedShapes() {
+    static Stream<PoolShape> paddedShapes() {
         return Stream.of(
-                new Shape(2, 3, 48, 48, 3, 2, 1),  // ResNet-18 stem
-                new Shape(1, 2, 47, 45, 3, 2, 1),  // odd sizes: the last window's right column is padding
-                new Shape(2, 3, 12, 12, 3, 1, 1),  // Inception branch on a 12x12 map
-                new Shape(1, 2, 7, 9, 3, 1, 1));   // Inception branch, odd sizes, 4 lanes
+                new PoolShape(2, 3, 48, 48, 3, 2, 1),  // ResNet-18 stem
+                new PoolShape(1, 2, 47, 45, 3, 2, 1),  // odd sizes: the last window's right column is padding
+                new PoolShape(2, 3, 12, 12, 3, 1, 1),  // Inception branch on a 12x12 map
+                new PoolShape(1, 2, 7, 9, 3, 1, 1));   // Inception branch, odd sizes, 4 lanes
     }
 
     @ParameterizedTest
     @MethodSource("paddedShapes")
-    void paddedPoolsMatchTheReference(Shape s) {
+    void paddedPoolsMatchTheReference(PoolShape s) {
         assertEquals(s.stride() == 1 ? s.h() : (s.h() + 1) / 2, s.outH(), "the padded shapes keep or halve the map");
         Random random = new Random(13 * s.hashCode());
         check(s, TestArrays.uniform(random, s.inSize(), -1, 1), TestArrays.uniform(random, s.outSize(), -1, 1));
@@ -142,7 +143,7 @@ class MaxPool2dTest {
      */
     @ParameterizedTest
     @MethodSource("paddedShapes")
-    void paddingIsMinusInfinityForwardAndBackward(Shape s) {
+    void paddingIsMinusInfinityForwardAndBackward(PoolShape s) {
         Random random = new Random(17 * s.hashCode());
         float[] input = TestArrays.uniform(random, s.inSize(), -2, -1);
         float[] dOutput = TestArrays.uniform(random, s.outSize(), 0.5f, 1);
@@ -161,7 +162,7 @@ class MaxPool2dTest {
     void aConstantInputRoutesEveryWindowToItsTopLeftElementAndSumsOverlaps() {
         // 5x5, kernel 3, stride 2: windows start at rows/columns 0 and 2, so element (2, 2) is the
         // top-left of window (1, 1) only, yet lies inside all four windows.
-        Shape s = new Shape(1, 1, 5, 5, 3, 2, 0);
+        PoolShape s = new PoolShape(1, 1, 5, 5, 3, 2, 0);
         float[] dOutput = {1, 10, 100, 1000};
         float[] dInput = run(s, new float[25], dOutput, new float[4]);
         float[] expected = new float[25];
@@ -175,7 +176,7 @@ class MaxPool2dTest {
     @Test
     void sumsTheGradientsOfOverlappingWindowsThatShareTheirMaximum() {
         // The single maximum at (2, 2) is in all four 3x3 windows of a 5x5 input with stride 2.
-        Shape s = new Shape(1, 1, 5, 5, 3, 2, 0);
+        PoolShape s = new PoolShape(1, 1, 5, 5, 3, 2, 0);
         float[] input = new float[25];
         input[12] = 5;
         float[] output = new float[4];
@@ -189,20 +190,20 @@ class MaxPool2dTest {
     void paddingNeverWinsEvenAgainstMinusInfinity() {
         // Every window of a 3x3 all -inf input with padding 1 holds padding; the arg-max must still be a
         // real element (the first one of the window), as PyTorch's.
-        Shape s = new Shape(1, 1, 3, 3, 2, 2, 1);
+        PoolShape s = new PoolShape(1, 1, 3, 3, 2, 2, 1);
         float[] input = new float[9];
         Arrays.fill(input, Float.NEGATIVE_INFINITY);
         float[] output = new float[s.outSize()];
         float[] dInput = run(s, input, new float[] {1, 2, 3, 4}, output);
-        MaxResult reference = PoolingReference.maxForward(s, input);
-        assertArrayEquals(reference.output(), output);
-        assertArrayEquals(TestArrays.toFloat(PoolingReference.maxBackward(s, reference.argmax(), new float[] {1, 2, 3, 4})), dInput);
+        MaxResult reference = PoolReference.maxForward(s, TestArrays.toDouble(input));
+        assertArrayEquals(TestArrays.toFloat(reference.output()), output);
+        assertArrayEquals(TestArrays.toFloat(PoolReference.maxBackward(s, reference.argmax(), new double[] {1, 2, 3, 4})), dInput);
         assertEquals(1f, dInput[0]); // window (0, 0) covers only (0, 0) of the real input
     }
 
     @Test
     void usesTheConstructorShapeInsideLargerWorkspaceTensorsAndOverwritesDInput() {
-        Shape s = new Shape(2, 3, 7, 5, 3, 2, 1);
+        PoolShape s = new PoolShape(2, 3, 7, 5, 3, 2, 1);
         Random random = new Random(7);
         float[] input = TestArrays.uniform(random, s.inSize(), -1, 1);
         float[] dOutput = TestArrays.uniform(random, s.outSize(), -1, 1);
@@ -219,9 +220,9 @@ class MaxPool2dTest {
             pool.forward(out, in);
             pool.backward(dIn, dOut);
             float[] got = dIn.download();
-            MaxResult reference = PoolingReference.maxForward(s, input);
-            assertArrayEquals(reference.output(), Arrays.copyOf(out.download(), s.outSize()));
-            assertClose(PoolingReference.maxBackward(s, reference.argmax(), dOutput), Arrays.copyOf(got, s.inSize()));
+            MaxResult reference = PoolReference.maxForward(s, TestArrays.toDouble(input));
+            assertArrayEquals(TestArrays.toFloat(reference.output()), Arrays.copyOf(out.download(), s.outSize()));
+            assertClose(PoolReference.maxBackward(s, reference.argmax(), TestArrays.toDouble(dOutput)), Arrays.copyOf(got, s.inSize()));
             assertEquals(99f, got[s.inSize()], "elements past the layer's own size stay untouched");
         }
     }
@@ -240,17 +241,17 @@ class MaxPool2dTest {
         assertThrows(IllegalArgumentException.class, () -> new MaxPool2d(device, 1, 1, 2, 2, 3, 1, 0));
     }
 
-    private void check(Shape s, float[] input, float[] dOutput) {
+    private void check(PoolShape s, float[] input, float[] dOutput) {
         float[] output = new float[s.outSize()];
         float[] dInput = run(s, input, dOutput, output);
-        MaxResult reference = PoolingReference.maxForward(s, input);
+        MaxResult reference = PoolReference.maxForward(s, TestArrays.toDouble(input));
         // Forward selects, never computes: it must be exact.
-        assertArrayEquals(reference.output(), output, s.toString());
-        assertClose(PoolingReference.maxBackward(s, reference.argmax(), dOutput), dInput);
+        assertArrayEquals(TestArrays.toFloat(reference.output()), output, s.toString());
+        assertClose(PoolReference.maxBackward(s, reference.argmax(), TestArrays.toDouble(dOutput)), dInput);
     }
 
     /** Runs forward then backward on the device; fills {@code output} and returns dInput. */
-    private float[] run(Shape s, float[] input, float[] dOutput, float[] output) {
+    private float[] run(PoolShape s, float[] input, float[] dOutput, float[] output) {
         try (MaxPool2d pool = new MaxPool2d(device, s.n(), s.c(), s.h(), s.w(), s.kernel(), s.stride(), s.padding());
                 Tensor in = new Tensor(device, s.n(), s.c(), s.h(), s.w());
                 Tensor out = new Tensor(device, s.n(), s.c(), s.outH(), s.outW());

@@ -3,7 +3,7 @@ package netc.runtime.ops;
 import java.util.Random;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
-import netc.runtime.ops.PoolingReference.Shape;
+import netc.runtime.reference.PoolShape;
 
 /**
  * A command-line timing harness (not a test) for the pooling kernels at AlexNet's pooling shapes:
@@ -19,13 +19,13 @@ final class PoolTiming {
     /** Optional argument: "max" or "avg" to time only that kind. */
     public static void main(String[] args) {
         String only = args.length > 0 ? args[0] : "";
-        Shape[] shapes = {
-            new Shape(64, 96, 54, 54, 3, 2, 0),   // AlexNet pool1
-            new Shape(64, 256, 26, 26, 3, 2, 0),  // AlexNet pool2
-            new Shape(64, 256, 12, 12, 3, 2, 0),  // AlexNet pool3
+        PoolShape[] shapes = {
+            new PoolShape(64, 96, 54, 54, 3, 2, 0),   // AlexNet pool1
+            new PoolShape(64, 256, 26, 26, 3, 2, 0),  // AlexNet pool2
+            new PoolShape(64, 256, 12, 12, 3, 2, 0),  // AlexNet pool3
         };
         try (Device device = Device.open()) {
-            for (Shape s : shapes) {
+            for (PoolShape s : shapes) {
                 if (!only.equals("avg")) {
                     timeMax(device, s);
                 }
@@ -36,7 +36,7 @@ final class PoolTiming {
         }
     }
 
-    private static void timeMax(Device device, Shape s) {
+    private static void timeMax(Device device, PoolShape s) {
         try (MaxPool2d pool = new MaxPool2d(device, s.n(), s.c(), s.h(), s.w(), s.kernel(), s.stride(), s.padding());
                 Tensor in = filled(device, s.inSize());
                 Tensor out = filled(device, s.outSize());
@@ -47,7 +47,7 @@ final class PoolTiming {
         }
     }
 
-    private static void timeAvg(Device device, Shape s) {
+    private static void timeAvg(Device device, PoolShape s) {
         try (AvgPool2d pool = new AvgPool2d(device, s.n(), s.c(), s.h(), s.w(), s.kernel(), s.stride(), s.padding());
                 Tensor in = filled(device, s.inSize());
                 Tensor out = filled(device, s.outSize());
@@ -81,7 +81,7 @@ final class PoolTiming {
         return best;
     }
 
-    private static void report(String kind, Shape s, double forward, double backward) {
+    private static void report(String kind, PoolShape s, double forward, double backward) {
         // Traffic: forward reads the input once and writes the output (plus max's arg-max); backward the reverse.
         System.out.printf("%s %s: forward %.2f ms, backward %.2f ms (input %.1f MB)%n", kind, s, forward, backward,
                 s.inSize() * 4e-6);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import netc.runtime.cl.Device;
 import netc.runtime.model.Parameter;
+import netc.runtime.reference.SgdReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class SgdTest {
                     for (int i = 0; i < parameters.size(); i++) {
                         float[] grad = TestArrays.uniform(random, values.get(i).length, -1, 1);
                         parameters.get(i).grad().upload(grad);
-                        SgdReference.step(values.get(i), velocities.get(i), grad, lr, momentum, weightDecay);
+                        SgdReference.step(values.get(i), velocities.get(i), TestArrays.toDouble(grad), lr, momentum, weightDecay);
                     }
                     sgd.step();
                 }

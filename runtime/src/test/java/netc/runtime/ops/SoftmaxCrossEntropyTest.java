@@ -9,6 +9,7 @@ import java.util.Random;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.reference.SoftmaxCrossEntropyReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class SoftmaxCrossEntropyTest {
         double[] x = TestArrays.toDouble(logits);
         double expectedLoss = SoftmaxCrossEntropyReference.loss(x, labels, classes, count);
         assertEquals(expectedLoss, result.loss.loss(), LOSS_TOLERANCE * Math.max(1, Math.abs(expectedLoss)));
-        assertEquals(SoftmaxCrossEntropyReference.correct(logits, labels, classes, count), result.loss.correct());
+        assertEquals(SoftmaxCrossEntropyReference.correct(x, labels, classes, count), result.loss.correct());
         assertEquals(count, result.loss.count());
         double[] expected = SoftmaxCrossEntropyReference.gradient(x, labels, classes, batch, count);
         for (int i = 0; i < batch * classes; i++) {

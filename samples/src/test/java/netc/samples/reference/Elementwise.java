@@ -1,37 +1,35 @@
 package netc.samples.reference;
 
-import java.util.function.DoubleUnaryOperator;
+import netc.Activation;
+import netc.runtime.reference.Activations;
 
 /**
  * The shape-keeping modules: PyTorch's {@code nn.ReLU}, {@code nn.Sigmoid}, {@code nn.Tanh}, and
- * {@code nn.Dropout} as the identity (eval semantics, as the fixtures record it). Each derivative is
- * written in terms of the output, as PyTorch's backward formulas are.
+ * {@code nn.Dropout} as the identity (eval semantics, as the fixtures record it), computed by
+ * {@link Activations}, which writes each derivative in terms of the output as PyTorch does.
  */
 final class Elementwise implements Module {
-    private final DoubleUnaryOperator function;
-    private final DoubleUnaryOperator derivativeFromOutput;
+    private final Activation activation;
     private double[] output;
 
-    private Elementwise(DoubleUnaryOperator function, DoubleUnaryOperator derivativeFromOutput) {
-        this.function = function;
-        this.derivativeFromOutput = derivativeFromOutput;
+    private Elementwise(Activation activation) {
+        this.activation = activation;
     }
 
-    /** PyTorch passes the gradient where the output is positive, so 0 at exactly 0. */
     static Elementwise relu() {
-        return new Elementwise(x -> x > 0 ? x : 0, y -> y > 0 ? 1 : 0);
+        return new Elementwise(Activation.RELU);
     }
 
     static Elementwise sigmoid() {
-        return new Elementwise(x -> 1 / (1 + Math.exp(-x)), y -> y * (1 - y));
+        return new Elementwise(Activation.SIGMOID);
     }
 
     static Elementwise tanh() {
-        return new Elementwise(Math::tanh, y -> 1 - y * y);
+        return new Elementwise(Activation.TANH);
     }
 
     static Elementwise dropoutAsIdentity() {
-        return new Elementwise(x -> x, y -> 1);
+        return new Elementwise(Activation.NONE);
     }
 
     @Override
@@ -39,7 +37,7 @@ final class Elementwise implements Module {
         double[] x = input.values();
         output = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            output[i] = function.applyAsDouble(x[i]);
+            output[i] = Activations.activate(activation, x[i]);
         }
         return new Batch(output, input.shape());
     }
@@ -49,7 +47,7 @@ final class Elementwise implements Module {
         double[] dy = outputGradient.values();
         double[] dx = new double[dy.length];
         for (int i = 0; i < dy.length; i++) {
-            dx[i] = dy[i] * derivativeFromOutput.applyAsDouble(output[i]);
+            dx[i] = dy[i] * Activations.slope(activation, output[i]);
         }
         return new Batch(dx, outputGradient.shape());
     }

@@ -2,11 +2,13 @@ package netc.samples.reference;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
+import netc.Activation;
+import netc.runtime.reference.DenseReference;
 
 /**
- * PyTorch's {@code nn.Linear(in, out)}: {@code y = x·Wᵀ + b} with {@code W} as {@code [out, in]}. The
- * weights stay float32 (AlexNet's first dense layer alone has 26 M); every sum is in double.
+ * PyTorch's {@code nn.Linear(in, out)}: {@code y = x·Wᵀ + b} with {@code W} as {@code [out, in]}, computed
+ * by {@link DenseReference}. The parameters stay float32, as a file stores them, and are widened to
+ * double for each pass.
  */
 final class Linear implements Module {
     private final int inFeatures;
@@ -35,45 +37,17 @@ final class Linear implements Module {
         }
         this.input = input;
         int batch = input.batchSize();
-        double[] x = input.values();
-        float[] w = weight.value();
         double[] output = new double[batch * outFeatures];
-        IntStream.range(0, outFeatures).parallel().forEach(o -> {
-            for (int n = 0; n < batch; n++) {
-                double sum = bias.value()[o];
-                for (int i = 0; i < inFeatures; i++) {
-                    sum += x[n * inFeatures + i] * w[o * inFeatures + i];
-                }
-                output[n * outFeatures + o] = sum;
-            }
-        });
+        DenseReference.forward(output, input.values(), weight.valueAsDoubles(), bias.valueAsDoubles(), batch,
+                inFeatures, outFeatures, Activation.NONE);
         return new Batch(output, new int[] {batch, outFeatures});
     }
 
     @Override
     public Batch backward(Batch outputGradient) {
-        int batch = input.batchSize();
-        double[] x = input.values();
-        double[] dy = outputGradient.values();
-        float[] w = weight.value();
-        IntStream.range(0, outFeatures).parallel().forEach(o -> {
-            for (int n = 0; n < batch; n++) {
-                double g = dy[n * outFeatures + o];
-                bias.grad()[o] += g;
-                for (int i = 0; i < inFeatures; i++) {
-                    weight.grad()[o * inFeatures + i] += g * x[n * inFeatures + i];
-                }
-            }
-        });
-        double[] inputGradient = new double[batch * inFeatures];
-        IntStream.range(0, batch).forEach(n -> {
-            for (int o = 0; o < outFeatures; o++) {
-                double g = dy[n * outFeatures + o];
-                for (int i = 0; i < inFeatures; i++) {
-                    inputGradient[n * inFeatures + i] += g * w[o * inFeatures + i];
-                }
-            }
-        });
+        double[] inputGradient = new double[input.values().length];
+        DenseReference.backward(inputGradient, weight.grad(), bias.grad(), outputGradient.values(), input.values(),
+                weight.valueAsDoubles(), null, input.batchSize(), inFeatures, outFeatures, Activation.NONE);
         return new Batch(inputGradient, input.shape());
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import netc.runtime.io.HostTensor;
 import netc.runtime.io.SafetensorsWriter;
+import netc.runtime.reference.SgdReference;
 
 /**
  * One plain-SGD training step of a reference network on one batch, with everything the PyTorch
@@ -53,14 +54,16 @@ final class RecordedStep {
         loss = SoftmaxCrossEntropy.loss(logits, labels);
         network.backward(SoftmaxCrossEntropy.gradient(logits, labels));
         parameters.forEach((name, p) -> {
+            double[] updated = p.valueAsDoubles();
+            SgdReference.step(updated, null, p.grad(), learningRate, 0, 0);
+            float[] value = p.value();
             float[] gradient = new float[p.grad().length];
-            float[] updated = p.value();
             for (int i = 0; i < gradient.length; i++) {
                 gradient[i] = (float) p.grad()[i];
-                updated[i] = (float) (updated[i] - (double) learningRate * p.grad()[i]);
+                value[i] = (float) updated[i];
             }
             gradients.put(name, gradient);
-            after.put(name, updated.clone());
+            after.put(name, value.clone());
         });
         lossAfterStep = SoftmaxCrossEntropy.loss(network.forward(batch), labels);
     }

@@ -1,47 +1,29 @@
 package netc.samples.reference;
 
+import netc.runtime.reference.SoftmaxCrossEntropyReference;
+
 /**
- * PyTorch's {@code nn.CrossEntropyLoss()} (mean over the batch) on logits {@code [N, classes]}, with
- * its gradient {@code (softmax − onehot) / N}. The log-sum-exp subtracts each row's maximum first.
+ * PyTorch's {@code nn.CrossEntropyLoss()} (mean over the batch) on logits {@code [N, classes]} and its
+ * gradient {@code (softmax − onehot) / N}, computed by {@link SoftmaxCrossEntropyReference}.
  */
 final class SoftmaxCrossEntropy {
     private SoftmaxCrossEntropy() {}
 
     static double loss(Batch logits, long[] labels) {
-        return evaluate(logits, labels, null);
+        return SoftmaxCrossEntropyReference.loss(logits.values(), ints(labels), logits.exampleSize(), logits.batchSize());
     }
 
     /** The loss's gradient with respect to the logits. */
     static Batch gradient(Batch logits, long[] labels) {
-        double[] gradient = new double[logits.values().length];
-        evaluate(logits, labels, gradient);
-        return new Batch(gradient, logits.shape());
+        return new Batch(SoftmaxCrossEntropyReference.gradient(logits.values(), ints(labels), logits.exampleSize(),
+                logits.batchSize(), logits.batchSize()), logits.shape());
     }
 
-    private static double evaluate(Batch logits, long[] labels, double[] gradient) {
-        int batch = logits.batchSize();
-        int classes = logits.exampleSize();
-        double[] z = logits.values();
-        double total = 0;
-        for (int n = 0; n < batch; n++) {
-            int row = n * classes;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                max = Math.max(max, z[row + c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                sum += Math.exp(z[row + c] - max);
-            }
-            int label = Math.toIntExact(labels[n]);
-            total += max + Math.log(sum) - z[row + label];
-            if (gradient != null) {
-                for (int c = 0; c < classes; c++) {
-                    double softmax = Math.exp(z[row + c] - max) / sum;
-                    gradient[row + c] = (softmax - (c == label ? 1 : 0)) / batch;
-                }
-            }
+    private static int[] ints(long[] labels) {
+        int[] ints = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            ints[i] = Math.toIntExact(labels[i]);
         }
-        return total / batch;
+        return ints;
     }
 }

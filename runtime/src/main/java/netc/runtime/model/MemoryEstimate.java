@@ -1,0 +1,130 @@
+package netc.runtime.model;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netc.runtime.ops.Conv2d;
+import netc.runtime.ops.Dense;
+import netc.runtime.ops.Gemm;
+import netc.runtime.ops.MaxPool2d;
+
+/**
+ * The device memory a network needs at a batch size, worked out from its compile-time shape table
+ * before anything is allocated, so that a batch too large for the device is refused with a message
+ * rather than ending in the driver.
+ *
+ * <p>{@link #model} mirrors what a generated model's constructor allocates: the input, every layer's
+ * output, the two gradient workspaces (each as large as the largest gradient), and each layer's own
+ * buffers, sized by the op itself ({@link Conv2d#deviceMemory}: weight, bias and their gradients, im2col
+ * columns, GEMM product and packing scratch; {@link Dense#deviceMemory}; {@link MaxPool2d#deviceMemory}:
+ * its arg-max record; average pooling and dropout own nothing). The rest adds what runs beside the model.
+ *
+ * <p>Approximated: GEMM packing scratch is rounded up to 16-wide register blocks (exact on AVX-512
+ * CPUs; see {@link Gemm#deviceMemory}); the driver's own overhead per buffer, the compiled kernels and
+ * any alignment padding are not counted.
+ */
+public final class MemoryEstimate {
+    private static final Pattern CONV = Pattern.compile("Conv\\((\\d+), k(\\d+), s(\\d+), p(\\d+)(, \\w+)?\\)");
+    private static final Pattern POOL = Pattern.compile("(MaxPool|AvgPool)\\(k(\\d+), s(\\d+), p(\\d+)\\)");
+    private static final Pattern DENSE = Pattern.compile("Dense\\((\\d+)(, \\w+)?\\)");
+    private static final Pattern DROPOUT = Pattern.compile("Dropout\\(.*\\)");
+
+    private MemoryEstimate() {}
+
+    /** What the generated model's constructor allocates for {@code batch}. */
+    public static DeviceMemory model(NetworkInfo info, int batch) {
+        DeviceMemory memory = DeviceMemory.floats((long) batch * info.inputSize());
+        List<Integer> shape = List.of(info.channels(), info.height(), info.width());
+        List<LayerRow> layers = info.layers();
+        long largestGradient = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerRow layer = layers.get(i);
+            memory = memory.plus(ownBuffers(info, layer, shape, batch))
+                    .plus(DeviceMemory.floats((long) batch * size(layer.outputShape())));
+            // Every layer's output but the last one's gets a gradient; the workspaces hold the largest.
+            if (i < layers.size() - 1) {
+                largestGradient = Math.max(largestGradient, size(layer.outputShape()));
+            }
+            shape = layer.outputShape();
+        }
+        int workspaces = Math.min(2, layers.size() - 1);
+        return memory.plus(DeviceMemory.floats((long) batch * largestGradient).times(Math.max(0, workspaces)));
+    }
+
+    /**
+     * {@code netc train}: the model, SGD's velocities (one per parameter: allocated at the start with
+     * momentum, and by the first checkpoint, which saves them, without), and the training and test
+     * passes' buffers (see {@link #batchPipeline}); {@code imageBytes} is one dataset image's size as
+     * loaded (28 × 28 for Fashion-MNIST).
+     */
+    public static DeviceMemory training(NetworkInfo info, int batch, int imageBytes) {
+        return model(info, batch).plus(parameterTensors(info)).plus(batchPipeline(info, batch, imageBytes).times(2));
+    }
+
+    /** {@code netc eval}: the model and one pass over the test set. */
+    public static DeviceMemory evaluation(NetworkInfo info, int batch, int imageBytes) {
+        return model(info, batch).plus(batchPipeline(info, batch, imageBytes));
+    }
+
+    /** {@code netc bench}: the model, labels, loss results and the logits' gradient (random data, plain SGD). */
+    public static DeviceMemory benchmark(NetworkInfo info, int batch) {
+        return model(info, batch).plus(lossBuffers(info, batch));
+    }
+
+    /** One pass over a dataset: the loss buffers and the staging buffer the images are uploaded to as bytes. */
+    static DeviceMemory batchPipeline(NetworkInfo info, int batch, int imageBytes) {
+        return lossBuffers(info, batch).plus(DeviceMemory.floats(((long) batch * imageBytes + 3) / 4));
+    }
+
+    /** The labels (one int per row), the loss's (loss, correct) pair per row, and the logits' gradient. */
+    private static DeviceMemory lossBuffers(NetworkInfo info, int batch) {
+        return DeviceMemory.floats(batch).plus(DeviceMemory.floats(2L * batch))
+                .plus(DeviceMemory.floats((long) batch * info.outputs()));
+    }
+
+    /** One tensor per parameter, as SGD's velocities are: each layer's weight and bias. */
+    static DeviceMemory parameterTensors(NetworkInfo info) {
+        DeviceMemory memory = DeviceMemory.NONE;
+        for (LayerRow layer : info.layers()) {
+            if (layer.parameters() > 0) {
+                long biasFloats = layer.outputShape().get(0); // one per output channel or unit
+                memory = memory.plus(DeviceMemory.floats(layer.parameters() - biasFloats))
+                        .plus(DeviceMemory.floats(biasFloats));
+            }
+        }
+        return memory;
+    }
+
+    /** The buffers the layer's op allocates for itself; {@code in} is its input's shape (one example). */
+    private static DeviceMemory ownBuffers(NetworkInfo info, LayerRow layer, List<Integer> in, int batch) {
+        String kind = layer.kind();
+        Matcher conv = CONV.matcher(kind);
+        if (conv.matches()) {
+            return Conv2d.deviceMemory(batch, in.get(0), in.get(1), in.get(2), Integer.parseInt(conv.group(1)),
+                    Integer.parseInt(conv.group(2)), Integer.parseInt(conv.group(3)), Integer.parseInt(conv.group(4)));
+        }
+        Matcher pool = POOL.matcher(kind);
+        if (pool.matches()) {
+            return pool.group(1).equals("MaxPool")
+                    ? MaxPool2d.deviceMemory((long) batch * size(layer.outputShape()), Integer.parseInt(pool.group(2)))
+                    : DeviceMemory.NONE;
+        }
+        Matcher dense = DENSE.matcher(kind);
+        if (dense.matches()) {
+            return Dense.deviceMemory(batch, Math.toIntExact(size(in)), Integer.parseInt(dense.group(1)));
+        }
+        if (DROPOUT.matcher(kind).matches()) {
+            return DeviceMemory.NONE; // the mask is replayed from its key, never stored
+        }
+        throw new IllegalStateException("The memory estimate does not know layer " + layer.name() + " of "
+                + info.name() + " (" + kind + "); teach MemoryEstimate what its op allocates.");
+    }
+
+    private static long size(List<Integer> shape) {
+        long size = 1;
+        for (int dimension : shape) {
+            size *= dimension;
+        }
+        return size;
+    }
+}

@@ -1,0 +1,60 @@
+package netc.runtime.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import netc.runtime.ops.Conv2d;
+import netc.runtime.ops.Dense;
+import netc.runtime.ops.MaxPool2d;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The estimate read from a shape table, term by term, for a small network; samples' ModelMemoryTest
+ * checks it against what generated models really allocate.
+ */
+class MemoryEstimateTest {
+    /** (1, 8, 8) → conv (4, 8, 8) → max pool (4, 4, 4) → dropout → dense (3). */
+    private static final NetworkInfo SMALL = new NetworkInfo("Small", "p.Small", 1, 8, 8, 3, List.of(
+            new LayerRow("conv", "Conv(4, k3, s1, p1, RELU)", List.of(4, 8, 8), 40, 2304),
+            new LayerRow("pool", "MaxPool(k2, s2, p0)", List.of(4, 4, 4), 0, 0),
+            new LayerRow("drop", "Dropout(0.5)", List.of(64), 0, 0),
+            new LayerRow("fc", "Dense(3)", List.of(3), 195, 192)), "hash", "");
+
+    @Test
+    void theModelIsItsInputOutputsWorkspacesAndEachOpsOwnBuffers() {
+        int batch = 5;
+        DeviceMemory ops = Conv2d.deviceMemory(batch, 1, 8, 8, 4, 3, 1, 1)
+                .plus(MaxPool2d.deviceMemory(batch * 64L, 2))
+                .plus(Dense.deviceMemory(batch, 64, 3));
+        // input 64, outputs 256 + 64 + 64 + 3, two workspaces of the largest gradient (conv's 256), per example
+        long floats = batch * (64L + 256 + 64 + 64 + 3 + 2 * 256);
+        assertEquals(ops.bytes() + 4 * floats, MemoryEstimate.model(SMALL, batch).bytes());
+    }
+
+    @Test
+    void trainingAddsTheVelocitiesAndTwoPassesOverData() {
+        int batch = 5;
+        long velocities = 40 + 195; // one per parameter
+        long pipeline = batch + 2 * batch + batch * 3 + (batch * 784 + 3) / 4; // labels, loss rows, dLogits, bytes
+        assertEquals(MemoryEstimate.model(SMALL, batch).bytes() + 4 * (velocities + 2 * pipeline),
+                MemoryEstimate.training(SMALL, batch, 784).bytes());
+        assertEquals(MemoryEstimate.model(SMALL, batch).bytes() + 4 * pipeline,
+                MemoryEstimate.evaluation(SMALL, batch, 784).bytes());
+    }
+
+    @Test
+    void anAbsurdBatchIsEstimatedNotRefusedByTheShapeChecks() {
+        DeviceMemory huge = MemoryEstimate.model(SMALL, Integer.MAX_VALUE);
+        assertEquals(4L * Integer.MAX_VALUE * 256, huge.largestBufferBytes());
+    }
+
+    @Test
+    void aLayerKindTheEstimateDoesNotKnowIsNamed() {
+        NetworkInfo odd = new NetworkInfo("Odd", "p.Odd", 1, 8, 8, 3,
+                List.of(new LayerRow("norm", "BatchNorm(4)", List.of(4, 8, 8), 8, 0)), "hash", "");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> MemoryEstimate.model(odd, 1));
+        assertEquals("The memory estimate does not know layer norm of Odd (BatchNorm(4)); teach MemoryEstimate what"
+                + " its op allocates.", e.getMessage());
+    }
+}

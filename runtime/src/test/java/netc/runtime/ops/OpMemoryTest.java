@@ -1,0 +1,95 @@
+package netc.runtime.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.Supplier;
+import netc.Activation;
+import netc.runtime.cl.Device;
+import netc.runtime.model.DeviceMemory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each op's {@code deviceMemory} against what its constructor really allocates on the device (counted
+ * by {@link Device#allocatedBytes()}): the memory check trusts these figures to refuse a batch before
+ * allocating it.
+ */
+class OpMemoryTest {
+    private static Device device;
+
+    @BeforeAll
+    static void openDevice() {
+        device = Device.open();
+    }
+
+    @AfterAll
+    static void closeDevice() {
+        device.close();
+    }
+
+    /**
+     * Exact where the GEMMs are built with 16-wide register blocks (AVX-512 CPUs), the blocks the
+     * estimate rounds packing scratch to; elsewhere the rounding differs by under one block per packed
+     * operand, well under 1% for these shapes.
+     */
+    private static void assertAllocates(DeviceMemory estimate, Supplier<AutoCloseable> build) throws Exception {
+        long before = device.allocatedBytes();
+        long actual;
+        try (AutoCloseable op = build.get()) {
+            actual = device.allocatedBytes() - before;
+        }
+        assertEquals(before, device.allocatedBytes(), "closing the op released everything it allocated");
+        if (GemmTuning.of(device).equals(GemmTuning.SIMD16)) {
+            assertEquals(actual, estimate.bytes());
+        } else {
+            assertEquals(actual, estimate.bytes(), actual * 0.01);
+        }
+    }
+
+    @Test
+    void aConvolutionThatKeepsItsColumnsAllocatesWhatItsEstimateSays() throws Exception {
+        Conv2d probe = new Conv2d(device, "probe", 4, 3, 16, 16, 8, 3, 1, 1, Activation.RELU);
+        assertTrue(probe.retainsColumns());
+        probe.close();
+        assertAllocates(Conv2d.deviceMemory(4, 3, 16, 16, 8, 3, 1, 1),
+                () -> new Conv2d(device, "retained", 4, 3, 16, 16, 8, 3, 1, 1, Activation.RELU));
+    }
+
+    /** 64 images of 27 × 50176 columns (86 M floats) pass the 64 M retained budget: chunks of 4 share one scratch. */
+    @Test
+    void aConvolutionSplitIntoChunksAllocatesWhatItsEstimateSays() throws Exception {
+        Conv2d probe = new Conv2d(device, "probe", 64, 3, 224, 224, 8, 3, 1, 1, Activation.NONE);
+        assertFalse(probe.retainsColumns());
+        assertEquals(4, probe.imagesPerChunk());
+        probe.close();
+        assertAllocates(Conv2d.deviceMemory(64, 3, 224, 224, 8, 3, 1, 1),
+                () -> new Conv2d(device, "chunked", 64, 3, 224, 224, 8, 3, 1, 1, Activation.NONE));
+    }
+
+    /** Large enough that all three GEMMs pack operands (the input-gradient GEMM both). */
+    @Test
+    void denseLayersAllocateWhatTheirEstimateSays() throws Exception {
+        assertAllocates(Dense.deviceMemory(3, 13, 6), () -> new Dense(device, "small", 3, 13, 6, Activation.RELU));
+        assertTrue(Gemm.deviceMemory(new GemmShape(false, false, 256, 2048, 1024, false)).bytes()
+                > 4L * 2048 * 1024, "the input-gradient GEMM packs both its operands");
+        assertAllocates(Dense.deviceMemory(256, 2048, 1024),
+                () -> new Dense(device, "large", 256, 2048, 1024, Activation.SIGMOID));
+    }
+
+    /** Windows up to 256 values record their arg-max in a byte, larger ones in an int. */
+    @Test
+    void maxPoolingAllocatesItsArgMaxRecord() throws Exception {
+        assertAllocates(MaxPool2d.deviceMemory(5L * 6 * 13 * 13, 3), () -> new MaxPool2d(device, 5, 6, 28, 28, 3, 2, 0));
+        assertAllocates(MaxPool2d.deviceMemory(2L * 3 * 3 * 3, 17), () -> new MaxPool2d(device, 2, 3, 40, 40, 17, 10, 0));
+    }
+
+    @Test
+    void gemmShapesTooLargeToBuildCountBothOperandsInsteadOfFailing() {
+        DeviceMemory huge = Gemm.deviceMemory(true, false, 4096, 6400, 1_000_000);
+        assertEquals(4L * (4096L * 1_000_000 + 1_000_000L * 6400), huge.bytes());
+        assertEquals(4L * 1_000_000 * 6400, huge.largestBufferBytes());
+    }
+}

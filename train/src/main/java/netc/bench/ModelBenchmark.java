@@ -1,0 +1,147 @@
+package netc.bench;
+
+import java.util.Random;
+import netc.runtime.cl.Buffer;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Tensor;
+import netc.runtime.model.CompiledModel;
+import netc.runtime.model.DeviceMemoryCheck;
+import netc.runtime.model.MemoryEstimate;
+import netc.runtime.model.Mode;
+import netc.runtime.model.ModelFactory;
+import netc.runtime.model.NetworkInfo;
+import netc.runtime.ops.Sgd;
+import netc.runtime.ops.SoftmaxCrossEntropy;
+import netc.train.XavierInit;
+
+/**
+ * Times a compiled network on random data: training steps and forward passes per second, then one
+ * layer at a time. Warm-up steps come first so that kernel builds and first-touch allocations are
+ * not timed.
+ */
+public final class ModelBenchmark {
+    public static final String LOSS_ROW = "(loss)";
+    public static final String OPTIMIZER_ROW = "(sgd)";
+
+    /** How many untimed and timed steps to run. */
+    public record Settings(int warmupSteps, int timedSteps) {
+        public Settings {
+            if (warmupSteps < 0 || timedSteps < 1) {
+                throw new IllegalArgumentException("a benchmark needs warm-up steps >= 0 and timed steps >= 1, got "
+                        + warmupSteps + " and " + timedSteps);
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(2, 5);
+        }
+    }
+
+    private ModelBenchmark() {}
+
+    public static BenchmarkReport run(Device device, ModelFactory factory, NetworkInfo info, int batchSize,
+                                      Settings settings) {
+        // Checked before any allocation: past the device's memory a driver may abort the process.
+        try (CompiledModel model = DeviceMemoryCheck.build(factory, info, device, batchSize,
+                batch -> MemoryEstimate.benchmark(info, batch));
+             Step step = new Step(model)) {
+            XavierInit.apply(model.parameters(), 1L);
+            step.fillRandom(new Random(1L));
+
+            for (int i = 0; i < settings.warmupSteps(); i++) {
+                step.train();
+                step.forward();
+            }
+            double trainSeconds = timed(device, settings.timedSteps(), step::train);
+            double forwardSeconds = timed(device, settings.timedSteps(), step::forward);
+
+            LayerTimer timer = new LayerTimer(device::finish, System::nanoTime);
+            model.setProbe(timer);
+            try {
+                for (int i = 0; i < settings.timedSteps(); i++) {
+                    step.trainProbed(timer);
+                }
+            } finally {
+                model.setProbe(null);
+            }
+            double images = (double) batchSize * settings.timedSteps();
+            return new BenchmarkReport(info.name(), device.toString(), batchSize, settings.timedSteps(),
+                    images / trainSeconds, images / forwardSeconds, timer.timings(settings.timedSteps()));
+        }
+    }
+
+    private static double timed(Device device, int steps, Runnable work) {
+        device.finish();
+        long start = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            work.run();
+        }
+        device.finish();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** One training step's resources, on a fixed random batch. */
+    private static final class Step implements AutoCloseable {
+        private final CompiledModel model;
+        private final Buffer labels;
+        private final SoftmaxCrossEntropy loss;
+        private final Tensor dLogits;
+        private final Sgd optimizer;
+        private long stepNumber;
+
+        Step(CompiledModel model) {
+            this.model = model;
+            Device device = model.device();
+            int batch = model.batchSize();
+            int classes = model.info().outputs();
+            this.labels = Buffer.allocate(device, batch);
+            this.loss = new SoftmaxCrossEntropy(device, batch, classes);
+            this.dLogits = new Tensor(device, batch, classes);
+            // A small rate keeps the weights finite over many steps on random labels; the work is the same.
+            this.optimizer = new Sgd(device, model.parameters(), 1e-3f, 0f, 0f);
+        }
+
+        void fillRandom(Random random) {
+            float[] pixels = new float[Math.toIntExact(model.input().size())];
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = random.nextFloat();
+            }
+            model.input().upload(pixels);
+            int[] classes = new int[model.batchSize()];
+            for (int i = 0; i < classes.length; i++) {
+                classes[i] = random.nextInt(model.info().outputs());
+            }
+            labels.write(classes);
+        }
+
+        void train() {
+            model.setRandomState(1L, stepNumber++);
+            model.forward(Mode.TRAIN);
+            loss.forward(dLogits, model.logits(), labels, model.batchSize());
+            model.backward(dLogits);
+            optimizer.step();
+        }
+
+        void forward() {
+            model.forward(Mode.EVAL);
+        }
+
+        void trainProbed(LayerTimer timer) {
+            model.setRandomState(1L, stepNumber++);
+            timer.mark();
+            model.forward(Mode.TRAIN);
+            loss.forward(dLogits, model.logits(), labels, model.batchSize());
+            timer.after(LOSS_ROW, false);
+            model.backward(dLogits);
+            optimizer.step();
+            timer.after(OPTIMIZER_ROW, true);
+        }
+
+        @Override
+        public void close() {
+            try (labels; loss; dLogits; optimizer) {
+                // closed in reverse order by try-with-resources
+            }
+        }
+    }
+}

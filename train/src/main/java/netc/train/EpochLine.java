@@ -1,0 +1,23 @@
+package netc.train;
+
+import java.util.Locale;
+
+/** The lines a training run prints, in d2l's words and number formats. */
+public final class EpochLine {
+    private EpochLine() {}
+
+    public static String epoch(EpochMetrics m, int epochs) {
+        return String.format(Locale.ROOT, "epoch %d/%d: %s (%.1f examples/sec, %.1f s)", m.epoch(), epochs,
+                scores(m), m.imagesPerSecond(), m.seconds());
+    }
+
+    /** {@code loss 0.469, train acc 0.823, test acc 0.779}, as d2l's {@code train_ch6} ends. */
+    public static String scores(EpochMetrics m) {
+        return String.format(Locale.ROOT, "loss %.3f, train acc %.3f, test acc %.3f", m.loss(), m.trainAccuracy(),
+                m.testAccuracy());
+    }
+
+    public static String speed(double examplesPerSecond, String device) {
+        return String.format(Locale.ROOT, "%.1f examples/sec on %s", examplesPerSecond, device);
+    }
+}

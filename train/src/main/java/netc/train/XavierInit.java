@@ -1,0 +1,50 @@
+package netc.train;
+
+import java.util.List;
+import java.util.Random;
+import netc.runtime.model.Parameter;
+
+/**
+ * Initial values as d2l's {@code init_weights}: every weight Xavier-uniform (Glorot, gain 1), every
+ * bias zero, drawn from one seeded stream in parameter order so that a seed fixes the whole network.
+ * Scales (a batch norm's gamma) start at one, as PyTorch's {@code reset_parameters}, and draw nothing
+ * from the stream.
+ */
+public final class XavierInit {
+    private XavierInit() {}
+
+    /** The half-width of the uniform range, {@code sqrt(6 / (fanIn + fanOut))}. */
+    public static double bound(int fanIn, int fanOut) {
+        if (fanIn < 1 || fanOut < 1) {
+            throw new IllegalArgumentException("Xavier initialisation needs positive fans, got fanIn=" + fanIn
+                    + ", fanOut=" + fanOut);
+        }
+        return Math.sqrt(6.0 / (fanIn + fanOut));
+    }
+
+    /** {@code count} values uniform in {@code [-bound, bound)}, drawn from {@code random}. */
+    public static float[] uniform(int count, double bound, Random random) {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = (float) ((2.0 * random.nextDouble() - 1.0) * bound);
+        }
+        return values;
+    }
+
+    /** Uploads fresh values to every parameter: weights Xavier-uniform, biases zero, scales one. */
+    public static void apply(List<Parameter> parameters, long seed) {
+        Random random = new Random(seed);
+        for (Parameter parameter : parameters) {
+            int size = Math.toIntExact(parameter.size());
+            switch (parameter.kind()) {
+                case WEIGHT -> parameter.value().upload(uniform(size, bound(parameter.fanIn(), parameter.fanOut()), random));
+                case BIAS -> parameter.value().zero();
+                case SCALE -> {
+                    float[] ones = new float[size];
+                    java.util.Arrays.fill(ones, 1f);
+                    parameter.value().upload(ones);
+                }
+            }
+        }
+    }
+}

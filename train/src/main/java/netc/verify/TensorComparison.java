@@ -1,0 +1,90 @@
+package netc.verify;
+
+import java.util.Locale;
+import java.util.function.DoubleSupplier;
+
+/**
+ * How far one of our tensors is from the reference, judged element by element with a {@link Tolerance}:
+ * element {@code i} passes when {@code |ours[i] − reference[i]| ≤ ofScale · scale + relative · |reference[i]|}.
+ *
+ * @param name the tensor, in the network's own names ({@code conv1.weight.grad})
+ * @param scale the largest {@code |reference|}; for an all-zero reference, the scale it borrowed
+ *     (see {@link ResultKind})
+ * @param scaleBorrowed true when the reference is all zero and {@code scale} comes from elsewhere
+ * @param maxError the largest {@code |ours − reference|} (after any allowance)
+ * @param worstElement the flat index of the element nearest to (or furthest past) its limit, -1 for an empty tensor
+ * @param worstRatio that element's error over its limit: at most 1 passes; infinite for NaN, or for any
+ *     error where the limit is 0
+ * @param tolerance the rule applied
+ */
+public record TensorComparison(String name, double scale, boolean scaleBorrowed, double maxError, int worstElement,
+                               double worstRatio, Tolerance tolerance) {
+    /** {@code maxError / scale}: the measure the tolerances were chosen from (infinite if scale is 0 and error is not). */
+    public double relativeError() {
+        if (scale == 0) {
+            return maxError == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return maxError / scale;
+    }
+
+    public boolean passed() {
+        return worstRatio <= 1;
+    }
+
+    static TensorComparison of(String name, float[] ours, float[] reference, Tolerance tolerance,
+                               DoubleSupplier scaleIfAllZero) {
+        return of(name, ours, reference, null, tolerance, scaleIfAllZero);
+    }
+
+    /**
+     * Compares element by element, each error first reduced by {@code allowance[i]} (never below 0), for an
+     * error both sides are known to make, such as rounding; {@code allowance} may be null. An all-zero
+     * reference is judged on {@code scaleIfAllZero}, asked only then.
+     */
+    static TensorComparison of(String name, float[] ours, float[] reference, float[] allowance, Tolerance tolerance,
+                               DoubleSupplier scaleIfAllZero) {
+        if (ours.length != reference.length || (allowance != null && allowance.length != ours.length)) {
+            throw new IllegalArgumentException(name + ": we have " + ours.length + " values, the reference "
+                    + reference.length);
+        }
+        double ownScale = ResultKind.scaleOf(reference);
+        boolean borrowed = ownScale == 0;
+        double scale = borrowed ? scaleIfAllZero.getAsDouble() : ownScale;
+        double maxError = 0;
+        int worstElement = ours.length == 0 ? -1 : 0;
+        double worstRatio = 0;
+        for (int i = 0; i < ours.length; i++) {
+            // a reference of ±inf or NaN has no finite limit: only the same value matches it (never NaN)
+            double error = Float.isFinite(reference[i]) ? Math.abs((double) ours[i] - reference[i])
+                    : ours[i] == reference[i] ? 0 : Double.POSITIVE_INFINITY;
+            if (allowance != null && Float.isFinite(allowance[i])) {
+                error = Math.max(0, error - allowance[i]);
+            }
+            double ratio = ratio(error, tolerance.limit(scale, reference[i]));
+            // NaN must fail, not vanish in max()
+            maxError = Double.isNaN(error) ? Double.POSITIVE_INFINITY : Math.max(maxError, error);
+            if (ratio > worstRatio) {
+                worstRatio = ratio;
+                worstElement = i;
+            }
+        }
+        return new TensorComparison(name, scale, borrowed, maxError, worstElement, worstRatio, tolerance);
+    }
+
+    /** error / limit; any error against a zero limit, and a NaN on either side, fail (a NaN reference makes a NaN limit). */
+    private static double ratio(double error, double limit) {
+        if (error == 0) {
+            return 0;
+        }
+        double ratio = error / limit;
+        return Double.isNaN(ratio) ? Double.POSITIVE_INFINITY : ratio;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%-24s max error %.2e = %.1e of %s %.2e; worst element [%d] at %.2f of"
+                        + " its limit %s", name, maxError, relativeError(),
+                scaleBorrowed ? "borrowed scale (reference all 0)" : "scale", scale, worstElement, worstRatio,
+                passed() ? "ok" : "FAILED");
+    }
+}
