@@ -14,6 +14,7 @@ import netc.runtime.model.NetworkInfo;
 import netc.runtime.model.Parameter;
 import netc.runtime.model.TensorInfo;
 import netc.runtime.model.TorchStep;
+import netc.runtime.model.Workspaces;
 import netc.runtime.ops.Conv2d;
 import netc.runtime.ops.Dense;
 import netc.runtime.ops.Dropout;
@@ -56,7 +57,7 @@ import netc.runtime.ops.MaxPool2d;
 @Generated("netc.processor.NetworkProcessor")
 public final class AlexNetModel extends CompiledModel {
     /**
-     * What the compiler worked out about AlexNet: its shape table, tensors, shape hash and summary.
+     * What the compiler worked out about AlexNet: its shape table, tensors, memory plan, shape hash and summary.
      */
     public static final NetworkInfo INFO = new NetworkInfo(
             "AlexNet",
@@ -65,31 +66,31 @@ public final class AlexNetModel extends CompiledModel {
             10,
             List.of(
                     new LayerRow("conv1", "Conv(96, k11, s4, p1, RELU)", List.of(96, 54, 54), 11712L, 33872256L,
-                            List.of(new TorchStep("conv1", 0, -1))),
+                            List.of(-1), List.of(new TorchStep("conv1", 0, -1))),
                     new LayerRow("pool1", "MaxPool(k3, s2, p0)", List.of(96, 26, 26), 0L, 0L,
-                            List.of(new TorchStep("pool1", 2, -1))),
+                            List.of(0), List.of(new TorchStep("pool1", 2, -1))),
                     new LayerRow("conv2", "Conv(256, k5, s1, p2, RELU)", List.of(256, 26, 26), 614656L, 415334400L,
-                            List.of(new TorchStep("conv2", 3, -1))),
+                            List.of(1), List.of(new TorchStep("conv2", 3, -1))),
                     new LayerRow("pool2", "MaxPool(k3, s2, p0)", List.of(256, 12, 12), 0L, 0L,
-                            List.of(new TorchStep("pool2", 5, -1))),
+                            List.of(2), List.of(new TorchStep("pool2", 5, -1))),
                     new LayerRow("conv3", "Conv(384, k3, s1, p1, RELU)", List.of(384, 12, 12), 885120L, 127401984L,
-                            List.of(new TorchStep("conv3", 6, -1))),
+                            List.of(3), List.of(new TorchStep("conv3", 6, -1))),
                     new LayerRow("conv4", "Conv(384, k3, s1, p1, RELU)", List.of(384, 12, 12), 1327488L, 191102976L,
-                            List.of(new TorchStep("conv4", 8, -1))),
+                            List.of(4), List.of(new TorchStep("conv4", 8, -1))),
                     new LayerRow("conv5", "Conv(256, k3, s1, p1, RELU)", List.of(256, 12, 12), 884992L, 127401984L,
-                            List.of(new TorchStep("conv5", 10, -1))),
+                            List.of(5), List.of(new TorchStep("conv5", 10, -1))),
                     new LayerRow("pool3", "MaxPool(k3, s2, p0)", List.of(256, 5, 5), 0L, 0L,
-                            List.of(new TorchStep("pool3", 12, -1))),
+                            List.of(6), List.of(new TorchStep("pool3", 12, -1))),
                     new LayerRow("fc1", "Dense(4096, RELU)", List.of(4096), 26218496L, 26214400L,
-                            List.of(new TorchStep("fc1", 14, -1))),
+                            List.of(7), List.of(new TorchStep("fc1", 14, -1))),
                     new LayerRow("drop1", "Dropout(0.5)", List.of(4096), 0L, 0L,
-                            List.of(new TorchStep("drop1", 16, -1))),
+                            List.of(8), List.of(new TorchStep("drop1", 16, -1))),
                     new LayerRow("fc2", "Dense(4096, RELU)", List.of(4096), 16781312L, 16777216L,
-                            List.of(new TorchStep("fc2", 17, -1))),
+                            List.of(9), List.of(new TorchStep("fc2", 17, -1))),
                     new LayerRow("drop2", "Dropout(0.5)", List.of(4096), 0L, 0L,
-                            List.of(new TorchStep("drop2", 19, -1))),
+                            List.of(10), List.of(new TorchStep("drop2", 19, -1))),
                     new LayerRow("fc3", "Dense(10)", List.of(10), 40970L, 40960L,
-                            List.of(new TorchStep("fc3", 20, -1)))),
+                            List.of(11), List.of(new TorchStep("fc3", 20, -1)))),
             List.of(
                     new TensorInfo("conv1.weight", 0, "weight", List.of(96, 1, 11, 11)),
                     new TensorInfo("conv1.bias", 0, "bias", List.of(96)),
@@ -108,6 +109,7 @@ public final class AlexNetModel extends CompiledModel {
                     new TensorInfo("fc3.weight", 12, "weight", List.of(10, 4096)),
                     new TensorInfo("fc3.bias", 12, "bias", List.of(10))),
             List.of(),
+            new Workspaces(2, 279936L),
             "122a18fa45fc0f5c40de84dbb363b741556f2ff1a1e944bc1a57e25d578b9717",
             "Model: AlexNet, input (N, 1, 224, 224)\n"
                     + "Layer   Kind                          Output shape          Param #     Mult-adds\n"

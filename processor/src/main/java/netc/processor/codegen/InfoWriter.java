@@ -12,21 +12,24 @@ import netc.processor.model.ShapedNode;
 import netc.processor.model.TorchStep;
 
 /**
- * Writes {@code INFO}: the {@code NetworkInfo} literal with the shape table (each row with its node's
- * PyTorch path), every parameter and buffer with its node and PyTorch shape, the shape hash and the summary.
+ * Writes {@code INFO}: the {@code NetworkInfo} literal with the shape table (each row with the rows it
+ * reads and its node's PyTorch path), every parameter and buffer with its node and PyTorch shape, the
+ * gradient workspaces, the shape hash and the summary.
  */
 final class InfoWriter {
     private InfoWriter() {}
 
-    static FieldSpec info(NetworkPlan plan) {
+    static FieldSpec info(NetworkPlan plan, GradientPlan gradients) {
         NetworkSpec spec = plan.spec();
         List<CodeBlock> rows = new ArrayList<>();
         List<CodeBlock> parameters = new ArrayList<>();
         List<CodeBlock> buffers = new ArrayList<>();
         for (ShapedNode node : plan.nodes()) {
-            rows.add(CodeBlock.of("$[new $T($S, $S, $T.of($L), $LL, $LL,\n$L)$]", TypeNames.LAYER_ROW, node.path(),
-                    node.node().kind().describe(node.node()), TypeNames.LIST, numbers(node.output().dimensions()),
-                    node.parameterCount(), node.multiplyAdds(), torchPath(node.torchPath())));
+            rows.add(CodeBlock.of("$[new $T($S, $S, $T.of($L), $LL, $LL,\n$T.of($L), $L)$]", TypeNames.LAYER_ROW,
+                    node.path(), node.node().kind().describe(node.node()), TypeNames.LIST,
+                    numbers(node.output().dimensions()), node.parameterCount(), node.multiplyAdds(), TypeNames.LIST,
+                    numbers(node.node().inputs().stream().map(Integer::longValue).toList()),
+                    torchPath(node.torchPath())));
             node.parameters().forEach(tensor -> parameters.add(tensor(node, tensor)));
             node.buffers().forEach(tensor -> buffers.add(tensor(node, tensor)));
         }
@@ -39,12 +42,15 @@ final class InfoWriter {
                 .add(list(rows)).add(",\n")
                 .add(list(parameters)).add(",\n")
                 .add(list(buffers)).add(",\n")
+                .add("new $T($L, $LL),\n", TypeNames.WORKSPACES, gradients.workspaces(),
+                        gradients.workspaces() == 0 ? 0 : gradients.largest().output().size())
                 .add("$S,\n", ShapeHash.of(plan))
                 .add("$S)", SummaryTable.render(plan))
                 .unindent().unindent()
                 .build();
         return FieldSpec.builder(TypeNames.NETWORK_INFO, Names.INFO, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("What the compiler worked out about $L: its shape table, tensors, shape hash and summary.\n",
+                .addJavadoc("What the compiler worked out about $L: its shape table, tensors, memory plan, shape hash"
+                        + " and summary.\n",
                         spec.simpleName())
                 .initializer(initializer)
                 .build();

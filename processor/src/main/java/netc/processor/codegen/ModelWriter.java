@@ -60,7 +60,7 @@ public final class ModelWriter {
                 .addAnnotation(generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(TypeNames.COMPILED_MODEL)
-                .addField(InfoWriter.info(plan))
+                .addField(InfoWriter.info(plan, gradients))
                 .addField(FieldSpec.builder(TypeNames.MODEL_FACTORY, Names.FACTORY,
                                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("Builds the model for a device and a batch size.\n")

@@ -86,6 +86,10 @@ public final class NameTable {
         variable(table, m, Names.D_LOGITS, "backward's parameter 'dLogits'");
         variable(table, m, TypeNames.LIST.simpleName(), "the type java.util.List (List.of)");
         variable(table, m, TypeNames.ARRAYS.simpleName(), "the type java.util.Arrays (Arrays.asList)");
+        for (com.palantir.javapoet.ClassName type : List.of(TypeNames.LAYER_ROW, TypeNames.TENSOR_INFO,
+                TypeNames.TORCH_STEP, TypeNames.WORKSPACES)) {
+            variable(table, m, type.simpleName(), "a type INFO's initializer names (" + type.simpleName() + ")");
+        }
         for (String type : KindRegistry.expressionTypes()) {
             variable(table, m, type, "a type the layers' code names in expressions (" + type + ".RELU)");
         }

@@ -11,18 +11,23 @@ import java.util.List;
  * @param outputShape one example's output shape, e.g. {@code [96, 54, 54]}
  * @param parameters trainable values
  * @param multiplyAdds multiply-adds for one example's forward pass
+ * @param inputs the rows it reads, in order ({@link #NETWORK_INPUT} for the network's input); empty in a
+ *     table built by hand, where each row reads the one above
  * @param torchPath its place in PyTorch's module tree, one step per nesting level; empty for a join
  */
 public record LayerRow(String name, String kind, List<Integer> outputShape, long parameters, long multiplyAdds,
-                       List<TorchStep> torchPath) {
+                       List<Integer> inputs, List<TorchStep> torchPath) {
+    /** The index {@link #inputs()} gives the network's own input. */
+    public static final int NETWORK_INPUT = -1;
 
     public LayerRow {
         outputShape = List.copyOf(outputShape);
+        inputs = List.copyOf(inputs);
         torchPath = List.copyOf(torchPath);
     }
 
-    /** A row without a PyTorch path, for tables built by hand. */
+    /** A row of a chain without a PyTorch path, for tables built by hand. */
     public LayerRow(String name, String kind, List<Integer> outputShape, long parameters, long multiplyAdds) {
-        this(name, kind, outputShape, parameters, multiplyAdds, List.of());
+        this(name, kind, outputShape, parameters, multiplyAdds, List.of(), List.of());
     }
 }

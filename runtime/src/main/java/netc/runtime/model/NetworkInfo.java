@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param outputs the width of the last layer (the number of classes)
  * @param layers the shape table, one row per layer or join, in the order the forward pass runs them
  * @param parameters every trainable tensor, in the order of the model's {@code parameters()}
- * @param buffers every non-trainable state tensor, in the order of the model's {@code buffers()}
+ * @param buffers PyTorch's buffers, in the order of the model's {@code buffers()}, which holds those on the
+ *     device (all but the {@code num_batches_tracked} counters, which each BatchNorm op keeps on the host)
+ * @param workspaces the gradient workspaces the model allocates
  * @param shapeHash a hex digest of the layer graph and every shape
  * @param summary the shape table as text, as {@code summary()} shows it
  */
@@ -29,6 +31,7 @@ public record NetworkInfo(
         List<LayerRow> layers,
         List<TensorInfo> parameters,
         List<TensorInfo> buffers,
+        Workspaces workspaces,
         String shapeHash,
         String summary) {
 
@@ -38,10 +41,11 @@ public record NetworkInfo(
         buffers = List.copyOf(buffers);
     }
 
-    /** A network described by its table alone, without tensors (for tools and tests that build one by hand). */
+    /** A chain described by its table alone, without tensors (for tools and tests that build one by hand). */
     public NetworkInfo(String name, String networkClass, int channels, int height, int width, int outputs,
                        List<LayerRow> layers, String shapeHash, String summary) {
-        this(name, networkClass, channels, height, width, outputs, layers, List.of(), List.of(), shapeHash, summary);
+        this(name, networkClass, channels, height, width, outputs, layers, List.of(), List.of(),
+                Workspaces.ofChain(layers), shapeHash, summary);
     }
 
     public long parameterCount() {

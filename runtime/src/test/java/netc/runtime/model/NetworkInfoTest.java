@@ -13,17 +13,18 @@ class NetworkInfoTest {
     /** A sequential stem at slot 0, a block repeated at slot 1 (this its copy 1), a dense layer at slot 3. */
     private static final NetworkInfo INFO = new NetworkInfo("Net", "p.Net", 1, 8, 8, 10,
             List.of(
-                    new LayerRow("b1.conv", "Conv(4, k3, s1, p1)", List.of(4, 8, 8), 40, 0,
+                    new LayerRow("b1.conv", "Conv(4, k3, s1, p1)", List.of(4, 8, 8), 40, 0, List.of(-1),
                             List.of(new TorchStep("b1", 0, -1), new TorchStep("conv", 0, -1))),
-                    new LayerRow("b2[1].bn1", "BatchNorm", List.of(4, 8, 8), 8, 0,
+                    new LayerRow("b2[1].bn1", "BatchNorm", List.of(4, 8, 8), 8, 0, List.of(0),
                             List.of(new TorchStep("b2", 1, 1), new TorchStep("bn1", 1, -1))),
-                    new LayerRow("b2[1]:add", "Add", List.of(4, 8, 8), 0, 0, List.of()),
-                    new LayerRow("fc", "Dense(10)", List.of(10), 2570, 0, List.of(new TorchStep("fc", 3, -1)))),
+                    new LayerRow("b2[1]:add", "Add", List.of(4, 8, 8), 0, 0, List.of(1, 0), List.of()),
+                    new LayerRow("fc", "Dense(10)", List.of(10), 2570, 0, List.of(2),
+                            List.of(new TorchStep("fc", 3, -1)))),
             List.of(new TensorInfo("b1.conv.weight", 0, "weight", List.of(4, 1, 3, 3)),
                     new TensorInfo("b2[1].bn1.weight", 1, "weight", List.of(4)),
                     new TensorInfo("fc.weight", 3, "weight", List.of(10, 256))),
             List.of(new TensorInfo("b2[1].bn1.running_mean", 1, "running_mean", List.of(4))),
-            "hash", "summary");
+            new Workspaces(2, 256), "hash", "summary");
 
     @Test
     void eachLevelMatchesByNameOrSlotThenTheRepetition() {
@@ -57,5 +58,6 @@ class NetworkInfoTest {
         assertEquals(650, info.parameterCount());
         assertEquals(List.of(), info.parameters());
         assertEquals(List.of(), info.layers().get(0).torchPath());
+        assertEquals(new Workspaces(0, 0), info.workspaces(), "a single layer passes no gradient on");
     }
 }
