@@ -49,13 +49,13 @@ final class NetworkStep {
     void process(TypeElement type) {
         Report report = new Report();
         try {
-            Optional<NetworkSpec> spec = SpecReader.read(type, elements, blocks, report);   // elements -> specs
-            Optional<Graph> graph = spec.flatMap(s -> GraphBuilder.build(s, report));       // blocks expanded, args bound
-            graph.ifPresent(g -> NameRule.check(g, report));                                // generated names stay distinct
-            spec.ifPresent(s -> checkGeneratedClassesAreFree(s, type, report));             // ... and so do generated classes
-            Optional<NetworkPlan> plan = graph.flatMap(g -> ShapeChecker.check(g, report));  // every shape, in order
+            Optional<NetworkSpec> spec = SpecReader.read(type, elements, blocks, report);  // elements -> specs
+            Optional<Graph> graph = spec.flatMap(s -> GraphBuilder.build(s, report));      // blocks expanded
+            graph.ifPresent(g -> NameRule.check(g, report));                               // names stay distinct
+            spec.ifPresent(s -> checkGeneratedClassesAreFree(s, type, report));            // ... and classes too
+            Optional<NetworkPlan> plan = graph.flatMap(g -> ShapeChecker.check(g, report)); // every shape, in order
             if (plan.isPresent() && report.isClean()) {
-                write(plan.get(), type, report);                                              // never on a network with errors
+                write(plan.get(), type, report);                                             // never on errors
                 if (printSummary && report.isClean()) {
                     report.note(Diagnostic.SUMMARY, type, type.getSimpleName(), SummaryTable.render(plan.get()));
                 }
@@ -100,7 +100,8 @@ final class NetworkStep {
             return;
         }
         for (Map.Entry<String, ClassName> generated : generatedClasses(spec)) {
-            taken.generate(generated.getValue().canonicalName(), generated.getKey(), type.getQualifiedName().toString());
+            taken.generate(generated.getValue().canonicalName(), generated.getKey(),
+                    type.getQualifiedName().toString());
         }
     }
 }

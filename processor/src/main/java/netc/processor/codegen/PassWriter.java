@@ -53,7 +53,8 @@ final class PassWriter {
         if (perNode.isEmpty()) {
             return builder.addStatement("return $T.of()", TypeNames.LIST).build();
         }
-        return builder.addStatement("return $L($T.of(\n$L))", Names.CONCAT, TypeNames.LIST, CodeBlock.join(perNode, ",\n"))
+        return builder.addStatement("return $L($T.of(\n$L))", Names.CONCAT, TypeNames.LIST,
+                        CodeBlock.join(perNode, ",\n"))
                 .build();
     }
 

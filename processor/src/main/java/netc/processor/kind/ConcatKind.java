@@ -41,7 +41,8 @@ final class ConcatKind implements NodeKind {
             channels = Sizes.plus(channels, input.shape().channels());
         }
         Shape shape = reference.shape();
-        return Optional.of(shape.flat() ? Shape.features(channels) : Shape.image(channels, shape.height(), shape.width()));
+        return Optional.of(shape.flat() ? Shape.features(channels)
+                : Shape.image(channels, shape.height(), shape.width()));
     }
 
     private static void reportMismatch(Node node, Incoming odd, Incoming reference, Report report) {

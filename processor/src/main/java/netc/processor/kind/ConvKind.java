@@ -86,7 +86,8 @@ final class ConvKind implements LayerKind {
         Shape in = site.input();
         Node node = site.node();
         return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $L)", OP, Names.DEVICE, node.path(),
-                Names.BATCH_SIZE, in.channels(), in.height(), in.width(), out(node), node.attributes().integer("kernel"),
+                Names.BATCH_SIZE, in.channels(), in.height(), in.width(), out(node),
+                node.attributes().integer("kernel"),
                 node.attributes().integer("stride"), node.attributes().integer("padding"),
                 Activations.constant(node));
     }

@@ -61,7 +61,8 @@ final class DenseKind implements LayerKind {
     /** {@code weight [out, in]}, {@code bias [out]}. */
     @Override
     public List<TensorSpec> parameters(Node node, Shape input) {
-        return List.of(TensorSpec.of("weight", (long) out(node), input.size()), TensorSpec.of("bias", (long) out(node)));
+        return List.of(TensorSpec.of("weight", (long) out(node), input.size()),
+                TensorSpec.of("bias", (long) out(node)));
     }
 
     @Override
