@@ -1,7 +1,11 @@
 package netc.runtime.data;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import netc.runtime.io.FileErrors;
 
 /**
  * Fashion-MNIST from its four IDX files (each plain or gzip-compressed): 60000 training and 10000 test
@@ -31,9 +35,7 @@ public final class FashionMnist {
     }
 
     private static Dataset load(Path directory, String prefix, String name) {
-        if (!Files.isDirectory(directory)) {
-            throw new DatasetException("Fashion-MNIST directory " + directory + " does not exist; " + INSTALL_HINT + ".");
-        }
+        checkDirectory(directory);
         Path imagesFile = locate(directory, prefix + "-images-idx3-ubyte");
         Path labelsFile = locate(directory, prefix + "-labels-idx1-ubyte");
         IdxArray images = IdxReader.read(imagesFile, IdxReader.IMAGES_MAGIC);
@@ -51,12 +53,39 @@ public final class FashionMnist {
         return new Dataset(name, images.values(), labels.values(), images.count(), ROWS, COLS, CLASSES);
     }
 
+    /**
+     * A directory that cannot be looked at is reported with the OS's reason: {@link Files#isDirectory}
+     * answers false for it, which would read as "does not exist" when permission is what is missing.
+     */
+    private static void checkDirectory(Path directory) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(directory, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new DatasetException("Fashion-MNIST directory " + directory + " does not exist; " + INSTALL_HINT + ".");
+        } catch (IOException e) {
+            throw new DatasetException("Cannot read Fashion-MNIST directory " + directory + ": " + FileErrors.reason(e)
+                    + "; check its permissions and those of its parents.", e);
+        }
+        if (!attributes.isDirectory()) {
+            throw new DatasetException("Fashion-MNIST directory " + directory + " is a file, not a directory; "
+                    + INSTALL_HINT + ".");
+        }
+    }
+
     /** The file named {@code base} or {@code base.gz}, whichever exists (the plain one first). */
     private static Path locate(Path directory, String base) {
         for (String candidate : new String[] {base, base + ".gz"}) {
             Path file = directory.resolve(candidate);
-            if (Files.isRegularFile(file)) {
-                return file;
+            try {
+                if (Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) {
+                    return file;
+                }
+            } catch (NoSuchFileException e) {
+                // try the other name
+            } catch (IOException e) {
+                throw new DatasetException("Cannot read Fashion-MNIST file " + file + ": " + FileErrors.reason(e)
+                        + "; check the permissions of " + directory + ".", e);
             }
         }
         throw new DatasetException("Fashion-MNIST file " + base + "(.gz) is missing from " + directory + "; "

@@ -2,12 +2,15 @@ package netc.runtime.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,5 +177,46 @@ class FashionMnistTest {
             Arrays.fill(tenth, data.count() / 10);
             assertArrayEquals(tenth, perClass, data.name());
         }
+    }
+
+    // Root passes every permission check, so there a denial cannot be staged: the tests below assume a
+    // denial took effect (checked with Files.isReadable/isExecutable after chmod) and skip only as root.
+
+    @Test
+    void anUnreadableDirectoryIsReportedAsSuchNotAsMissingFiles() throws IOException {
+        writeGood(2, false);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("---------"));
+        try {
+            assumeFalse(Files.isExecutable(dir), "running as root: chmod 000 does not deny access");
+            DatasetException e = fails(IMAGES, "permission denied");
+            assertTrue(e.getMessage().startsWith("Cannot read Fashion-MNIST file " + dir.resolve(IMAGES)), e.getMessage());
+            assertFalse(e.getMessage().contains("missing"), e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void aDirectoryBehindAnUnreadableParentIsReportedAsSuchNotAsMissing() throws IOException {
+        Path parent = Files.createDirectory(dir.resolve("parent"));
+        Path data = Files.createDirectory(parent.resolve("fashion"));
+        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("---------"));
+        try {
+            assumeFalse(Files.isExecutable(parent), "running as root: chmod 000 does not deny access");
+            DatasetException e = assertThrows(DatasetException.class, () -> FashionMnist.train(data));
+            assertEquals("Cannot read Fashion-MNIST directory " + data + ": permission denied; check its permissions"
+                    + " and those of its parents.", e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void anUnreadableFileSaysPermissionDenied() throws IOException {
+        writeGood(2, false);
+        Files.setPosixFilePermissions(dir.resolve(LABELS), PosixFilePermissions.fromString("---------"));
+        assumeFalse(Files.isReadable(dir.resolve(LABELS)), "running as root: chmod 000 does not deny reads");
+        DatasetException e = fails(LABELS, "Cannot read IDX file " + dir.resolve(LABELS) + ": permission denied");
+        assertFalse(e.getMessage().contains("missing"), e.getMessage());
     }
 }
