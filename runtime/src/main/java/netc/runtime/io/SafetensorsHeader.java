@@ -83,7 +83,7 @@ final class SafetensorsHeader {
         while (reader.hasNext()) {
             String name = reader.nextName();
             if (!names.add(name)) {
-                throw broken("declares " + (name.equals(METADATA) ? METADATA : "tensor " + quoted(name))
+                throw broken("declares " + (name.equals(METADATA) ? METADATA : "tensor " + MessageText.quoted(name))
                         + " twice in its header");
             }
             if (name.equals(METADATA)) {
@@ -106,10 +106,10 @@ final class SafetensorsHeader {
         while (reader.hasNext()) {
             String key = reader.nextName();
             if (metadata.containsKey(key)) {
-                throw broken("gives the " + METADATA + " entry " + quoted(key) + " twice");
+                throw broken("gives the " + METADATA + " entry " + MessageText.quoted(key) + " twice");
             }
             if (reader.peek() != JsonToken.STRING) {
-                throw broken("has a " + METADATA + " entry " + quoted(key) + " that is not a string");
+                throw broken("has a " + METADATA + " entry " + MessageText.quoted(key) + " that is not a string");
             }
             metadata.put(key, reader.nextString());
         }
@@ -118,7 +118,7 @@ final class SafetensorsHeader {
 
     private Entry readEntry(JsonReader reader, String name) throws IOException {
         if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-            throw broken("describes tensor " + quoted(name) + " with something other than a JSON object");
+            throw broken("describes tensor " + MessageText.quoted(name) + " with something other than a JSON object");
         }
         reader.beginObject();
         String dtypeName = null;
@@ -128,7 +128,7 @@ final class SafetensorsHeader {
         while (reader.hasNext()) {
             String field = reader.nextName();
             if (!fields.add(field)) {
-                throw broken("gives tensor " + quoted(name) + " the field " + quoted(field) + " twice");
+                throw broken("gives tensor " + MessageText.quoted(name) + " the field " + MessageText.quoted(field) + " twice");
             }
             switch (field) {
                 case "dtype" -> dtypeName = reader.peek() == JsonToken.STRING ? reader.nextString() : null;
@@ -138,7 +138,7 @@ final class SafetensorsHeader {
                 default -> reader.skipValue();
             }
             if (field.equals("dtype") && dtypeName == null) {
-                throw broken("gives tensor " + quoted(name) + " no string 'dtype'");
+                throw broken("gives tensor " + MessageText.quoted(name) + " no string 'dtype'");
             }
         }
         reader.endObject();
@@ -147,31 +147,31 @@ final class SafetensorsHeader {
 
     private Entry entry(String name, String dtypeName, long[] shape, long[] offsets) {
         if (dtypeName == null) {
-            throw broken("gives tensor " + quoted(name) + " no string 'dtype'");
+            throw broken("gives tensor " + MessageText.quoted(name) + " no string 'dtype'");
         }
         if (shape == null) {
-            throw broken("gives tensor " + quoted(name) + " no valid 'shape' array");
+            throw broken("gives tensor " + MessageText.quoted(name) + " no valid 'shape' array");
         }
         if (offsets == null || offsets.length != 2) {
-            throw broken("gives tensor " + quoted(name) + " no valid 'data_offsets' array");
+            throw broken("gives tensor " + MessageText.quoted(name) + " no valid 'data_offsets' array");
         }
         DType dtype = DType.named(dtypeName);
         if (dtype == null) {
-            throw broken("gives tensor " + quoted(name) + " the dtype " + quoted(dtypeName) + ", which netc does not"
+            throw broken("gives tensor " + MessageText.quoted(name) + " the dtype " + MessageText.quoted(dtypeName) + ", which netc does not"
                     + " read (it reads " + Arrays.toString(DType.values()) + ")");
         }
         if (offsets[0] > offsets[1]) {
-            throw broken("gives tensor " + quoted(name) + " the data_offsets " + Arrays.toString(offsets)
+            throw broken("gives tensor " + MessageText.quoted(name) + " the data_offsets " + Arrays.toString(offsets)
                     + ", which end before they begin");
         }
         long expected;
         try {
             expected = Math.multiplyExact(HostTensor.elements(shape), dtype.bytes());
         } catch (ArithmeticException e) {
-            throw broken("gives tensor " + quoted(name) + " the shape " + Arrays.toString(shape) + ", too large to hold");
+            throw broken("gives tensor " + MessageText.quoted(name) + " the shape " + Arrays.toString(shape) + ", too large to hold");
         }
         if (offsets[1] - offsets[0] != expected) {
-            throw broken("gives tensor " + quoted(name) + " (" + dtype + " " + Arrays.toString(shape) + ", " + expected
+            throw broken("gives tensor " + MessageText.quoted(name) + " (" + dtype + " " + Arrays.toString(shape) + ", " + expected
                     + " bytes) a data range of " + (offsets[1] - offsets[0]) + " bytes");
         }
         return new Entry(name, dtype, shape, offsets[0], offsets[1]);
@@ -180,27 +180,27 @@ final class SafetensorsHeader {
     /** A JSON array of at most {@code max} integers from 0 to {@link Long#MAX_VALUE}. */
     private long[] integers(JsonReader reader, String name, String field, int max) throws IOException {
         if (reader.peek() != JsonToken.BEGIN_ARRAY) {
-            throw broken("gives tensor " + quoted(name) + " no valid '" + field + "' array");
+            throw broken("gives tensor " + MessageText.quoted(name) + " no valid '" + field + "' array");
         }
         reader.beginArray();
         List<Long> numbers = new ArrayList<>();
         while (reader.hasNext()) {
             if (numbers.size() == max) {
-                throw broken("gives tensor " + quoted(name) + " a '" + field + "' array of more than " + max
+                throw broken("gives tensor " + MessageText.quoted(name) + " a '" + field + "' array of more than " + max
                         + " entries" + (max == 2 ? "" : ", more dimensions than netc reads"));
             }
             if (reader.peek() != JsonToken.NUMBER) {
-                throw broken("gives tensor " + quoted(name) + " a '" + field + "' entry that is not a non-negative integer");
+                throw broken("gives tensor " + MessageText.quoted(name) + " a '" + field + "' entry that is not a non-negative integer");
             }
             String number = reader.nextString(); // the literal text, so that 1.0 or 1e3 is seen as written
             if (!NON_NEGATIVE_INTEGER.matcher(number).matches()) {
-                throw broken("gives tensor " + quoted(name) + " a '" + field + "' entry " + quoted(number)
+                throw broken("gives tensor " + MessageText.quoted(name) + " a '" + field + "' entry " + MessageText.quoted(number)
                         + " that is not a non-negative integer");
             }
             try {
                 numbers.add(Long.parseLong(number));
             } catch (NumberFormatException e) {
-                throw broken("gives tensor " + quoted(name) + " a '" + field + "' entry " + number
+                throw broken("gives tensor " + MessageText.quoted(name) + " a '" + field + "' entry " + number
                         + ", larger than any file");
             }
         }
@@ -216,27 +216,5 @@ final class SafetensorsHeader {
 
     private WeightFileException broken(String what) {
         return SafetensorsReader.broken(file, what);
-    }
-
-    /**
-     * {@code text} in quotes, safe to put in a one-line message: control, format and line-separator
-     * characters (a header may hold any of them, escaped) become {@code \\uXXXX}, and a long text is cut.
-     */
-    static String quoted(String text) {
-        StringBuilder out = new StringBuilder("'");
-        int shown = 0;
-        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
-            if (shown++ == 80) {
-                return out.append("…' (").append(text.codePointCount(0, text.length())).append(" characters)").toString();
-            }
-            int c = text.codePointAt(i);
-            switch (Character.getType(c)) {
-                case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                        Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE ->
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
-                default -> out.appendCodePoint(c);
-            }
-        }
-        return out.append('\'').toString();
     }
 }

@@ -104,7 +104,7 @@ public final class SafetensorsReader {
     private void checkLayout(List<SafetensorsHeader.Entry> entries, long dataBytes) {
         for (SafetensorsHeader.Entry entry : entries) {
             if (entry.end() > dataBytes) {
-                throw broken("places tensor " + SafetensorsHeader.quoted(entry.name()) + " at bytes " + entry.range()
+                throw broken("places tensor " + MessageText.quoted(entry.name()) + " at bytes " + entry.range()
                         + " of a data section of " + dataBytes + " bytes");
             }
         }
@@ -115,13 +115,13 @@ public final class SafetensorsReader {
         long covered = 0;
         for (SafetensorsHeader.Entry entry : byOffset) {
             if (entry.begin() < covered) {
-                throw broken("places tensor " + SafetensorsHeader.quoted(entry.name()) + " at bytes " + entry.range()
-                        + ", overlapping tensor " + SafetensorsHeader.quoted(previous.name()) + " at "
+                throw broken("places tensor " + MessageText.quoted(entry.name()) + " at bytes " + entry.range()
+                        + ", overlapping tensor " + MessageText.quoted(previous.name()) + " at "
                         + previous.range());
             }
             if (entry.begin() > covered) {
                 throw broken("leaves bytes [" + covered + ", " + entry.begin() + "] of its data section to no tensor"
-                        + " (a gap before tensor " + SafetensorsHeader.quoted(entry.name()) + "); the tensors must"
+                        + " (a gap before tensor " + MessageText.quoted(entry.name()) + "); the tensors must"
                         + " cover the data section without gaps");
             }
             covered = entry.end();
@@ -136,7 +136,7 @@ public final class SafetensorsReader {
 
     private HostTensor tensor(FileChannel channel, SafetensorsHeader.Entry entry, long dataStart) throws IOException {
         if (entry.bytes() > MAX_TENSOR_BYTES) {
-            throw broken("holds tensor " + SafetensorsHeader.quoted(entry.name()) + " of " + entry.bytes()
+            throw broken("holds tensor " + MessageText.quoted(entry.name()) + " of " + entry.bytes()
                     + " bytes, more than netc reads into one array");
         }
         return new HostTensor(entry.dtype(), entry.shape(), readFully(channel, dataStart + entry.begin(),
