@@ -1,7 +1,6 @@
 package netc.samples.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,7 +11,6 @@ import netc.runtime.verify.TensorComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -40,9 +38,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(reference)) {
-            throw new ParameterException(spec.commandLine(), "No reference file at " + reference + ".");
-        }
+        InputFiles.require(spec, reference, "reference file");
         CompiledNetwork compiled = NetworkResolver.resolve(network);
         ReferenceReport report;
         String deviceName;

@@ -3,10 +3,14 @@ package netc.samples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import netc.runtime.io.SafetensorsReader;
 import netc.samples.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -85,6 +89,30 @@ class CheckCommandTest {
         Outcome outcome = netc("check", "LeNet", "--reference", "no/such/reference.safetensors");
         assertEquals(2, outcome.exitCode());
         assertTrue(outcome.err().contains("No reference file at no/such/reference.safetensors."), outcome.err());
+    }
+
+    @Test
+    void aDirectoryGivenAsTheReferenceIsNamedAsSuch() {
+        Outcome outcome = netc("check", "LeNet", "--reference", directory.toString());
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.err().startsWith("netc: " + directory + " is a directory, not a reference file."), outcome.err());
+    }
+
+    @Test
+    void aReferenceBehindAClosedDirectorySaysPermissionDeniedNotMissing() throws IOException {
+        Path closed = Files.createDirectory(directory.resolve("closed"));
+        Path file = Files.copy(LENET, closed.resolve("reference.safetensors"));
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("---------"));
+        try {
+            // Root passes every permission check, so there the denial cannot be staged: the only skip.
+            assumeFalse(Files.isExecutable(closed), "running as root: chmod 000 does not deny access");
+            Outcome outcome = netc("check", "LeNet", "--reference", file.toString());
+            assertEquals(2, outcome.exitCode());
+            assertTrue(outcome.err().startsWith("netc: Cannot read reference file " + file + ": permission denied."),
+                    outcome.err());
+        } finally {
+            Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test
