@@ -1,7 +1,6 @@
 package netc.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -9,6 +8,8 @@ import netc.runtime.cl.Device;
 import netc.data.Dataset;
 import netc.data.FashionMnist;
 import netc.runtime.io.ExtraTensors;
+import netc.runtime.io.SafetensorsReader;
+import netc.runtime.io.TensorFile;
 import netc.runtime.io.WeightFiles;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.DeviceMemoryCheck;
@@ -61,10 +62,11 @@ final class EvalCommand implements Callable<Integer> {
         if (batchSize < 1 || testLimit < 0) {
             throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1 and --test-limit at least 0.");
         }
-        if (!Files.isRegularFile(weights)) {
-            throw new ParameterException(spec.commandLine(), "No weight file at " + weights + ".");
-        }
+        InputFiles.require(spec, weights, "weight file");
         CompiledNetwork compiled = NetworkResolver.resolve(network);
+        // Read and checked first: weights saved from another network are refused before data or a device is touched.
+        TensorFile contents = SafetensorsReader.read(weights);
+        WeightFiles.checkNetwork(contents, compiled.info());
         Dataset test = FashionMnist.test(dataDirectory).limit(testLimit);
         DataCompatibility.check(compiled.info(), test);
         int imageBytes = test.rows() * test.cols();
@@ -72,7 +74,7 @@ final class EvalCommand implements Callable<Integer> {
              // Checked before any allocation: past the device's memory a driver may abort the process.
              CompiledModel model = DeviceMemoryCheck.build(compiled.factory(), compiled.info(), opened, batchSize,
                      batch -> MemoryEstimate.evaluation(compiled.info(), batch, imageBytes))) {
-            WeightFiles.load(weights, model, allowExtra ? ExtraTensors.IGNORE : ExtraTensors.REFUSE);
+            WeightFiles.load(contents, model, allowExtra ? ExtraTensors.IGNORE : ExtraTensors.REFUSE);
             EpochTally result;
             try (Evaluator evaluator = new Evaluator(model, test)) {
                 result = evaluator.evaluate();

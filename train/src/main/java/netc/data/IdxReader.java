@@ -6,15 +6,17 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+import java.util.Arrays;
 import java.util.zip.ZipException;
 import netc.runtime.io.FileProblem;
 
 /**
  * Reads an IDX file of unsigned bytes (the MNIST format: a big-endian magic number {@code 0x0000080D}
  * where D is the number of dimensions, D big-endian sizes, then the bytes), plain or gzip-compressed;
- * compression is recognised by the gzip signature, not by the file name.
+ * compression is recognised by the gzip signature, not by the file name. The file must hold exactly
+ * the values its header declares, and a gzip file nothing but gzip members ({@link StrictGzipInputStream}).
  */
 public final class IdxReader {
     /** The magic number of an IDX file of unsigned bytes with three dimensions (images). */
@@ -23,6 +25,8 @@ public final class IdxReader {
     public static final int LABELS_MAGIC = 0x0801;
 
     private static final int GZIP_SIGNATURE = 0x1f8b;
+    /** The largest array a JVM allocates. */
+    private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
 
     private IdxReader() {}
 
@@ -31,11 +35,13 @@ public final class IdxReader {
         try (InputStream in = open(file)) {
             return read(file, new DataInputStream(in), expectedMagic);
         } catch (ZipException e) {
-            throw new DatasetException("IDX file " + file + " is not a valid gzip stream (" + e.getMessage()
-                    + "); download it again.", e);
+            throw new DatasetException("IDX file " + file + " is not a valid gzip stream: " + FileProblem.reason(e)
+                    + "; download it again.", e);
         } catch (EOFException e) {
             throw new DatasetException("IDX file " + file + " is truncated: it ends inside its header or its"
                     + " compressed data; download it again.", e);
+        } catch (NoSuchFileException e) {
+            throw new DatasetException("IDX file " + file + " does not exist.", e);
         } catch (IOException e) {
             throw new DatasetException("IDX file " + file + " could not be read: " + FileProblem.reason(e)
                     + "; make it readable or pass another --data-dir.", e);
@@ -47,7 +53,7 @@ public final class IdxReader {
         in.mark(2);
         int signature = (in.read() << 8) | in.read();
         in.reset();
-        return signature == GZIP_SIGNATURE ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+        return signature == GZIP_SIGNATURE ? new BufferedInputStream(new StrictGzipInputStream(in), 1 << 16) : in;
     }
 
     private static IdxArray read(Path file, DataInputStream in, int expectedMagic) throws IOException {
@@ -57,18 +63,20 @@ public final class IdxReader {
                     + expectedMagic + " (" + describe(expectedMagic) + ") was expected; it is not the right file.");
         }
         int[] dimensions = new int[expectedMagic & 0xff];
-        long size = 1;
         for (int i = 0; i < dimensions.length; i++) {
             dimensions[i] = in.readInt();
             if (dimensions[i] < 1) {
                 throw new DatasetException("IDX file " + file + " declares dimension " + i + " as "
                         + dimensions[i] + "; every dimension must be at least 1.");
             }
-            size *= dimensions[i];
         }
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new DatasetException("IDX file " + file + " declares " + size + " values, more than one Java"
-                    + " array holds.");
+        long size = 1;
+        for (int dimension : dimensions) {
+            size *= dimension; // at most (2^31 - 8)·(2^31 - 1) before the check below: no overflow
+            if (size > MAX_VALUES) {
+                throw new DatasetException("IDX file " + file + " declares dimensions " + Arrays.toString(dimensions)
+                        + ", more values than one Java array holds; it is corrupt or not the right file.");
+            }
         }
         byte[] values = in.readNBytes((int) size);
         if (values.length < size) {

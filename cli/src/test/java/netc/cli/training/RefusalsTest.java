@@ -135,7 +135,13 @@ class RefusalsTest {
 
     @Test
     void evalAndBenchRefuseABatchTooLargeForTheDeviceToo() throws IOException {
-        Path weights = Files.write(root.resolve("never-read.safetensors"), new byte[] {0});
+        // A valid but empty safetensors file (header "{}"): read and checked for its network first, its
+        // tensors would be loaded only into a model that was never built.
+        byte[] header = "{}      ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] file = new byte[8 + header.length];
+        file[0] = (byte) header.length;
+        System.arraycopy(header, 0, file, 8, header.length);
+        Path weights = Files.write(root.resolve("never-loaded.safetensors"), file);
         Outcome eval = netc("eval", "AlexNet", "--weights", weights.toString(), "--batch-size", "1000000",
                 "--test-limit", "50");
         assertEquals(1, eval.code(), eval.err());

@@ -38,10 +38,10 @@ public final class Checkpoint {
         checkVelocities(parameters, velocities);
         NetworkInfo info = model.info();
         SafetensorsWriter writer = new SafetensorsWriter()
-                .metadata("format", FORMAT)
-                .metadata("network", info.name())
+                .metadata(NetworkIdentity.FORMAT, FORMAT)
+                .metadata(NetworkIdentity.NETWORK, info.name())
                 .metadata("network_class", info.networkClass())
-                .metadata("shape_hash", info.shapeHash())
+                .metadata(NetworkIdentity.SHAPE_HASH, info.shapeHash())
                 .metadata("epochs_done", Integer.toString(epochsDone));
         WeightFiles.addParameters(writer, parameters);
         for (int i = 0; i < parameters.size(); i++) {
@@ -62,17 +62,13 @@ public final class Checkpoint {
         checkVelocities(parameters, velocities);
         TensorFile contents = SafetensorsReader.read(file);
         String source = "Checkpoint " + file;
-        if (!FORMAT.equals(contents.metadata().get("format"))) {
+        if (!FORMAT.equals(contents.metadata().get(NetworkIdentity.FORMAT))) {
             throw new WeightFileException(source + " is not a netc checkpoint (its metadata has no format "
                     + FORMAT + "); pass a file written by a netc training run.");
         }
         NetworkInfo info = model.info();
-        String savedHash = contents.metadata("shape_hash");
-        if (!savedHash.equals(info.shapeHash())) {
-            throw new WeightFileException(source + " was saved from network " + contents.metadata().get("network")
-                    + " (shape hash " + savedHash + ") but this model is " + info.name() + " (shape hash "
-                    + info.shapeHash() + "); resume with the network that wrote it, or start without the checkpoint.");
-        }
+        NetworkIdentity.check(contents, info, source,
+                "resume with the network that wrote it, or start without the checkpoint");
         int epochsDone = epochsDone(source, contents.metadata("epochs_done"));
         List<TensorSlot> slots = new ArrayList<>(WeightFiles.slots(parameters));
         for (int i = 0; i < parameters.size(); i++) {

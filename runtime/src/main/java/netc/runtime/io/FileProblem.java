@@ -1,6 +1,8 @@
 package netc.runtime.io;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -35,10 +37,17 @@ public final class FileProblem {
         if (e instanceof DirectoryNotEmptyException) {
             return "the directory is not empty";
         }
-        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-            return lowerFirst(fileSystem.getReason());
+        if (e instanceof ClosedByInterruptException) {
+            return "the thread was interrupted";
         }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        if (e instanceof EOFException) {
+            return "the file ends early";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return oneLine(lowerFirst(fileSystem.getReason()));
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : oneLine(lowerFirst(message));
     }
 
     private static String lowerFirst(String text) {
@@ -46,5 +55,10 @@ public final class FileProblem {
             return text; // an acronym such as "EIO" stays as it is
         }
         return text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
+    }
+
+    /** Messages are one sentence on one line: a reason the OS wrapped onto several lines is joined. */
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 }

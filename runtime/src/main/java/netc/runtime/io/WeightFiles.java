@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import netc.runtime.model.CompiledModel;
+import netc.runtime.model.NetworkInfo;
 import netc.runtime.model.Parameter;
 
 /**
@@ -27,10 +28,14 @@ public final class WeightFiles {
         load(SafetensorsReader.read(file), model, extras);
     }
 
-    /** Loads every parameter from contents already read. */
+    /**
+     * Loads every parameter from contents already read. A file netc wrote (it records the network's
+     * shape hash) must come from this network; see {@link #checkNetwork}.
+     */
     public static void load(TensorFile contents, CompiledModel model, ExtraTensors extras) {
         Path file = contents.file();
-        if (Checkpoint.FORMAT.equals(contents.metadata().get("format"))) {
+        checkNetwork(contents, model.info());
+        if (Checkpoint.FORMAT.equals(contents.metadata().get(NetworkIdentity.FORMAT))) {
             // A training checkpoint is a weight file plus optimizer state: its velocities are not parameters.
             extras = ExtraTensors.IGNORE;
         }
@@ -47,6 +52,17 @@ public final class WeightFiles {
     }
 
     /**
+     * Refuses a weight file or checkpoint that netc wrote for another network, naming both: parameter
+     * names and shapes cannot tell apart networks that differ only in activations or pooling. A file
+     * without netc's metadata (a PyTorch state_dict) passes. {@link #load} checks this itself; callers
+     * call it early to refuse before loading data or opening a device.
+     */
+    public static void checkNetwork(TensorFile contents, NetworkInfo network) {
+        NetworkIdentity.check(contents, network, "Weight file " + contents.file(), "load it into the network that"
+                + " wrote it, or use weights saved from " + network.name());
+    }
+
+    /**
      * How the file's names read in the model's terms: the identity for a file in the network's own
      * names, the Sequential renaming ({@code 3.weight.grad} → {@code conv2.weight.grad}) otherwise.
      */
@@ -58,8 +74,8 @@ public final class WeightFiles {
     /** Writes every parameter under its own name, with the network's name and shape hash as metadata. */
     public static void save(Path file, CompiledModel model) {
         SafetensorsWriter writer = new SafetensorsWriter()
-                .metadata("network", model.info().name())
-                .metadata("shape_hash", model.info().shapeHash());
+                .metadata(NetworkIdentity.NETWORK, model.info().name())
+                .metadata(NetworkIdentity.SHAPE_HASH, model.info().shapeHash());
         addParameters(writer, model.parameters());
         writer.writeTo(file);
     }

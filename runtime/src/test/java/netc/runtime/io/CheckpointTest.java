@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointTest {
@@ -175,5 +176,45 @@ class CheckpointTest {
             assertEquals(List.of(file), listing.toList(), "no temporary file is left behind");
         }
         assertEquals(4, Checkpoint.load(file, tiny, velocities(tiny, 0)));
+    }
+
+    @Test
+    void aCheckpointOfAnotherNetworkIsRefusedWhenLoadedAsWeightsToo() {
+        // netc eval and the API load checkpoints as weight files; the network must match there as on --resume.
+        Path file = dir.resolve("other.ckpt");
+        ParameterOnlyModel relu = model("LeNetRelu", "hash-relu");
+        Checkpoint.save(file, relu, velocities(relu, 1), 3);
+        ParameterOnlyModel lenet = model("LeNet", "hash-lenet");
+        List<float[]> before = lenet.randomize(6);
+        WeightFileException e = assertThrows(WeightFileException.class,
+                () -> WeightFiles.load(file, lenet, ExtraTensors.IGNORE));
+        assertEquals("Weight file " + file + " was saved from network LeNetRelu (shape hash hash-relu) but this model"
+                + " is LeNet (shape hash hash-lenet); load it into the network that wrote it, or use weights saved from"
+                + " LeNet.", e.getMessage());
+        for (int i = 0; i < before.size(); i++) {
+            assertArrayEquals(before.get(i), lenet.values().get(i), 0f);
+        }
+    }
+
+    @Test
+    void aCheckpointWithoutItsShapeHashIsDamaged() {
+        Path file = dir.resolve("no-hash.ckpt");
+        ParameterOnlyModel tiny = model("Tiny", "h");
+        Checkpoint.save(file, tiny, velocities(tiny, 1), 2);
+        TensorFile good = SafetensorsReader.read(file);
+        SafetensorsWriter writer = new SafetensorsWriter();
+        good.metadata().forEach((key, value) -> {
+            if (!key.equals("shape_hash")) {
+                writer.metadata(key, value);
+            }
+        });
+        good.tensors().forEach(writer::add);
+        writer.writeTo(file);
+        for (Executable load : List.<Executable>of(() -> WeightFiles.load(file, tiny),
+                () -> Checkpoint.load(file, tiny, velocities(tiny, 0)))) {
+            WeightFileException e = assertThrows(WeightFileException.class, load);
+            assertTrue(e.getMessage().contains("is a netc checkpoint without the shape hash of the network that wrote"
+                    + " it; the file is damaged"), e.getMessage());
+        }
     }
 }

@@ -178,13 +178,126 @@ class SafetensorsTest {
     @Test
     void unknownTypesAndMalformedEntriesAreRefused() throws IOException {
         refused(raw("bf16.safetensors", "{\"x\":{\"dtype\":\"BF16\",\"shape\":[1],\"data_offsets\":[0,2]}}", 2),
-                "dtype BF16");
+                "dtype 'BF16'");
         refused(raw("no-dtype.safetensors", "{\"x\":{\"shape\":[1],\"data_offsets\":[0,4]}}", 4), "no string 'dtype'");
         refused(raw("neg.safetensors", "{\"x\":{\"dtype\":\"F32\",\"shape\":[-1],\"data_offsets\":[0,4]}}", 4),
                 "not a non-negative integer");
         refused(raw("offsets.safetensors", "{\"x\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0]}}", 4),
                 "no valid 'data_offsets'");
         refused(raw("meta.safetensors", "{\"__metadata__\":{\"a\":1}}", 0), "'a' that is not a string");
+    }
+
+    // ---- the format's layout rules (huggingface safetensors: "the byte buffer needs to be entirely
+    // indexed, and cannot contain holes"; duplicate keys are disallowed) ----
+
+    private static final String F32_2_AT = "{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":";
+
+    @Test
+    void overlappingTensorsAreRefusedNamingBoth() throws IOException {
+        // b's 8 bytes start inside a's: without the check both would load, sharing bytes 4..8.
+        refused(raw("overlap.safetensors", "{\"a\":" + F32_2_AT + "[0,8]},\"b\":" + F32_2_AT + "[4,12]}}", 12),
+                "places tensor 'b' at bytes [4, 12], overlapping tensor 'a' at [0, 8]");
+        refused(raw("same.safetensors", "{\"a\":" + F32_2_AT + "[0,8]},\"b\":" + F32_2_AT + "[0,8]}}", 8),
+                "overlapping tensor 'a' at [0, 8]");
+    }
+
+    @Test
+    void aGapBetweenTensorsIsRefused() throws IOException {
+        refused(raw("gap.safetensors", "{\"a\":" + F32_2_AT + "[0,8]},\"b\":" + F32_2_AT + "[12,20]}}", 20),
+                "leaves bytes [8, 12] of its data section to no tensor (a gap before tensor 'b')");
+        refused(raw("late-start.safetensors", "{\"a\":" + F32_2_AT + "[4,12]}}", 12),
+                "leaves bytes [0, 4] of its data section to no tensor");
+    }
+
+    @Test
+    void dataAfterTheLastTensorIsRefused() throws IOException {
+        refused(raw("trailing-data.safetensors", "{\"a\":" + F32_2_AT + "[0,8]}}", 11),
+                "has 3 bytes after the end of its last tensor's data (byte 8 of a data section of 11 bytes)");
+        refused(raw("no-tensors.safetensors", "{}", 1), "has 1 bytes after the end");
+    }
+
+    @Test
+    void tensorsListedOutOfOffsetOrderStillLoad() throws IOException {
+        // The header is a JSON object, so its order says nothing about the layout; only the offsets must tile.
+        Path file = raw("reordered.safetensors", "{\"b\":" + F32_2_AT + "[8,16]},\"empty\":{\"dtype\":\"U8\","
+                + "\"shape\":[0],\"data_offsets\":[8,8]},\"a\":" + F32_2_AT + "[0,8]}}", 16);
+        byte[] bytes = Files.readAllBytes(file);
+        int data = bytes.length - 16;
+        ByteBuffer.wrap(bytes, data, 16).order(ByteOrder.LITTLE_ENDIAN).putFloat(1f).putFloat(2f).putFloat(3f).putFloat(4f);
+        TensorFile back = SafetensorsReader.read(Files.write(file, bytes));
+        assertEquals(List.of("b", "empty", "a"), List.copyOf(back.tensors().keySet()));
+        assertArrayEquals(new float[] {1f, 2f}, back.tensor("a").floats());
+        assertArrayEquals(new float[] {3f, 4f}, back.tensor("b").floats());
+        assertEquals(0, back.tensor("empty").elements());
+    }
+
+    @Test
+    void offsetsThatEndBeforeTheyBeginAreRefused() throws IOException {
+        refused(raw("reversed.safetensors", "{\"a\":" + F32_2_AT + "[8,0]}}", 8),
+                "gives tensor 'a' the data_offsets [8, 0], which end before they begin");
+    }
+
+    @Test
+    void duplicateNamesAreRefusedNotResolved() throws IOException {
+        // A JSON tree keeps the last of two equal keys; the format forbids them, so the file is refused.
+        refused(raw("dup.safetensors", "{\"a\":" + F32_2_AT + "[0,8]},\"a\":" + F32_2_AT + "[8,16]}}", 16),
+                "declares tensor 'a' twice in its header");
+        refused(raw("dup-meta.safetensors", "{\"__metadata__\":{},\"__metadata__\":{}}", 0),
+                "declares __metadata__ twice");
+        refused(raw("dup-key.safetensors", "{\"__metadata__\":{\"k\":\"1\",\"k\":\"2\"}}", 0),
+                "gives the __metadata__ entry 'k' twice");
+        refused(raw("dup-field.safetensors", "{\"a\":{\"dtype\":\"F32\",\"dtype\":\"I32\",\"shape\":[2],"
+                + "\"data_offsets\":[0,8]}}", 8), "gives tensor 'a' the field 'dtype' twice");
+    }
+
+    @Test
+    void hugeShapesAndOffsetsAreRefusedWithoutOverflow() throws IOException {
+        // 2^62 · 4 bytes overflows a long: without exact arithmetic it wraps to 0 and matches offsets [0, 0].
+        refused(raw("huge-shape.safetensors", "{\"a\":{\"dtype\":\"F32\",\"shape\":[4611686018427387904],"
+                + "\"data_offsets\":[0,0]}}", 0), "the shape [4611686018427387904], too large to hold");
+        refused(raw("huge-product.safetensors", "{\"a\":{\"dtype\":\"U8\",\"shape\":[4294967296,4294967296],"
+                + "\"data_offsets\":[0,0]}}", 0), "too large to hold");
+        refused(raw("huge-offset.safetensors", "{\"a\":" + F32_2_AT + "[9223372036854775800,9223372036854775808]}}", 8),
+                "9223372036854775808, larger than any file");
+        refused(raw("far-offset.safetensors", "{\"a\":" + F32_2_AT + "[9223372036854775799,9223372036854775807]}}", 8),
+                "at bytes [9223372036854775799, 9223372036854775807] of a data section of 8 bytes");
+        refused(raw("rank.safetensors", "{\"a\":{\"dtype\":\"U8\",\"shape\":[" + "1,".repeat(64) + "1],"
+                + "\"data_offsets\":[0,1]}}", 1), "a 'shape' array of more than 64 entries");
+    }
+
+    @Test
+    void numbersMustBePlainIntegers() throws IOException {
+        refused(raw("float-dim.safetensors", "{\"a\":{\"dtype\":\"F32\",\"shape\":[2.0],\"data_offsets\":[0,8]}}", 8),
+                "a 'shape' entry '2.0' that is not a non-negative integer");
+        refused(raw("exp-offset.safetensors", "{\"a\":" + F32_2_AT + "[0,8e0]}}", 8),
+                "a 'data_offsets' entry '8e0' that is not a non-negative integer");
+        refused(raw("string-dim.safetensors", "{\"a\":{\"dtype\":\"F32\",\"shape\":[\"2\"],\"data_offsets\":[0,8]}}", 8),
+                "a 'shape' entry that is not a non-negative integer");
+    }
+
+    @Test
+    void aHeaderMustBeginWithABraceAndBeUtf8() throws IOException {
+        refused(raw("space-first.safetensors", " {}", 0), "has a header that is not a JSON object (it must begin with '{')");
+        Path file = raw("latin1.safetensors", "{\"__metadata__\":{\"k\":\"xx\"}}", 0);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[8 + "{\"__metadata__\":{\"k\":\"".length()] = (byte) 0xe9; // é in Latin-1, invalid as UTF-8
+        refused(Files.write(file, bytes), "has a header that is not valid UTF-8");
+    }
+
+    @Test
+    void aHeaderLengthBeyondTheFormatsCapIsRefused() throws IOException {
+        Path file = raw("cap.safetensors", "{}", 0);
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(-1L);
+        refused(Files.write(file, bytes), "declares a header of 18446744073709551615 bytes, more than the format's limit");
+    }
+
+    @Test
+    void namesWithLineBreaksStayOnOneLineInMessages() throws IOException {
+        Path file = raw("newline.safetensors", "{\"a\\nb\":" + F32_2_AT + "[0,8]},\"c\":" + F32_2_AT + "[0,8]}}", 8);
+        WeightFileException e = assertThrows(WeightFileException.class, () -> SafetensorsReader.read(file));
+        assertTrue(e.getMessage().contains("tensor 'a\\u000ab'"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 
     @Test

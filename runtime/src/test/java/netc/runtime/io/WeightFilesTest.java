@@ -142,4 +142,54 @@ class WeightFilesTest {
             assertEquals(7f, tiny.values().get(2)[0]);
         }
     }
+
+    // ---- a netc file must come from the model's network ----
+
+    @Test
+    void aNetcFileOfAnotherNetworkWithTheSameShapesIsRefusedNamingBoth() {
+        // Same parameter names and shapes (as LeNet with sigmoid and with ReLU have), different networks.
+        Path file = dir.resolve("relu.safetensors");
+        try (ParameterOnlyModel relu = ParameterOnlyModel.tiny(device, "LeNetRelu", "0123456789abcdef0123");
+             ParameterOnlyModel sigmoid = ParameterOnlyModel.tiny(device, "LeNet", "fedcba9876543210fedc")) {
+            relu.randomize(4);
+            WeightFiles.save(file, relu);
+            List<float[]> before = sigmoid.randomize(5);
+            WeightFileException e = assertThrows(WeightFileException.class, () -> WeightFiles.load(file, sigmoid));
+            assertEquals("Weight file " + file + " was saved from network LeNetRelu (shape hash 0123456789ab…) but"
+                    + " this model is LeNet (shape hash fedcba987654…); load it into the network that wrote it, or use"
+                    + " weights saved from LeNet.", e.getMessage());
+            assertValues(before, sigmoid.values());
+        }
+    }
+
+    @Test
+    void aNetworkWhoseLayersChangedSinceSavingIsToldSo() {
+        Path file = dir.resolve("old.safetensors");
+        try (ParameterOnlyModel old = ParameterOnlyModel.tiny(device, "Tiny", "hash-before");
+             ParameterOnlyModel edited = ParameterOnlyModel.tiny(device, "Tiny", "hash-after")) {
+            WeightFiles.save(file, old);
+            WeightFileException e = assertThrows(WeightFileException.class,
+                    () -> WeightFiles.load(file, edited, ExtraTensors.IGNORE));
+            assertTrue(e.getMessage().contains("network Tiny (shape hash hash-before) but this model is Tiny (shape hash"
+                    + " hash-after); Tiny's layers have changed since the file was written;"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFileWithoutNetcMetadataIsMatchedByNamesAndShapesAlone() {
+        // What PyTorch's safetensors.torch.save_file writes: tensors, and no shape hash to compare.
+        Path file = dir.resolve("foreign.safetensors");
+        float[] fcBias = {1f, 2f, 3f};
+        new SafetensorsWriter()
+                .metadata("producer", "someone else")
+                .add("conv1.weight", HostTensor.ofFloats(new float[18], 2, 1, 3, 3))
+                .add("conv1.bias", HostTensor.ofFloats(new float[2], 2))
+                .add("fc.weight", HostTensor.ofFloats(new float[24], 3, 8))
+                .add("fc.bias", HostTensor.ofFloats(fcBias, 3))
+                .writeTo(file);
+        try (ParameterOnlyModel tiny = ParameterOnlyModel.tiny(device, "Tiny", "any-hash")) {
+            WeightFiles.load(file, tiny);
+            assertArrayEquals(fcBias, tiny.values().get(3), 0f);
+        }
+    }
 }
