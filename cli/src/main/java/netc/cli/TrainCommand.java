@@ -159,7 +159,10 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --optimizer} (or the recipe's) with {@code --lr}, {@code --momentum}, {@code --nesterov}, {@code --weight-decay}. */
+    /**
+     * {@code --optimizer} (or the recipe's) with {@code --lr}, {@code --momentum}, {@code --nesterov} and
+     * {@code --weight-decay}.
+     */
     private OptimizerSettings optimizer(OptimizerSettings recipe) {
         String kind = optimizer == null ? recipe.kind() : optimizer.toLowerCase(Locale.ROOT);
         OptimizerSettings chosen = switch (kind) {

@@ -66,9 +66,9 @@ final class TrainingRecipes {
             case D2L -> {
                 D2lSettings d2l = D2L_SETTINGS.get(network.getName());
                 if (d2l == null) {
-                    throw new IllegalArgumentException("d2l has no recipe for " + network.getName() + "; it has one for "
-                            + String.join(", ", sampleNames()) + ", so leave --recipe out (or pass --recipe "
-                            + DEFAULT + ") and set what you need.");
+                    throw new IllegalArgumentException("d2l has no recipe for " + network.getName()
+                            + "; it has one for " + String.join(", ", sampleNames())
+                            + ", so leave --recipe out (or pass --recipe " + DEFAULT + ") and set what you need.");
                 }
                 return options.epochs(10).batchSize(d2l.batchSize()).optimizer(Optimizers.sgd(d2l.learningRate()));
             }

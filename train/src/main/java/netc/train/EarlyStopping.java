@@ -42,7 +42,7 @@ public record EarlyStopping(int patience, double minDelta) {
         return Double.isNaN(best) || testAccuracy > best + minDelta;
     }
 
-    /** The 0-based index of the best epoch of {@code epochs} by this rule (the first to reach the best); -1 if empty. */
+    /** The 0-based index of the best epoch of {@code epochs} by this rule (the first to reach it); -1 if none. */
     int bestIndex(List<EpochMetrics> epochs) {
         int best = -1;
         for (int i = 0; i < epochs.size(); i++) {
@@ -53,7 +53,7 @@ public record EarlyStopping(int patience, double minDelta) {
         return best;
     }
 
-    /** Whether training should stop after the last of {@code epochs}: the best is {@code patience} or more epochs back. */
+    /** Whether training stops after the last of {@code epochs}: the best is {@code patience} or more epochs back. */
     boolean shouldStop(List<EpochMetrics> epochs) {
         int best = bestIndex(epochs);
         return best >= 0 && epochs.size() - 1 - best >= patience;

@@ -34,7 +34,7 @@ public interface LearningRateSchedule {
         return new Cosine();
     }
 
-    /** A linear warm-up over {@code epochs} epochs, then the base rate (or, with {@link Warmup#then}, another schedule). */
+    /** A linear warm-up over {@code epochs} epochs, then the base rate (or another schedule: {@link Warmup#then}). */
     static Warmup warmup(int epochs) {
         return new Warmup(epochs, new Constant());
     }

@@ -40,7 +40,8 @@ public final class Trainer {
             int imageBytes = train.rows() * train.cols();
             // Before any allocation: past the device's memory a driver may abort the process (PoCL does).
             DeviceMemoryCheck.require(device.info(), info.name(), options.batchSize(),
-                    batch -> MemoryEstimate.training(info, batch, imageBytes, options.optimizer().stateTensorsPerParameter()));
+                    batch -> MemoryEstimate.training(info, batch, imageBytes,
+                            options.optimizer().stateTensorsPerParameter()));
             files.create();
             MetricsCsv metrics = new MetricsCsv(files.metricsCsv());
             if (!options.resume()) {

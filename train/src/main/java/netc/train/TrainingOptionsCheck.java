@@ -34,9 +34,9 @@ public final class TrainingOptionsCheck {
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
             double rate = options.learningRate(epoch);
             if (!Float32Range.RATE.contains(rate)) {
-                require(false, "the schedule " + options.schedule() + " makes epoch " + (epoch + 1) + "'s learning rate "
-                        + rate + Float32Range.fate(rate) + ", but it must be a normal float32 from " + Float.MIN_NORMAL
-                        + " to " + Float.MAX_VALUE + "; decay less or train fewer epochs");
+                require(false, "the schedule " + options.schedule() + " makes epoch " + (epoch + 1)
+                        + "'s learning rate " + rate + Float32Range.fate(rate) + ", but it must be a normal float32"
+                        + " from " + Float.MIN_NORMAL + " to " + Float.MAX_VALUE + "; decay less or train fewer epochs");
             }
         }
     }

@@ -42,7 +42,8 @@ final class TrainingRun {
         }
         EarlyStopping stopping = options.earlyStopping();
         if (stopping != null) {
-            text.append(", early stopping after ").append(stopping.patience()).append(" epochs without a better test acc");
+            text.append(", early stopping after ").append(stopping.patience())
+                    .append(" epochs without a better test acc");
             if (stopping.minDelta() > 0) {
                 text.append(" (by more than ").append(Float32Range.format(stopping.minDelta())).append(')');
             }

@@ -7,7 +7,7 @@ package netc.runtime.model;
  * constants, so a new mode needs no change in them.
  */
 public enum Mode {
-    /** Training: dropout draws masks, batch norm normalises with the batch's statistics and updates the running ones. */
+    /** Training: dropout draws masks; batch norm normalises with the batch's statistics, updating the running ones. */
     TRAIN(true, true),
     /** Evaluation: dropout is the identity, batch norm normalises with the running statistics. */
     EVAL(false, false),
