@@ -2,7 +2,14 @@ package netc.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import netc.train.AdamSettings;
+import netc.train.EarlyStopping;
+import netc.train.LearningRateSchedule;
+import netc.train.OptimizerSettings;
+import netc.train.Optimizers;
+import netc.train.SgdSettings;
 import netc.train.Trainer;
 import netc.train.TrainingOptions;
 import netc.train.TrainingOptionsCheck;
@@ -14,7 +21,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code netc train}: trains a network on Fashion-MNIST, each left-out option taken from d2l's recipe for it. */
+/**
+ * {@code netc train}: trains a network on Fashion-MNIST, a thin layer over {@link Trainer#fit}: each left-out
+ * option comes from a recipe ({@link TrainingRecipes}: d2l's settings for its sample networks, the API's
+ * defaults for any other).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Trains a network on Fashion-MNIST as d2l's train_ch6 does, writing metrics.csv, training.png"
                 + " and checkpoint.safetensors to the output directory.")
@@ -26,21 +37,52 @@ final class TrainCommand implements Callable<Integer> {
             description = "A sample (LeNet, AlexNet) or the fully qualified name of a @Network class.")
     String network;
 
-    // Boxed, so that "not given" (null) can fall back to the network's own recipe.
+    @Option(names = "--recipe", paramLabel = "NAME",
+            description = "Where left-out options come from: 'default' (SGD lr 0.01, momentum 0.9, batch 64, 10"
+                    + " epochs: suits any network) or 'd2l' (d2l.ai's settings for its networks: LeNet lr 0.9 batch"
+                    + " 256, AlexNet lr 0.01 batch 128, ...; plain SGD, 10 epochs). Default: d2l for d2l's sample"
+                    + " networks, else default.")
+    String recipe;
+
+    // Boxed, so that "not given" (null) can fall back to the recipe.
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: 10).")
     Integer epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Examples per step (default: 256; AlexNet 128).")
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Examples per step (default: the recipe's: 64; d2l: LeNet 256, AlexNet 128).")
     Integer batchSize;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (default: 0.9; AlexNet 0.01).")
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "sgd, adam or adamw, PyTorch's rules and defaults (Adam/AdamW: lr 0.001, betas (0.9, 0.999),"
+                    + " eps 1e-8; AdamW weight decay 0.01) (default: the recipe's: sgd).")
+    String optimizer;
+
+    @Option(names = "--lr", paramLabel = "RATE",
+            description = "Base learning rate (default: the recipe's: 0.01; d2l: LeNet 0.9, AlexNet 0.01; Adam 0.001).")
     Double learningRate;
 
-    @Option(names = "--momentum", paramLabel = "M", description = "SGD momentum in [0, 1) (default: 0).")
+    @Option(names = "--momentum", paramLabel = "M", description = "SGD momentum in [0, 1) (default: 0.9; d2l: 0).")
     Double momentum;
 
-    @Option(names = "--weight-decay", paramLabel = "W", description = "L2 weight decay (default: 0).")
+    @Option(names = "--nesterov", description = "SGD with Nesterov momentum (needs a momentum above 0).")
+    boolean nesterov;
+
+    @Option(names = "--weight-decay", paramLabel = "W",
+            description = "Weight decay: an L2 term for SGD and Adam, decoupled for AdamW (default: 0; AdamW 0.01).")
     Double weightDecay;
+
+    @Option(names = "--schedule", paramLabel = "SCHEDULE",
+            description = "The learning rate per epoch, a factor of --lr set before each epoch (PyTorch's schedulers"
+                    + " stepped per epoch): constant; step:EVERY:GAMMA (times GAMMA every EVERY epochs, e.g."
+                    + " step:30:0.1); cosine (from --lr towards 0 over the run); warmup:W (linear from lr/W to lr over"
+                    + " W epochs); warmup:W+SCHEDULE (then SCHEDULE over the epochs left, e.g. warmup:5+cosine)"
+                    + " (default: constant).")
+    String schedule;
+
+    @Option(names = "--early-stop", paramLabel = "PATIENCE",
+            description = "Stop when the test accuracy has not improved for PATIENCE epochs; the best epoch's"
+                    + " checkpoint is kept in best.safetensors (default: train every epoch).")
+    Integer earlyStopPatience;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seeds weights, shuffling and dropout (default: 42).")
     Long seed;
@@ -74,37 +116,77 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CompiledNetwork compiled = NetworkResolver.resolve(network);
-        TrainingOptions options = options(compiled.name());
+        TrainingOptions options = options(compiled.networkClass());
         TrainingReport report = Trainer.fit(compiled.factory(), compiled.info(), options, System.out);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("wrote %s, %s and %s%n", report.metricsCsv(), report.plotPng(), report.checkpoint());
+        if (report.bestCheckpoint() == null) {
+            out.printf("wrote %s, %s and %s%n", report.metricsCsv(), report.plotPng(), report.checkpoint());
+        } else {
+            out.printf("wrote %s, %s, %s and %s (the best epoch, %d)%n", report.metricsCsv(), report.plotPng(),
+                    report.checkpoint(), report.bestCheckpoint(), report.bestEpoch());
+        }
         out.flush();
         return 0;
     }
 
-    /** The network's recipe with every given option put in; impossible values are a usage error. */
-    TrainingOptions options(String networkName) {
-        TrainingOptions recipe = TrainingRecipes.forNetwork(networkName);
-        TrainingOptions options = new TrainingOptions(
-                or(epochs, recipe.epochs()),
-                or(batchSize, recipe.batchSize()),
-                or(learningRate, recipe.learningRate()),
-                or(momentum, recipe.momentum()),
-                or(weightDecay, recipe.weightDecay()),
-                or(seed, recipe.seed()),
-                or(device, recipe.device()),
-                or(dataDirectory, recipe.dataDirectory()),
-                or(outputDirectory, recipe.outputDirectory()),
-                or(trainLimit, recipe.trainLimit()),
-                or(testLimit, recipe.testLimit()),
-                resume,
-                overwrite);
+    /** The recipe's options for {@code network} with every given option put in; impossible values are a usage error. */
+    TrainingOptions options(Class<?> network) {
         try {
+            TrainingOptions.Builder builder = TrainingRecipes.forNetwork(recipe, network);
+            TrainingOptions recipeOptions = builder.build();
+            builder.optimizer(optimizer(recipeOptions.optimizer()))
+                    .epochs(or(epochs, recipeOptions.epochs()))
+                    .batchSize(or(batchSize, recipeOptions.batchSize()))
+                    .seed(or(seed, recipeOptions.seed()))
+                    .device(or(device, recipeOptions.device()))
+                    .dataDirectory(or(dataDirectory, recipeOptions.dataDirectory()))
+                    .outputDirectory(or(outputDirectory, recipeOptions.outputDirectory()))
+                    .trainLimit(or(trainLimit, recipeOptions.trainLimit()))
+                    .testLimit(or(testLimit, recipeOptions.testLimit()))
+                    .resume(resume)
+                    .overwrite(overwrite);
+            if (schedule != null) {
+                builder.schedule(LearningRateSchedule.parse(schedule));
+            }
+            if (earlyStopPatience != null) {
+                builder.earlyStopping(EarlyStopping.patience(earlyStopPatience));
+            }
+            TrainingOptions options = builder.build();
             TrainingOptionsCheck.validate(options);
+            return options;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return options;
+    }
+
+    /**
+     * {@code --optimizer} (or the recipe's) with {@code --lr}, {@code --momentum}, {@code --nesterov} and
+     * {@code --weight-decay}.
+     */
+    private OptimizerSettings optimizer(OptimizerSettings recipe) {
+        String kind = optimizer == null ? recipe.kind() : optimizer.toLowerCase(Locale.ROOT);
+        OptimizerSettings chosen = switch (kind) {
+            case "sgd" -> recipe instanceof SgdSettings ? recipe : TrainingOptions.DEFAULT_OPTIMIZER;
+            case "adam" -> recipe.kind().equals(kind) ? recipe : Optimizers.adam();
+            case "adamw" -> recipe.kind().equals(kind) ? recipe : Optimizers.adamW();
+            default -> throw new IllegalArgumentException("Unknown optimizer '" + optimizer + "'; choose sgd, adam or"
+                    + " adamw.");
+        };
+        if (learningRate != null) {
+            chosen = chosen.learningRate(learningRate);
+        }
+        if (chosen instanceof SgdSettings sgd) {
+            sgd = momentum == null ? sgd : sgd.momentum(momentum);
+            sgd = nesterov ? sgd.nesterov(true) : sgd;
+            return weightDecay == null ? sgd : sgd.weightDecay(weightDecay);
+        }
+        if (momentum != null || nesterov) {
+            throw new IllegalArgumentException((momentum != null ? "--momentum" : "--nesterov") + " applies to SGD, but"
+                    + " the optimizer is " + chosen.kind() + ", whose moments follow its betas (0.9, 0.999); leave it"
+                    + " out or pass --optimizer sgd.");
+        }
+        AdamSettings adam = (AdamSettings) chosen;
+        return weightDecay == null ? adam : adam.weightDecay(weightDecay);
     }
 
     private static <T> T or(T given, T recipe) {

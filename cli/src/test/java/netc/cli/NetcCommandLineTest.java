@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import netc.samples.AlexNet;
+import netc.samples.LeNet;
+import netc.samples.LeNetRelu;
+import netc.train.EarlyStopping;
+import netc.train.LearningRateSchedule;
+import netc.train.Optimizers;
 import netc.train.TrainingOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,38 +119,103 @@ class NetcCommandLineTest {
         assertTrue(outcome.out().lines().anyMatch(line -> line.startsWith("* ") && line.contains(":")), outcome.out());
     }
 
+    /** d2l's sample networks train with d2l's recipe unless told otherwise: ./netc train LeNet is d2l's run. */
     @Test
-    void leftOutOptionsComeFromTheNetworksRecipe() {
-        TrainingOptions leNet = trainCommand("train", "x").options("LeNet");
+    void leftOutOptionsOfD2lsSamplesComeFromD2lsRecipe() {
+        TrainingOptions leNet = trainCommand("train", "x").options(LeNet.class);
         assertEquals(256, leNet.batchSize());
-        assertEquals(0.9, leNet.learningRate());
+        assertEquals(Optimizers.sgd(0.9), leNet.optimizer());
         assertEquals(10, leNet.epochs());
         assertEquals(Path.of("runs", "lenet"), leNet.outputDirectory());
+        assertEquals(LearningRateSchedule.constant(), leNet.schedule());
 
-        TrainingOptions alexNet = trainCommand("train", "x").options("AlexNet");
+        TrainingOptions alexNet = trainCommand("train", "x").options(AlexNet.class);
         assertEquals(128, alexNet.batchSize());
-        assertEquals(0.01, alexNet.learningRate());
+        assertEquals(Optimizers.sgd(0.01), alexNet.optimizer());
         assertEquals(TrainingOptions.DEFAULT_DATA_DIRECTORY, alexNet.dataDirectory());
+    }
+
+    /** Any other network starts from the API's defaults, which suit any network; --recipe picks either. */
+    @Test
+    void otherNetworksTakeTheDefaultRecipeAndRecipesAreANamedChoice() {
+        TrainingOptions relu = trainCommand("train", "x").options(LeNetRelu.class);
+        assertEquals(Optimizers.sgd(0.01).momentum(0.9), relu.optimizer());
+        assertEquals(64, relu.batchSize());
+        assertEquals(Path.of("runs", "lenetrelu"), relu.outputDirectory());
+
+        TrainingOptions leNetDefault = trainCommand("train", "x", "--recipe", "default").options(LeNet.class);
+        assertEquals(TrainingOptions.DEFAULT_OPTIMIZER, leNetDefault.optimizer());
+        assertEquals(TrainingOptions.DEFAULT_BATCH_SIZE, leNetDefault.batchSize());
+
+        ParameterException noRecipe = assertThrows(ParameterException.class,
+                () -> trainCommand("train", "x", "--recipe", "d2l").options(LeNetRelu.class));
+        assertTrue(noRecipe.getMessage().startsWith("d2l has no recipe for netc.samples.LeNetRelu; it has one for"
+                + " LeNet, AlexNet,"), noRecipe.getMessage());
+        ParameterException unknown = assertThrows(ParameterException.class,
+                () -> trainCommand("train", "x", "--recipe", "keras").options(LeNet.class));
+        assertEquals("Unknown recipe 'keras'; choose default (settings for any network) or d2l (d2l's for its sample"
+                + " networks).", unknown.getMessage());
     }
 
     @Test
     void givenOptionsOverrideTheRecipe() {
         TrainingOptions options = trainCommand("train", "x", "--lr", "0.05", "--batch-size", "32", "--epochs", "2",
-                "--momentum", "0.9", "--weight-decay", "5e-4", "--seed", "7", "--device", "cpu", "--data-dir", "d",
-                "--output-dir", "o", "--limit", "1000", "--test-limit", "500", "--resume").options("AlexNet");
-        assertEquals(new TrainingOptions(2, 32, 0.05, 0.9, 5e-4, 7, "cpu", Path.of("d"), Path.of("o"), 1000, 500, true),
-                options);
-        assertTrue(trainCommand("train", "x", "--overwrite").options("LeNet").overwrite());
-        assertFalse(trainCommand("train", "x").options("LeNet").overwrite());
+                "--momentum", "0.9", "--nesterov", "--weight-decay", "5e-4", "--seed", "7", "--device", "cpu",
+                "--data-dir", "d", "--output-dir", "o", "--limit", "1000", "--test-limit", "500", "--resume",
+                "--schedule", "warmup:1+cosine", "--early-stop", "3").options(AlexNet.class);
+        assertEquals(2, options.epochs());
+        assertEquals(32, options.batchSize());
+        assertEquals(Optimizers.sgd(0.05).momentum(0.9).nesterov(true).weightDecay(5e-4), options.optimizer());
+        assertEquals(LearningRateSchedule.warmup(1).then(LearningRateSchedule.cosine()), options.schedule());
+        assertEquals(EarlyStopping.patience(3), options.earlyStopping());
+        assertEquals(7, options.seed());
+        assertEquals("cpu", options.device());
+        assertEquals(Path.of("d"), options.dataDirectory());
+        assertEquals(Path.of("o"), options.outputDirectory());
+        assertEquals(1000, options.trainLimit());
+        assertEquals(500, options.testLimit());
+        assertTrue(options.resume());
+        assertTrue(trainCommand("train", "x", "--overwrite").options(LeNet.class).overwrite());
+        assertFalse(trainCommand("train", "x").options(LeNet.class).overwrite());
+    }
+
+    @Test
+    void adamAndAdamWTakePyTorchsDefaultsAndTheGivenRateAndDecay() {
+        assertEquals(Optimizers.adam(), trainCommand("train", "x", "--optimizer", "adam").options(LeNet.class).optimizer());
+        assertEquals(Optimizers.adamW(3e-4).weightDecay(0.05), trainCommand("train", "x", "--optimizer", "AdamW",
+                "--lr", "3e-4", "--weight-decay", "0.05").options(LeNet.class).optimizer());
+        ParameterException momentum = assertThrows(ParameterException.class,
+                () -> trainCommand("train", "x", "--optimizer", "adam", "--momentum", "0.9").options(LeNet.class));
+        assertEquals("--momentum applies to SGD, but the optimizer is adam, whose moments follow its betas (0.9, 0.999);"
+                + " leave it out or pass --optimizer sgd.", momentum.getMessage());
+        ParameterException unknown = assertThrows(ParameterException.class,
+                () -> trainCommand("train", "x", "--optimizer", "rmsprop").options(LeNet.class));
+        assertEquals("Unknown optimizer 'rmsprop'; choose sgd, adam or adamw.", unknown.getMessage());
+    }
+
+    @Test
+    void aScheduleOrPatienceThatCannotWorkIsAUsageErrorShowingTheForms() {
+        ParameterException schedule = assertThrows(ParameterException.class,
+                () -> trainCommand("train", "x", "--schedule", "cosin").options(LeNet.class));
+        assertEquals("Unknown learning-rate schedule 'cosin' (it is no schedule); write one of constant,"
+                + " step:EVERY:GAMMA (e.g. step:30:0.1), cosine, warmup:EPOCHS or warmup:EPOCHS+SCHEDULE (e.g."
+                + " warmup:5+cosine).", schedule.getMessage());
+        ParameterException patience = assertThrows(ParameterException.class,
+                () -> trainCommand("train", "x", "--early-stop", "0").options(LeNet.class));
+        assertTrue(patience.getMessage().startsWith("Early stopping's patience must be 1 or more epochs, got 0"),
+                patience.getMessage());
+        ParameterException nesterov = assertThrows(ParameterException.class,
+                () -> trainCommand("train", "x", "--nesterov").options(LeNet.class));
+        assertTrue(nesterov.getMessage().contains("Nesterov momentum needs a momentum above 0"), nesterov.getMessage());
     }
 
     @Test
     void impossibleValuesAreUsageErrorsNamingTheOption() {
         ParameterException e = assertThrows(ParameterException.class,
-                () -> trainCommand("train", "x", "--momentum", "1.5").options("LeNet"));
+                () -> trainCommand("train", "x", "--momentum", "1.5").options(LeNet.class));
         assertTrue(e.getMessage().contains("momentum must be in [0, 1): 0, or a normal float32 from 1.17549435E-38"
                 + " to 0.99999994, got 1.5."), e.getMessage());
-        assertThrows(ParameterException.class, () -> trainCommand("train", "x", "--epochs", "0").options("LeNet"));
+        assertThrows(ParameterException.class, () -> trainCommand("train", "x", "--epochs", "0").options(LeNet.class));
     }
 
     /** float32 turns 1e-50 into 0: training would run and learn nothing, so the command line refuses it. */
@@ -160,7 +231,7 @@ class NetcCommandLineTest {
     @Test
     void resumeAndOverwriteTogetherAreAUsageError() {
         ParameterException e = assertThrows(ParameterException.class,
-                () -> trainCommand("train", "x", "--resume", "--overwrite").options("LeNet"));
+                () -> trainCommand("train", "x", "--resume", "--overwrite").options(LeNet.class));
         assertTrue(e.getMessage().contains("cannot both be set"), e.getMessage());
     }
 

@@ -1,9 +1,7 @@
 package netc.bench;
 
 import java.util.Random;
-import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
-import netc.runtime.cl.Tensor;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.DeviceMemoryCheck;
 import netc.runtime.model.MemoryEstimate;
@@ -11,7 +9,7 @@ import netc.runtime.model.Mode;
 import netc.runtime.model.ModelFactory;
 import netc.runtime.model.NetworkInfo;
 import netc.runtime.ops.Sgd;
-import netc.runtime.ops.SoftmaxCrossEntropy;
+import netc.train.TrainingStep;
 import netc.train.XavierInit;
 
 /**
@@ -20,8 +18,9 @@ import netc.train.XavierInit;
  * not timed.
  */
 public final class ModelBenchmark {
-    public static final String LOSS_ROW = "(loss)";
-    public static final String OPTIMIZER_ROW = "(sgd)";
+    public static final String LOSS_ROW = TrainingStep.LOSS_PHASE;
+    /** The update's row: the benchmark times SGD, the step's probe names it by the optimizer's kind. */
+    public static final String OPTIMIZER_ROW = "(" + Sgd.KIND + ")";
 
     /** How many untimed and timed steps to run. */
     public record Settings(int warmupSteps, int timedSteps) {
@@ -80,25 +79,18 @@ public final class ModelBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** One training step's resources, on a fixed random batch. */
+    /** The training step on a fixed random batch, with the optimizer it updates through. */
     private static final class Step implements AutoCloseable {
         private final CompiledModel model;
-        private final Buffer labels;
-        private final SoftmaxCrossEntropy loss;
-        private final Tensor dLogits;
         private final Sgd optimizer;
+        private final TrainingStep step;
         private long stepNumber;
 
         Step(CompiledModel model) {
             this.model = model;
-            Device device = model.device();
-            int batch = model.batchSize();
-            int classes = model.info().outputs();
-            this.labels = Buffer.allocate(device, batch);
-            this.loss = new SoftmaxCrossEntropy(device, batch, classes);
-            this.dLogits = new Tensor(device, batch, classes);
             // A small rate keeps the weights finite over many steps on random labels; the work is the same.
-            this.optimizer = new Sgd(device, model.parameters(), 1e-3f, 0f, 0f);
+            this.optimizer = new Sgd(model.device(), model.parameters(), 1e-3f, 0f, 0f);
+            this.step = new TrainingStep(model, optimizer, Mode.TRAIN);
         }
 
         void fillRandom(Random random) {
@@ -111,15 +103,11 @@ public final class ModelBenchmark {
             for (int i = 0; i < classes.length; i++) {
                 classes[i] = random.nextInt(model.info().outputs());
             }
-            labels.write(classes);
+            step.labels().write(classes);
         }
 
         void train() {
-            model.setRandomState(1L, stepNumber++);
-            model.forward(Mode.TRAIN);
-            loss.forward(dLogits, model.logits(), labels, model.batchSize());
-            model.backward(dLogits);
-            optimizer.step();
+            step.run(model.batchSize(), 1L, stepNumber++);
         }
 
         void forward() {
@@ -127,19 +115,18 @@ public final class ModelBenchmark {
         }
 
         void trainProbed(LayerTimer timer) {
-            model.setRandomState(1L, stepNumber++);
-            timer.mark();
-            model.forward(Mode.TRAIN);
-            loss.forward(dLogits, model.logits(), labels, model.batchSize());
-            timer.after(LOSS_ROW, false);
-            model.backward(dLogits);
-            optimizer.step();
-            timer.after(OPTIMIZER_ROW, true);
+            step.setProbe(timer);
+            try {
+                timer.mark();
+                train();
+            } finally {
+                step.setProbe(null);
+            }
         }
 
         @Override
         public void close() {
-            try (labels; loss; dLogits; optimizer) {
+            try (optimizer; step) {
                 // closed in reverse order by try-with-resources
             }
         }

@@ -13,10 +13,12 @@ import netc.runtime.io.FileProblem;
 
 /**
  * The per-epoch metrics as a CSV file ({@value #HEADER}), appended after every epoch so that a run
- * cut short still leaves what it measured, and read back when a run resumes.
+ * cut short still leaves what it measured, and read back when a run resumes. The learning rate is the
+ * last column, so that a reader of the six columns that came before it still finds them where they were;
+ * a file without it (an earlier run's) reads with the rate unknown (NaN).
  */
 public final class MetricsCsv {
-    public static final String HEADER = "epoch,loss,train_acc,test_acc,images_per_sec,seconds";
+    public static final String HEADER = "epoch,loss,train_acc,test_acc,images_per_sec,seconds,lr";
 
     private final Path file;
 
@@ -73,19 +75,21 @@ public final class MetricsCsv {
     }
 
     static String row(EpochMetrics m) {
-        return String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.1f,%.3f", m.epoch(), m.loss(), m.trainAccuracy(),
-                m.testAccuracy(), m.imagesPerSecond(), m.seconds());
+        // Six significant digits keep a decayed rate (1e-5 after a few steps) readable, unlike fixed decimals.
+        return String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.1f,%.3f,%.6g", m.epoch(), m.loss(), m.trainAccuracy(),
+                m.testAccuracy(), m.imagesPerSecond(), m.seconds(), m.learningRate());
     }
 
     private EpochMetrics parse(String line, int lineNumber) {
         String[] cells = line.split(",");
         try {
-            if (cells.length != 6) {
-                throw new NumberFormatException("expected 6 cells, found " + cells.length);
+            if (cells.length != 6 && cells.length != 7) {
+                throw new NumberFormatException("expected 7 cells (6 in a file without the lr column), found "
+                        + cells.length);
             }
             return new EpochMetrics(Integer.parseInt(cells[0].trim()), Double.parseDouble(cells[1]),
                     Double.parseDouble(cells[2]), Double.parseDouble(cells[3]), Double.parseDouble(cells[4]),
-                    Double.parseDouble(cells[5]));
+                    Double.parseDouble(cells[5]), cells.length == 7 ? Double.parseDouble(cells[6]) : Double.NaN);
         } catch (NumberFormatException e) {
             throw new IllegalStateException("Line " + lineNumber + " of the metrics file " + file
                     + " is not a metrics row (" + e.getMessage() + "); delete the file or train without --resume.", e);

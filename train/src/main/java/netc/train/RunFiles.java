@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import netc.runtime.io.FileProblem;
 
-/** Where one training run's outputs live inside its output directory. */
-public record RunFiles(Path directory, Path metricsCsv, Path plotPng, Path checkpoint) {
+/**
+ * Where one training run's outputs live inside its output directory: the metrics, the plot, the checkpoint
+ * of the last epoch (what {@code --resume} continues) and, with early stopping, the best epoch's checkpoint.
+ */
+public record RunFiles(Path directory, Path metricsCsv, Path plotPng, Path checkpoint, Path bestCheckpoint) {
     public static RunFiles in(Path directory) {
         return new RunFiles(directory, directory.resolve("metrics.csv"), directory.resolve("training.png"),
-                directory.resolve("checkpoint.safetensors"));
+                directory.resolve("checkpoint.safetensors"), directory.resolve("best.safetensors"));
     }
 
     /** Creates the directory (and its parents) if needed. */
@@ -45,7 +48,7 @@ public record RunFiles(Path directory, Path metricsCsv, Path plotPng, Path check
                 found.add(metricsCsv.getFileName() + (epochs < 0 ? "" : " (" + epochs + (epochs == 1 ? " epoch)" : " epochs)")));
             }
         }
-        for (Path output : List.of(checkpoint, plotPng)) {
+        for (Path output : List.of(checkpoint, bestCheckpoint, plotPng)) {
             if (Files.exists(output)) {
                 found.add(output.getFileName().toString());
             }
@@ -62,9 +65,9 @@ public record RunFiles(Path directory, Path metricsCsv, Path plotPng, Path check
         }
     }
 
-    /** Deletes an earlier run's checkpoint and plot (the metrics file is rewritten), so no output mixes two runs. */
+    /** Deletes an earlier run's checkpoints and plot (the metrics file is rewritten), so no output mixes two runs. */
     public void discardEarlierOutputs() {
-        for (Path output : List.of(checkpoint, plotPng)) {
+        for (Path output : List.of(checkpoint, bestCheckpoint, plotPng)) {
             try {
                 Files.deleteIfExists(output);
             } catch (IOException e) {

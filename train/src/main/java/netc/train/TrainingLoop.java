@@ -1,43 +1,31 @@
 package netc.train;
 
-import netc.runtime.cl.Buffer;
-import netc.runtime.cl.Device;
-import netc.runtime.cl.Tensor;
 import netc.data.BatchLoader;
 import netc.data.Dataset;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.Mode;
 import netc.runtime.model.NetworkInfo;
 import netc.runtime.ops.LossResult;
-import netc.runtime.ops.Sgd;
-import netc.runtime.ops.SoftmaxCrossEntropy;
+import netc.runtime.ops.Optimizer;
 
 /**
- * One epoch of mini-batch SGD at a time, as d2l's {@code train_ch6} inner loop. Everything a step does
- * is enqueued on the device's one queue; reading the loss back is the step's only wait.
+ * One epoch of mini-batch training at a time, as d2l's {@code train_ch6} inner loop: the loader fills the
+ * model's input and the step's labels, the {@link TrainingStep} trains on them. Everything a step does is
+ * enqueued on the device's one queue; reading the loss back is the step's only wait.
  */
 final class TrainingLoop implements AutoCloseable {
-    private final CompiledModel model;
-    private final Sgd optimizer;
     private final long seed;
     private final LossGuard guard;
     private final BatchLoader loader;
-    private final Buffer labels;
-    private final SoftmaxCrossEntropy loss;
-    private final Tensor dLogits;
+    private final TrainingStep step;
 
-    TrainingLoop(CompiledModel model, Sgd optimizer, Dataset data, long seed, LossGuard guard) {
-        this.model = model;
-        this.optimizer = optimizer;
+    TrainingLoop(CompiledModel model, Optimizer optimizer, Dataset data, long seed, LossGuard guard) {
         this.seed = seed;
         this.guard = guard;
-        Device device = model.device();
         NetworkInfo info = model.info();
-        int batch = model.batchSize();
-        this.loader = new BatchLoader(device, data, batch, info.channels(), info.height(), info.width(), true, seed);
-        this.labels = Buffer.allocate(device, batch);
-        this.loss = new SoftmaxCrossEntropy(device, batch, info.outputs());
-        this.dLogits = new Tensor(device, batch, info.outputs());
+        this.loader = new BatchLoader(model.device(), data, model.batchSize(), info.channels(), info.height(),
+                info.width(), true, seed);
+        this.step = new TrainingStep(model, optimizer, Mode.TRAIN);
     }
 
     int batchesPerEpoch() {
@@ -49,28 +37,23 @@ final class TrainingLoop implements AutoCloseable {
         EpochTally tally = new EpochTally();
         loader.startEpoch(epoch);
         int batches = loader.batchesPerEpoch();
-        int step = 0;
+        int done = 0;
         int rows;
-        while ((rows = loader.next(model.input(), labels)) > 0) {
+        while ((rows = loader.next(step.model().input(), step.labels())) > 0) {
             // A global step number keeps dropout masks distinct across epochs and equal on resume.
-            model.setRandomState(seed, (long) epoch * batches + step);
-            model.setActiveRows(rows); // a partial last batch: batch statistics count its rows only
-            model.forward(Mode.TRAIN);
-            loss.forward(dLogits, model.logits(), labels, rows);
-            model.backward(dLogits);
-            optimizer.step();
-            LossResult result = loss.read();
-            step++;
-            guard.check(result.loss(), epoch + 1, step);
+            step.run(rows, seed, (long) epoch * batches + done);
+            LossResult result = step.loss();
+            done++;
+            guard.check(result.loss(), epoch + 1, done);
             tally.add(result);
-            progress.update(step, tally.examples(), tally.meanLoss());
+            progress.update(done, tally.examples(), tally.meanLoss());
         }
         return tally;
     }
 
     @Override
     public void close() {
-        try (loader; labels; loss; dLogits) {
+        try (loader; step) {
             // closed in reverse order by try-with-resources
         }
     }

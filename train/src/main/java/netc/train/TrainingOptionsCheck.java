@@ -1,23 +1,26 @@
 package netc.train;
 
-/** Refuses training options that cannot work, naming the option and the values it accepts. */
-public final class TrainingOptionsCheck {
-    /** The largest float32 below 1: a momentum any closer to 1 becomes 1 in the kernels. */
-    private static final float LARGEST_BELOW_ONE = Math.nextDown(1f);
+import java.util.ArrayList;
+import java.util.List;
 
+/**
+ * Refuses training options that cannot work, naming the option and the values it accepts, in one sentence
+ * (the first problem found). The kernels see the learning rate and every hyper-parameter as float32, so
+ * each must be one, and so must every epoch's scheduled rate: a step decay can take it below float32's range.
+ */
+public final class TrainingOptionsCheck {
     private TrainingOptionsCheck() {}
 
     public static void validate(TrainingOptions options) {
         require(options.epochs() >= 1, "epochs must be at least 1, got " + options.epochs());
         require(options.batchSize() >= 1, "batch size must be at least 1, got " + options.batchSize());
-        // The kernels see these as float32: a value float32 cannot hold (1e-50 becomes 0) would train
-        // nothing, or something else than asked, without a word.
-        requireFloat32("learning rate", options.learningRate(), false, Float.MAX_VALUE,
-                "a normal float32 from " + Float.MIN_NORMAL + " to " + Float.MAX_VALUE);
-        requireFloat32("momentum", options.momentum(), true, LARGEST_BELOW_ONE,
-                "in [0, 1): 0, or a normal float32 from " + Float.MIN_NORMAL + " to " + LARGEST_BELOW_ONE);
-        requireFloat32("weight decay", options.weightDecay(), true, Float.MAX_VALUE,
-                "0, or a normal float32 from " + Float.MIN_NORMAL + " to " + Float.MAX_VALUE);
+        require(options.optimizer() != null, "an optimizer is required, e.g. Optimizers.sgd(0.01).momentum(0.9)");
+        require(options.schedule() != null, "a learning-rate schedule is required; LearningRateSchedule.constant()"
+                + " keeps the rate");
+        List<String> problems = new ArrayList<>();
+        options.optimizer().validate(problems);
+        require(problems.isEmpty(), problems.isEmpty() ? "" : problems.get(0));
+        checkScheduledRates(options);
         require(options.trainLimit() >= 0, "the training-example limit must be 0 (all) or more, got " + options.trainLimit());
         require(options.testLimit() >= 0, "the test-example limit must be 0 (all) or more, got " + options.testLimit());
         require(options.dataDirectory() != null, "a data directory is required");
@@ -26,35 +29,16 @@ public final class TrainingOptionsCheck {
                 + " overwrite replaces it, so they cannot both be set; choose one");
     }
 
-    /**
-     * Requires {@code value} to be 0 (when {@code zeroAllowed}) or to become, as a float32, a normal
-     * number no larger than {@code largest}: subnormals lose precision and may be flushed to 0 on the device.
-     */
-    private static void requireFloat32(String option, double value, boolean zeroAllowed, float largest, String range) {
-        float asFloat = (float) value;
-        boolean valid = zeroAllowed && value == 0
-                || value > 0 && asFloat >= Float.MIN_NORMAL && asFloat <= largest;
-        require(valid, option + " must be " + range + ", got " + value + float32Fate(value, asFloat));
-    }
-
-    /** What float32 makes of {@code value}, when that is why it is refused; empty otherwise. */
-    private static String float32Fate(double value, float asFloat) {
-        if (Double.isNaN(value) || Double.isInfinite(value) || value <= 0) {
-            return "";
+    /** Every epoch's rate must stay a normal float32: 0.1^40 after forty decays does not. */
+    private static void checkScheduledRates(TrainingOptions options) {
+        for (int epoch = 0; epoch < options.epochs(); epoch++) {
+            double rate = options.learningRate(epoch);
+            if (!Float32Range.RATE.contains(rate)) {
+                require(false, "the schedule " + options.schedule() + " makes epoch " + (epoch + 1)
+                        + "'s learning rate " + rate + Float32Range.fate(rate) + ", but it must be a normal float32"
+                        + " from " + Float.MIN_NORMAL + " to " + Float.MAX_VALUE + "; decay less or train fewer epochs");
+            }
         }
-        if (Float.isInfinite(asFloat)) {
-            return ", which overflows float32 to infinity";
-        }
-        if (asFloat == 0f) {
-            return ", which rounds to 0 in float32";
-        }
-        if (asFloat < Float.MIN_NORMAL) {
-            return ", which is subnormal in float32 (" + asFloat + ") and may be flushed to 0 on the device";
-        }
-        if (value < 1 && asFloat == 1f) {
-            return ", which rounds to 1 in float32";
-        }
-        return "";
     }
 
     private static void require(boolean condition, String problem) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
 import netc.runtime.io.DType;
@@ -22,6 +21,7 @@ import netc.runtime.model.Parameter;
 import netc.runtime.ops.LossResult;
 import netc.runtime.ops.Sgd;
 import netc.runtime.ops.SoftmaxCrossEntropy;
+import netc.train.TrainingStep;
 
 /**
  * Replays one training step recorded by PyTorch and compares every result with ours.
@@ -29,8 +29,9 @@ import netc.runtime.ops.SoftmaxCrossEntropy;
  * <p>The reference file (safetensors, as in {@code fixtures/}) holds the parameters (own or
  * {@code nn.Sequential} names), {@code input} {@code (N, C, H, W)}, {@code labels}, and any of:
  * {@code logits}, {@code loss}, {@code <param>.grad}, {@code <param>.after_sgd} (compared as the step's
- * change), and the metadata {@code lr} and {@code loss_after_sgd}. Dropout is the identity (PyTorch's eval
- * semantics), since two generators never draw the same mask. Whatever we compute that the file lacks is
+ * change), and the metadata {@code lr} and {@code loss_after_sgd}. The step is the {@link TrainingStep} that
+ * training runs, in {@link Mode#TRAIN_WITHOUT_DROPOUT}: dropout is the identity, since two generators never
+ * draw the same mask, and batch norm normalises with the batch's statistics, as PyTorch recorded it. Whatever we compute that the file lacks is
  * listed in {@link ReferenceReport#notRecorded()}, and such a report is not a pass.
  *
  * <h2>Tolerance</h2>
@@ -112,46 +113,56 @@ public final class ReferenceComparison {
 
     private static ReferenceReport compare(CompiledModel model, TensorFile reference, float[] input, int[] labels) {
         int batch = model.batchSize();
-        int classes = model.info().outputs();
         WeightFiles.load(reference, model, ExtraTensors.IGNORE);
         Recorder recorder = new Recorder(reference, WeightFiles.modelNames(reference, model));
-        Device device = model.device();
-        try (Buffer labelBuffer = Buffer.allocate(device, batch);
-             Tensor dLogits = new Tensor(device, batch, classes);
-             SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(device, batch, classes)) {
+        float learningRate = Float.parseFloat(metadataOr(reference, "lr", "0.01"));
+        // PyTorch's recorded step: plain SGD at the file's rate, dropout off (no two generators draw the same
+        // masks), batch norm in training mode with the batch's statistics.
+        try (Sgd sgd = new Sgd(model.device(), model.parameters(), learningRate, 0f, 0f);
+             TrainingStep step = new TrainingStep(model, sgd, Mode.TRAIN_WITHOUT_DROPOUT)) {
             model.input().upload(input);
-            labelBuffer.write(labels);
+            step.labels().write(labels);
 
-            model.forward(Mode.EVAL);
+            step.forward(batch, 0L, 0L);
             recorder.compare("logits", ResultKind.FORWARD, model.logits().download());
-            loss.forward(dLogits, model.logits(), labelBuffer, batch);
-            LossResult initialLoss = loss.read();
+            LossResult initialLoss = step.loss();
             recorder.compare("loss", ResultKind.FORWARD, new float[] {initialLoss.loss()});
 
-            model.backward(dLogits);
+            step.backward();
             for (Parameter parameter : model.parameters()) {
                 recorder.compare(parameter.name() + ".grad", ResultKind.GRADIENT, parameter.grad().download());
             }
 
-            float learningRate = Float.parseFloat(metadataOr(reference, "lr", "0.01"));
             List<float[]> before = model.parameters().stream().map(p -> p.value().download()).toList();
-            try (Sgd sgd = new Sgd(device, model.parameters(), learningRate, 0f, 0f)) {
-                sgd.step();
-            }
+            step.update();
             for (int i = 0; i < model.parameters().size(); i++) {
                 compareUpdate(recorder, model.parameters().get(i), before.get(i));
             }
             String lossAfter = metadataOr(reference, "loss_after_sgd", null);
             if (lossAfter != null) {
-                model.forward(Mode.EVAL);
-                loss.forward(dLogits, model.logits(), labelBuffer, batch);
-                recorder.add("loss_after_sgd", ResultKind.FORWARD, new float[] {loss.read().loss()},
+                recorder.add("loss_after_sgd", ResultKind.FORWARD, new float[] {lossAfterUpdate(model, step, batch)},
                         new float[] {Float.parseFloat(lossAfter)}, null);
             } else {
                 recorder.absent.add("loss_after_sgd");
             }
         }
         return new ReferenceReport(model.info().name(), batch, recorder.results, recorder.absent);
+    }
+
+    /**
+     * The loss of the updated parameters on the same batch, in evaluation mode: the fixtures that record it
+     * (LeNet's) have neither dropout nor batch norm, so the mode changes nothing there, and an evaluation
+     * pass leaves batch norm's running statistics as the step left them.
+     */
+    private static float lossAfterUpdate(CompiledModel model, TrainingStep step, int batch) {
+        Device device = model.device();
+        int classes = model.info().outputs();
+        try (Tensor unusedGradient = new Tensor(device, batch, classes);
+             SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(device, batch, classes)) {
+            model.forward(Mode.EVAL);
+            loss.forward(unusedGradient, model.logits(), step.labels(), batch);
+            return loss.read().loss();
+        }
     }
 
     /** Collects the comparisons, and the names the file has no reference for. */

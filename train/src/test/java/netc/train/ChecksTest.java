@@ -41,16 +41,52 @@ class ChecksTest {
     }
 
     @Test
-    void d2lsDefaultsAreValidAndImpossibleOptionsAreNamed() {
+    void theDefaultsAreValidAndImpossibleOptionsAreNamed() {
+        assertDoesNotThrow(() -> TrainingOptionsCheck.validate(TrainingOptions.defaults()));
+        assertRefused(base().epochs(0).build(), "epochs");
+        assertRefused(base().batchSize(0).build(), "batch size");
+        assertRefused(base().learningRate(-1).build(), "learning rate");
+        assertRefused(base().learningRate(Double.NaN).build(), "learning rate");
+        assertRefused(withRates(0.1, 1.0, 0), "momentum");
+        assertRefused(withRates(0.1, 0, -1e-4), "weight decay");
+        assertRefused(base().trainLimit(-5).build(), "training-example limit");
+        assertRefused(base().optimizer(null).build(), "an optimizer is required");
+        assertRefused(base().schedule(null).build(), "schedule is required");
+    }
+
+    /** The defaults suit any network: SGD at 0.01 with momentum 0.9, batch 64, 10 epochs, a constant rate. */
+    @Test
+    void theDefaultsAreSgdWithMomentumNotLeNetsRecipe() {
         TrainingOptions d = TrainingOptions.defaults();
-        assertDoesNotThrow(() -> TrainingOptionsCheck.validate(d));
-        assertRefused(new TrainingOptions(0, 256, 0.9, 0, 0, 1, null, Path.of("d"), Path.of("o"), 0, 0, false), "epochs");
-        assertRefused(new TrainingOptions(1, 0, 0.9, 0, 0, 1, null, Path.of("d"), Path.of("o"), 0, 0, false), "batch size");
-        assertRefused(new TrainingOptions(1, 8, -1, 0, 0, 1, null, Path.of("d"), Path.of("o"), 0, 0, false), "learning rate");
-        assertRefused(new TrainingOptions(1, 8, Double.NaN, 0, 0, 1, null, Path.of("d"), Path.of("o"), 0, 0, false), "learning rate");
-        assertRefused(new TrainingOptions(1, 8, 0.1, 1.0, 0, 1, null, Path.of("d"), Path.of("o"), 0, 0, false), "momentum");
-        assertRefused(new TrainingOptions(1, 8, 0.1, 0, -1e-4, 1, null, Path.of("d"), Path.of("o"), 0, 0, false), "weight decay");
-        assertRefused(new TrainingOptions(1, 8, 0.1, 0, 0, 1, null, Path.of("d"), Path.of("o"), -5, 0, false), "training-example limit");
+        assertEquals(Optimizers.sgd(0.01).momentum(0.9), d.optimizer());
+        assertEquals(64, d.batchSize());
+        assertEquals(10, d.epochs());
+        assertEquals(LearningRateSchedule.constant(), d.schedule());
+        assertEquals(null, d.earlyStopping());
+        assertEquals(42L, d.seed());
+    }
+
+    @Test
+    void adamsHyperParametersAreCheckedAsFloat32Too() {
+        assertEquals("Invalid training options: beta2 must be in [0, 1): 0, or a normal float32 from 1.17549435E-38 to"
+                + " 0.99999994, got 1.0.", refusal(base().optimizer(Optimizers.adam().betas(0.9, 1.0)).build()));
+        assertTrue(refusal(base().optimizer(Optimizers.adamW().epsilon(1e-50)).build())
+                .contains("epsilon must be a normal float32"));
+        assertTrue(refusal(base().optimizer(Optimizers.sgd(0.1).nesterov(true)).build())
+                .contains("Nesterov momentum needs a momentum above 0"));
+        assertDoesNotThrow(() -> TrainingOptionsCheck.validate(base().optimizer(Optimizers.adamW()).build()));
+    }
+
+    /** A step decay can take a valid base rate out of float32's range: the epoch is named. */
+    @Test
+    void aScheduleThatDecaysTheRateBelowFloat32IsRefusedNamingTheEpoch() {
+        TrainingOptions options = base().epochs(50).learningRate(0.1)
+                .schedule(LearningRateSchedule.step(1, 0.1)).build();
+        String message = refusal(options);
+        assertTrue(message.startsWith("Invalid training options: the schedule step:1:0.1 makes epoch 38's learning rate"
+                + " 1.0000000000000022E-38, which is subnormal"), message);
+        assertTrue(message.endsWith("; decay less or train fewer epochs."), message);
+        assertDoesNotThrow(() -> TrainingOptionsCheck.validate(options.toBuilder().epochs(30).build()));
     }
 
     /**
@@ -79,13 +115,17 @@ class ChecksTest {
 
     @Test
     void resumingAndOverwritingTogetherIsRefused() {
-        TrainingOptions both = new TrainingOptions(1, 8, 0.1, 0, 0, 1, null, Path.of("d"), Path.of("o"), 0, 0, true, true);
+        TrainingOptions both = base().resume(true).overwrite(true).build();
         assertTrue(refusal(both).contains("cannot both be set"));
     }
 
+    private static TrainingOptions.Builder base() {
+        return TrainingOptions.builder().epochs(1).batchSize(8).seed(1).dataDirectory(Path.of("d"))
+                .outputDirectory(Path.of("o"));
+    }
+
     private static TrainingOptions withRates(double learningRate, double momentum, double weightDecay) {
-        return new TrainingOptions(1, 8, learningRate, momentum, weightDecay, 1, null, Path.of("d"), Path.of("o"), 0, 0,
-                false);
+        return base().optimizer(Optimizers.sgd(learningRate).momentum(momentum).weightDecay(weightDecay)).build();
     }
 
     private static String refusal(TrainingOptions options) {

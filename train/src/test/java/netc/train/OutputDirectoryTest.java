@@ -21,18 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
  * used is reported with the operating system's reason, not just its path.
  */
 class OutputDirectoryTest {
-    private static final EpochMetrics EPOCH_ONE = new EpochMetrics(1, 0.5, 0.8, 0.79, 1000, 2);
+    private static final EpochMetrics EPOCH_ONE = new EpochMetrics(1, 0.5, 0.8, 0.79, 1000, 2, 0.1);
 
     @TempDir
     Path root;
 
     private static TrainingOptions options(Path output, boolean resume, boolean overwrite) {
-        return new TrainingOptions(2, 16, 0.1, 0, 0, 42, null, Path.of("data"), output, 0, 0, resume, overwrite);
+        return TrainingOptions.builder().epochs(2).batchSize(16).dataDirectory(Path.of("data")).outputDirectory(output)
+                .resume(resume).overwrite(overwrite).build();
     }
 
     private RunFiles earlierRun() throws IOException {
         RunFiles files = RunFiles.in(root.resolve("run")).create();
-        new MetricsCsv(files.metricsCsv()).rewrite(List.of(EPOCH_ONE, new EpochMetrics(2, 0.4, 0.85, 0.8, 1000, 2)));
+        new MetricsCsv(files.metricsCsv()).rewrite(List.of(EPOCH_ONE, new EpochMetrics(2, 0.4, 0.85, 0.8, 1000, 2, 0.1)));
         Files.write(files.checkpoint(), new byte[] {1, 2, 3});
         Files.write(files.plotPng(), new byte[] {4});
         return files;
@@ -59,6 +60,9 @@ class OutputDirectoryTest {
         Files.write(files.checkpoint(), new byte[] {1});
         assertEquals(List.of("checkpoint.safetensors"), files.earlierOutputs());
         Files.delete(files.checkpoint());
+        Files.write(files.bestCheckpoint(), new byte[] {1});
+        assertEquals(List.of("best.safetensors"), files.earlierOutputs());
+        Files.delete(files.bestCheckpoint());
         // A metrics file that cannot be parsed may still hold work: it counts, without an epoch count.
         Files.writeString(files.metricsCsv(), "not,a,metrics,file\n1,2\n");
         assertEquals(List.of("metrics.csv"), files.earlierOutputs());
@@ -78,8 +82,10 @@ class OutputDirectoryTest {
     @Test
     void overwritingDiscardsTheEarlierCheckpointAndPlot() throws IOException {
         RunFiles files = earlierRun();
+        Files.write(files.bestCheckpoint(), new byte[] {5});
         files.discardEarlierOutputs();
         assertFalse(Files.exists(files.checkpoint()));
+        assertFalse(Files.exists(files.bestCheckpoint()), "an earlier run's best epoch would pass for this run's");
         assertFalse(Files.exists(files.plotPng()));
         assertTrue(Files.exists(files.metricsCsv()), "the metrics file is rewritten by the new run, not deleted");
     }

@@ -65,7 +65,16 @@ public final class MemoryEstimate {
      * loaded (28 × 28 for Fashion-MNIST).
      */
     public static DeviceMemory training(NetworkInfo info, int batch, int imageBytes) {
-        return model(info, batch).plus(parameterTensors(info)).plus(batchPipeline(info, batch, imageBytes).times(2));
+        return training(info, batch, imageBytes, 1);
+    }
+
+    /**
+     * As {@link #training(NetworkInfo, int, int)} with an optimizer that keeps {@code optimizerStates}
+     * tensors of each parameter's shape (SGD 1, Adam 2).
+     */
+    public static DeviceMemory training(NetworkInfo info, int batch, int imageBytes, int optimizerStates) {
+        return model(info, batch).plus(parameterTensors(info).times(optimizerStates))
+                .plus(batchPipeline(info, batch, imageBytes).times(2));
     }
 
     /** {@code netc eval}: the model and one pass over the test set. */

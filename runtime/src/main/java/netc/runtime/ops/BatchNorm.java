@@ -122,15 +122,16 @@ public final class BatchNorm implements AutoCloseable {
     }
 
     /**
-     * Writes {@code output} (all {@code batch} examples) from {@code input}; in {@link Mode#TRAIN} the
-     * statistics of the first {@code rows} examples normalise and update the running ones.
+     * Writes {@code output} (all {@code batch} examples) from {@code input}; in a mode that
+     * {@link Mode#usesBatchStatistics() uses batch statistics} ({@link Mode#TRAIN}) the statistics of the
+     * first {@code rows} examples normalise and update the running ones.
      */
     public void forward(Tensor output, Tensor input, Mode mode, int rows) {
         shape.requireRows(rows, mode);
         WorkItems.requireCapacity(output, shape.size(), shape.label() + ".forward", "output");
         WorkItems.requireCapacity(input, shape.size(), shape.label() + ".forward", "input");
         long[] perChannel = WorkItems.covering(shape.channels());
-        if (mode == Mode.TRAIN) {
+        if (mode.usesBatchStatistics()) {
             planeMoments.launch(WorkItems.covering((long) rows * shape.channels()), null, partial, input, rows);
             channelStatistics.launch(perChannel, null, statistics, runningMean.value(), runningVar.value(), partial, rows);
             numBatchesTracked++;

@@ -33,7 +33,7 @@ record BatchNormShape(String label, int batch, int channels, int spatial) {
             throw new IllegalArgumentException(label + ": rows = " + rows + " real examples, but the layer holds "
                     + batch + "; pass between 1 and " + batch + ".");
         }
-        if (mode == Mode.TRAIN && (long) rows * spatial < 2) {
+        if (mode.usesBatchStatistics() && (long) rows * spatial < 2) {
             throw new IllegalArgumentException(label + ": training needs more than one value per channel for a"
                     + " variance (PyTorch's rule), but " + rows + " example(s) of " + spatial
                     + " value(s) give one; train with a larger batch or evaluate.");

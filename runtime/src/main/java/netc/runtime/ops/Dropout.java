@@ -49,7 +49,7 @@ public final class Dropout implements AutoCloseable {
     public void forward(Tensor output, Tensor input, Mode mode, long key) {
         WorkItems.requireCapacity(output, elements, "Dropout.forward", "output");
         WorkItems.requireCapacity(input, elements, "Dropout.forward", "input");
-        lastMasked = mode == Mode.TRAIN && maskAndScale != null;
+        lastMasked = mode.dropsOut() && maskAndScale != null;
         lastKey = key;
         apply(output, input);
     }

@@ -1,5 +1,6 @@
 package netc.runtime.ops;
 
+import java.util.ArrayList;
 import java.util.List;
 import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
@@ -8,15 +9,19 @@ import netc.runtime.cl.Tensor;
 import netc.runtime.model.Parameter;
 
 /**
- * Stochastic gradient descent with momentum and weight decay, PyTorch's update rule (dampening 0,
- * no Nesterov): {@code g = grad + weightDecay·p; v = momentum·v + g; p −= lr·v} (with
- * {@code momentum = 0}, {@code p −= lr·g}). One velocity buffer per parameter, allocated here, zero
- * at the start (which equals PyTorch's first-step {@code v = g}).
+ * Stochastic gradient descent with momentum, Nesterov momentum and weight decay, PyTorch's
+ * {@code torch.optim.SGD} rule with dampening 0: {@code g = grad + weightDecay·p; v = momentum·v + g;}
+ * then {@code p −= lr·v}, or with Nesterov {@code p −= lr·(g + momentum·v)} (with {@code momentum = 0},
+ * {@code p −= lr·g}). One velocity buffer per parameter, allocated here, zero at the start (which equals
+ * PyTorch's first-step {@code v = g}).
  *
  * <p>With {@code momentum = 0} the velocities are never read (as in PyTorch, which keeps no buffer);
- * they are then allocated only if {@link #velocity} asks for them, so plain SGD costs no memory.
+ * they are then allocated only if {@link #velocity} or {@link #state} asks for them, so plain SGD costs
+ * no memory while training.
  */
-public final class Sgd implements AutoCloseable {
+public final class Sgd implements Optimizer {
+    public static final String KIND = "sgd";
+    public static final String VELOCITY = "velocity";
     /** float4 vectors per work-item; also the kernel's default. */
     private static final int VECTORS_PER_ITEM = 4;
 
@@ -25,17 +30,31 @@ public final class Sgd implements AutoCloseable {
     private final Tensor[] velocities;
     private final float momentum;
     private final float weightDecay;
+    private final boolean nesterov;
     private final Kernel update;
     private float learningRate;
+    private long steps;
 
+    /** Without Nesterov momentum. */
     public Sgd(Device device, List<Parameter> parameters, float learningRate, float momentum, float weightDecay) {
+        this(device, parameters, learningRate, momentum, weightDecay, false);
+    }
+
+    public Sgd(Device device, List<Parameter> parameters, float learningRate, float momentum, float weightDecay,
+               boolean nesterov) {
         requireNonNegative("momentum", momentum);
         requireNonNegative("weight decay", weightDecay);
+        if (nesterov && momentum == 0f) {
+            // PyTorch refuses it too: with no velocity the look-ahead is plain SGD, surely not what was meant.
+            throw new IllegalArgumentException("Sgd: Nesterov momentum needs a momentum above 0, got 0; set a"
+                    + " momentum (e.g. 0.9) or turn Nesterov off.");
+        }
         setLearningRate(learningRate);
         this.device = device;
         this.parameters = List.copyOf(parameters);
         this.momentum = momentum;
         this.weightDecay = weightDecay;
+        this.nesterov = nesterov;
         this.velocities = new Tensor[this.parameters.size()];
         for (Parameter parameter : this.parameters) {
             WorkItems.requireIntIndexable("Sgd (" + parameter.name() + ")", parameter.size());
@@ -45,8 +64,8 @@ public final class Sgd implements AutoCloseable {
                 velocity(i);
             }
         }
-        this.update = device.kernel("sgd.cl", momentum != 0f ? "sgd_momentum" : "sgd_plain",
-                Defines.of().set("VECTORS_PER_ITEM", VECTORS_PER_ITEM));
+        String kernel = momentum == 0f ? "sgd_plain" : nesterov ? "sgd_nesterov" : "sgd_momentum";
+        this.update = device.kernel("sgd.cl", kernel, Defines.of().set("VECTORS_PER_ITEM", VECTORS_PER_ITEM));
     }
 
     private static void requireNonNegative(String what, float value) {
@@ -55,7 +74,12 @@ public final class Sgd implements AutoCloseable {
         }
     }
 
-    /** Enqueues one update of every parameter from its gradient. */
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
     public void step() {
         for (int i = 0; i < parameters.size(); i++) {
             Parameter parameter = parameters.get(i);
@@ -69,6 +93,7 @@ public final class Sgd implements AutoCloseable {
                         learningRate, weightDecay, count);
             }
         }
+        steps++;
     }
 
     /** The velocity of parameter {@code index} (for checkpoints). */
@@ -79,9 +104,38 @@ public final class Sgd implements AutoCloseable {
         return velocities[index];
     }
 
+    /** The velocities, allocated (as zeros) even without momentum, so that every SGD checkpoint holds them. */
+    @Override
+    public List<State> state() {
+        List<Tensor> all = new ArrayList<>();
+        for (int i = 0; i < velocities.length; i++) {
+            all.add(velocity(i));
+        }
+        return List.of(new State(VELOCITY, all));
+    }
+
+    @Override
+    public float learningRate() {
+        return learningRate;
+    }
+
+    @Override
     public void setLearningRate(float learningRate) {
         requireNonNegative("learning rate", learningRate);
         this.learningRate = learningRate;
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public void setSteps(long steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("Sgd: steps = " + steps + " is negative; pass 0 or more.");
+        }
+        this.steps = steps;
     }
 
     @Override

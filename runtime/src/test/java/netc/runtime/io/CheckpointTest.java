@@ -14,6 +14,8 @@ import java.util.Random;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
 import netc.runtime.model.Parameter;
+import netc.runtime.ops.Adam;
+import netc.runtime.ops.Sgd;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +89,90 @@ class CheckpointTest {
         assertEquals("hash-a", contents.metadata("shape_hash"));
         assertEquals("Tiny", contents.metadata("network"));
         assertTrue(contents.tensors().containsKey("fc.bias.velocity"));
+    }
+
+    /** Adam's moments and step count come back exactly, so a resumed run takes the steps it would have taken. */
+    @Test
+    void roundTripsAdamsMomentsAndStepCount() {
+        Path file = dir.resolve("adam.ckpt");
+        ParameterOnlyModel saved = model("Tiny", "hash-a");
+        saved.randomize(3);
+        Adam adam = adam(saved, true);
+        for (int step = 0; step < 3; step++) {
+            saved.randomizeGradients(10 + step);
+            adam.step();
+        }
+        Checkpoint.save(file, saved, adam, 2);
+        TensorFile contents = SafetensorsReader.read(file);
+        assertEquals("adamw", contents.metadata("optimizer"));
+        assertEquals("3", contents.metadata("optimizer_steps"));
+        assertTrue(contents.tensors().containsKey("conv1.weight.exp_avg_sq"), contents.tensors().keySet().toString());
+
+        ParameterOnlyModel restored = model("Tiny", "hash-a");
+        Adam resumed = adam(restored, true);
+        assertEquals(2, Checkpoint.load(file, restored, resumed));
+        assertEquals(3, resumed.steps());
+        for (int i = 0; i < saved.parameters().size(); i++) {
+            assertArrayEquals(saved.values().get(i), restored.values().get(i), 0f);
+            for (int kind = 0; kind < 2; kind++) {
+                assertArrayEquals(adam.state().get(kind).tensors().get(i).download(),
+                        resumed.state().get(kind).tensors().get(i).download(), 0f);
+            }
+        }
+        // The next step from the restored state is the next step of the original, bit for bit.
+        saved.randomizeGradients(20);
+        restored.randomizeGradients(20);
+        adam.step();
+        resumed.step();
+        for (int i = 0; i < saved.parameters().size(); i++) {
+            assertArrayEquals(saved.values().get(i), restored.values().get(i), 0f);
+        }
+    }
+
+    @Test
+    void anotherOptimizersStateIsRefusedNamingBothAndNothingLoaded() {
+        Path file = dir.resolve("sgd.ckpt");
+        ParameterOnlyModel saved = model("Tiny", "h");
+        Checkpoint.save(file, saved, velocities(saved, 1), 2);
+        ParameterOnlyModel target = model("Tiny", "h");
+        List<float[]> before = target.randomize(5);
+        WeightFileException e = assertThrows(WeightFileException.class,
+                () -> Checkpoint.load(file, target, adam(target, false)));
+        assertEquals("Checkpoint " + file + " holds the state of optimizer sgd but this run uses adam; resume with the"
+                + " optimizer that wrote it, or start without the checkpoint.", e.getMessage());
+        for (int i = 0; i < before.size(); i++) {
+            assertArrayEquals(before.get(i), target.values().get(i), 0f);
+        }
+    }
+
+    /** Checkpoints written before the optimizer was recorded hold SGD velocities and still resume. */
+    @Test
+    void aCheckpointWithoutOptimizerMetadataIsSgds() {
+        Path file = dir.resolve("old.ckpt");
+        ParameterOnlyModel saved = model("Tiny", "h");
+        List<Tensor> velocities = velocities(saved, 3);
+        Checkpoint.save(file, saved, velocities, 6);
+        TensorFile good = SafetensorsReader.read(file);
+        SafetensorsWriter writer = new SafetensorsWriter();
+        good.metadata().forEach((key, value) -> {
+            if (!key.startsWith("optimizer")) {
+                writer.metadata(key, value);
+            }
+        });
+        good.tensors().forEach(writer::add);
+        writer.writeTo(file);
+        ParameterOnlyModel restored = model("Tiny", "h");
+        try (Sgd sgd = new Sgd(device, restored.parameters(), 0.1f, 0.9f, 0f)) {
+            assertEquals(6, Checkpoint.load(file, restored, sgd));
+            assertEquals(0, sgd.steps());
+            assertArrayEquals(velocities.get(0).download(), sgd.velocity(0).download(), 0f);
+        }
+    }
+
+    private Adam adam(ParameterOnlyModel model, boolean decoupled) {
+        Adam adam = new Adam(device, model.parameters(), 0.01f, 0.01f, decoupled);
+        toClose.add(adam);
+        return adam;
     }
 
     @Test

@@ -71,6 +71,18 @@ final class ParameterOnlyModel extends CompiledModel {
         return values;
     }
 
+    /** Fills every parameter's gradient with seeded Gaussian values, as a backward pass would. */
+    void randomizeGradients(long seed) {
+        Random random = new Random(seed);
+        for (Parameter parameter : parameters) {
+            float[] g = new float[Math.toIntExact(parameter.size())];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = (float) random.nextGaussian();
+            }
+            parameter.grad().upload(g);
+        }
+    }
+
     List<float[]> values() {
         return parameters.stream().map(p -> p.value().download()).toList();
     }

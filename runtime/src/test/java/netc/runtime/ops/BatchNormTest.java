@@ -196,6 +196,44 @@ class BatchNormTest {
         }
     }
 
+    /**
+     * Training without dropout (a replayed reference step) is training for batch norm: the same output bits,
+     * the same running statistics and a backward pass, where evaluation would use the running statistics.
+     */
+    @Test
+    void trainingWithoutDropoutNormalisesWithTheBatchAsTrainingDoes() {
+        Case k = new Case(4, 3, 10, 4, 2);
+        Data data = Data.random(k, 5);
+        float[][] train = forwardOnce(data, Mode.TRAIN);
+        float[][] withoutDropout = forwardOnce(data, Mode.TRAIN_WITHOUT_DROPOUT);
+        for (int i = 0; i < train.length; i++) {
+            assertArrayEquals(train[i], withoutDropout[i], "output, running_mean, running_var, dx [" + i + "]");
+        }
+        float[][] eval = forwardOnce(data, Mode.EVAL);
+        assertTrue(!java.util.Arrays.equals(train[0], eval[0]), "evaluation should differ from training here");
+    }
+
+    /** y, running_mean, running_var and (after a training forward pass) dx of one pass from fresh state. */
+    private static float[][] forwardOnce(Data data, Mode mode) {
+        try (BatchNorm bn = new BatchNorm(device, "bn", 4, 3, 10);
+                Tensor x = new Tensor(device, 4, 3, 10);
+                Tensor y = new Tensor(device, 4, 3, 10);
+                Tensor dx = new Tensor(device, 4, 3, 10)) {
+            bn.parameters().get(0).value().upload(data.gamma());
+            bn.parameters().get(1).value().upload(data.beta());
+            x.upload(data.x());
+            bn.forward(y, x, mode, 4);
+            float[] output = y.download();
+            float[] gradient = new float[0];
+            if (mode.usesBatchStatistics()) {
+                bn.backward(dx, y, x);
+                gradient = dx.download();
+            }
+            return new float[][] {output, bn.runningMean().value().download(), bn.runningVar().value().download(),
+                    gradient};
+        }
+    }
+
     @Test
     void worksInsideLargerWorkspacesAndInPlaceOnTheGradient() {
         Case k = new Case(3, 2, 12, 2, 0);

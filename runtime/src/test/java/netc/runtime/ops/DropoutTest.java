@@ -140,6 +140,10 @@ class DropoutTest {
         float[][] noDrop = run(3, 21, 0f, Mode.TRAIN, 99L, input, dOutput);
         assertArrayEquals(input, noDrop[0]);
         assertArrayEquals(dOutput, noDrop[1]);
+        // Training without dropout (a replayed reference step) copies as evaluation does.
+        float[][] withoutDropout = run(3, 21, 0.5f, Mode.TRAIN_WITHOUT_DROPOUT, 99L, input, dOutput);
+        assertArrayEquals(input, withoutDropout[0]);
+        assertArrayEquals(dOutput, withoutDropout[1]);
     }
 
     @Test

@@ -42,8 +42,9 @@ class SgdTest {
     private static final int[][] SHAPES = {{1}, {7}, {6, 1, 3, 3}, {130}, {4, 33}};
 
     @ParameterizedTest
-    @CsvSource({"0.1, 0.9, 0.001", "0.5, 0.0, 0.01", "0.05, 0.5, 0.0", "0.3, 0.0, 0.0"})
-    void followsPyTorchsRuleOverSeveralSteps(float lr, float momentum, float weightDecay) {
+    @CsvSource({"0.1, 0.9, 0.001, false", "0.5, 0.0, 0.01, false", "0.05, 0.5, 0.0, false", "0.3, 0.0, 0.0, false",
+            "0.1, 0.9, 0.001, true", "0.05, 0.5, 0.0, true"})
+    void followsPyTorchsRuleOverSeveralSteps(float lr, float momentum, float weightDecay, boolean nesterov) {
         Random random = new Random(Float.floatToIntBits(lr) ^ Float.floatToIntBits(momentum));
         List<Parameter> parameters = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
@@ -57,15 +58,17 @@ class SgdTest {
                 values.add(TestArrays.toDouble(initial));
                 velocities.add(new double[initial.length]);
             }
-            try (Sgd sgd = new Sgd(device, parameters, lr, momentum, weightDecay)) {
+            try (Sgd sgd = new Sgd(device, parameters, lr, momentum, weightDecay, nesterov)) {
                 for (int step = 0; step < STEPS; step++) {
                     for (int i = 0; i < parameters.size(); i++) {
                         float[] grad = TestArrays.uniform(random, values.get(i).length, -1, 1);
                         parameters.get(i).grad().upload(grad);
-                        SgdReference.step(values.get(i), velocities.get(i), TestArrays.toDouble(grad), lr, momentum, weightDecay);
+                        SgdReference.step(values.get(i), velocities.get(i), TestArrays.toDouble(grad), lr, momentum,
+                                weightDecay, nesterov);
                     }
                     sgd.step();
                 }
+                assertEquals(STEPS, sgd.steps());
                 for (int i = 0; i < parameters.size(); i++) {
                     assertClose(values.get(i), parameters.get(i).value().download(), parameters.get(i) + " value");
                     assertClose(momentum != 0 ? velocities.get(i) : new double[values.get(i).length],
@@ -92,6 +95,35 @@ class SgdTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sgd.setLearningRate(-1f));
             assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
         }
+    }
+
+    /**
+     * Nesterov's look-ahead: from p = 0, v = 0 and a constant gradient 1 at lr 1, momentum 0.5, the first
+     * step gives v = 1 and p = -(1 + 0.5) = -1.5 where plain momentum gives -1; the second v = 1.5 and
+     * p = -1.5 - (1 + 0.75) = -3.25 (plain: -2.5). Worked by hand from PyTorch's documented rule.
+     */
+    @Test
+    void nesterovLooksAheadAlongTheVelocity() {
+        try (Parameter parameter = new Parameter(device, "w", Parameter.Kind.WEIGHT, new int[] {9}, 1, 1);
+                Sgd sgd = new Sgd(device, List.of(parameter), 1.0f, 0.5f, 0f, true)) {
+            parameter.value().upload(new float[9]);
+            parameter.grad().upload(new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1});
+            sgd.step();
+            assertEquals(-1.5f, parameter.value().download()[8], 0f);
+            sgd.step();
+            for (float value : parameter.value().download()) {
+                assertEquals(-3.25f, value, 0f);
+            }
+            assertEquals(1.5f, sgd.velocity(0).download()[0], 0f);
+        }
+    }
+
+    @Test
+    void nesterovWithoutMomentumIsRefusedSayingWhy() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Sgd(device, List.of(), 0.1f, 0f, 0f, true));
+        assertEquals("Sgd: Nesterov momentum needs a momentum above 0, got 0; set a momentum (e.g. 0.9) or turn"
+                + " Nesterov off.", e.getMessage());
     }
 
     @Test

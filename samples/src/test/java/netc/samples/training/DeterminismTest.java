@@ -47,10 +47,7 @@ class DeterminismTest {
     private static TrainingReport train(String directory, long seed) {
         TrainingOptions o = QuickTraining.withMomentum(
                 QuickTraining.options(root.resolve(directory), EPOCHS, 16, 0.05, 200, 50), 0.9);
-        TrainingOptions seeded = new TrainingOptions(o.epochs(), o.batchSize(), o.learningRate(), o.momentum(),
-                o.weightDecay(), seed, o.device(), o.dataDirectory(), o.outputDirectory(), o.trainLimit(),
-                o.testLimit(), o.resume());
-        return Trainer.fit(DropoutNetModel.FACTORY, DropoutNetModel.INFO, seeded, System.out);
+        return Trainer.fit(DropoutNetModel.FACTORY, DropoutNetModel.INFO, o.toBuilder().seed(seed).build(), System.out);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package netc.samples.training;
 
 import java.nio.file.Path;
+import netc.train.Optimizers;
+import netc.train.SgdSettings;
 import netc.train.TrainingOptions;
 
 /**
@@ -15,23 +17,27 @@ public final class QuickTraining {
     /** Plain SGD from seed {@value #SEED} on the default device, without resuming. */
     public static TrainingOptions options(Path outputDirectory, int epochs, int batchSize, double learningRate,
                                    int trainLimit, int testLimit) {
-        return new TrainingOptions(epochs, batchSize, learningRate, 0.0, 0.0, SEED, null,
-                TrainingOptions.DEFAULT_DATA_DIRECTORY, outputDirectory, trainLimit, testLimit, false);
+        return builder(outputDirectory, epochs, batchSize, trainLimit, testLimit)
+                .optimizer(Optimizers.sgd(learningRate)).build();
+    }
+
+    /** The same without an optimizer chosen yet (the defaults' until one is). */
+    public static TrainingOptions.Builder builder(Path outputDirectory, int epochs, int batchSize, int trainLimit,
+                                                  int testLimit) {
+        return TrainingOptions.builder().epochs(epochs).batchSize(batchSize).seed(SEED)
+                .outputDirectory(outputDirectory).trainLimit(trainLimit).testLimit(testLimit);
     }
 
     public static TrainingOptions withMomentum(TrainingOptions o, double momentum) {
-        return new TrainingOptions(o.epochs(), o.batchSize(), o.learningRate(), momentum, o.weightDecay(), o.seed(),
-                o.device(), o.dataDirectory(), o.outputDirectory(), o.trainLimit(), o.testLimit(), o.resume());
+        return o.toBuilder().optimizer(((SgdSettings) o.optimizer()).momentum(momentum)).build();
     }
 
     public static TrainingOptions withDevice(TrainingOptions o, String device) {
-        return new TrainingOptions(o.epochs(), o.batchSize(), o.learningRate(), o.momentum(), o.weightDecay(), o.seed(),
-                device, o.dataDirectory(), o.outputDirectory(), o.trainLimit(), o.testLimit(), o.resume());
+        return o.toBuilder().device(device).build();
     }
 
     /** The same run continued from its checkpoint up to {@code epochs}. */
     public static TrainingOptions resumedTo(TrainingOptions o, int epochs) {
-        return new TrainingOptions(epochs, o.batchSize(), o.learningRate(), o.momentum(), o.weightDecay(), o.seed(),
-                o.device(), o.dataDirectory(), o.outputDirectory(), o.trainLimit(), o.testLimit(), true);
+        return o.toBuilder().epochs(epochs).resume(true).build();
     }
 }
