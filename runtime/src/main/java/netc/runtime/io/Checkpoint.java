@@ -16,6 +16,8 @@ import netc.runtime.ops.Sgd;
  * atomically: a crash mid-write leaves the previous checkpoint intact.
  *
  * <p>Parameters keep their own names; the velocity of {@code conv1.weight} is {@code conv1.weight.velocity}.
+ * The names of the classes, when the training data knew them, are metadata (see {@link ClassNames}), so
+ * that a prediction from the checkpoint can name its classes.
  */
 public final class Checkpoint {
     static final String FORMAT = "netc-checkpoint-1";
@@ -24,7 +26,12 @@ public final class Checkpoint {
     private Checkpoint() {}
 
     public static void save(Path file, CompiledModel model, Sgd optimizer, int epochsDone) {
-        save(file, model, velocities(model, optimizer), epochsDone);
+        save(file, model, velocities(model, optimizer), epochsDone, List.of());
+    }
+
+    /** As {@link #save(Path, CompiledModel, Sgd, int)}, recording the classes' names (index = label; empty: unknown). */
+    public static void save(Path file, CompiledModel model, Sgd optimizer, int epochsDone, List<String> classNames) {
+        save(file, model, velocities(model, optimizer), epochsDone, classNames);
     }
 
     /** Restores parameters and velocities; returns the number of epochs done. */
@@ -34,6 +41,15 @@ public final class Checkpoint {
 
     /** Saves with {@code velocities[i]} the optimizer state of parameter i (same shape). */
     public static void save(Path file, CompiledModel model, List<Tensor> velocities, int epochsDone) {
+        save(file, model, velocities, epochsDone, List.of());
+    }
+
+    /**
+     * Saves with {@code velocities[i]} the optimizer state of parameter i (same shape) and the names of the
+     * classes, one per output in label order (an empty list when they are not known).
+     */
+    public static void save(Path file, CompiledModel model, List<Tensor> velocities, int epochsDone,
+                            List<String> classNames) {
         List<Parameter> parameters = model.parameters();
         checkVelocities(parameters, velocities);
         NetworkInfo info = model.info();
@@ -43,6 +59,7 @@ public final class Checkpoint {
                 .metadata("network_class", info.networkClass())
                 .metadata(NetworkIdentity.SHAPE_HASH, info.shapeHash())
                 .metadata("epochs_done", Integer.toString(epochsDone));
+        ClassNames.encode(classNames, info).ifPresent(names -> writer.metadata(ClassNames.KEY, names));
         WeightFiles.addParameters(writer, parameters);
         for (int i = 0; i < parameters.size(); i++) {
             Tensor velocity = velocities.get(i);

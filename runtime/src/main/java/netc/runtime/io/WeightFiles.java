@@ -73,9 +73,18 @@ public final class WeightFiles {
 
     /** Writes every parameter under its own name, with the network's name and shape hash as metadata. */
     public static void save(Path file, CompiledModel model) {
+        save(file, model, List.of());
+    }
+
+    /**
+     * As {@link #save(Path, CompiledModel)}, recording the names of the classes too (one per output in label
+     * order; an empty list when they are not known).
+     */
+    public static void save(Path file, CompiledModel model, List<String> classNames) {
         SafetensorsWriter writer = new SafetensorsWriter()
                 .metadata(NetworkIdentity.NETWORK, model.info().name())
                 .metadata(NetworkIdentity.SHAPE_HASH, model.info().shapeHash());
+        ClassNames.encode(classNames, model.info()).ifPresent(names -> writer.metadata(ClassNames.KEY, names));
         addParameters(writer, model.parameters());
         writer.writeTo(file);
     }
