@@ -8,6 +8,7 @@ import netc.train.TrainingOptions;
 import netc.train.TrainingOptionsCheck;
 import netc.train.TrainingReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,6 +26,9 @@ final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<network>",
             description = "A sample (LeNet, AlexNet) or the fully qualified name of a @Network class.")
     String network;
+
+    @Mixin
+    NetworkClassPath classPath;
 
     // Boxed, so that "not given" (null) can fall back to the network's own recipe.
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: 10).")
@@ -73,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompiledNetwork compiled = NetworkResolver.resolve(network);
+        CompiledNetwork compiled = classPath.resolve(network);
         TrainingOptions options = options(compiled.name());
         TrainingReport report = Trainer.fit(compiled.factory(), compiled.info(), options, System.out);
         PrintWriter out = spec.commandLine().getOut();
