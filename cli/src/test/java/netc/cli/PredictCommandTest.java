@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import netc.runtime.cl.Device;
+import netc.runtime.io.DataDescription;
 import netc.runtime.io.WeightFiles;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.Mode;
@@ -61,7 +62,7 @@ class PredictCommandTest {
              CompiledModel lenet = LeNetModel.FACTORY.create(device, 1);
              CompiledModel other = LeNetReluModel.FACTORY.create(device, 1)) {
             XavierInit.apply(lenet.parameters(), 5);
-            WeightFiles.save(named, lenet, FASHION);
+            WeightFiles.save(named, lenet, DataDescription.of(FASHION));
             WeightFiles.save(unnamed, lenet);
             WeightFiles.save(relu, other);
         }

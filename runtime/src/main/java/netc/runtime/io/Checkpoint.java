@@ -16,8 +16,8 @@ import netc.runtime.ops.Sgd;
  * atomically: a crash mid-write leaves the previous checkpoint intact.
  *
  * <p>Parameters keep their own names; the velocity of {@code conv1.weight} is {@code conv1.weight.velocity}.
- * The names of the classes, when the training data knew them, are metadata (see {@link ClassNames}), so
- * that a prediction from the checkpoint can name its classes.
+ * What the training data was, as far as predictions need it (class names, the input's normalisation), is
+ * metadata: see {@link DataDescription}.
  */
 public final class Checkpoint {
     static final String FORMAT = "netc-checkpoint-1";
@@ -26,12 +26,15 @@ public final class Checkpoint {
     private Checkpoint() {}
 
     public static void save(Path file, CompiledModel model, Sgd optimizer, int epochsDone) {
-        save(file, model, velocities(model, optimizer), epochsDone, List.of());
+        save(file, model, velocities(model, optimizer), epochsDone, DataDescription.NONE);
     }
 
-    /** As {@link #save(Path, CompiledModel, Sgd, int)}, recording the classes' names (index = label; empty: unknown). */
-    public static void save(Path file, CompiledModel model, Sgd optimizer, int epochsDone, List<String> classNames) {
-        save(file, model, velocities(model, optimizer), epochsDone, classNames);
+    /**
+     * As {@link #save(Path, CompiledModel, Sgd, int)}, recording what predictions need to know about the
+     * training data: the classes' names and the input's normalisation.
+     */
+    public static void save(Path file, CompiledModel model, Sgd optimizer, int epochsDone, DataDescription data) {
+        save(file, model, velocities(model, optimizer), epochsDone, data);
     }
 
     /** Restores parameters and velocities; returns the number of epochs done. */
@@ -41,15 +44,15 @@ public final class Checkpoint {
 
     /** Saves with {@code velocities[i]} the optimizer state of parameter i (same shape). */
     public static void save(Path file, CompiledModel model, List<Tensor> velocities, int epochsDone) {
-        save(file, model, velocities, epochsDone, List.of());
+        save(file, model, velocities, epochsDone, DataDescription.NONE);
     }
 
     /**
-     * Saves with {@code velocities[i]} the optimizer state of parameter i (same shape) and the names of the
-     * classes, one per output in label order (an empty list when they are not known).
+     * Saves with {@code velocities[i]} the optimizer state of parameter i (same shape) and what predictions
+     * need to know about the training data (its class names, the input's normalisation).
      */
     public static void save(Path file, CompiledModel model, List<Tensor> velocities, int epochsDone,
-                            List<String> classNames) {
+                            DataDescription data) {
         List<Parameter> parameters = model.parameters();
         checkVelocities(parameters, velocities);
         NetworkInfo info = model.info();
@@ -59,7 +62,7 @@ public final class Checkpoint {
                 .metadata("network_class", info.networkClass())
                 .metadata(NetworkIdentity.SHAPE_HASH, info.shapeHash())
                 .metadata("epochs_done", Integer.toString(epochsDone));
-        ClassNames.encode(classNames, info).ifPresent(names -> writer.metadata(ClassNames.KEY, names));
+        data.writeTo(writer, info);
         WeightFiles.addParameters(writer, parameters);
         for (int i = 0; i < parameters.size(); i++) {
             Tensor velocity = velocities.get(i);

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import netc.runtime.cl.Device;
-import netc.runtime.io.ClassNames;
+import netc.runtime.io.DataDescription;
 import netc.runtime.io.ExtraTensors;
 import netc.runtime.io.SafetensorsReader;
 import netc.runtime.io.TensorFile;
@@ -20,7 +20,8 @@ import netc.runtime.model.NetworkInfo;
 
 /**
  * A trained network that classifies images: the weights of a checkpoint (or weight file) in a model on
- * a device, and the class names the checkpoint records.
+ * a device, with what the checkpoint records about the training data ({@link DataDescription}: the class
+ * names, and the input normalisation, which prediction applies as training did).
  *
  * <pre>{@code
  * try (Predictor predictor = Predictor.load(MyNetModel.FACTORY, MyNetModel.INFO, Path.of("runs/mynet/checkpoint.safetensors"))) {
@@ -44,17 +45,25 @@ public final class Predictor implements AutoCloseable {
     public static final int DEFAULT_BATCH_SIZE = 16;
 
     private final CompiledModel model;
+    private final DataDescription data;
     private final List<String> classNames;
     /** What {@link #close} releases: the model and its device when this predictor built them, else nothing. */
     private final List<AutoCloseable> owned;
 
-    private Predictor(CompiledModel model, List<String> classNames, List<AutoCloseable> owned) {
+    private Predictor(CompiledModel model, DataDescription data, List<AutoCloseable> owned) {
         NetworkInfo info = model.info();
         this.model = model;
-        this.classNames = ClassNames.orNumbered(classNames, info.outputs());
+        this.data = data;
+        this.classNames = data.classNamesOrNumbers(info.outputs());
         if (this.classNames.size() != info.outputs()) {
             throw new IllegalArgumentException(info.name() + " has " + info.outputs() + " outputs but "
                     + classNames.size() + " class names were given; give one per output, in label order, or none.");
+        }
+        int channels = data.mean().length;
+        if (channels > 1 && channels != info.channels()) {
+            throw new IllegalArgumentException("the normalisation gives " + channels + " means and stds but "
+                    + info.name() + " takes " + info.channels() + " input channels; give one pair for all or one per"
+                    + " channel.");
         }
         this.owned = owned;
     }
@@ -82,14 +91,14 @@ public final class Predictor implements AutoCloseable {
         }
         TensorFile contents = SafetensorsReader.read(weights);
         WeightFiles.checkNetwork(contents, info);
-        List<String> names = ClassNames.read(contents, info);
+        DataDescription data = DataDescription.read(contents, info);
         Device opened = Device.open(device);
         CompiledModel model = null;
         try {
             // Checked before any allocation: past the device's memory a driver may abort the process.
             model = DeviceMemoryCheck.build(factory, info, opened, batchSize, batch -> MemoryEstimate.model(info, batch));
             WeightFiles.load(contents, model, ExtraTensors.REFUSE);
-            return new Predictor(model, names, List.of(model, opened));
+            return new Predictor(model, data, List.of(model, opened));
         } catch (RuntimeException | Error e) {
             closeQuietly(model, e);
             closeQuietly(opened, e);
@@ -102,7 +111,12 @@ public final class Predictor implements AutoCloseable {
      * used as they are. {@code classNames}: one per output in label order, or empty for "class 0", ...
      */
     public static Predictor of(CompiledModel model, List<String> classNames) {
-        return new Predictor(model, classNames, List.of());
+        return of(model, DataDescription.of(classNames));
+    }
+
+    /** As {@link #of(CompiledModel, List)}, with the class names and the input normalisation of {@code data}. */
+    public static Predictor of(CompiledModel model, DataDescription data) {
+        return new Predictor(model, data, List.of());
     }
 
     /** The network's compile-time description: input shape, classes, shape table. */
@@ -120,10 +134,16 @@ public final class Predictor implements AutoCloseable {
         return classNames;
     }
 
+    /** What the checkpoint records about the training data (the class names as recorded: empty if none). */
+    public DataDescription data() {
+        return data;
+    }
+
     /**
      * Class probabilities of each image, {@code [image][class]}, each row summing to 1 (within float32
      * rounding). An image is the network's input: {@code channels × height × width} floats in [0, 1],
-     * CHW (all of channel 0 row by row, then channel 1, ...).
+     * CHW (all of channel 0 row by row, then channel 1, ...); the checkpoint's normalisation, if any, is
+     * applied here, as the training pipeline applied it.
      */
     public float[][] predict(float[]... images) {
         NetworkInfo info = model.info();
@@ -139,7 +159,9 @@ public final class Predictor implements AutoCloseable {
             int rows = Math.min(batch, images.length - first);
             Arrays.fill(chunk, 0f);
             for (int row = 0; row < rows; row++) {
-                System.arraycopy(images[first + row], 0, chunk, row * size, size);
+                float[] normalized = images[first + row].clone();
+                data.normalize(normalized, info.channels(), info.height() * info.width());
+                System.arraycopy(normalized, 0, chunk, row * size, size);
             }
             model.input().upload(chunk);
             model.forward(Mode.EVAL);

@@ -13,6 +13,7 @@ import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
 import netc.runtime.io.Checkpoint;
+import netc.runtime.io.DataDescription;
 import netc.runtime.io.WeightFileException;
 import netc.runtime.io.WeightFiles;
 import netc.runtime.model.Mode;
@@ -135,7 +136,7 @@ class PredictorTest {
              Tensor v0 = new Tensor(device, C, F);
              Tensor v1 = new Tensor(device, C)) {
             weights = randomize(trained, 50);
-            Checkpoint.save(file, trained, List.of(v0, v1), 3, names);
+            Checkpoint.save(file, trained, List.of(v0, v1), 3, DataDescription.of(names));
         }
         float[][] images = images(3, 51);
         try (Predictor predictor = Predictor.load(DropoutLinearModel.FACTORY, DropoutLinearModel.INFO, file, null, 2)) {
@@ -148,6 +149,31 @@ class PredictorTest {
                 assertEquals(names.get(best.label()), best.className());
                 assertEquals(argmax(predicted[i]), best.label());
             }
+        }
+    }
+
+    @Test
+    void theCheckpointsNormalisationIsAppliedAsTrainingAppliedIt() {
+        Path file = dir.resolve("normalised.safetensors");
+        float mean = 0.25f;
+        float std = 0.5f;
+        List<float[]> weights;
+        try (DropoutLinearModel trained = new DropoutLinearModel(device, 1)) {
+            weights = randomize(trained, 55);
+            WeightFiles.save(file, trained, DataDescription.NONE.withNormalization(new float[] {mean}, new float[] {std}));
+        }
+        float[][] images = images(3, 56);
+        try (Predictor predictor = Predictor.load(DropoutLinearModel.FACTORY, DropoutLinearModel.INFO, file, null, 2)) {
+            float[][] predicted = predictor.predict(images);
+            for (int i = 0; i < images.length; i++) {
+                float[] normalised = new float[F];
+                for (int j = 0; j < F; j++) {
+                    normalised[j] = (images[i][j] - mean) / std;
+                }
+                assertArrayEquals(reference(weights, normalised), toDouble(predicted[i]), TOLERANCE, "image " + i);
+            }
+            // The caller's arrays are left as they were.
+            assertArrayEquals(images(3, 56)[0], images[0], 0f);
         }
     }
 
