@@ -31,13 +31,13 @@ class NetcCommandLineTest {
     void helpListsEveryCommand() {
         Outcome outcome = netc("--help");
         assertEquals(0, outcome.exitCode());
-        for (String command : new String[] {"train", "eval", "predict", "check", "summary", "devices", "bench"}) {
+        for (String command : new String[] {"train", "eval", "predict", "export", "check", "summary", "devices", "bench"}) {
             assertTrue(outcome.out().contains(command), outcome.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "eval", "predict", "check", "summary", "devices", "bench"})
+    @ValueSource(strings = {"train", "eval", "predict", "export", "check", "summary", "devices", "bench"})
     void everyCommandHasHelp(String command) {
         Outcome outcome = netc(command, "--help");
         assertEquals(0, outcome.exitCode(), outcome.err());
@@ -45,7 +45,7 @@ class NetcCommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "eval", "predict", "check", "summary", "bench"})
+    @ValueSource(strings = {"train", "eval", "predict", "export", "check", "summary", "bench"})
     void everyCommandThatTakesANetworkTakesAClassPath(String command) {
         assertTrue(netc(command, "--help").out().contains("--classpath"), command);
     }
