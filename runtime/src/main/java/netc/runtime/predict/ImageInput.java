@@ -18,7 +18,7 @@ import netc.runtime.model.NetworkInfo;
  * training pipeline feeds images: each 8-bit sample divided by 255, converted to the network's channels,
  * then resized bilinearly to its height and width ({@link Bilinear}).
  *
- * <p>Channels: a grey image feeds a 3-channel network as three equal planes; a colour image feeds a
+ * <p>Samples deeper than 8 bits are rounded to 8 first, as datasets store them. Channels: a grey image feeds a 3-channel network as three equal planes; a colour image feeds a
  * 1-channel network as its luma, {@code 0.299·R + 0.587·G + 0.114·B} (ITU-R BT.601, the weights of
  * PIL's {@code convert("L")} and OpenCV's grey conversion). Alpha is ignored. Grey images are read from
  * their raster, not through {@link BufferedImage#getRGB}, which passes a grey image through Java's
@@ -114,17 +114,21 @@ public final class ImageInput {
                 && model.getNumColorComponents() == 1;
     }
 
-    /** The first band scaled by its largest value: 255 for 8-bit samples, 65535 for 16-bit ones. */
+    /**
+     * The first band in [0, 1]: 8-bit samples / 255; deeper ones rounded to 8 bits first, as a dataset
+     * keeps every image (16-bit {@code s} becomes {@code round(s · 255 / 65535) / 255}), so that a
+     * prediction sees the values training saw.
+     */
     private static float[] greySamples(BufferedImage image) {
         Raster raster = image.getRaster();
         int bits = image.getColorModel().getComponentSize(0);
-        float max = (float) ((1L << bits) - 1);
+        double toBytes = 255.0 / ((1L << bits) - 1);
         int w = image.getWidth();
         int h = image.getHeight();
         int[] samples = raster.getSamples(0, 0, w, h, 0, (int[]) null);
         float[] plane = new float[w * h];
         for (int i = 0; i < plane.length; i++) {
-            plane[i] = samples[i] / max;
+            plane[i] = Math.round(samples[i] * toBytes) / 255.0f;
         }
         return plane;
     }

@@ -41,11 +41,12 @@ class ImageInputTest {
     }
 
     @Test
-    void sixteenBitGreyIsScaledBy65535() {
-        BufferedImage image = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_GRAY);
+    void sixteenBitGreyIsRoundedToEightBitsAsDatasetsStoreIt() {
+        BufferedImage image = new BufferedImage(3, 1, BufferedImage.TYPE_USHORT_GRAY);
         image.getRaster().setSample(0, 0, 0, 65535);
-        image.getRaster().setSample(1, 0, 0, 32768);
-        assertArrayEquals(new float[] {1f, 32768 / 65535f}, ImageInput.convert(image, 1, 1, 2), 0f);
+        image.getRaster().setSample(1, 0, 0, 32768); // 127.5019... → 128
+        image.getRaster().setSample(2, 0, 0, 257 * 7 + 128); // 7.498 → 7
+        assertArrayEquals(new float[] {1f, 128 / 255f, 7 / 255f}, ImageInput.convert(image, 1, 1, 3), 0f);
     }
 
     @Test
