@@ -19,6 +19,7 @@ import netc.train.EpochTally;
 import netc.train.Evaluator;
 import netc.train.TrainingOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,6 +36,9 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<network>",
             description = "A sample (LeNet, AlexNet) or the fully qualified name of a @Network class.")
     String network;
+
+    @Mixin
+    NetworkClassPath classPath;
 
     @Option(names = "--weights", required = true, paramLabel = "FILE", description = "A .safetensors file.")
     Path weights;
@@ -63,7 +67,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1 and --test-limit at least 0.");
         }
         InputFiles.require(spec, weights, "weight file");
-        CompiledNetwork compiled = NetworkResolver.resolve(network);
+        CompiledNetwork compiled = classPath.resolve(network);
         // Read and checked first: weights saved from another network are refused before data or a device is touched.
         TensorFile contents = SafetensorsReader.read(weights);
         WeightFiles.checkNetwork(contents, compiled.info());

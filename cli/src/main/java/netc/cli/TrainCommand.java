@@ -15,6 +15,7 @@ import netc.train.TrainingOptions;
 import netc.train.TrainingOptionsCheck;
 import netc.train.TrainingReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,6 +44,9 @@ final class TrainCommand implements Callable<Integer> {
                     + " 256, AlexNet lr 0.01 batch 128, ...; plain SGD, 10 epochs). Default: d2l for d2l's sample"
                     + " networks, else default.")
     String recipe;
+
+    @Mixin
+    NetworkClassPath classPath;
 
     // Boxed, so that "not given" (null) can fall back to the recipe.
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: 10).")
@@ -115,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompiledNetwork compiled = NetworkResolver.resolve(network);
+        CompiledNetwork compiled = classPath.resolve(network);
         TrainingOptions options = options(compiled.networkClass());
         TrainingReport report = Trainer.fit(compiled.factory(), compiled.info(), options, System.out);
         PrintWriter out = spec.commandLine().getOut();

@@ -21,6 +21,8 @@ import netc.runtime.ops.Sgd;
  * for Adam, PyTorch's state names). The metadata records the optimizer's kind ({@code optimizer}: a resumed
  * run must use the same) and its step count ({@code optimizer_steps}, Adam's bias correction). A checkpoint
  * without them was written before they existed, by SGD.
+ * What the training data was, as far as predictions need it (class names, the input's normalisation), is
+ * metadata: see {@link DataDescription}.
  */
 public final class Checkpoint {
     static final String FORMAT = "netc-checkpoint-1";
@@ -30,7 +32,16 @@ public final class Checkpoint {
     private Checkpoint() {}
 
     public static void save(Path file, CompiledModel model, Optimizer optimizer, int epochsDone) {
-        save(file, model, optimizer.kind(), optimizer.steps(), optimizer.state(), epochsDone);
+        save(file, model, optimizer, epochsDone, DataDescription.NONE);
+    }
+
+    /**
+     * As {@link #save(Path, CompiledModel, Optimizer, int)}, recording what predictions need to know about the
+     * training data: the classes' names and the input's normalisation.
+     */
+    public static void save(Path file, CompiledModel model, Optimizer optimizer, int epochsDone,
+                            DataDescription data) {
+        save(file, model, optimizer.kind(), optimizer.steps(), optimizer.state(), epochsDone, data);
     }
 
     /** Restores parameters and the optimizer's state and step count; returns the number of epochs done. */
@@ -42,7 +53,13 @@ public final class Checkpoint {
 
     /** Saves SGD's state as {@code velocities[i]}, the velocity of parameter i (same shape). */
     public static void save(Path file, CompiledModel model, List<Tensor> velocities, int epochsDone) {
-        save(file, model, Sgd.KIND, 0, List.of(new Optimizer.State(Sgd.VELOCITY, velocities)), epochsDone);
+        save(file, model, velocities, epochsDone, DataDescription.NONE);
+    }
+
+    /** As {@link #save(Path, CompiledModel, List, int)}, recording what predictions need to know about the data. */
+    public static void save(Path file, CompiledModel model, List<Tensor> velocities, int epochsDone,
+                            DataDescription data) {
+        save(file, model, Sgd.KIND, 0, List.of(new Optimizer.State(Sgd.VELOCITY, velocities)), epochsDone, data);
     }
 
     /**
@@ -54,7 +71,7 @@ public final class Checkpoint {
     }
 
     private static void save(Path file, CompiledModel model, String optimizer, long optimizerSteps,
-                             List<Optimizer.State> state, int epochsDone) {
+                             List<Optimizer.State> state, int epochsDone, DataDescription data) {
         List<Parameter> parameters = model.parameters();
         checkState(parameters, state);
         NetworkInfo info = model.info();
@@ -66,6 +83,7 @@ public final class Checkpoint {
                 .metadata("epochs_done", Integer.toString(epochsDone))
                 .metadata(OPTIMIZER, optimizer)
                 .metadata(OPTIMIZER_STEPS, Long.toString(optimizerSteps));
+        data.writeTo(writer, info);
         WeightFiles.addParameters(writer, parameters);
         for (Optimizer.State kind : state) {
             for (int i = 0; i < parameters.size(); i++) {

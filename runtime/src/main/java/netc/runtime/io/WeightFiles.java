@@ -73,9 +73,18 @@ public final class WeightFiles {
 
     /** Writes every parameter under its own name, with the network's name and shape hash as metadata. */
     public static void save(Path file, CompiledModel model) {
+        save(file, model, DataDescription.NONE);
+    }
+
+    /**
+     * As {@link #save(Path, CompiledModel)}, recording what predictions need to know about the training data
+     * (its class names, the input's normalisation) too.
+     */
+    public static void save(Path file, CompiledModel model, DataDescription data) {
         SafetensorsWriter writer = new SafetensorsWriter()
                 .metadata(NetworkIdentity.NETWORK, model.info().name())
                 .metadata(NetworkIdentity.SHAPE_HASH, model.info().shapeHash());
+        data.writeTo(writer, model.info());
         addParameters(writer, model.parameters());
         writer.writeTo(file);
     }

@@ -56,6 +56,11 @@ final class ParameterOnlyModel extends CompiledModel {
         return new ParameterOnlyModel(device, "LeNet", "lenet-hash", shapes);
     }
 
+    /** The description {@link #lenet} carries. */
+    static NetworkInfo lenetInfo() {
+        return new NetworkInfo("LeNet", "test.LeNet", 1, 2, 2, 2, List.of(), "lenet-hash", "");
+    }
+
     /** Fills every parameter with seeded Gaussian values; returns them, parameter by parameter. */
     List<float[]> randomize(long seed) {
         Random random = new Random(seed);
