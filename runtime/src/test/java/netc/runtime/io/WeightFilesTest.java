@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WeightFilesTest {
+    /** d2l's LeNet's slots of its layers with parameters, as its INFO records them. */
     private static final List<String> SEQUENTIAL = List.of("0", "3", "7", "9", "11");
     private static Device device;
 
@@ -54,8 +55,9 @@ class WeightFilesTest {
         }
     }
 
+    /** PyTorch's numbered names map through each layer's slot, as the compiled LeNet's INFO gives them. */
     @Test
-    void loadsAPyTorchSequentialStateDictByLayerOrder() {
+    void loadsAPyTorchStateDictThroughTheNetworksPyTorchPaths() {
         TensorFile fixture = SafetensorsReader.read(SafetensorsTest.FIXTURE);
         try (ParameterOnlyModel lenet = ParameterOnlyModel.lenet(device)) {
             WeightFiles.load(SafetensorsTest.FIXTURE, lenet, ExtraTensors.IGNORE);
@@ -76,7 +78,8 @@ class WeightFilesTest {
                     () -> WeightFiles.load(SafetensorsTest.FIXTURE, lenet));
             String message = e.getMessage();
             assertTrue(message.contains(SafetensorsTest.FIXTURE.toString()), message);
-            assertTrue(message.contains("nn.Sequential"), message);
+            assertTrue(message.contains("(read as a PyTorch state_dict, its names mapped through LeNet's PyTorch paths)"),
+                    message);
             for (String extra : List.of("extra input F32[8, 1, 28, 28]", "extra labels I64[8]", "extra logits",
                     "extra loss F32[]", "extra 0.weight.grad", "extra 11.bias.after_sgd")) {
                 assertTrue(message.contains(extra), extra + " in: " + message);
@@ -123,23 +126,140 @@ class WeightFilesTest {
     }
 
     @Test
-    void sequentialIndicesAreOrderedNumericallyNotAsText() {
-        // "10" sorts before "2" as text; numerically layer 2 comes first and must be conv1.
-        Path file = dir.resolve("numeric.safetensors");
-        float[] conv = new float[18];
-        conv[0] = 5f;
+    void numberedNamesMapByTheLayersSlotsNotByTheirOrder() {
+        // Tiny's conv1 takes slot 0 (and its activation slot 1), fc slot 2.
+        Path file = dir.resolve("slots.safetensors");
         float[] fc = new float[24];
         fc[0] = 7f;
         new SafetensorsWriter()
-                .add("10.weight", HostTensor.ofFloats(fc, 3, 8))
-                .add("10.bias", HostTensor.ofFloats(new float[3], 3))
-                .add("2.weight", HostTensor.ofFloats(conv, 2, 1, 3, 3))
-                .add("2.bias", HostTensor.ofFloats(new float[2], 2))
+                .add("2.weight", HostTensor.ofFloats(fc, 3, 8))
+                .add("2.bias", HostTensor.ofFloats(new float[3], 3))
+                .add("0.weight", HostTensor.ofFloats(new float[18], 2, 1, 3, 3))
+                .add("0.bias", HostTensor.ofFloats(new float[2], 2))
                 .writeTo(file);
         try (ParameterOnlyModel tiny = ParameterOnlyModel.tiny(device, "Tiny", "h")) {
             WeightFiles.load(file, tiny);
-            assertEquals(5f, tiny.values().get(0)[0]);
             assertEquals(7f, tiny.values().get(2)[0]);
+        }
+        // The second layer with parameters at index 3: the order would take it, the slots do not.
+        Path shifted = dir.resolve("shifted.safetensors");
+        new SafetensorsWriter()
+                .add("0.weight", HostTensor.ofFloats(new float[18], 2, 1, 3, 3))
+                .add("0.bias", HostTensor.ofFloats(new float[2], 2))
+                .add("3.weight", HostTensor.ofFloats(fc, 3, 8))
+                .add("3.bias", HostTensor.ofFloats(new float[3], 3))
+                .writeTo(shifted);
+        try (ParameterOnlyModel tiny = ParameterOnlyModel.tiny(device, "Tiny", "h")) {
+            WeightFileException e = assertThrows(WeightFileException.class, () -> WeightFiles.load(shifted, tiny));
+            assertTrue(e.getMessage().contains("missing fc.weight [3, 8]; missing fc.bias [3]; extra 3.weight F32[3, 8];"
+                    + " extra 3.bias F32[3]"), e.getMessage());
+        }
+    }
+
+    @Test
+    void twoNamesOfOneTensorAreRefused() {
+        Path file = dir.resolve("twice.safetensors");
+        new SafetensorsWriter()
+                .add("conv1.weight", HostTensor.ofFloats(new float[18], 2, 1, 3, 3))
+                .add("0.weight", HostTensor.ofFloats(new float[18], 2, 1, 3, 3))
+                .add("conv1.bias", HostTensor.ofFloats(new float[2], 2))
+                .add("fc.weight", HostTensor.ofFloats(new float[24], 3, 8))
+                .add("fc.bias", HostTensor.ofFloats(new float[3], 3))
+                .writeTo(file);
+        try (ParameterOnlyModel tiny = ParameterOnlyModel.tiny(device, "Tiny", "h")) {
+            WeightFileException e = assertThrows(WeightFileException.class, () -> WeightFiles.load(file, tiny));
+            assertTrue(e.getMessage().contains("(1 problem): conv1.weight and 0.weight both name conv1.weight."),
+                    e.getMessage());
+        }
+    }
+
+    // ---- buffers: running statistics and num_batches_tracked ----
+
+    @Test
+    void runningStatisticsAndTheBatchCounterRoundTrip() {
+        Path file = dir.resolve("bn.safetensors");
+        try (ParameterOnlyModel saved = ParameterOnlyModel.withBatchNorm(device, "TinyBN", "h");
+             ParameterOnlyModel loaded = ParameterOnlyModel.withBatchNorm(device, "TinyBN", "h")) {
+            List<float[]> values = saved.randomize(1);
+            List<float[]> state = saved.randomizeState(2);
+            WeightFiles.save(file, saved);
+            WeightFiles.load(file, loaded);
+            assertValues(values, loaded.values());
+            assertValues(state, loaded.stateValues());
+            assertEquals(1002, loaded.counters().get(0).get());
+            TensorFile contents = SafetensorsReader.read(file);
+            assertEquals(List.of("conv1.weight", "conv1.bias", "bn1.weight", "bn1.bias", "fc.weight", "fc.bias",
+                    "bn1.running_mean", "bn1.running_var", "bn1.num_batches_tracked"),
+                    List.copyOf(contents.tensors().keySet()));
+            HostTensor counter = contents.tensor("bn1.num_batches_tracked");
+            assertEquals(DType.I64, counter.dtype(), "PyTorch's type");
+            assertArrayEquals(new long[0], counter.shape(), "a scalar, as PyTorch stores it");
+        }
+    }
+
+    @Test
+    void aPyTorchStateDictLoadsItsBuffersByTheirPyTorchNames() {
+        // d2l's order: conv at 0, BatchNorm2d at 1, activation and pooling, the dense layer at 3 (here).
+        Path file = dir.resolve("torch-bn.safetensors");
+        float[] mean = {0.25f, -0.5f};
+        float[] variance = {2f, 3f};
+        new SafetensorsWriter()
+                .add("0.weight", HostTensor.ofFloats(new float[18], 2, 1, 3, 3))
+                .add("0.bias", HostTensor.ofFloats(new float[2], 2))
+                .add("1.weight", HostTensor.ofFloats(new float[] {1f, 1f}, 2))
+                .add("1.bias", HostTensor.ofFloats(new float[2], 2))
+                .add("1.running_mean", HostTensor.ofFloats(mean, 2))
+                .add("1.running_var", HostTensor.ofFloats(variance, 2))
+                .add("1.num_batches_tracked", HostTensor.ofLongs(new long[] {42}))
+                .add("3.weight", HostTensor.ofFloats(new float[24], 3, 8))
+                .add("3.bias", HostTensor.ofFloats(new float[3], 3))
+                .writeTo(file);
+        try (ParameterOnlyModel model = ParameterOnlyModel.withBatchNorm(device, "TinyBN", "h")) {
+            WeightFiles.load(file, model);
+            assertValues(List.of(mean, variance), model.stateValues());
+            assertEquals(42, model.counters().get(0).get());
+        }
+    }
+
+    @Test
+    void aMissingMistypedOrNegativeCounterAndMissingStatisticsAreRefusedAndNothingIsLoaded() {
+        Path file = dir.resolve("bad-bn.safetensors");
+        try (ParameterOnlyModel model = ParameterOnlyModel.withBatchNorm(device, "TinyBN", "h")) {
+            model.randomize(1);
+            WeightFiles.save(file, model);
+        }
+        TensorFile saved = SafetensorsReader.read(file);
+        Path withoutStatistics = dir.resolve("no-statistics.safetensors");
+        Path floatCounter = dir.resolve("float-counter.safetensors");
+        Path negativeCounter = dir.resolve("negative-counter.safetensors");
+        SafetensorsWriter without = new SafetensorsWriter();
+        SafetensorsWriter floats = new SafetensorsWriter();
+        SafetensorsWriter negative = new SafetensorsWriter();
+        saved.tensors().forEach((name, tensor) -> {
+            if (!name.startsWith("bn1.running") && !name.endsWith("num_batches_tracked")) {
+                without.add(name, tensor);
+            }
+            floats.add(name, name.endsWith("num_batches_tracked") ? HostTensor.ofFloats(new float[] {3f}) : tensor);
+            negative.add(name, name.endsWith("num_batches_tracked") ? HostTensor.ofLongs(new long[] {-3}) : tensor);
+        });
+        without.writeTo(withoutStatistics);
+        floats.writeTo(floatCounter);
+        negative.writeTo(negativeCounter);
+        try (ParameterOnlyModel model = ParameterOnlyModel.withBatchNorm(device, "TinyBN", "h")) {
+            List<float[]> before = model.randomizeState(5);
+            String missing = assertThrows(WeightFileException.class,
+                    () -> WeightFiles.load(withoutStatistics, model)).getMessage();
+            assertTrue(missing.contains("(3 problems): missing bn1.running_mean [2]; missing bn1.running_var [2];"
+                    + " missing bn1.num_batches_tracked []."), missing);
+            String mistyped = assertThrows(WeightFileException.class,
+                    () -> WeightFiles.load(floatCounter, model)).getMessage();
+            assertTrue(mistyped.contains("(1 problem): bn1.num_batches_tracked is F32 where I64 is needed."), mistyped);
+            String negativeCount = assertThrows(WeightFileException.class,
+                    () -> WeightFiles.load(negativeCounter, model)).getMessage();
+            assertTrue(negativeCount.contains("(1 problem): bn1.num_batches_tracked is -3, but it counts training steps"
+                    + " and cannot be negative."), negativeCount);
+            assertValues(before, model.stateValues());
+            assertEquals(1005, model.counters().get(0).get());
         }
     }
 
