@@ -17,11 +17,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes a trained network's tensors without the optimizer's state, for PyTorch:"
                 + " model.load_state_dict(safetensors.torch.load_file(OUTPUT)).",
+                "Parameters, batch norms' running statistics and num_batches_tracked (I64) are all written.",
                 "Without --names-from the names are the network's own (conv1.weight, ...), for a PyTorch module"
                         + " whose attributes are named as the network's fields. With --names-from TEMPLATE they are"
                         + " the template's: save your PyTorch model's state_dict with"
-                        + " safetensors.torch.save_file(model.state_dict(), 'template.safetensors'); an"
-                        + " nn.Sequential's numbered names are matched layer by layer."})
+                        + " safetensors.torch.save_file(model.state_dict(), 'template.safetensors'); each name is"
+                        + " matched through the network's PyTorch paths, as 'netc check --help' describes"
+                        + " (nn.Sequential numbers and named children alike: 3.weight, 2.0.bn1.running_mean)."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
