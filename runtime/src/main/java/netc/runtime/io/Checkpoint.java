@@ -11,8 +11,8 @@ import netc.runtime.model.Parameter;
 import netc.runtime.ops.Sgd;
 
 /**
- * A training checkpoint as one safetensors file: every parameter, the optimizer's velocities, the
- * epoch reached, and the network's shape hash (a checkpoint of another network is refused). Written
+ * A training checkpoint as one safetensors file: every parameter and buffer (BatchNorm's running
+ * statistics), the optimizer's velocities, the epoch reached, and the network's shape hash (a checkpoint of another network is refused). Written
  * atomically: a crash mid-write leaves the previous checkpoint intact.
  *
  * <p>Parameters keep their own names; the velocity of {@code conv1.weight} is {@code conv1.weight.velocity}.
@@ -64,6 +64,7 @@ public final class Checkpoint {
                 .metadata("epochs_done", Integer.toString(epochsDone));
         data.writeTo(writer, info);
         WeightFiles.addParameters(writer, parameters);
+        WeightFiles.addBuffers(writer, model.buffers());
         for (int i = 0; i < parameters.size(); i++) {
             Tensor velocity = velocities.get(i);
             long[] shape = HostTensor.shapeOf(velocity.shape());
@@ -91,6 +92,7 @@ public final class Checkpoint {
                 "resume with the network that wrote it, or start without the checkpoint");
         int epochsDone = epochsDone(source, contents.metadata("epochs_done"));
         List<TensorSlot> slots = new ArrayList<>(WeightFiles.slots(parameters));
+        slots.addAll(WeightFiles.bufferSlots(model.buffers()));
         for (int i = 0; i < parameters.size(); i++) {
             slots.add(new TensorSlot(parameters.get(i).name() + VELOCITY, parameters.get(i).shape(), velocities.get(i)));
         }

@@ -9,22 +9,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import netc.runtime.model.NetworkInfo;
+import netc.runtime.model.TensorInfo;
 
 /**
  * Writes a network's trained tensors under the names of a PyTorch module's {@code state_dict}, so that
  * {@code model.load_state_dict(safetensors.torch.load_file(path))} takes them as they are. The names come
  * from a template: the PyTorch model's own state_dict saved as safetensors
  * ({@code save_file(model.state_dict(), "template.safetensors")}); only its names and shapes are read.
- * Each template name is matched to the network's tensor as loading matches it: the network's own name,
- * or a numbered {@code nn.Sequential} name taken in layer order ({@code 3.weight} is the second layer with
- * parameters' weight). Every template tensor must be matched with PyTorch's shape, or nothing is written.
+ * Each template name is matched to the network's tensor by the PyTorch paths the compiler recorded
+ * ({@link NetworkInfo#tensorForTorchName}: level by level the field's name or its place in an
+ * {@code nn.Sequential}, so d2l's {@code 0.weight}, {@code 2.0.bn1.running_mean} and
+ * {@code 1.net.3.0.weight} all find their tensor); for a description without tensors, by the network's
+ * own names or an {@code nn.Sequential}'s numbered ones taken in layer order. Every template tensor must
+ * be matched with PyTorch's shape, and every tensor of the network used, or nothing is written.
  *
  * <p>A BatchNorm's {@code num_batches_tracked} counter, which netc does not save, is left out; PyTorch's
  * BatchNorm fills in a missing one when loading a plain dict.
  */
 public final class StateDictExport {
-    private static final String BATCH_COUNTER = "num_batches_tracked";
-
     private StateDictExport() {}
 
     /**
@@ -36,15 +38,14 @@ public final class StateDictExport {
         WeightFiles.checkNetwork(trained, network);
         Map<String, HostTensor> tensors = modelTensors(trained);
         List<String> netcNames = List.copyOf(tensors.keySet());
-        UnaryOperator<String> toNetc = SequentialNames.renaming(template.tensors().keySet(), netcNames)
-                .orElse(UnaryOperator.identity());
+        UnaryOperator<String> toNetc = toNetcNames(network, template, netcNames);
         SafetensorsWriter writer = new SafetensorsWriter()
                 .metadata("format", "pt")
                 .metadata(NetworkIdentity.NETWORK, network.name());
         List<String> problems = new ArrayList<>();
         List<String> used = new ArrayList<>();
         template.tensors().forEach((torchName, shape) -> {
-            if (torchName.equals(BATCH_COUNTER) || torchName.endsWith("." + BATCH_COUNTER)) {
+            if (WeightFiles.isBatchCounter(torchName)) {
                 return;
             }
             String netcName = toNetc.apply(torchName);
@@ -72,6 +73,14 @@ public final class StateDictExport {
                     + " in the same order.");
         }
         writer.writeTo(output);
+    }
+
+    /** The template's names in netc's terms. */
+    private static UnaryOperator<String> toNetcNames(NetworkInfo network, TensorFile template, List<String> netcNames) {
+        if (!network.parameters().isEmpty()) {
+            return name -> network.tensorForTorchName(name).map(TensorInfo::name).orElse(name);
+        }
+        return SequentialNames.renaming(template.tensors().keySet(), netcNames).orElse(UnaryOperator.identity());
     }
 
     /**
