@@ -55,17 +55,8 @@ public final class Predictor implements AutoCloseable {
         NetworkInfo info = model.info();
         this.model = model;
         this.data = data;
+        data.requireFits(info);
         this.classNames = data.classNamesOrNumbers(info.outputs());
-        if (this.classNames.size() != info.outputs()) {
-            throw new IllegalArgumentException(info.name() + " has " + info.outputs() + " outputs but "
-                    + classNames.size() + " class names were given; give one per output, in label order, or none.");
-        }
-        int channels = data.mean().length;
-        if (channels > 1 && channels != info.channels()) {
-            throw new IllegalArgumentException("the normalisation gives " + channels + " means and stds but "
-                    + info.name() + " takes " + info.channels() + " input channels; give one pair for all or one per"
-                    + " channel.");
-        }
         this.owned = owned;
     }
 
