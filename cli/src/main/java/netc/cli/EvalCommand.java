@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import netc.runtime.cl.Device;
-import netc.data.Dataset;
+import netc.data.BatchLoader;
 import netc.data.FashionMnist;
+import netc.data.ImageDataset;
+import netc.data.ImageDatasets;
 import netc.runtime.io.ExtraTensors;
 import netc.runtime.io.SafetensorsReader;
 import netc.runtime.io.TensorFile;
@@ -67,9 +69,9 @@ final class EvalCommand implements Callable<Integer> {
         // Read and checked first: weights saved from another network are refused before data or a device is touched.
         TensorFile contents = SafetensorsReader.read(weights);
         WeightFiles.checkNetwork(contents, compiled.info());
-        Dataset test = FashionMnist.test(dataDirectory).limit(testLimit);
+        ImageDataset test = ImageDatasets.limit(FashionMnist.test(dataDirectory), testLimit);
         DataCompatibility.check(compiled.info(), test);
-        int imageBytes = test.rows() * test.cols();
+        int imageBytes = BatchLoader.uploadBytesPerImage(test, netc.data.Augmentation.NONE);
         try (Device opened = Device.open(device);
              // Checked before any allocation: past the device's memory a driver may abort the process.
              CompiledModel model = DeviceMemoryCheck.build(compiled.factory(), compiled.info(), opened, batchSize,
