@@ -42,6 +42,55 @@ public final class ImageDatasets {
         return IdxPair.inDirectory(directory, train);
     }
 
+    /**
+     * A CSV file of images, one per row: the label in the first column and a square grey image in the
+     * others (784 columns: 28×28), with or without a header row; see {@link #csv(Path, CsvFormat)}.
+     */
+    public static ImageDataset csv(Path file) {
+        return CsvImages.read(file, CsvFormat.DEFAULT);
+    }
+
+    /**
+     * A CSV file of images laid out as {@code format} says. A header row is recognised by its pixel
+     * cells, none of which is a number. Pixels are 0..255 whole numbers, or 0..1 fractions when some
+     * is written with a point and none exceeds 1 (kept as bytes: round(255 v)). Labels that are all whole
+     * numbers are class numbers 0 to the largest; otherwise each distinct label is a class, sorted by name.
+     */
+    public static ImageDataset csv(Path file, CsvFormat format) {
+        return CsvImages.read(file, format);
+    }
+
+    /**
+     * A folder with one sub-folder of images per class (PNG, JPEG, BMP or GIF, grey or RGB), as
+     * torchvision's {@code ImageFolder}: class names are the sub-folders' names, sorted. The images are
+     * decoded once to bytes at the size most of them have (others resized bilinearly); RGB when any image
+     * is in colour.
+     */
+    public static ImageDataset imageFolder(Path folder) {
+        return ImageFolder.read(folder, 0, 0);
+    }
+
+    /**
+     * As {@link #imageFolder(Path)}, every image decoded to {@code height × width}: e.g. the network's
+     * input size, so that large photos take no more memory than the network uses of them.
+     */
+    public static ImageDataset imageFolder(Path folder, int height, int width) {
+        if (height < 1 || width < 1) {
+            throw new IllegalArgumentException("An image size needs a height and width of at least 1, got " + height
+                    + "×" + width + ".");
+        }
+        return ImageFolder.read(folder, height, width);
+    }
+
+    /**
+     * The training data at {@code path}: an IDX folder's training pair, a CSV file or an image folder,
+     * in default layouts; {@code format} null tells the kind from the path. {@link DataSource} reads
+     * other layouts and test sets.
+     */
+    public static ImageDataset open(Path path, DataFormat format) {
+        return DataSource.of(path).withFormat(format).openTraining();
+    }
+
     /** Fashion-MNIST's training (60000) or test (10000) images in {@code directory}, with its class names. */
     public static ImageDataset fashionMnist(Path directory, boolean train) {
         return train ? FashionMnist.train(directory) : FashionMnist.test(directory);
@@ -66,7 +115,7 @@ public final class ImageDatasets {
                 float value = images[i][j];
                 if (!(value >= 0f && value <= 1f)) {
                     throw new DatasetException(name + " image " + i + " holds " + value + " at position " + j
-                            + ", but image values are floats in [0, 1]; scale them (e.g. bytes / 255), and leave"
+                            + ", but image values are floats in [0, 1]; scale them (bytes / 255, say), and leave"
                             + " normalisation to the trainer's mean and std.");
                 }
             }
@@ -105,7 +154,7 @@ public final class ImageDatasets {
     public static Split holdOut(ImageDataset data, double fraction, long seed) {
         if (!(fraction > 0 && fraction < 1)) {
             throw new DatasetException("Cannot hold out " + fraction + " of " + data.name() + ": the test fraction"
-                    + " must lie strictly between 0 and 1, e.g. 0.1.");
+                    + " must lie strictly between 0 and 1, such as 0.1.");
         }
         int testSize = (int) Math.max(1, Math.round(fraction * data.size()));
         if (testSize >= data.size()) {

@@ -42,7 +42,7 @@ public final class Normalization {
             }
             if (!(stds[c] >= Float.MIN_NORMAL) || !Float.isFinite(stds[c])) {
                 throw new IllegalArgumentException("Normalisation std " + std[c] + " must be a positive finite float32"
-                        + " (it divides every value), e.g. 0.25.");
+                        + " (it divides every value), such as 0.25.");
             }
         }
         return new Normalization(means, stds);
@@ -55,7 +55,7 @@ public final class Normalization {
     public static Normalization parse(String text) {
         String[] parts = text.split(":", -1);
         if (parts.length != 2) {
-            throw new IllegalArgumentException("Normalisation \"" + text + "\" is not MEAN:STD; write e.g. 0.5:0.25, or"
+            throw new IllegalArgumentException("Normalisation \"" + text + "\" is not MEAN:STD; write 0.5:0.25, say, or"
                     + " one value per channel as 0.485,0.456,0.406:0.229,0.224,0.225.");
         }
         return perChannel(numbers(text, parts[0]), numbers(text, parts[1]));
@@ -69,7 +69,7 @@ public final class Normalization {
                 values[i] = Double.parseDouble(items[i].strip());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("Normalisation \"" + text + "\" has \"" + items[i]
-                        + "\" where a number belongs; write e.g. 0.5:0.25.", e);
+                        + "\" where a number belongs; write 0.5:0.25, say.", e);
             }
         }
         return values;
