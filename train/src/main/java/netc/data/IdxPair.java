@@ -64,7 +64,7 @@ final class IdxPair {
 
     /**
      * The training ({@code train} set) or test pair in {@code directory}: the images file whose name says
-     * {@code train} (or {@code t10k}/{@code test}), or the only one there, and the labels file beside it.
+     * {@code train} (or {@code t10k}/{@code test}), or else the only one there, and the labels file beside it.
      */
     static ImageDataset inDirectory(Path directory, boolean train) {
         DatasetFiles.requireDirectory(directory, "IDX directory", "pass the directory that holds the IDX files");
@@ -75,8 +75,8 @@ final class IdxPair {
         }
         List<Path> forRole = candidates.stream()
                 .filter(file -> train ? namesTrainingData(file) : namesTestData(file)).toList();
-        if (forRole.isEmpty() && train && candidates.size() == 1 && !namesTestData(candidates.get(0))) {
-            forRole = candidates;
+        if (forRole.isEmpty() && candidates.size() == 1) {
+            forRole = candidates; // a folder of one pair serves either role
         }
         String role = train ? "training" : "test";
         if (forRole.isEmpty()) {

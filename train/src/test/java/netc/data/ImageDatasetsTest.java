@@ -219,9 +219,13 @@ class ImageDatasetsTest {
                 emnist.resolve("emnist-letters-train-labels-idx1-ubyte"), 2, 3, 3, new byte[] {1, 2}, false);
         assertEquals(2, ImageDatasets.idxDirectory(emnist, true).size());
         assertFalse(DataSource.of(emnist).holdsTestSet());
+        assertEquals(2, ImageDatasets.idxDirectory(emnist, false).size(), "a folder of one pair serves as a test set too");
+        writeIdx(emnist.resolve("emnist-letters-extra-images-idx3-ubyte"),
+                emnist.resolve("emnist-letters-extra-labels-idx1-ubyte"), 2, 3, 3, new byte[] {1, 2}, false);
         assertEquals("IDX directory " + emnist + " holds no test images file (one with t10k or test in its name) among"
-                + " emnist-letters-train-images-idx3-ubyte; pass --test, or hold out part of the training set with"
-                + " --test-split.", refusal(() -> ImageDatasets.idxDirectory(emnist, false)));
+                + " emnist-letters-extra-images-idx3-ubyte, emnist-letters-train-images-idx3-ubyte; pass --test, or hold"
+                + " out part of the training set with --test-split.",
+                refusal(() -> ImageDatasets.idxDirectory(emnist, false)));
     }
 
     @Test
