@@ -62,7 +62,7 @@ public final class Trainer {
         // run in the way costs nothing.
         DataCompatibility.check(info, train, data.normalization());
         DataCompatibility.check(info, test, data.normalization());
-        data = new TrainingData(train, test, data.normalization(), data.augmentation());
+        TrainingData limited = new TrainingData(train, test, data.normalization(), data.augmentation());
         RunFiles files = RunFiles.in(options.outputDirectory());
         OutputDirectoryCheck.check(files, options);
         try (Device device = Device.open(options.device())) {
@@ -81,7 +81,7 @@ public final class Trainer {
                 // Before the model is built, so that an output directory that cannot be written fails at once.
                 metrics.rewrite(List.of());
             }
-            return train(device, factory, info, options, data, files, metrics, out);
+            return train(device, factory, info, options, limited, files, metrics, out);
         }
     }
 
