@@ -58,6 +58,7 @@ final class TrainingLoop implements AutoCloseable {
         while ((rows = loader.next(model.input(), labels)) > 0) {
             // A global step number keeps dropout masks distinct across epochs and equal on resume.
             model.setRandomState(seed, (long) epoch * batches + step);
+            model.setActiveRows(rows); // a partial last batch: batch statistics count its rows only
             model.forward(Mode.TRAIN);
             loss.forward(dLogits, model.logits(), labels, rows);
             model.backward(dLogits);
