@@ -3,8 +3,10 @@ package netc.train;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.data.Augmentation;
 import netc.data.BatchLoader;
-import netc.data.Dataset;
+import netc.data.ImageDataset;
+import netc.data.NetworkInput;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.Mode;
 import netc.runtime.model.NetworkInfo;
@@ -26,7 +28,9 @@ final class TrainingLoop implements AutoCloseable {
     private final SoftmaxCrossEntropy loss;
     private final Tensor dLogits;
 
-    TrainingLoop(CompiledModel model, Sgd optimizer, Dataset data, long seed, LossGuard guard) {
+    /** Trains on {@code data}, fed to the model as {@code input} says, each image augmented unless {@code augmentation} is none. */
+    TrainingLoop(CompiledModel model, Sgd optimizer, ImageDataset data, NetworkInput input, Augmentation augmentation,
+                 long seed, LossGuard guard) {
         this.model = model;
         this.optimizer = optimizer;
         this.seed = seed;
@@ -34,7 +38,7 @@ final class TrainingLoop implements AutoCloseable {
         Device device = model.device();
         NetworkInfo info = model.info();
         int batch = model.batchSize();
-        this.loader = new BatchLoader(device, data, batch, info.channels(), info.height(), info.width(), true, seed);
+        this.loader = new BatchLoader(device, data, batch, input, true, seed, augmentation);
         this.labels = Buffer.allocate(device, batch);
         this.loss = new SoftmaxCrossEntropy(device, batch, info.outputs());
         this.dLogits = new Tensor(device, batch, info.outputs());
@@ -44,7 +48,7 @@ final class TrainingLoop implements AutoCloseable {
         return loader.batchesPerEpoch();
     }
 
-    /** Trains one epoch ({@code epoch} 0-based); its shuffle and dropout masks depend on (seed, epoch) only. */
+    /** Trains one epoch ({@code epoch} 0-based); its shuffle, augmentation and dropout masks depend on (seed, epoch) only. */
     EpochTally runEpoch(int epoch, ProgressReporter progress) {
         EpochTally tally = new EpochTally();
         loader.startEpoch(epoch);
