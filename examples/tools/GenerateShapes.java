@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
 /**
  * Writes the example's data: small pictures of three shapes (circle, cross, square) in random colours,
  * places and sizes on a dark, noisy background. An image folder of 16×16 RGB PNGs (train/ and test/,
- * one sub-folder per class) and a CSV file of 12×12 grey images (a label column and 144 pixel columns,
+ * one sub-folder per class) and a CSV file of 10×10 grey images (a label column and 100 pixel columns,
  * with a header row). Seeded: running it again writes the same files.
  *
  * <pre>java tools/GenerateShapes.java data</pre>
@@ -25,7 +25,7 @@ public class GenerateShapes {
         Path data = Path.of(args.length > 0 ? args[0] : "data");
         Random random = new Random(2026);
         for (String split : List.of("train", "test")) {
-            int perClass = split.equals("train") ? 16 : 5;
+            int perClass = split.equals("train") ? 40 : 10;
             for (String shape : CLASSES) {
                 Path folder = Files.createDirectories(data.resolve("shapes").resolve(split).resolve(shape));
                 for (int i = 0; i < perClass; i++) {
@@ -35,16 +35,16 @@ public class GenerateShapes {
         }
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(data.resolve("shapes.csv")))) {
             StringBuilder header = new StringBuilder("label");
-            for (int p = 0; p < 12 * 12; p++) {
+            for (int p = 0; p < 10 * 10; p++) {
                 header.append(",p").append(p);
             }
             csv.println(header);
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < 30; i++) {
                 for (String shape : CLASSES) {
-                    BufferedImage image = draw(shape, 12, false, random);
+                    BufferedImage image = draw(shape, 10, false, random);
                     StringBuilder row = new StringBuilder(shape);
-                    for (int y = 0; y < 12; y++) {
-                        for (int x = 0; x < 12; x++) {
+                    for (int y = 0; y < 10; y++) {
+                        for (int x = 0; x < 10; x++) {
                             row.append(',').append(image.getRaster().getSample(x, y, 0));
                         }
                     }

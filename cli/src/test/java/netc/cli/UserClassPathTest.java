@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import javax.imageio.ImageIO;
 import netc.runtime.io.SafetensorsReader;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,11 +31,11 @@ class UserClassPathTest {
             import netc.*;
             import static netc.Activation.RELU;
 
-            @Network(channels = 1, height = 28, width = 28)
+            @Network(channels = 3, height = 8, width = 8)
             public class TinyNet {
-                @Conv(out = 4, kernel = 5, activation = RELU) Layer conv;
-                @MaxPool(kernel = 4, stride = 4) Layer pool;
-                @Dense(out = 10) Layer fc;
+                @Conv(out = 4, kernel = 3, padding = 1, activation = RELU) Layer conv;
+                @MaxPool(kernel = 2, stride = 2) Layer pool;
+                @Dense(out = 3) Layer fc;
             }
             """;
 
@@ -75,32 +76,47 @@ class UserClassPathTest {
                 empty + File.pathSeparator + File.pathSeparator + jar)) {
             Outcome outcome = netc("summary", NETWORK, "--classpath", entry);
             assertEquals(0, outcome.exitCode(), entry + ": " + outcome.err());
-            assertTrue(outcome.out().startsWith("Model: TinyNet, input (N, 1, 28, 28)"), outcome.out());
+            assertTrue(outcome.out().startsWith("Model: TinyNet, input (N, 3, 8, 8)"), outcome.out());
         }
     }
 
     @Test
-    void trainsAndPredictsThroughTheCommandLine() throws Exception {
+    void trainsOnAnImageFolderAndPredictsWithItsClassNamesThroughTheCommandLine() throws Exception {
+        Path pictures = project.resolve("pictures");
+        Random random = new Random(1);
+        for (String animal : List.of("cat", "dog", "owl")) {
+            Path folder = Files.createDirectories(pictures.resolve(animal));
+            for (int i = 0; i < 4; i++) {
+                BufferedImage picture = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < 8; x++) {
+                        picture.setRGB(x, y, random.nextInt(1 << 24));
+                    }
+                }
+                assertTrue(ImageIO.write(picture, "png", folder.resolve(animal + i + ".png").toFile()));
+            }
+        }
         Path run = project.resolve("run");
-        Outcome trained = netc("train", NETWORK, "--classpath", classes.toString(), "--epochs", "1", "--batch-size",
-                "32", "--lr", "0.1", "--limit", "64", "--test-limit", "32", "--output-dir", run.toString());
+        Outcome trained = netc("train", NETWORK, "--classpath", classes.toString(), "--data", pictures.toString(),
+                "--test", pictures.toString(), "--epochs", "2", "--batch-size", "4", "--output-dir", run.toString());
         assertEquals(0, trained.exitCode(), trained.err());
         Path checkpoint = run.resolve("checkpoint.safetensors");
         assertEquals("TinyNet", SafetensorsReader.read(checkpoint).metadata("network"));
 
-        Path image = project.resolve("shoe.png");
-        BufferedImage picture = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-        picture.getRaster().setSample(14, 14, 0, 200);
-        assertTrue(ImageIO.write(picture, "png", image.toFile()));
+        Path image = pictures.resolve("owl/owl0.png");
         Outcome predicted = netc("predict", NETWORK, "-cp", classes.toString(), "--checkpoint", checkpoint.toString(),
                 image.toString());
         assertEquals(0, predicted.exitCode(), predicted.err());
         List<String> lines = predicted.out().lines().toList();
         assertEquals(4, lines.size(), predicted.out());
         assertEquals(image.toString(), lines.get(0));
+        List<String> shown = new java.util.ArrayList<>();
         for (String line : lines.subList(1, 4)) {
-            assertTrue(line.matches("  .+ [01]\\.\\d{4}"), line);
+            assertTrue(line.matches("  (cat|dog|owl) [01]\\.\\d{4}"), line);
+            shown.add(line.substring(2, line.lastIndexOf(' ')));
         }
+        // The folder names, from the checkpoint, each class once.
+        assertEquals(java.util.Set.of("cat", "dog", "owl"), java.util.Set.copyOf(shown));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import netc.runtime.io.Checkpoint;
+import netc.runtime.io.DataDescription;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.ops.Optimizer;
 
@@ -20,18 +21,21 @@ final class TrainingRun {
     private final RunFiles files;
     private final MetricsCsv metrics;
     private final PrintStream out;
+    private final DataDescription data;
     private final List<EpochMetrics> history = new ArrayList<>();
     private int epochsDone;
     private boolean stoppedEarly;
 
+    /** {@code data}: what the checkpoints record of the training data (class names, normalisation). */
     TrainingRun(CompiledModel model, Optimizer optimizer, TrainingOptions options, RunFiles files, MetricsCsv metrics,
-                PrintStream out) {
+                PrintStream out, DataDescription data) {
         this.model = model;
         this.optimizer = optimizer;
         this.options = options;
         this.files = files;
         this.metrics = metrics;
         this.out = out;
+        this.data = data;
     }
 
     /** The optimizer, schedule and early stopping as the run's first line shows them. */
@@ -102,9 +106,9 @@ final class TrainingRun {
             trainingSeconds += seconds;
             history.add(epochMetrics);
             metrics.append(epochMetrics);
-            Checkpoint.save(files.checkpoint(), model, optimizer, epoch + 1);
+            Checkpoint.save(files.checkpoint(), model, optimizer, epoch + 1, data);
             if (stopping != null && stopping.bestIndex(history) == history.size() - 1) {
-                Checkpoint.save(files.bestCheckpoint(), model, optimizer, epoch + 1);
+                Checkpoint.save(files.bestCheckpoint(), model, optimizer, epoch + 1, data);
             }
             writePlot(plotTitle);
             out.println(EpochLine.epoch(epochMetrics, options.epochs(), scheduled));

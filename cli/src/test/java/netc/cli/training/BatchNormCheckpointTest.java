@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import netc.cli.Netc;
 import netc.data.FashionMnist;
+import netc.data.ImageDatasets;
 import netc.runtime.cl.Device;
 import netc.runtime.io.DType;
 import netc.runtime.io.ExtraTensors;
@@ -113,7 +114,7 @@ class BatchNormCheckpointTest {
 
     private static EpochTally evaluate(CompiledModel model) {
         try (Evaluator evaluator = new Evaluator(model,
-                FashionMnist.test(TrainingOptions.DEFAULT_DATA_DIRECTORY).limit(TEST))) {
+                ImageDatasets.limit(FashionMnist.test(TrainingOptions.DEFAULT_DATA_DIRECTORY), TEST))) {
             return evaluator.evaluate();
         }
     }

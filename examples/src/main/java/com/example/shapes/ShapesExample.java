@@ -10,7 +10,6 @@ import netc.data.ImageDatasets;
 import netc.data.TrainingData;
 import netc.runtime.predict.Prediction;
 import netc.runtime.predict.Predictor;
-import netc.train.Optimizers;
 import netc.train.Trainer;
 import netc.train.TrainingOptions;
 import netc.train.TrainingReport;
@@ -31,7 +30,7 @@ public final class ShapesExample {
                 ImageDatasets.imageFolder(data.resolve("shapes/train")),
                 ImageDatasets.imageFolder(data.resolve("shapes/test"))), runs.resolve("folder"));
 
-        // A CSV file: a label column and 12×12 grey pixels; a fifth of it held out to test on. The grey
+        // A CSV file: a label column and 10×10 grey pixels; a fifth of it held out to test on. The grey
         // images are given to the 3-channel network as three equal channels, resized to 16×16.
         ImageDataset csv = ImageDatasets.csv(data.resolve("shapes.csv"));
         train(TrainingData.holdingOut(csv, 0.2, 7), runs.resolve("csv"));
@@ -47,13 +46,19 @@ public final class ShapesExample {
 
     /** Trains a fresh ShapeNet on {@code data}, writing metrics, a plot and the checkpoint to {@code output}. */
     static TrainingReport train(TrainingData data, Path output) {
-        TrainingOptions options = TrainingOptions.builder()
-                .epochs(40)
-                .batchSize(16)
-                .optimizer(Optimizers.sgd(0.05).momentum(0.9))
-                .outputDirectory(output)
-                .overwrite(true)
-                .build();
+        TrainingOptions options = new TrainingOptions(
+                40,     // epochs
+                16,     // batch size
+                0.05,   // learning rate
+                0.9,    // momentum
+                0.0,    // weight decay
+                42L,    // seed
+                null,   // device: the default (NETC_DEVICE, else a GPU, else the first)
+                TrainingOptions.DEFAULT_DATA_DIRECTORY, // Fashion-MNIST's, unused here
+                output, // metrics.csv, training.png, checkpoint.safetensors
+                0, 0,   // all training and test images
+                false,  // not resuming
+                true);  // replacing an earlier run's outputs
         return Trainer.fit(ShapeNetModel.FACTORY, ShapeNetModel.INFO, options, data, System.out);
     }
 

@@ -31,9 +31,13 @@ class ShapesExampleTest {
         try (Stream<Path> files = Files.walk(Path.of("data/shapes/test"))) {
             pictures = files.filter(file -> file.toString().endsWith(".png")).sorted().toList();
         }
-        // Chance is a third; the shapes are easy, so most pictures must be right.
         double accuracy = ShapesExample.predict(report.checkpoint(), pictures);
-        assertTrue(accuracy >= 0.8, "accuracy " + accuracy);
+        // Chance is a third; the shapes are easy (0.87 measured on PoCL), so most pictures must be right.
+        assertTrue(accuracy >= 0.7, "accuracy " + accuracy);
+        // The predictions read the PNG files themselves and convert them on the host; training's last test
+        // pass read the same pictures through the dataset and the device. Both must see the same images.
+        double lastTest = report.epochs().get(report.epochs().size() - 1).testAccuracy();
+        assertEquals(lastTest, accuracy, 1e-9, "the Predictor's accuracy on the test pictures against training's");
     }
 
     @Test

@@ -102,7 +102,7 @@ public record DataDescription(List<String> classNames, float[] mean, float[] std
 
     /** Adds this description to {@code writer}'s metadata after checking it fits {@code network}. */
     void writeTo(SafetensorsWriter writer, NetworkInfo network) {
-        checkFits(network);
+        requireFits(network);
         if (!classNames.isEmpty()) {
             JsonArray names = new JsonArray();
             classNames.forEach(names::add);
@@ -113,7 +113,8 @@ public record DataDescription(List<String> classNames, float[] mean, float[] std
         }
     }
 
-    private void checkFits(NetworkInfo network) {
+    /** Refuses a description that does not fit {@code network}: class names not one per output, normalisation pairs not one or one per channel. */
+    public void requireFits(NetworkInfo network) {
         String misfit = misfit(network);
         if (misfit != null) {
             throw new IllegalArgumentException(misfit + "; give one class name per output in label order (or none),"

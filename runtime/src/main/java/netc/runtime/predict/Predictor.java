@@ -35,7 +35,8 @@ import netc.runtime.model.NetworkInfo;
  * <p>{@link #predict} takes any number of images, whatever the batch size the model was built for: it
  * runs them in chunks of that size, the last chunk padded with zero images whose results are dropped.
  * The forward pass runs in evaluation mode (dropout off, batch normalisation with its running
- * statistics), so every image's result is independent of the others in its chunk and of the padding.
+ * statistics), so every image's result is independent of the others in its chunk and of the padding;
+ * the model is told how many rows are real ({@link CompiledModel#setActiveRows}) all the same.
  * Results are float32 probabilities, the softmax of the network's float32 logits taken in double.
  *
  * <p>Not thread-safe: one predictor runs one chunk at a time on its model's input.
@@ -54,17 +55,8 @@ public final class Predictor implements AutoCloseable {
         NetworkInfo info = model.info();
         this.model = model;
         this.data = data;
+        data.requireFits(info);
         this.classNames = data.classNamesOrNumbers(info.outputs());
-        if (this.classNames.size() != info.outputs()) {
-            throw new IllegalArgumentException(info.name() + " has " + info.outputs() + " outputs but "
-                    + classNames.size() + " class names were given; give one per output, in label order, or none.");
-        }
-        int channels = data.mean().length;
-        if (channels > 1 && channels != info.channels()) {
-            throw new IllegalArgumentException("the normalisation gives " + channels + " means and stds but "
-                    + info.name() + " takes " + info.channels() + " input channels; give one pair for all or one per"
-                    + " channel.");
-        }
         this.owned = owned;
     }
 
@@ -164,6 +156,7 @@ public final class Predictor implements AutoCloseable {
                 System.arraycopy(normalized, 0, chunk, row * size, size);
             }
             model.input().upload(chunk);
+            model.setActiveRows(rows);
             model.forward(Mode.EVAL);
             float[] logits = model.logits().download();
             for (int row = 0; row < rows; row++) {

@@ -91,32 +91,6 @@ class CheckpointTest {
         assertTrue(contents.tensors().containsKey("fc.bias.velocity"));
     }
 
-    /** A BatchNorm's running statistics and num_batches_tracked are part of the state a run resumes from. */
-    @Test
-    void roundTripsRunningStatisticsAndTheBatchCounter() {
-        Path file = dir.resolve("bn.ckpt");
-        ParameterOnlyModel saved = ParameterOnlyModel.withBatchNorm(device, "TinyBN", "hash-bn");
-        toClose.add(saved);
-        List<float[]> parameters = saved.randomize(4);
-        List<float[]> state = saved.randomizeState(3);
-        Checkpoint.save(file, saved, velocities(saved, 5), 2);
-        TensorFile contents = SafetensorsReader.read(file);
-        assertEquals(DType.I64, contents.tensor("bn1.num_batches_tracked").dtype());
-        assertTrue(contents.tensors().containsKey("bn1.running_var"), contents.tensors().keySet().toString());
-        assertTrue(!contents.tensors().containsKey("bn1.running_var.velocity"), "buffers take no optimizer state");
-
-        ParameterOnlyModel restored = ParameterOnlyModel.withBatchNorm(device, "TinyBN", "hash-bn");
-        toClose.add(restored);
-        assertEquals(2, Checkpoint.load(file, restored, velocities(restored, 0)));
-        for (int i = 0; i < parameters.size(); i++) {
-            assertArrayEquals(parameters.get(i), restored.values().get(i), 0f);
-        }
-        for (int i = 0; i < state.size(); i++) {
-            assertArrayEquals(state.get(i), restored.stateValues().get(i), 0f);
-        }
-        assertEquals(1003, restored.counters().get(0).get());
-    }
-
     /** Adam's moments and step count come back exactly, so a resumed run takes the steps it would have taken. */
     @Test
     void roundTripsAdamsMomentsAndStepCount() {

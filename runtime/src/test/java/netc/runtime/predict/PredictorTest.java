@@ -241,7 +241,7 @@ class PredictorTest {
         try (DropoutLinearModel model = new DropoutLinearModel(device, 1)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> Predictor.of(model, List.of("a", "b")));
-            assertTrue(e.getMessage().startsWith("DropoutLinear has 4 outputs but 2 class names were given"),
+            assertTrue(e.getMessage().startsWith("DropoutLinear has 4 outputs but 2 class names were given [a, b];"),
                     e.getMessage());
         }
     }
