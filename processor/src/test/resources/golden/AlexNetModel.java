@@ -12,6 +12,9 @@ import netc.runtime.model.Mode;
 import netc.runtime.model.ModelFactory;
 import netc.runtime.model.NetworkInfo;
 import netc.runtime.model.Parameter;
+import netc.runtime.model.TensorInfo;
+import netc.runtime.model.TorchStep;
+import netc.runtime.model.Workspaces;
 import netc.runtime.ops.Conv2d;
 import netc.runtime.ops.Dense;
 import netc.runtime.ops.Dropout;
@@ -44,17 +47,17 @@ import netc.runtime.ops.MaxPool2d;
  * </pre>
  *
  * <p>Multiply-adds count {@code out·Ho·Wo·in·k·k} for a convolution and {@code in·out} for a
- * dense layer; pooling and dropout count none.
+ * dense layer; the other layers count none.
  *
  * <p>Memory: every layer's output is kept, since the backward pass needs them all. A
- * gradient flowing between layers lives only until the layer before has consumed it, so
+ * gradient lives only from the step that writes it to the step that consumes it, so
  * they alternate between two workspaces (ops accept tensors larger than they need),
  * each as large as the largest gradient, conv1's {@code (N, 96, 54, 54)}.
  */
 @Generated("netc.processor.NetworkProcessor")
 public final class AlexNetModel extends CompiledModel {
     /**
-     * What the compiler worked out about AlexNet: its shape table, shape hash and summary.
+     * What the compiler worked out about AlexNet: its shape table, tensors, memory plan, shape hash and summary.
      */
     public static final NetworkInfo INFO = new NetworkInfo(
             "AlexNet",
@@ -62,19 +65,51 @@ public final class AlexNetModel extends CompiledModel {
             1, 224, 224,
             10,
             List.of(
-                    new LayerRow("conv1", "Conv(96, k11, s4, p1, RELU)", List.of(96, 54, 54), 11712L, 33872256L),
-                    new LayerRow("pool1", "MaxPool(k3, s2, p0)", List.of(96, 26, 26), 0L, 0L),
-                    new LayerRow("conv2", "Conv(256, k5, s1, p2, RELU)", List.of(256, 26, 26), 614656L, 415334400L),
-                    new LayerRow("pool2", "MaxPool(k3, s2, p0)", List.of(256, 12, 12), 0L, 0L),
-                    new LayerRow("conv3", "Conv(384, k3, s1, p1, RELU)", List.of(384, 12, 12), 885120L, 127401984L),
-                    new LayerRow("conv4", "Conv(384, k3, s1, p1, RELU)", List.of(384, 12, 12), 1327488L, 191102976L),
-                    new LayerRow("conv5", "Conv(256, k3, s1, p1, RELU)", List.of(256, 12, 12), 884992L, 127401984L),
-                    new LayerRow("pool3", "MaxPool(k3, s2, p0)", List.of(256, 5, 5), 0L, 0L),
-                    new LayerRow("fc1", "Dense(4096, RELU)", List.of(4096), 26218496L, 26214400L),
-                    new LayerRow("drop1", "Dropout(0.5)", List.of(4096), 0L, 0L),
-                    new LayerRow("fc2", "Dense(4096, RELU)", List.of(4096), 16781312L, 16777216L),
-                    new LayerRow("drop2", "Dropout(0.5)", List.of(4096), 0L, 0L),
-                    new LayerRow("fc3", "Dense(10)", List.of(10), 40970L, 40960L)),
+                    new LayerRow("conv1", "Conv(96, k11, s4, p1, RELU)", List.of(96, 54, 54), 11712L, 33872256L,
+                            List.of(-1), List.of(new TorchStep("conv1", 0, -1))),
+                    new LayerRow("pool1", "MaxPool(k3, s2, p0)", List.of(96, 26, 26), 0L, 0L,
+                            List.of(0), List.of(new TorchStep("pool1", 2, -1))),
+                    new LayerRow("conv2", "Conv(256, k5, s1, p2, RELU)", List.of(256, 26, 26), 614656L, 415334400L,
+                            List.of(1), List.of(new TorchStep("conv2", 3, -1))),
+                    new LayerRow("pool2", "MaxPool(k3, s2, p0)", List.of(256, 12, 12), 0L, 0L,
+                            List.of(2), List.of(new TorchStep("pool2", 5, -1))),
+                    new LayerRow("conv3", "Conv(384, k3, s1, p1, RELU)", List.of(384, 12, 12), 885120L, 127401984L,
+                            List.of(3), List.of(new TorchStep("conv3", 6, -1))),
+                    new LayerRow("conv4", "Conv(384, k3, s1, p1, RELU)", List.of(384, 12, 12), 1327488L, 191102976L,
+                            List.of(4), List.of(new TorchStep("conv4", 8, -1))),
+                    new LayerRow("conv5", "Conv(256, k3, s1, p1, RELU)", List.of(256, 12, 12), 884992L, 127401984L,
+                            List.of(5), List.of(new TorchStep("conv5", 10, -1))),
+                    new LayerRow("pool3", "MaxPool(k3, s2, p0)", List.of(256, 5, 5), 0L, 0L,
+                            List.of(6), List.of(new TorchStep("pool3", 12, -1))),
+                    new LayerRow("fc1", "Dense(4096, RELU)", List.of(4096), 26218496L, 26214400L,
+                            List.of(7), List.of(new TorchStep("fc1", 14, -1))),
+                    new LayerRow("drop1", "Dropout(0.5)", List.of(4096), 0L, 0L,
+                            List.of(8), List.of(new TorchStep("drop1", 16, -1))),
+                    new LayerRow("fc2", "Dense(4096, RELU)", List.of(4096), 16781312L, 16777216L,
+                            List.of(9), List.of(new TorchStep("fc2", 17, -1))),
+                    new LayerRow("drop2", "Dropout(0.5)", List.of(4096), 0L, 0L,
+                            List.of(10), List.of(new TorchStep("drop2", 19, -1))),
+                    new LayerRow("fc3", "Dense(10)", List.of(10), 40970L, 40960L,
+                            List.of(11), List.of(new TorchStep("fc3", 20, -1)))),
+            List.of(
+                    new TensorInfo("conv1.weight", 0, "weight", List.of(96, 1, 11, 11)),
+                    new TensorInfo("conv1.bias", 0, "bias", List.of(96)),
+                    new TensorInfo("conv2.weight", 2, "weight", List.of(256, 96, 5, 5)),
+                    new TensorInfo("conv2.bias", 2, "bias", List.of(256)),
+                    new TensorInfo("conv3.weight", 4, "weight", List.of(384, 256, 3, 3)),
+                    new TensorInfo("conv3.bias", 4, "bias", List.of(384)),
+                    new TensorInfo("conv4.weight", 5, "weight", List.of(384, 384, 3, 3)),
+                    new TensorInfo("conv4.bias", 5, "bias", List.of(384)),
+                    new TensorInfo("conv5.weight", 6, "weight", List.of(256, 384, 3, 3)),
+                    new TensorInfo("conv5.bias", 6, "bias", List.of(256)),
+                    new TensorInfo("fc1.weight", 8, "weight", List.of(4096, 6400)),
+                    new TensorInfo("fc1.bias", 8, "bias", List.of(4096)),
+                    new TensorInfo("fc2.weight", 10, "weight", List.of(4096, 4096)),
+                    new TensorInfo("fc2.bias", 10, "bias", List.of(4096)),
+                    new TensorInfo("fc3.weight", 12, "weight", List.of(10, 4096)),
+                    new TensorInfo("fc3.bias", 12, "bias", List.of(10))),
+            List.of(),
+            new Workspaces(2, 279936L),
             "122a18fa45fc0f5c40de84dbb363b741556f2ff1a1e944bc1a57e25d578b9717",
             "Model: AlexNet, input (N, 1, 224, 224)\n"
                     + "Layer   Kind                          Output shape          Param #     Mult-adds\n"

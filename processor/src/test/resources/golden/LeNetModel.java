@@ -12,6 +12,9 @@ import netc.runtime.model.Mode;
 import netc.runtime.model.ModelFactory;
 import netc.runtime.model.NetworkInfo;
 import netc.runtime.model.Parameter;
+import netc.runtime.model.TensorInfo;
+import netc.runtime.model.TorchStep;
+import netc.runtime.model.Workspaces;
 import netc.runtime.ops.AvgPool2d;
 import netc.runtime.ops.Conv2d;
 import netc.runtime.ops.Dense;
@@ -37,17 +40,17 @@ import netc.runtime.ops.Dense;
  * </pre>
  *
  * <p>Multiply-adds count {@code out·Ho·Wo·in·k·k} for a convolution and {@code in·out} for a
- * dense layer; pooling and dropout count none.
+ * dense layer; the other layers count none.
  *
  * <p>Memory: every layer's output is kept, since the backward pass needs them all. A
- * gradient flowing between layers lives only until the layer before has consumed it, so
+ * gradient lives only from the step that writes it to the step that consumes it, so
  * they alternate between two workspaces (ops accept tensors larger than they need),
  * each as large as the largest gradient, conv1's {@code (N, 6, 28, 28)}.
  */
 @Generated("netc.processor.NetworkProcessor")
 public final class LeNetModel extends CompiledModel {
     /**
-     * What the compiler worked out about LeNet: its shape table, shape hash and summary.
+     * What the compiler worked out about LeNet: its shape table, tensors, memory plan, shape hash and summary.
      */
     public static final NetworkInfo INFO = new NetworkInfo(
             "LeNet",
@@ -55,13 +58,33 @@ public final class LeNetModel extends CompiledModel {
             1, 28, 28,
             10,
             List.of(
-                    new LayerRow("conv1", "Conv(6, k5, s1, p2, SIGMOID)", List.of(6, 28, 28), 156L, 117600L),
-                    new LayerRow("pool1", "AvgPool(k2, s2, p0)", List.of(6, 14, 14), 0L, 0L),
-                    new LayerRow("conv2", "Conv(16, k5, s1, p0, SIGMOID)", List.of(16, 10, 10), 2416L, 240000L),
-                    new LayerRow("pool2", "AvgPool(k2, s2, p0)", List.of(16, 5, 5), 0L, 0L),
-                    new LayerRow("fc1", "Dense(120, SIGMOID)", List.of(120), 48120L, 48000L),
-                    new LayerRow("fc2", "Dense(84, SIGMOID)", List.of(84), 10164L, 10080L),
-                    new LayerRow("fc3", "Dense(10)", List.of(10), 850L, 840L)),
+                    new LayerRow("conv1", "Conv(6, k5, s1, p2, SIGMOID)", List.of(6, 28, 28), 156L, 117600L,
+                            List.of(-1), List.of(new TorchStep("conv1", 0, -1))),
+                    new LayerRow("pool1", "AvgPool(k2, s2, p0)", List.of(6, 14, 14), 0L, 0L,
+                            List.of(0), List.of(new TorchStep("pool1", 2, -1))),
+                    new LayerRow("conv2", "Conv(16, k5, s1, p0, SIGMOID)", List.of(16, 10, 10), 2416L, 240000L,
+                            List.of(1), List.of(new TorchStep("conv2", 3, -1))),
+                    new LayerRow("pool2", "AvgPool(k2, s2, p0)", List.of(16, 5, 5), 0L, 0L,
+                            List.of(2), List.of(new TorchStep("pool2", 5, -1))),
+                    new LayerRow("fc1", "Dense(120, SIGMOID)", List.of(120), 48120L, 48000L,
+                            List.of(3), List.of(new TorchStep("fc1", 7, -1))),
+                    new LayerRow("fc2", "Dense(84, SIGMOID)", List.of(84), 10164L, 10080L,
+                            List.of(4), List.of(new TorchStep("fc2", 9, -1))),
+                    new LayerRow("fc3", "Dense(10)", List.of(10), 850L, 840L,
+                            List.of(5), List.of(new TorchStep("fc3", 11, -1)))),
+            List.of(
+                    new TensorInfo("conv1.weight", 0, "weight", List.of(6, 1, 5, 5)),
+                    new TensorInfo("conv1.bias", 0, "bias", List.of(6)),
+                    new TensorInfo("conv2.weight", 2, "weight", List.of(16, 6, 5, 5)),
+                    new TensorInfo("conv2.bias", 2, "bias", List.of(16)),
+                    new TensorInfo("fc1.weight", 4, "weight", List.of(120, 400)),
+                    new TensorInfo("fc1.bias", 4, "bias", List.of(120)),
+                    new TensorInfo("fc2.weight", 5, "weight", List.of(84, 120)),
+                    new TensorInfo("fc2.bias", 5, "bias", List.of(84)),
+                    new TensorInfo("fc3.weight", 6, "weight", List.of(10, 84)),
+                    new TensorInfo("fc3.bias", 6, "bias", List.of(10))),
+            List.of(),
+            new Workspaces(2, 4704L),
             "600c4834c4aae100fbc3a6df64794f2b04017358180767483606daf4079ede21",
             "Model: LeNet, input (N, 1, 28, 28)\n"
                     + "Layer   Kind                            Output shape      Param #   Mult-adds\n"

@@ -17,15 +17,21 @@ import netc.processor.check.LocalNetworkRule;
 import netc.processor.check.OrphanLayerRule;
 import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
+import netc.processor.read.BlockLibrary;
 
 /**
  * The netc annotation processor: checks every {@code @Network} class's shapes at javac time and
- * generates its model and trainer. Option {@code -Anetc.summary=true} prints each shape table as a note.
+ * generates its model (and trainer, when the training module is on the class path). {@code @Block}
+ * classes are checked too, once each, whether a network uses them or not. Option
+ * {@code -Anetc.summary=true} prints each shape table as a note.
  */
 @AutoService(Processor.class)
 public final class NetworkProcessor extends AbstractProcessor {
     static final String SUMMARY_OPTION = "netc.summary";
     private static final String NETWORK = "netc.Network";
+    private static final String BLOCK = "netc.Block";
+    /** Annotations that mean something only on a field of a network or block class, besides the layers'. */
+    private static final Set<String> PLACEMENTS = Set.of("netc.Branch", "netc.Shortcut");
 
     private final TakenClassNames taken = new TakenClassNames();
     private Optional<LocalNetworkRule> localNetworks = Optional.empty();
@@ -63,17 +69,37 @@ public final class NetworkProcessor extends AbstractProcessor {
         boolean printSummary = "true".equals(processingEnv.getOptions().get(SUMMARY_OPTION));
         taken.declare(round.getRootElements()); // all of the round's classes, before any network generates
         localNetworks.ifPresent(rule -> rule.check(round.getRootElements()));
+        // Elements may change between rounds, so blocks are read afresh in each.
+        BlockLibrary blocks = new BlockLibrary(processingEnv.getElementUtils());
         NetworkStep step = new NetworkStep(processingEnv.getElementUtils(), processingEnv.getFiler(),
-                processingEnv.getMessager(), printSummary, taken);
+                processingEnv.getMessager(), blocks, printSummary, taken);
+        for (TypeElement annotation : annotations) {
+            if (annotation.getQualifiedName().contentEquals(NETWORK)) {
+                ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)).forEach(step::process);
+            }
+        }
         for (TypeElement annotation : annotations) {
             String name = annotation.getQualifiedName().toString();
-            if (name.equals(NETWORK)) {
-                ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)).forEach(step::process);
-            } else if (LayerFieldRule.LAYER_ANNOTATIONS.contains(name)) {
+            if (name.equals(BLOCK)) {
+                checkBlocks(annotation, round, blocks);
+            } else if (LayerFieldRule.LAYER_ANNOTATIONS.contains(name) || PLACEMENTS.contains(name)) {
                 checkPlacement(annotation, round);
             }
         }
         return false; // Other processors may read the same annotations.
+    }
+
+    /** Blocks no network uses are checked too; one already read for a network is not reported again. */
+    private void checkBlocks(TypeElement annotation, RoundEnvironment round, BlockLibrary blocks) {
+        Report report = new Report();
+        for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation))) {
+            try {
+                blocks.read(type, report);
+            } catch (RuntimeException e) {
+                report.error(Diagnostic.INTERNAL_ERROR, type, type.getSimpleName(), e);
+            }
+        }
+        report.printTo(processingEnv.getMessager());
     }
 
     private void checkPlacement(TypeElement annotation, RoundEnvironment round) {

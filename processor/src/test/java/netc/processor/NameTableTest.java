@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.tools.JavaFileObject;
 import javax.tools.ToolProvider;
+import netc.processor.codegen.Identifiers;
 import netc.processor.codegen.NameTable;
 import netc.processor.codegen.NameTable.GeneratedClass;
 import netc.processor.codegen.NameTable.Identifier;
@@ -75,6 +76,48 @@ class NameTableTest {
         assertThat(compilation).succeededWithoutWarnings();
         assertCovered(compilation, "test.Single", List.of("only"));
         assertCovered(compilation, "test.Mixed", List.of("max", "conv", "avg", "drop", "fc"));
+    }
+
+    @Test
+    void everyIdentifierOfAModelWithBlocksIsInTheTable() throws IOException {
+        Compilation compilation = Networks.compile(Networks.source("Graph", """
+                @Block(join = Join.ADD, activation = RELU)
+                class Residual {
+                    @Conv(out = Arg.ARG0, kernel = 3, padding = 1, stride = Arg.ARG1) Layer conv1;
+                    @BatchNorm Layer bn1;
+                    @Shortcut(optional = true) @Conv(out = Arg.ARG0, kernel = 1, stride = Arg.ARG1) Layer conv3;
+                }
+                @Block(join = Join.CONCAT)
+                class Mixed {
+                    @Branch(0) @Conv(out = 2, kernel = 1) Layer a;
+                    @Branch(1) @MaxPool(kernel = 3, stride = 1, padding = 1) Layer b;
+                }
+                @Block(join = Join.CONCAT_INPUT)
+                class Grow {
+                    @Tanh Layer tanh;
+                    @Conv(out = 2, kernel = 1) Layer conv;
+                }
+                @Network(channels = 2, height = 6, width = 6)
+                class Graph {
+                    @Use(value = Residual.class, args = {2, 1}) Layer same;
+                    @Use(value = Residual.class, args = {4, 2}) Layer down;
+                    @Use(Mixed.class) Layer mix;
+                    @Use(value = Grow.class, repeat = 2) Layer grow;
+                    @GlobalAvgPool Layer pool;
+                    @Flatten Layer flatten;
+                    @Dropout(0.5) Layer drop;
+                    @Dense(out = 3) Layer fc;
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        String model = compilation.generatedSourceFile("test.GraphModel").orElseThrow().getCharContent(false).toString();
+        // The nodes, by the table's own naming rule, from the rows of the generated INFO.
+        List<String> nodes = java.util.regex.Pattern.compile("new LayerRow\\(\"([^\"]+)\"").matcher(model).results()
+                .map(match -> match.group(1))
+                .map(path -> path.contains(".") || path.contains(":") ? Identifiers.sanitise(path) : path)
+                .toList();
+        assertTrue(nodes.contains("down_conv3") && nodes.contains("grow_1Concat"), nodes::toString);
+        assertCovered(compilation, "test.Graph", nodes);
     }
 
     private static void assertCovered(Compilation compilation, String network, List<String> layers)

@@ -117,4 +117,43 @@ class ReportingTest {
         assertThat(compilation).generatedSourceFile("test.Outer_NetModel").contentsAsUtf8String()
                 .contains("\"test.Outer$Net\"");
     }
+
+    @Test
+    void aBrokenBlockIsReportedOnceAndStopsOnlyTheNetworksThatUseIt() {
+        JavaFileObject block = source("Bad", """
+                @Block
+                class Bad {
+                    @Conv(out = 2, kernel = 3) static Layer conv;
+                }
+                """);
+        JavaFileObject first = source("First", """
+                @Network(channels = 1, height = 8, width = 8)
+                class First {
+                    @Use(Bad.class) Layer bad;
+                }
+                """);
+        JavaFileObject second = source("Second", """
+                @Network(channels = 1, height = 8, width = 8)
+                class Second {
+                    @Use(Bad.class) Layer bad;
+                }
+                """);
+        JavaFileObject good = source("Good", """
+                @Block
+                class Fine {
+                    @ReLU Layer relu;
+                }
+                @Network(channels = 1, height = 8, width = 8)
+                class Good {
+                    @Use(Fine.class) Layer fine;
+                    @Dense(out = 10) Layer fc;
+                }
+                """);
+        Compilation compilation = javac().withProcessors(new NetworkProcessor())
+                .withOptions("-Anetc.summary=true").compile(block, first, second, good);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[netc.StaticLayer] conv").inFile(block)
+                .onLineContaining("static Layer conv");
+        assertThat(compilation).hadNoteContaining("[netc.Summary] Good").inFile(good).onLineContaining("class Good");
+    }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 public final class Fixtures {
     public static final String LENET = "pytorch-lenet-b8.safetensors";
     public static final String LENET_RELU = "pytorch-lenet-relu-b8.safetensors";
+    public static final String LENET_BN = "pytorch-lenet-bn-b2-s1.safetensors";
+    public static final String DENSENET = "pytorch-densenet-b2-s1.safetensors";
 
     private Fixtures() {}
 

@@ -39,6 +39,7 @@ public final class Evaluator implements AutoCloseable {
         loader.startEpoch(0);
         int rows;
         while ((rows = loader.next(model.input(), labels)) > 0) {
+            model.setActiveRows(rows);
             model.forward(Mode.EVAL);
             loss.forward(unusedGradient, model.logits(), labels, rows);
             tally.add(loss.read());

@@ -1,5 +1,6 @@
 package netc.processor.check;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
@@ -10,17 +11,18 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
+import netc.processor.kind.KindRegistry;
 import netc.processor.model.Source;
 
 /**
- * Checks one field of a network class: a layer is a non-static {@code netc.Layer} field with exactly
- * one layer annotation. A {@code Layer} field without one is an error too, since it would silently
- * drop out of the network; fields of other types without layer annotations are the user's own.
+ * Checks one field of a network or block class: a member is a non-static {@code netc.Layer} field with
+ * exactly one layer annotation or {@code @Use}. A {@code Layer} field without one is an error too, since
+ * it would silently drop out of the network; fields of other types without layer annotations are the
+ * user's own.
  */
 public final class LayerFieldRule {
-    /** The qualified names of the layer annotations. */
-    public static final Set<String> LAYER_ANNOTATIONS =
-            Set.of("netc.Conv", "netc.MaxPool", "netc.AvgPool", "netc.Dense", "netc.Dropout");
+    /** The qualified names of the annotations that make a field a member: every layer kind's, and {@code @Use}. */
+    public static final Set<String> LAYER_ANNOTATIONS = memberAnnotations();
 
     private LayerFieldRule() {}
 
@@ -36,7 +38,7 @@ public final class LayerFieldRule {
         String name = field.getSimpleName().toString();
         if (layers.isEmpty()) {
             if (isLayerType(field)) {
-                report.error(Diagnostic.UNANNOTATED_LAYER, field, name);
+                report.error(Diagnostic.UNANNOTATED_LAYER, field, name, KindRegistry.annotationList());
             }
             return null;
         }
@@ -55,13 +57,19 @@ public final class LayerFieldRule {
         return layer;
     }
 
+    private static Set<String> memberAnnotations() {
+        Set<String> names = new LinkedHashSet<>(KindRegistry.annotations());
+        names.add("netc.Use");
+        return java.util.Collections.unmodifiableSet(names);
+    }
+
     static boolean isLayerType(VariableElement field) {
         return field.asType().getKind() == TypeKind.DECLARED
                 && ((TypeElement) ((DeclaredType) field.asType()).asElement()).getQualifiedName()
                         .contentEquals("netc.Layer");
     }
 
-    static String nameOf(AnnotationMirror mirror) {
+    public static String nameOf(AnnotationMirror mirror) {
         return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
     }
 

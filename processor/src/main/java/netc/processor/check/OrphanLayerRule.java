@@ -6,14 +6,18 @@ import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
 import netc.processor.model.Source;
 
-/** Reports a layer annotation on a field of a class that is not a {@code @Network}: it would do nothing. */
+/**
+ * Reports a layer annotation, {@code @Use}, {@code @Branch} or {@code @Shortcut} on a field of a class that is
+ * neither a {@code @Network} nor a {@code @Block}: it would do nothing.
+ */
 public final class OrphanLayerRule {
     private OrphanLayerRule() {}
 
     public static void check(Element field, TypeElement annotation, Report report) {
         Element owner = field.getEnclosingElement();
         boolean inNetwork = owner.getAnnotationMirrors().stream()
-                .anyMatch(mirror -> mirror.getAnnotationType().toString().equals("netc.Network"));
+                .map(mirror -> mirror.getAnnotationType().toString())
+                .anyMatch(name -> name.equals("netc.Network") || name.equals("netc.Block"));
         if (inNetwork) {
             return;
         }

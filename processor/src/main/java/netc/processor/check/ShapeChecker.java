@@ -1,116 +1,172 @@
 package netc.processor.check;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
-import netc.processor.model.LayerSpec;
+import netc.processor.graph.Graph;
+import netc.processor.graph.Node;
+import netc.processor.kind.Incoming;
+import netc.processor.kind.TensorSpec;
 import netc.processor.model.NetworkPlan;
-import netc.processor.model.NetworkSpec;
 import netc.processor.model.Shape;
-import netc.processor.model.ShapedLayer;
+import netc.processor.model.ShapedNode;
 import netc.processor.model.Sizes;
+import netc.processor.model.Source;
 
 /**
- * Walks the layers in order, working out each one's shape and cost, and reports every shape that
- * cannot work. It stops at the first layer whose output is unknown (a bad attribute, an image layer
- * after the flattening, a window that does not fit): anything said past it would be a guess.
+ * Walks the graph in order, working out each node's shape, and reports every shape that cannot work.
+ * A node's attributes are always checked; its shape only when its inputs' shapes are known, so nothing
+ * is said past an unknown shape (anything said there would be a guess), while independent paths go on.
+ * An optional shortcut is kept only where the body changed the block input's shape.
  */
 public final class ShapeChecker {
-    private ShapeChecker() {}
+    private final Graph graph;
+    private final Report report;
+    private final Map<Integer, Shape> shapes = new HashMap<>();
+    /** Per node with a flat output, the node that made the values flat. */
+    private final Map<Integer, String> flattenedBy = new HashMap<>();
+    private final Set<Integer> dropped = new HashSet<>();
+    private final Set<Integer> decided = new HashSet<>();
+
+    private ShapeChecker(Graph graph, Report report) {
+        this.graph = graph;
+        this.report = report;
+    }
 
     /** The plan when every shape checks out; otherwise empty, with the reasons in {@code report}. */
-    public static Optional<NetworkPlan> check(NetworkSpec spec, Report report) {
-        Shape shape = spec.input();
-        if (shape.size() > Sizes.MAX_VALUES) {
-            report.error(Diagnostic.SHAPE_TOO_LARGE, spec.source(), spec.simpleName(), "its input",
-                    arithmetic(shape));
+    public static Optional<NetworkPlan> check(Graph graph, Report report) {
+        Shape input = graph.spec().input();
+        if (input.size() > Sizes.MAX_VALUES) {
+            report.error(Diagnostic.SHAPE_TOO_LARGE, graph.spec().source(), graph.spec().simpleName(), "its input",
+                    arithmetic(input));
             return Optional.empty();
         }
-        List<ShapedLayer> shaped = new ArrayList<>();
-        String flattenedBy = null;
-        for (LayerSpec layer : spec.layers()) {
-            if (report.hasErrorOn(layer.source())) {
-                break;
-            }
-            ShapedLayer previous = shaped.isEmpty() ? null : shaped.get(shaped.size() - 1);
-            boolean spatial = layer instanceof LayerSpec.Conv || layer instanceof LayerSpec.Pool;
-            if (spatial && flattenedBy != null) {
-                report.error(Diagnostic.SPATIAL_AFTER_DENSE, layer.source(), layer.name(), annotationName(layer),
-                        flattenedBy, shape.size(), layer.name());
-                break;
-            }
-            Shape output = ShapeArithmetic.output(layer, shape);
-            if (spatial && (output.height() < 1 || output.width() < 1)) {
-                reportTooSmall(layer, shape, output, previous, report);
-                break;
-            }
-            if (layer instanceof LayerSpec.Dense dense) {
-                checkDenseInput(dense, shape, previous, report);
-                flattenedBy = dense.name();
-            }
-            ShapedLayer row = new ShapedLayer(shaped.size(), layer, shape, output,
-                    LayerCost.parameters(layer, shape), LayerCost.multiplyAdds(layer, shape, output));
-            if (!fitsInTensors(row, report)) {
-                break;
-            }
-            shaped.add(row);
-            shape = output;
+        ShapeChecker checker = new ShapeChecker(graph, report);
+        graph.nodes().forEach(checker::visit);
+        if (!report.isClean()) {
+            return Optional.empty();
         }
-        return report.isClean() ? Optional.of(new NetworkPlan(spec, shaped)) : Optional.empty();
+        return Optional.of(PlanBuilder.build(graph, checker.shapes, checker.dropped));
     }
 
-    private static void checkDenseInput(LayerSpec.Dense dense, Shape input, ShapedLayer previous, Report report) {
-        if (dense.in() == netc.Dense.INFERRED || dense.in() == input.size()) {
+    private void visit(Node node) {
+        if (node.optionalFor() >= 0 && dropsOptional(node)) {
             return;
         }
-        String values = input.flat() ? Long.toString(input.size()) : input.product() + " = " + input.size();
-        report.error(Diagnostic.DENSE_INPUT_MISMATCH, dense.source().at("in"), dense.name(), dense.in(),
-                origin(previous), values, howSpatialSizeArose(previous), input.size());
+        if (report.hasErrorOn(node.source()) || node.hasUnboundPlaceholder()
+                || !node.kind().checkAttributes(node, report)) {
+            return;
+        }
+        List<Incoming> inputs = new ArrayList<>();
+        for (int input : node.inputs()) {
+            int producer = resolve(input);
+            if (producer != Node.INPUT && !shapes.containsKey(producer)) {
+                return; // unknown: reported upstream
+            }
+            inputs.add(incoming(producer, node));
+        }
+        node.kind().output(node, inputs, report)
+                .filter(output -> fitsInTensors(node, inputs.get(0).shape(), output))
+                .ifPresent(output -> {
+                    shapes.put(node.index(), output);
+                    if (output.flat()) {
+                        Incoming first = inputs.get(0);
+                        flattenedBy.put(node.index(), first.shape().flat() ? first.flattenedBy() : node.path());
+                    }
+                });
     }
 
-    /** {@code " (pool3: floor((12 + 2·0 − 3) / 2) + 1 = 5)"} when the previous layer is a window; else "". */
-    private static String howSpatialSizeArose(ShapedLayer previous) {
-        if (previous == null || previous.output().flat()) {
-            return "";
+    /**
+     * Whether this layer of an optional shortcut is dropped. Decided once per {@code Add}, at its first
+     * shortcut layer, when the body's output and the block's input are known: equal shapes need no projection.
+     */
+    private boolean dropsOptional(Node layer) {
+        int add = layer.optionalFor();
+        if (decided.add(add)) {
+            Node sum = graph.nodes().get(add);
+            Shape body = shapes.get(sum.inputs().get(0));
+            int blockInput = sum.instance().input();
+            Shape input = blockInput == Node.INPUT ? graph.spec().input() : shapes.get(blockInput);
+            if (body == null || input == null || body.equals(input)) {
+                graph.nodes().stream().filter(node -> node.optionalFor() == add)
+                        .forEach(node -> dropped.add(node.index()));
+            }
         }
-        Window window = Window.of(previous.spec());
-        if (window == null) {
-            return "";
-        }
-        Shape in = previous.input();
-        String height = ShapeArithmetic.explainWindow(in.height(), window.kernel(), window.stride(), window.padding());
-        if (in.height() == in.width()) {
-            return " (" + previous.name() + ": " + height + ")";
-        }
-        String width = ShapeArithmetic.explainWindow(in.width(), window.kernel(), window.stride(), window.padding());
-        return " (" + previous.name() + ": height " + height + ", width " + width + ")";
+        return dropped.contains(layer.index());
     }
 
-    private static void reportTooSmall(LayerSpec layer, Shape input, Shape output, ShapedLayer previous, Report report) {
-        Window window = Window.of(layer);
-        boolean height = output.height() < 1;
-        long in = height ? input.height() : input.width();
-        String formula = ShapeArithmetic.explainWindow(in, window.kernel(), window.stride(), window.padding());
-        long largestKernel = Math.min(input.height(), input.width()) + 2L * window.padding();
-        report.error(Diagnostic.OUTPUT_TOO_SMALL, layer.source().at("kernel"), layer.name(), annotationName(layer),
-                window.kernel(), previous == null ? "the " + input.product() + " network input"
-                        : "the " + input.product() + " output of " + previous.name(),
-                height ? "height" : "width", formula,
-                largestKernel);
+    /** A dropped shortcut's last layer stands for the block's input, which the identity passes on. */
+    int resolve(int producer) {
+        if (producer < 0 || !dropped.contains(producer)) {
+            return producer;
+        }
+        return graph.nodes().get(graph.nodes().get(producer).optionalFor()).instance().input();
     }
 
-    private static boolean fitsInTensors(ShapedLayer row, Report report) {
-        LayerSpec layer = row.spec();
-        if (row.output().size() > Sizes.MAX_VALUES) {
-            report.error(Diagnostic.SHAPE_TOO_LARGE, layer.source().at("out"), layer.name(), "its output",
-                    arithmetic(row.output()));
+    private Incoming incoming(int producer, Node consumer) {
+        if (producer == Node.INPUT) {
+            return new Incoming(graph.spec().input(), null, null, null, null, null);
+        }
+        Node node = graph.nodes().get(producer);
+        Shape shape = shapes.get(producer);
+        Shape input = inputShape(node);
+        String explanation = shape.flat() ? null : node.kind().explainSize(node, input).orElse(null);
+        if (consumer.instance() == null) {
+            // Only joins ask what resized a path or set its channels, and joins are inside blocks.
+            return new Incoming(shape, node.path(), explanation, flattenedBy.get(producer), null, null);
+        }
+        int stop = consumer.instance().input();
+        return new Incoming(shape, node.path(), explanation, flattenedBy.get(producer), resizedBy(producer, stop),
+                channelsSetBy(producer, stop));
+    }
+
+    private Shape inputShape(Node node) {
+        int first = resolve(node.inputs().get(0));
+        return first == Node.INPUT ? graph.spec().input() : shapes.get(first);
+    }
+
+    /** The nearest node from {@code producer} back to {@code stop} whose output differs in height or width from its input. */
+    private Incoming.Cause resizedBy(int producer, int stop) {
+        for (int at = producer; at != stop && at != Node.INPUT; at = resolve(graph.nodes().get(at).inputs().get(0))) {
+            Node node = graph.nodes().get(at);
+            Shape in = inputShape(node);
+            Shape out = shapes.get(at);
+            if (in.height() != out.height() || in.width() != out.width() || in.flat() != out.flat()) {
+                Source blame = node.kind().resizingAttribute(node).filter(node.attributes()::has)
+                        .map(node.attributes()::source).orElse(node.source());
+                return new Incoming.Cause(node.path(), blame, node.kind().explainSize(node, in).orElse(null));
+            }
+        }
+        return null;
+    }
+
+    /** The nearest node back to {@code stop} with an {@code out} attribute, which set the channel count. */
+    private Incoming.Cause channelsSetBy(int producer, int stop) {
+        for (int at = producer; at != stop && at != Node.INPUT; at = resolve(graph.nodes().get(at).inputs().get(0))) {
+            Node node = graph.nodes().get(at);
+            if (node.attributes().has("out")) {
+                return new Incoming.Cause(node.path(), node.attributes().source("out"), null);
+            }
+        }
+        return null;
+    }
+
+    private boolean fitsInTensors(Node node, Shape input, Shape output) {
+        Source at = node.attributes().has("out") ? node.attributes().source("out") : node.source();
+        if (output.size() > Sizes.MAX_VALUES) {
+            report.error(Diagnostic.SHAPE_TOO_LARGE, at, node.path(), "its output", arithmetic(output));
             return false;
         }
-        long parameters = row.parameters();
+        long parameters = node.kind().parameters(node, input).stream().mapToLong(TensorSpec::size)
+                .reduce(0, Sizes::plus);
         if (parameters > Sizes.MAX_VALUES) {
-            report.error(Diagnostic.SHAPE_TOO_LARGE, layer.source().at("out"), layer.name(), "its weights and biases",
+            report.error(Diagnostic.SHAPE_TOO_LARGE, at, node.path(), "its weights and biases",
                     parameters == Long.MAX_VALUE ? "more than 2⁶³" : Long.toString(parameters));
             return false;
         }
@@ -120,32 +176,5 @@ public final class ShapeChecker {
     private static String arithmetic(Shape shape) {
         long size = shape.size();
         return shape.product() + " = " + (size == Long.MAX_VALUE ? "more than 2⁶³" : Long.toString(size));
-    }
-
-    private static String origin(ShapedLayer previous) {
-        return previous == null ? "the input" : previous.name();
-    }
-
-    static String annotationName(LayerSpec layer) {
-        if (layer instanceof LayerSpec.Conv) {
-            return "Conv";
-        }
-        if (layer instanceof LayerSpec.Pool pool) {
-            return pool.kind().annotation();
-        }
-        return layer instanceof LayerSpec.Dense ? "Dense" : "Dropout";
-    }
-
-    /** The window parameters shared by convolution and pooling. */
-    private record Window(int kernel, int stride, int padding) {
-        static Window of(LayerSpec layer) {
-            if (layer instanceof LayerSpec.Conv conv) {
-                return new Window(conv.kernel(), conv.stride(), conv.padding());
-            }
-            if (layer instanceof LayerSpec.Pool pool) {
-                return new Window(pool.kernel(), pool.effectiveStride(), pool.padding());
-            }
-            return null;
-        }
     }
 }

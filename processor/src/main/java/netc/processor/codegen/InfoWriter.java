@@ -2,24 +2,36 @@ package netc.processor.codegen;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.Modifier;
+import netc.processor.kind.TensorSpec;
 import netc.processor.model.NetworkPlan;
 import netc.processor.model.NetworkSpec;
-import netc.processor.model.ShapedLayer;
+import netc.processor.model.ShapedNode;
+import netc.processor.model.TorchStep;
 
-/** Writes {@code INFO}: the {@code NetworkInfo} literal with the shape table, the shape hash and the summary text. */
+/**
+ * Writes {@code INFO}: the {@code NetworkInfo} literal with the shape table (each row with the rows it
+ * reads and its node's PyTorch path), every parameter and buffer with its node and PyTorch shape, the
+ * gradient workspaces, the shape hash and the summary.
+ */
 final class InfoWriter {
     private InfoWriter() {}
 
-    static FieldSpec info(NetworkPlan plan) {
+    static FieldSpec info(NetworkPlan plan, GradientPlan gradients) {
         NetworkSpec spec = plan.spec();
-        CodeBlock.Builder rows = CodeBlock.builder();
-        for (ShapedLayer layer : plan.layers()) {
-            rows.add("$[new $T($S, $S, $T.of($L), $LL, $LL)$]", TypeNames.LAYER_ROW, layer.name(),
-                    LayerText.kind(layer.spec()), TypeNames.LIST,
-                    CodeBlock.join(layer.output().dimensions().stream().map(d -> CodeBlock.of("$L", d)).toList(), ", "),
-                    layer.parameters(), layer.multiplyAdds());
-            rows.add(layer.index() == plan.layers().size() - 1 ? "" : ",\n");
+        List<CodeBlock> rows = new ArrayList<>();
+        List<CodeBlock> parameters = new ArrayList<>();
+        List<CodeBlock> buffers = new ArrayList<>();
+        for (ShapedNode node : plan.nodes()) {
+            rows.add(CodeBlock.of("$[new $T($S, $S, $T.of($L), $LL, $LL,\n$T.of($L), $L)$]", TypeNames.LAYER_ROW,
+                    node.path(), node.node().kind().describe(node.node()), TypeNames.LIST,
+                    numbers(node.output().dimensions()), node.parameterCount(), node.multiplyAdds(), TypeNames.LIST,
+                    numbers(node.node().inputs().stream().map(Integer::longValue).toList()),
+                    torchPath(node.torchPath())));
+            node.parameters().forEach(tensor -> parameters.add(tensor(node, tensor)));
+            node.buffers().forEach(tensor -> buffers.add(tensor(node, tensor)));
         }
         CodeBlock initializer = CodeBlock.builder()
                 .add("new $T(\n", TypeNames.NETWORK_INFO)
@@ -27,17 +39,48 @@ final class InfoWriter {
                 .add("$S,\n$S,\n", spec.simpleName(), spec.binaryName())
                 .add("$L, $L, $L,\n", spec.input().channels(), spec.input().height(), spec.input().width())
                 .add("$L,\n", plan.last().output().size())
-                .add("$T.of(\n", TypeNames.LIST)
-                .indent().indent().add(rows.build()).unindent().unindent()
-                .add("),\n")
+                .add(list(rows)).add(",\n")
+                .add(list(parameters)).add(",\n")
+                .add(list(buffers)).add(",\n")
+                .add("new $T($L, $LL),\n", TypeNames.WORKSPACES, gradients.workspaces(),
+                        gradients.workspaces() == 0 ? 0 : gradients.largest().output().size())
                 .add("$S,\n", ShapeHash.of(plan))
                 .add("$S)", SummaryTable.render(plan))
                 .unindent().unindent()
                 .build();
         return FieldSpec.builder(TypeNames.NETWORK_INFO, Names.INFO, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("What the compiler worked out about $L: its shape table, shape hash and summary.\n",
+                .addJavadoc("What the compiler worked out about $L: its shape table, tensors, memory plan, shape hash"
+                        + " and summary.\n",
                         spec.simpleName())
                 .initializer(initializer)
                 .build();
+    }
+
+    /** {@code new TensorInfo("conv1.weight", 0, "weight", List.of(6, 1, 5, 5))}. */
+    private static CodeBlock tensor(ShapedNode node, TensorSpec tensor) {
+        return CodeBlock.of("$[new $T($S, $L, $S, $T.of($L))$]", TypeNames.TENSOR_INFO,
+                node.path() + "." + tensor.suffix(), node.index(), tensor.suffix(), TypeNames.LIST,
+                numbers(tensor.shape()));
+    }
+
+    private static CodeBlock torchPath(List<TorchStep> steps) {
+        List<CodeBlock> blocks = steps.stream()
+                .map(step -> CodeBlock.of("new $T($S, $L, $L)", TypeNames.TORCH_STEP, step.name(), step.slot(),
+                        step.repetition()))
+                .toList();
+        return CodeBlock.of("$T.of($L)", TypeNames.LIST, CodeBlock.join(blocks, ", "));
+    }
+
+    /** {@code List.of()} when empty; otherwise one element per line. */
+    private static CodeBlock list(List<CodeBlock> elements) {
+        if (elements.isEmpty()) {
+            return CodeBlock.of("$T.of()", TypeNames.LIST);
+        }
+        return CodeBlock.builder().add("$T.of(\n", TypeNames.LIST).indent().indent()
+                .add(CodeBlock.join(elements, ",\n")).unindent().unindent().add(")").build();
+    }
+
+    private static CodeBlock numbers(List<Long> values) {
+        return CodeBlock.join(values.stream().map(value -> CodeBlock.of("$L", value)).toList(), ", ");
     }
 }

@@ -7,50 +7,60 @@ import com.palantir.javapoet.MethodSpec;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
-import netc.processor.model.LayerSpec;
 import netc.processor.model.NetworkPlan;
 import netc.processor.model.Shape;
-import netc.processor.model.ShapedLayer;
+import netc.processor.model.ShapedNode;
 
 /**
- * Writes the model's device state and the constructor that allocates it: the input, each layer's op
- * and output, and the two gradient workspaces.
+ * Writes the model's device state and the constructor that allocates it: the input, each node's op and
+ * output (a flatten has neither: its output is its input), and the gradient workspaces.
  */
 final class MemberWriter {
     private MemberWriter() {}
 
-    static List<FieldSpec> fields(NetworkPlan plan) {
+    static List<FieldSpec> fields(NetworkPlan plan, Identifiers names, GradientPlan gradients) {
         List<FieldSpec> fields = new ArrayList<>();
         fields.add(field(TypeNames.TENSOR, Names.INPUT));
-        for (ShapedLayer layer : plan.layers()) {
-            fields.add(field(opType(layer.spec()), Names.op(layer.name())));
-            fields.add(field(TypeNames.TENSOR, Names.output(layer.name())));
+        for (ShapedNode node : plan.nodes()) {
+            if (!node.node().kind().outputIsInput()) {
+                fields.add(field(node.node().kind().opType(), names.op(node)));
+                fields.add(field(TypeNames.TENSOR, names.output(node.index())));
+            }
         }
-        for (int i = 0; i < workspaceCount(plan); i++) {
-            fields.add(field(TypeNames.TENSOR, Names.WORKSPACES[i]));
+        for (int i = 0; i < gradients.workspaces(); i++) {
+            fields.add(field(TypeNames.TENSOR, Names.workspace(i)));
+        }
+        if (gradients.combines()) {
+            fields.add(field(TypeNames.TENSOR_ARITHMETIC, Names.ARITHMETIC));
         }
         return fields;
     }
 
-    static MethodSpec constructor(NetworkPlan plan) {
+    static MethodSpec constructor(NetworkPlan plan, Identifiers names, GradientPlan gradients) {
         Shape input = plan.spec().input();
         CodeBlock.Builder body = CodeBlock.builder()
                 .addStatement("super($L, $L, $L)", Names.DEVICE, Names.INFO, Names.BATCH_SIZE)
                 .add("$L = $L($L); // $L\n", Names.INPUT, Names.OWN, newTensor(dimensions(input)), input.batched());
-        for (ShapedLayer layer : plan.layers()) {
-            body.add("$L = $L($L);\n", Names.op(layer.name()), Names.OWN, newOp(layer));
-            body.add("$L = $L($L); // $L\n", Names.output(layer.name()), Names.OWN,
-                    newTensor(dimensions(layer.output())), layer.output().batched());
+        for (ShapedNode node : plan.nodes()) {
+            if (node.node().kind().outputIsInput()) {
+                continue;
+            }
+            body.add("$L = $L($L);\n", names.op(node), Names.OWN, node.node().kind().newOp(CodeSites.of(node, names)));
+            body.add("$L = $L($L); // $L\n", names.output(node.index()), Names.OWN,
+                    newTensor(dimensions(node.output())), node.output().batched());
         }
-        int workspaces = workspaceCount(plan);
+        int workspaces = gradients.workspaces();
         if (workspaces > 0) {
-            ShapedLayer largest = largestGradient(plan);
-            body.add("// Gradients between layers alternate between $L, each as large as the largest: $L's $L.\n",
-                    workspaces == 2 ? "two workspaces" : "one workspace", largest.name(), largest.output().batched());
+            ShapedNode largest = gradients.largest();
+            body.add("// $L, each as large as the largest: $L's $L.\n", workspacesText(workspaces),
+                    largest.path(), largest.output().batched());
             for (int i = 0; i < workspaces; i++) {
-                body.add("$L = $L($L); // (N, $L)\n", Names.WORKSPACES[i], Names.OWN,
+                body.add("$L = $L($L); // (N, $L)\n", Names.workspace(i), Names.OWN,
                         newTensor(Long.toString(largest.output().size())), largest.output().size());
             }
+        }
+        if (gradients.combines()) {
+            body.addStatement("$L = new $T($L)", Names.ARITHMETIC, TypeNames.TENSOR_ARITHMETIC, Names.DEVICE);
         }
         return MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
@@ -60,61 +70,17 @@ final class MemberWriter {
                 .build();
     }
 
-    static int workspaceCount(NetworkPlan plan) {
-        return workspaceCount(plan.layers().size());
-    }
-
-    /** Gradients flow into every layer's input but the first's; one workspace each, alternating, at most two. */
-    static int workspaceCount(int layers) {
-        return Math.max(0, Math.min(2, layers - 1));
-    }
-
-    /** Of the outputs whose gradient is needed (all but the last layer's), the largest. */
-    static ShapedLayer largestGradient(NetworkPlan plan) {
-        ShapedLayer largest = plan.layers().get(0);
-        for (ShapedLayer layer : plan.layers().subList(0, plan.layers().size() - 1)) {
-            if (layer.output().size() > largest.output().size()) {
-                largest = layer;
-            }
-        }
-        return largest;
+    /** "Gradients between layers alternate between two workspaces" for a chain; the general case otherwise. */
+    static String workspacesText(int workspaces) {
+        return switch (workspaces) {
+            case 1 -> "Gradients between layers live in one workspace";
+            case 2 -> "Gradients between layers alternate between two workspaces";
+            default -> "Gradients share " + workspaces + " workspaces, assigned by when each is live";
+        };
     }
 
     private static CodeBlock newTensor(String dimensions) {
         return CodeBlock.of("new $T($L, $L, $L)", TypeNames.TENSOR, Names.DEVICE, Names.BATCH_SIZE, dimensions);
-    }
-
-    private static CodeBlock newOp(ShapedLayer layer) {
-        LayerSpec spec = layer.spec();
-        Shape in = layer.input();
-        String device = Names.DEVICE;
-        String batch = Names.BATCH_SIZE;
-        if (spec instanceof LayerSpec.Conv conv) {
-            return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $T.$L)",
-                    TypeNames.CONV2D, device, conv.name(), batch, in.channels(), in.height(), in.width(), conv.out(),
-                    conv.kernel(), conv.stride(), conv.padding(), TypeNames.ACTIVATION, conv.activation());
-        }
-        if (spec instanceof LayerSpec.Pool pool) {
-            return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L, $L)", opType(spec), device, batch,
-                    in.channels(), in.height(), in.width(), pool.kernel(), pool.effectiveStride(), pool.padding());
-        }
-        if (spec instanceof LayerSpec.Dense dense) {
-            return CodeBlock.of("new $T($L, $S, $L, $L, $L, $T.$L)", TypeNames.DENSE, device, dense.name(), batch,
-                    in.size(), dense.out(), TypeNames.ACTIVATION, dense.activation());
-        }
-        LayerSpec.Dropout dropout = (LayerSpec.Dropout) spec;
-        return CodeBlock.of("new $T($L, $L, $L, $Lf)", TypeNames.DROPOUT, device, batch, in.size(),
-                (float) dropout.p());
-    }
-
-    static ClassName opType(LayerSpec spec) {
-        if (spec instanceof LayerSpec.Conv) {
-            return TypeNames.CONV2D;
-        }
-        if (spec instanceof LayerSpec.Pool pool) {
-            return pool.kind() == LayerSpec.PoolKind.MAX ? TypeNames.MAX_POOL2D : TypeNames.AVG_POOL2D;
-        }
-        return spec instanceof LayerSpec.Dense ? TypeNames.DENSE : TypeNames.DROPOUT;
     }
 
     private static String dimensions(Shape shape) {

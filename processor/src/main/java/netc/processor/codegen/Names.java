@@ -4,22 +4,26 @@ import com.palantir.javapoet.ClassName;
 import netc.processor.model.NetworkSpec;
 
 /**
- * Every identifier the generated model and trainer write, made in one place: the op is named as the
- * layer, its output {@code conv1Out}, that output's gradient {@code dconv1Out}. {@link NameTable}
- * lists them from these same constants and functions, so that a layer name clashing with any of them
- * is a compile error, never generated code that fails to compile or silently reads the wrong tensor.
+ * Every identifier the generated model and trainer write, made in one place: a node's op is named by
+ * its identifier ({@code conv1}, {@code b3_first_conv1}), its output {@code conv1Out}, that output's
+ * gradient {@code dconv1Out}. {@link NameTable} lists them from these same constants and functions, so
+ * that a layer name clashing with any of them is a compile error, never generated code that fails to
+ * compile or silently reads the wrong tensor. The kinds write their calls with them too.
  */
 public final class Names {
     // The model's fields.
     static final String INFO = "INFO";
     static final String FACTORY = "FACTORY";
     static final String INPUT = "input";
-    static final String[] WORKSPACES = {"gradientA", "gradientB"};
+    /** The {@code TensorArithmetic} that copies and adds gradients where tensors feed several nodes. */
+    static final String ARITHMETIC = "arithmetic";
+    /** Workspace fields run {@code gradientA} … {@code gradientZ}, then {@code gradientZ1}, ... */
+    static final int LETTERED_WORKSPACES = 26;
 
     // Parameters: the model's constructor, forward and backward; the trainer's fit.
-    static final String DEVICE = "device";
-    static final String BATCH_SIZE = "batchSize";
-    static final String MODE = "mode";
+    public static final String DEVICE = "device";
+    public static final String BATCH_SIZE = "batchSize";
+    public static final String MODE = "mode";
     static final String D_LOGITS = "dLogits";
     static final String OPTIONS = "options";
 
@@ -27,27 +31,36 @@ public final class Names {
     static final String INPUT_METHOD = "input";
     static final String LOGITS_METHOD = "logits";
     static final String PARAMETERS_METHOD = "parameters";
+    static final String BUFFERS_METHOD = "buffers";
     static final String FORWARD_METHOD = "forward";
     static final String BACKWARD_METHOD = "backward";
     static final String OWN = "own";
     static final String AFTER = "after";
-    static final String DROPOUT_KEY = "dropoutKey";
+    public static final String DROPOUT_KEY = "dropoutKey";
+    public static final String ACTIVE_ROWS = "activeRows";
+    static final String BATCH_SIZE_METHOD = "batchSize";
     static final String CONCAT = "concat";
     static final String FIT = "fit";
 
     private Names() {}
 
-    /** The layer's op field: the layer's own name. */
-    static String op(String layer) {
-        return layer;
+    /** A node's op field: its identifier. */
+    static String op(String node) {
+        return node;
     }
 
-    static String output(String layer) {
-        return layer + "Out";
+    static String output(String node) {
+        return node + "Out";
     }
 
-    static String gradient(String layer) {
-        return "d" + layer + "Out";
+    static String gradient(String node) {
+        return "d" + node + "Out";
+    }
+
+    /** The gradient workspace fields: {@code gradientA}, {@code gradientB}, ... */
+    static String workspace(int number) {
+        return number < LETTERED_WORKSPACES ? "gradient" + (char) ('A' + number)
+                : "gradientZ" + (number - LETTERED_WORKSPACES + 1);
     }
 
     /**

@@ -4,14 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Collectors;
+import netc.processor.graph.Node;
 import netc.processor.model.NetworkPlan;
-import netc.processor.model.ShapedLayer;
+import netc.processor.model.ShapedNode;
 
 /**
  * The architecture's fingerprint: hex SHA-256 of a canonical text with one line for the input
- * ({@code input 1,224,224}) and one per layer ({@code conv1 Conv(96, k11, s4, p1, RELU) 96,54,54}).
- * Layer names are part of it because weight files are keyed by them.
+ * ({@code input 1,224,224}) and one per node ({@code conv1 Conv(96, k11, s4, p1, RELU) 96,54,54}), which
+ * names the node's inputs ({@code  <- b3.first.bn2,b3.first.conv3}) where they are not the line above.
+ * Node names are part of it because weight files are keyed by them; a chain hashes as it always has.
  */
 public final class ShapeHash {
     private ShapeHash() {}
@@ -22,14 +25,20 @@ public final class ShapeHash {
 
     static String canonical(NetworkPlan plan) {
         StringBuilder text = new StringBuilder("input ").append(dimensions(plan.spec().input().dimensions()));
-        for (ShapedLayer layer : plan.layers()) {
-            text.append('\n').append(layer.name()).append(' ').append(LayerText.kind(layer.spec()))
-                    .append(' ').append(dimensions(layer.output().dimensions()));
+        for (ShapedNode node : plan.nodes()) {
+            text.append('\n').append(node.path()).append(' ').append(node.node().kind().describe(node.node()))
+                    .append(' ').append(dimensions(node.output().dimensions()));
+            List<Integer> inputs = node.node().inputs();
+            if (!inputs.equals(List.of(node.index() - 1))) {
+                text.append(" <- ").append(inputs.stream()
+                        .map(input -> input == Node.INPUT ? "input" : plan.node(input).path())
+                        .collect(Collectors.joining(",")));
+            }
         }
         return text.toString();
     }
 
-    private static String dimensions(java.util.List<Long> dimensions) {
+    private static String dimensions(List<Long> dimensions) {
         return dimensions.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 

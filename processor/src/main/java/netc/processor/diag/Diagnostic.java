@@ -36,7 +36,7 @@ public enum Diagnostic {
             "%s: a field is one layer, but it carries both @%s and @%s; keep one"),
     UNANNOTATED_LAYER("UnannotatedLayer",
             "%s: a Layer field without a layer annotation would be silently left out of the network;"
-                    + " annotate it (@Conv, @MaxPool, @AvgPool, @Dense, @Dropout) or remove it"),
+                    + " annotate it (%s, or @Use for a block) or remove it"),
     STATIC_LAYER("StaticLayer",
             "%s: a layer field must not be static: layers are the instance fields, in order; remove 'static'"),
     LAYER_FIELD_TYPE("LayerFieldType",
@@ -45,8 +45,40 @@ public enum Diagnostic {
             "%s: the generated model would name %s '%s', a name it already uses for %s;"
                     + " rename this field, for example to '%s'"),
     LAYER_OUTSIDE_NETWORK("LayerOutsideNetwork",
-            "%s: @%s only means something in a class annotated @Network, and %s is not;"
-                    + " annotate %s with @Network(channels = ..., height = ..., width = ...)"),
+            "%s: @%s only means something in a class annotated @Network or @Block, and %s is neither;"
+                    + " annotate %s with @Network(channels = ..., height = ..., width = ...) or @Block"),
+
+    // Blocks and their uses.
+    EMPTY_BLOCK("EmptyBlock",
+            "%s: @Block declares no layers; add fields such as '@Conv(out = ARG0, kernel = 3) Layer conv;'"),
+    BRANCH_OUTSIDE_CONCAT("BranchOutsideConcat",
+            "%s: @Branch only means something in a @Block(join = CONCAT), and %s; remove @Branch"),
+    BRANCH_MISSING("BranchMissing",
+            "%s: in a @Block(join = CONCAT) every layer belongs to a branch, but this one has no @Branch;"
+                    + " add @Branch(0), @Branch(1), ..."),
+    NEGATIVE_BRANCH("NegativeBranch",
+            "%s: @Branch(%d) but branches are numbered from 0; write @Branch(0) or more"),
+    SHORTCUT_OUTSIDE_ADD("ShortcutOutsideAdd",
+            "%s: @Shortcut only means something in a @Block(join = ADD), and %s; remove @Shortcut"),
+    SHORTCUT_MIXED("ShortcutMixed",
+            "%s: @Shortcut(optional = %s) but %s is @Shortcut(optional = %s): a shortcut exists as a whole or not"
+                    + " at all; give every @Shortcut layer of %s the same 'optional'"),
+    NO_BODY("NoBody",
+            "%s: every layer of this @Block(join = ADD) is @Shortcut, so its body would be the identity;"
+                    + " leave @Shortcut off the layers of the body"),
+    USE_NOT_BLOCK("UseNotBlock",
+            "%s: @Use(%s.class) but %s is not annotated @Block; annotate it @Block or use a block class"),
+    USE_ARG_COUNT("UseArgCount",
+            "%s: %s takes %d %s (%s) but this @Use passes %d; %s"),
+    BLOCK_CYCLE("BlockCycle",
+            "%s: @Use(%s.class) makes %s contain itself (%s); a block cannot use itself, even through"
+                    + " other blocks"),
+    NETWORK_TOO_LARGE("NetworkTooLarge",
+            "%s: expanding this @Use makes the network more than %s layers (repeat = %d), which is surely a"
+                    + " mistake; use a smaller repeat"),
+    PLACEHOLDER_OUTSIDE_BLOCK("PlaceholderOutsideBlock",
+            "%s: %s = ARG%d is a block argument, but %s is a @Network, which no @Use binds;"
+                    + " write the number itself"),
 
     // Attributes.
     NON_POSITIVE("NonPositive",
@@ -77,6 +109,16 @@ public enum Diagnostic {
     SPATIAL_AFTER_DENSE("SpatialAfterDense",
             "%s: @%s needs an image, but %s has already flattened it to %d values;"
                     + " move %s before the first @Dense layer"),
+    SHORTCUT_MISMATCH("ShortcutMismatch",
+            "%s: the body of %s yields %s%s but its identity shortcut passes the block's input, %s, unchanged,"
+                    + " and the two cannot be added; keep the shape, or give %s a shortcut layer"
+                    + " (@Shortcut(optional = true) makes it only where the shape changes)"),
+    ADD_SHAPES("AddShapes",
+            "%s: the body of %s yields %s but its shortcut yields %s%s, and the two cannot be added;"
+                    + " make the shortcut yield %s"),
+    CONCAT_SIZES("ConcatSizes",
+            "%s: %s concatenates on channels, which needs equal height and width, but %s yields %s while"
+                    + " %s yields %s%s; change %s so that it yields %s"),
     SHAPE_TOO_LARGE("ShapeTooLarge",
             "%s: %s would hold %s values, more than the 2,147,483,647 a tensor can hold; use smaller sizes"),
 

@@ -2,8 +2,10 @@ package netc.processor.diag;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
@@ -15,20 +17,33 @@ import netc.processor.model.Source;
 /**
  * Collects the diagnostics of one network and prints them together; the only class that touches the
  * {@link Messager}, so every message carries the element, annotation and attribute it is about.
+ *
+ * <p>A message about a node inside a block ends with the block instance's context. The same diagnostic
+ * on the same attribute is reported once: a wrong value written in a block used four times is one
+ * mistake, named by its first instance.
  */
 public final class Report {
 
     /** One message and the most precise place javac can underline for it. */
     public record Entry(Kind kind, String message, Element element, AnnotationMirror annotation, AnnotationValue value) {}
 
+    private record Place(Diagnostic diagnostic, Element element, AnnotationMirror annotation, String attribute,
+                         int index) {}
+
     private final List<Entry> entries = new ArrayList<>();
     private final Set<Element> elementsWithErrors = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Place> reported = new HashSet<>();
 
-    /** Reports {@code diagnostic} on the attribute {@code at} names, or on its whole annotation. */
+    /** Reports {@code diagnostic} on the attribute {@code at} names (or its array element), or on its whole annotation. */
     public void error(Diagnostic diagnostic, Source at, Object... args) {
+        if (at.element() != null
+                && !reported.add(new Place(diagnostic, at.element(), at.annotation(), at.attribute(), at.index()))) {
+            return;
+        }
         AnnotationValue value = at.annotation() == null || at.attribute() == null
-                ? null : written(at.annotation(), at.attribute());
-        add(new Entry(Kind.ERROR, diagnostic.format(args), at.element(), at.annotation(), value));
+                ? null : written(at.annotation(), at.attribute(), at.index());
+        String message = diagnostic.format(args) + (at.context() == null ? "" : " (" + at.context() + ")");
+        add(new Entry(Kind.ERROR, message, at.element(), at.annotation(), value));
     }
 
     /** Reports {@code diagnostic} on an element that no annotation points at (a bare field). */
@@ -75,12 +90,16 @@ public final class Report {
         }
     }
 
-    /** The attribute's value as written in the source, or null where it was left to its default. */
-    private static AnnotationValue written(AnnotationMirror annotation, String attribute) {
-        return annotation.getElementValues().entrySet().stream()
+    /** The attribute's value (or one element of an array value) as written, or null where it was left to its default. */
+    private static AnnotationValue written(AnnotationMirror annotation, String attribute, int index) {
+        AnnotationValue value = annotation.getElementValues().entrySet().stream()
                 .filter(entry -> entry.getKey().getSimpleName().contentEquals(attribute))
-                .map(java.util.Map.Entry::getValue)
+                .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse(null);
+        if (value != null && index >= 0 && value.getValue() instanceof List<?> elements && index < elements.size()) {
+            return (AnnotationValue) elements.get(index);
+        }
+        return value;
     }
 }

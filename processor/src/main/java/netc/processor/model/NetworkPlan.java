@@ -2,22 +2,32 @@ package netc.processor.model;
 
 import java.util.List;
 
-/** A network whose every shape checked out: the spec plus one {@link ShapedLayer} per layer. */
-public record NetworkPlan(NetworkSpec spec, List<ShapedLayer> layers) {
+/** A network whose every shape checked out: the spec and its nodes, in topological order, with their shapes. */
+public record NetworkPlan(NetworkSpec spec, List<ShapedNode> nodes) {
 
     public NetworkPlan {
-        layers = List.copyOf(layers);
+        nodes = List.copyOf(nodes);
     }
 
-    public ShapedLayer last() {
-        return layers.get(layers.size() - 1);
+    /** The output node, whose output is the logits. */
+    public ShapedNode last() {
+        return nodes.get(nodes.size() - 1);
+    }
+
+    public ShapedNode node(int index) {
+        return nodes.get(index);
     }
 
     public long parameters() {
-        return layers.stream().mapToLong(ShapedLayer::parameters).reduce(0, Sizes::plus);
+        return nodes.stream().mapToLong(ShapedNode::parameterCount).reduce(0, Sizes::plus);
     }
 
     public long multiplyAdds() {
-        return layers.stream().mapToLong(ShapedLayer::multiplyAdds).reduce(0, Sizes::plus);
+        return nodes.stream().mapToLong(ShapedNode::multiplyAdds).reduce(0, Sizes::plus);
+    }
+
+    /** Whether every node reads the one before it (LeNet, AlexNet): then tables need no input column. */
+    public boolean isChain() {
+        return nodes.stream().allMatch(node -> node.node().inputs().equals(List.of(node.index() - 1)));
     }
 }

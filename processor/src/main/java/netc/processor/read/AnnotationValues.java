@@ -1,10 +1,13 @@
 package netc.processor.read;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
@@ -20,9 +23,11 @@ final class AnnotationValues {
         }
     }
 
+    private final AnnotationMirror mirror;
     private final Map<? extends ExecutableElement, ? extends AnnotationValue> values;
 
     AnnotationValues(AnnotationMirror mirror, Elements elements) {
+        this.mirror = mirror;
         this.values = elements.getElementValuesWithDefaults(mirror);
     }
 
@@ -34,9 +39,37 @@ final class AnnotationValues {
         return get(attribute, Number.class).doubleValue();
     }
 
+    boolean bool(String attribute) throws Unreadable {
+        return get(attribute, Boolean.class);
+    }
+
     /** The simple name of an enum constant attribute. */
     String constant(String attribute) throws Unreadable {
         return get(attribute, VariableElement.class).getSimpleName().toString();
+    }
+
+    /** A {@code Class<?>} attribute's type. */
+    TypeMirror type(String attribute) throws Unreadable {
+        return get(attribute, TypeMirror.class);
+    }
+
+    /** An {@code int[]} attribute's elements. */
+    List<Integer> integers(String attribute) throws Unreadable {
+        List<Integer> integers = new ArrayList<>();
+        for (Object element : get(attribute, List.class)) {
+            Object value = ((AnnotationValue) element).getValue();
+            if (!(value instanceof Integer integer)) {
+                throw new Unreadable(attribute);
+            }
+            integers.add(integer);
+        }
+        return integers;
+    }
+
+    /** Whether the attribute is written in the source rather than left to its default. */
+    boolean isWritten(String attribute) {
+        return mirror.getElementValues().keySet().stream()
+                .anyMatch(method -> method.getSimpleName().contentEquals(attribute));
     }
 
     private <T> T get(String attribute, Class<T> type) throws Unreadable {

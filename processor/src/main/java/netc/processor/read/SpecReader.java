@@ -1,35 +1,34 @@
 package netc.processor.read;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
+import netc.Join;
 import netc.processor.check.AttributeRule;
-import netc.processor.check.LayerFieldRule;
 import netc.processor.check.NetworkTypeRule;
+import netc.processor.check.PlacementRule;
 import netc.processor.diag.Diagnostic;
 import netc.processor.diag.Report;
-import netc.processor.model.LayerSpec;
+import netc.processor.model.Container;
+import netc.processor.model.MemberSpec;
 import netc.processor.model.NetworkSpec;
 import netc.processor.model.Shape;
 import netc.processor.model.Source;
 
 /**
- * Reads a {@code @Network} class into a {@link NetworkSpec}, running the rules that need the
- * elements themselves (the class, each field, each attribute) as it goes, so one compile reports
- * them all.
+ * Reads a {@code @Network} class, and every block it uses, into a {@link NetworkSpec}, running the rules
+ * that need the elements themselves (the class, each field, each attribute) as it goes, so one compile
+ * reports them all.
  */
 public final class SpecReader {
     private SpecReader() {}
 
     /** The spec, possibly with errors in {@code report}; empty when the class cannot be read at all. */
-    public static Optional<NetworkSpec> read(TypeElement type, Elements elements, Report report) {
+    public static Optional<NetworkSpec> read(TypeElement type, Elements elements, BlockLibrary blocks, Report report) {
         AnnotationMirror network = type.getAnnotationMirrors().stream()
                 .filter(mirror -> mirror.getAnnotationType().toString().equals("netc.Network"))
                 .findFirst()
@@ -43,34 +42,18 @@ public final class SpecReader {
             Shape input = Shape.image(values.integer("channels"), values.integer("height"), values.integer("width"));
             String name = type.getSimpleName().toString();
             AttributeRule.checkInput(name, input, source, report);
-            List<LayerSpec> layers = readLayers(type, elements, report);
-            if (layers.isEmpty()) {
+            Container container = new Container(name, Join.CHAIN, true);
+            List<MemberSpec> members = new MemberReader(elements, report).read(type, container);
+            if (members.isEmpty()) {
                 report.error(Diagnostic.NO_LAYERS, source, name);
             }
+            PlacementRule.check(members, container, source, report);
             String packageName = elements.getPackageOf(type).getQualifiedName().toString();
             return Optional.of(new NetworkSpec(packageName, name, elements.getBinaryName(type).toString(),
-                    baseName(type), input, layers, source));
+                    baseName(type), input, members, blocks.reachable(members, report), source));
         } catch (AnnotationValues.Unreadable e) {
             return Optional.empty(); // javac reports the unresolved value itself, and the build fails anyway.
         }
-    }
-
-    private static List<LayerSpec> readLayers(TypeElement type, Elements elements, Report report)
-            throws AnnotationValues.Unreadable {
-        List<LayerSpec> layers = new ArrayList<>();
-        for (Element member : type.getEnclosedElements()) {
-            if (member.getKind() != ElementKind.FIELD) {
-                continue;
-            }
-            VariableElement field = (VariableElement) member;
-            AnnotationMirror layer = LayerFieldRule.check(field, report);
-            if (layer != null) {
-                LayerSpec spec = LayerReader.read(field, layer, elements);
-                AttributeRule.check(spec, report);
-                layers.add(spec);
-            }
-        }
-        return layers;
     }
 
     /**

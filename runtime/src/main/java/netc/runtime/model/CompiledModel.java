@@ -23,6 +23,7 @@ public abstract class CompiledModel implements AutoCloseable {
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
     private long seed;
     private long step;
+    private int activeRows;
     private LayerProbe probe = LayerProbe.NONE;
 
     protected CompiledModel(Device device, NetworkInfo info, int batchSize) {
@@ -32,6 +33,7 @@ public abstract class CompiledModel implements AutoCloseable {
         this.device = device;
         this.info = info;
         this.batchSize = batchSize;
+        this.activeRows = batchSize;
     }
 
     public final Device device() {
@@ -64,6 +66,33 @@ public abstract class CompiledModel implements AutoCloseable {
 
     /** Every trainable parameter, in layer order, weight before bias. */
     public abstract List<Parameter> parameters();
+
+    /**
+     * The rows of {@link #input()} that hold examples in the coming passes: the batch size, except for a
+     * dataset's last, partial batch. Batch statistics (BatchNorm's) count only these rows, so a partial
+     * batch gives what the smaller batch would; the unused rows are zero and their gradients are zero.
+     */
+    public final int activeRows() {
+        return activeRows;
+    }
+
+    /** Sets {@link #activeRows()}, between 1 and the batch size; the data loader's row count for each batch. */
+    public final void setActiveRows(int rows) {
+        if (rows < 1 || rows > batchSize) {
+            throw new IllegalArgumentException("active rows must be between 1 and the batch size " + batchSize
+                    + ", got " + rows);
+        }
+        this.activeRows = rows;
+    }
+
+    /**
+     * Every non-trainable state tensor on the device, in layer order: BatchNorm's {@code running_mean} and
+     * {@code running_var} (the {@code buffers} of {@link NetworkInfo} without the {@code num_batches_tracked}
+     * counters, which each BatchNorm keeps on the host). None for a network without such layers.
+     */
+    public List<StateTensor> buffers() {
+        return List.of();
+    }
 
     /** The shape table as text. */
     public String summary() {
@@ -99,9 +128,9 @@ public abstract class CompiledModel implements AutoCloseable {
         return resource;
     }
 
-    /** Parameters of several layers, flattened in order. */
-    protected static List<Parameter> concat(List<List<Parameter>> perLayer) {
-        List<Parameter> all = new ArrayList<>();
+    /** Parameters (or state tensors) of several layers, flattened in order. */
+    protected static <T> List<T> concat(List<List<T>> perLayer) {
+        List<T> all = new ArrayList<>();
         perLayer.forEach(all::addAll);
         return List.copyOf(all);
     }

@@ -3,6 +3,7 @@ package netc.runtime.model;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netc.runtime.ops.BatchNorm;
 import netc.runtime.ops.Conv2d;
 import netc.runtime.ops.Dense;
 import netc.runtime.ops.Gemm;
@@ -14,10 +15,12 @@ import netc.runtime.ops.MaxPool2d;
  * rather than ending in the driver.
  *
  * <p>{@link #model} mirrors what a generated model's constructor allocates: the input, every layer's
- * output, the two gradient workspaces (each as large as the largest gradient), and each layer's own
- * buffers, sized by the op itself ({@link Conv2d#deviceMemory}: weight, bias and their gradients, im2col
- * columns, GEMM product and packing scratch; {@link Dense#deviceMemory}; {@link MaxPool2d#deviceMemory}:
- * its arg-max record; average pooling and dropout own nothing). The rest adds what runs beside the model.
+ * output (a flatten's is its input), the gradient workspaces ({@link NetworkInfo#workspaces()}), and each
+ * layer's own buffers, sized by the op itself ({@link Conv2d#deviceMemory}: weight, bias and their
+ * gradients, im2col columns, GEMM product and packing scratch; {@link Dense#deviceMemory};
+ * {@link MaxPool2d#deviceMemory}: its arg-max record; {@link BatchNorm#deviceMemory}; average pooling,
+ * dropout, standalone activations, global pooling and the joins own nothing). The rest adds what runs
+ * beside the model.
  *
  * <p>Approximated: GEMM packing scratch is rounded up to 16-wide register blocks (exact on AVX-512
  * CPUs; see {@link Gemm#deviceMemory}); the driver's own overhead per buffer, the compiled kernels and
@@ -28,27 +31,31 @@ public final class MemoryEstimate {
     private static final Pattern POOL = Pattern.compile("(MaxPool|AvgPool)\\(k(\\d+), s(\\d+), p(\\d+)\\)");
     private static final Pattern DENSE = Pattern.compile("Dense\\((\\d+)(, \\w+)?\\)");
     private static final Pattern DROPOUT = Pattern.compile("Dropout\\(.*\\)");
+    private static final Pattern BATCH_NORM = Pattern.compile("BatchNorm");
+    /** Kinds whose op holds no buffer of its own. */
+    private static final Pattern STATELESS = Pattern.compile("ReLU|Sigmoid|Tanh|GlobalAvgPool|Add|Concat|Flatten");
+    /** The kind whose output is its input tensor, read as features. */
+    private static final String FLATTEN = "Flatten";
 
     private MemoryEstimate() {}
 
     /** What the generated model's constructor allocates for {@code batch}. */
     public static DeviceMemory model(NetworkInfo info, int batch) {
         DeviceMemory memory = DeviceMemory.floats((long) batch * info.inputSize());
-        List<Integer> shape = List.of(info.channels(), info.height(), info.width());
+        List<Integer> networkInput = List.of(info.channels(), info.height(), info.width());
         List<LayerRow> layers = info.layers();
-        long largestGradient = 0;
         for (int i = 0; i < layers.size(); i++) {
             LayerRow layer = layers.get(i);
-            memory = memory.plus(ownBuffers(info, layer, shape, batch))
-                    .plus(DeviceMemory.floats((long) batch * size(layer.outputShape())));
-            // Every layer's output but the last one's gets a gradient; the workspaces hold the largest.
-            if (i < layers.size() - 1) {
-                largestGradient = Math.max(largestGradient, size(layer.outputShape()));
+            // A row reads its first input; a table built by hand is a chain, each row reading the one above.
+            int input = layer.inputs().isEmpty() ? i - 1 : layer.inputs().get(0);
+            List<Integer> shape = input == LayerRow.NETWORK_INPUT ? networkInput : layers.get(input).outputShape();
+            memory = memory.plus(ownBuffers(info, layer, shape, batch));
+            if (!layer.kind().equals(FLATTEN)) {
+                memory = memory.plus(DeviceMemory.floats((long) batch * size(layer.outputShape())));
             }
-            shape = layer.outputShape();
         }
-        int workspaces = Math.min(2, layers.size() - 1);
-        return memory.plus(DeviceMemory.floats((long) batch * largestGradient).times(Math.max(0, workspaces)));
+        Workspaces workspaces = info.workspaces();
+        return memory.plus(DeviceMemory.floats((long) batch * workspaces.size()).times(workspaces.count()));
     }
 
     /**
@@ -124,6 +131,12 @@ public final class MemoryEstimate {
         }
         if (DROPOUT.matcher(kind).matches()) {
             return DeviceMemory.NONE; // the mask is replayed from its key, never stored
+        }
+        if (BATCH_NORM.matcher(kind).matches()) {
+            return BatchNorm.deviceMemory(batch, in.get(0));
+        }
+        if (STATELESS.matcher(kind).matches()) {
+            return DeviceMemory.NONE;
         }
         throw new IllegalStateException("The memory estimate does not know layer " + layer.name() + " of "
                 + info.name() + " (" + kind + "); teach MemoryEstimate what its op allocates.");

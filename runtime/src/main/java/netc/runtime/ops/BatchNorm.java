@@ -6,6 +6,7 @@ import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Kernel;
 import netc.runtime.cl.Tensor;
+import netc.runtime.model.DeviceMemory;
 import netc.runtime.model.Mode;
 import netc.runtime.model.Parameter;
 import netc.runtime.model.StateTensor;
@@ -76,6 +77,16 @@ public final class BatchNorm implements AutoCloseable {
         this.runningVar = new StateTensor(device, name + ".running_var", perChannel, 1f);
         this.statistics = Buffer.allocate(device, 2L * channels);
         this.partial = Buffer.allocate(device, 2L * channels * batch);
+    }
+
+    /**
+     * What the constructor allocates for {@code batch} and {@code channels}: gamma and beta with their
+     * gradients, the two running statistics, the per-channel statistics and the per-plane sums.
+     */
+    public static DeviceMemory deviceMemory(int batch, int channels) {
+        return DeviceMemory.floats(channels).times(6) // gamma, beta, their gradients, running mean and variance
+                .plus(DeviceMemory.floats(2L * channels))
+                .plus(DeviceMemory.floats(2L * channels * batch));
     }
 
     /** weight (gamma), then bias (beta). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import netc.runtime.ops.BatchNorm;
 import netc.runtime.ops.Conv2d;
 import netc.runtime.ops.Dense;
 import netc.runtime.ops.MaxPool2d;
@@ -52,9 +53,32 @@ class MemoryEstimateTest {
     @Test
     void aLayerKindTheEstimateDoesNotKnowIsNamed() {
         NetworkInfo odd = new NetworkInfo("Odd", "p.Odd", 1, 8, 8, 3,
-                List.of(new LayerRow("norm", "BatchNorm(4)", List.of(4, 8, 8), 8, 0)), "hash", "");
+                List.of(new LayerRow("swish", "Swish", List.of(4, 8, 8), 0, 0)), "hash", "");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> MemoryEstimate.model(odd, 1));
-        assertEquals("The memory estimate does not know layer norm of Odd (BatchNorm(4)); teach MemoryEstimate what"
+        assertEquals("The memory estimate does not know layer swish of Odd (Swish); teach MemoryEstimate what"
                 + " its op allocates.", e.getMessage());
+    }
+
+    /**
+     * (1, 8, 8) → conv (4, 8, 8) → BatchNorm → ReLU, summed with the conv's output → flatten → dense (3):
+     * each row sized from the row it reads, the flatten without a tensor of its own, three workspaces.
+     */
+    @Test
+    void aGraphIsWiredByItsRowsInputsAndUsesItsOwnWorkspaces() {
+        NetworkInfo graph = new NetworkInfo("Graph", "p.Graph", 1, 8, 8, 3, List.of(
+                new LayerRow("conv", "Conv(4, k3, s1, p1)", List.of(4, 8, 8), 40, 2304, List.of(-1), List.of()),
+                new LayerRow("b.bn", "BatchNorm", List.of(4, 8, 8), 8, 0, List.of(0), List.of()),
+                new LayerRow("b.relu", "ReLU", List.of(4, 8, 8), 0, 0, List.of(1), List.of()),
+                new LayerRow("b:add", "Add", List.of(4, 8, 8), 0, 0, List.of(2, 0), List.of()),
+                new LayerRow("flatten", "Flatten", List.of(256), 0, 0, List.of(3), List.of()),
+                new LayerRow("fc", "Dense(3)", List.of(3), 771, 768, List.of(4), List.of())),
+                List.of(), List.of(), new Workspaces(3, 256), "hash", "");
+        int batch = 5;
+        DeviceMemory ops = Conv2d.deviceMemory(batch, 1, 8, 8, 4, 3, 1, 1)
+                .plus(BatchNorm.deviceMemory(batch, 4))
+                .plus(Dense.deviceMemory(batch, 256, 3));
+        // input 64, outputs conv, bn, relu, add 256 each (no flatten), dense 3, three workspaces of 256
+        long floats = batch * (64L + 4 * 256 + 3 + 3 * 256);
+        assertEquals(ops.bytes() + 4 * floats, MemoryEstimate.model(graph, batch).bytes());
     }
 }

@@ -14,6 +14,9 @@ import netc.runtime.model.NetworkInfo;
 import netc.runtime.ops.Sgd;
 import netc.train.Evaluator;
 import netc.samples.AlexNetModel;
+import netc.samples.DenseNetModel;
+import netc.samples.GraphGradientNetModel;
+import netc.samples.LeNetBNModel;
 import netc.samples.LeNetModel;
 import netc.samples.LeNetReluModel;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,24 @@ class ModelMemoryTest {
     @Test
     void alexNet() {
         assertModelAllocatesItsEstimate(AlexNetModel.FACTORY, AlexNetModel.INFO, 2);
+    }
+
+    /** BatchNorm's own buffers, standalone activations and a flatten without a tensor of its own. */
+    @Test
+    void batchNormLeNet() {
+        assertModelAllocatesItsEstimate(LeNetBNModel.FACTORY, LeNetBNModel.INFO, 16);
+    }
+
+    /** Concatenations, and the three workspaces its gradients' live ranges take. */
+    @Test
+    void denseNet() {
+        assertModelAllocatesItsEstimate(DenseNetModel.FACTORY, DenseNetModel.INFO, 2);
+    }
+
+    /** Residual sums with identity and projected shortcuts, branches, the arithmetic that adds gradients. */
+    @Test
+    void graphGradientNet() {
+        assertModelAllocatesItsEstimate(GraphGradientNetModel.FACTORY, GraphGradientNetModel.INFO, 3);
     }
 
     /** Training adds SGD's velocities and a training and a test pass (each: labels, loss rows, dLogits, pixels). */

@@ -1,0 +1,251 @@
+package netc.processor.codegen;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import netc.processor.graph.Node;
+import netc.processor.model.NetworkPlan;
+import netc.processor.model.ShapedNode;
+
+/**
+ * The backward pass's bookkeeping, worked out before any code is written: which nodes run backward,
+ * where each gradient lives, and how the gradients of a tensor with several consumers are combined.
+ *
+ * <p>A node runs backward when it has parameters or something before it has. Its output's gradient is
+ * written by the consumer the backward pass reaches first and added to by the others: those write a
+ * scratch workspace that is then accumulated, or, when their gradient simply passes through (an
+ * {@code Add}, a flatten), add it directly. A pass-through node hands one input its own gradient tensor
+ * instead of copying it. Every gradient (and scratch) is live from the step that writes it to the step
+ * that reads it last; workspaces are assigned to these intervals greedily by start, which is optimal for
+ * intervals: a chain needs two, alternating.
+ */
+final class GradientPlan {
+
+    /** How a node's backward step delivers the gradient of one of its inputs. */
+    enum Route {
+        /** The input needs no gradient ({@code null} is passed). */
+        NONE,
+        /** The node writes the input's gradient tensor itself: it is the first to reach it. */
+        WRITE,
+        /** The node writes a scratch workspace, then adds it to the input's gradient. */
+        SCRATCH,
+        /** The input's gradient is the node's own output gradient tensor (pass-through, first to reach it). */
+        ALIAS,
+        /** The node's output gradient is copied into the input's (pass-through, first, not the aliased input). */
+        COPY,
+        /** The node's output gradient is added to the input's (pass-through, not first). */
+        ACCUMULATE
+    }
+
+    /** One input's delivery: how, into which gradient variable, through which scratch workspace. */
+    record Delivery(Route route, int producer, int scratch) {}
+
+    /** One backward step: the node and, per input, how its gradient is delivered. */
+    record Step(ShapedNode node, List<Delivery> deliveries) {}
+
+    private final List<Step> steps;
+    private final Map<Integer, Integer> workspaceOf;
+    private final int workspaces;
+    private final ShapedNode largest;
+    private final List<ShapedNode> skipped;
+
+    private GradientPlan(List<Step> steps, Map<Integer, Integer> workspaceOf, int workspaces, ShapedNode largest,
+                         List<ShapedNode> skipped) {
+        this.steps = steps;
+        this.workspaceOf = workspaceOf;
+        this.workspaces = workspaces;
+        this.largest = largest;
+        this.skipped = skipped;
+    }
+
+    /** The steps, in backward order. */
+    List<Step> steps() {
+        return steps;
+    }
+
+    /** Whether some gradient is copied or added, which takes a {@code TensorArithmetic}. */
+    boolean combines() {
+        return steps.stream().flatMap(step -> step.deliveries().stream())
+                .anyMatch(delivery -> delivery.route() == Route.COPY || delivery.route() == Route.SCRATCH
+                        || delivery.route() == Route.ACCUMULATE);
+    }
+
+    /** How many workspaces the gradients need. */
+    int workspaces() {
+        return workspaces;
+    }
+
+    /** The node whose output gradient is the largest held in a workspace: every workspace is its size. */
+    ShapedNode largest() {
+        return largest;
+    }
+
+    /** Nodes that need no backward step, since nothing up to them has parameters. */
+    List<ShapedNode> skipped() {
+        return skipped;
+    }
+
+    /** The workspace a node's output gradient is first written to, or -1 (it is dLogits, or another's tensor). */
+    int workspaceOf(int producer) {
+        return workspaceOf.getOrDefault(producer, -1);
+    }
+
+    static GradientPlan of(NetworkPlan plan) {
+        return new Builder(plan).build();
+    }
+
+    private static final class Builder {
+        private final NetworkPlan plan;
+        private final boolean[] needsGradient;
+        private final int[] firstWriter;
+        private final int[] step;
+        /** Gradient variables that share one tensor: each node's points to the node whose tensor it uses. */
+        private final int[] aliasOf;
+
+        Builder(NetworkPlan plan) {
+            this.plan = plan;
+            int n = plan.nodes().size();
+            this.needsGradient = new boolean[n];
+            this.firstWriter = new int[n];
+            this.step = new int[n];
+            this.aliasOf = new int[n];
+            java.util.Arrays.fill(firstWriter, -1);
+            for (ShapedNode node : plan.nodes()) {
+                int index = node.index();
+                aliasOf[index] = index;
+                needsGradient[index] = !node.parameters().isEmpty() || node.node().inputs().stream()
+                        .anyMatch(input -> input != Node.INPUT && needsGradient[input]);
+                for (int input : node.node().inputs()) {
+                    if (input != Node.INPUT) {
+                        firstWriter[input] = Math.max(firstWriter[input], index);
+                    }
+                }
+            }
+        }
+
+        GradientPlan build() {
+            List<ShapedNode> order = new ArrayList<>();
+            List<ShapedNode> skipped = new ArrayList<>();
+            for (int i = plan.nodes().size() - 1; i >= 0; i--) {
+                ShapedNode node = plan.node(i);
+                if (needsGradient[i]) {
+                    step[i] = order.size();
+                    order.add(node);
+                } else {
+                    skipped.add(0, node);
+                }
+            }
+            List<Interval> intervals = new ArrayList<>();
+            List<Step> steps = new ArrayList<>();
+            for (ShapedNode node : order) {
+                steps.add(new Step(node, deliveries(node, intervals)));
+            }
+            for (ShapedNode node : order) {
+                int index = node.index();
+                if (index != plan.last().index() && aliasOf[index] == index) {
+                    intervals.add(new Interval(index, -1, step[firstWriter[index]], lastRead(index),
+                            plan.node(index).output().size()));
+                }
+            }
+            return colour(steps, intervals, skipped);
+        }
+
+        private List<Delivery> deliveries(ShapedNode node, List<Interval> intervals) {
+            List<Delivery> deliveries = new ArrayList<>();
+            boolean passes = node.node().kind().passesGradient();
+            boolean aliased = false;
+            for (int input : node.node().inputs()) {
+                if (input == Node.INPUT || !needsGradient[input]) {
+                    deliveries.add(new Delivery(Route.NONE, input, -1));
+                } else if (firstWriter[input] != node.index()) {
+                    deliveries.add(new Delivery(passes ? Route.ACCUMULATE : Route.SCRATCH, input, -1));
+                    if (!passes) {
+                        intervals.add(new Interval(input, node.index(), step[node.index()], step[node.index()],
+                                plan.node(input).output().size()));
+                    }
+                } else if (passes && !aliased) {
+                    aliased = true;
+                    aliasOf[input] = root(node.index());
+                    deliveries.add(new Delivery(Route.ALIAS, input, -1));
+                } else {
+                    deliveries.add(new Delivery(passes ? Route.COPY : Route.WRITE, input, -1));
+                }
+            }
+            return deliveries;
+        }
+
+        private int root(int index) {
+            while (aliasOf[index] != index) {
+                index = aliasOf[index];
+            }
+            return index;
+        }
+
+        /** The last step reading the tensor of {@code index}'s gradient: its own, or that of a node aliased to it. */
+        private int lastRead(int index) {
+            int last = step[index];
+            for (ShapedNode node : plan.nodes()) {
+                if (needsGradient[node.index()] && root(node.index()) == index) {
+                    last = Math.max(last, step[node.index()]);
+                }
+            }
+            return last;
+        }
+
+        /** Greedy colouring in order of start: the lowest workspace free since before the interval starts. */
+        private GradientPlan colour(List<Step> steps, List<Interval> intervals, List<ShapedNode> skipped) {
+            intervals.sort(Comparator.comparingInt(Interval::start).thenComparingInt(Interval::end));
+            List<Integer> busyUntil = new ArrayList<>();
+            Map<Integer, Integer> workspaceOf = new HashMap<>();
+            List<Step> withScratch = new ArrayList<>(steps);
+            ShapedNode largest = null;
+            for (Interval interval : intervals) {
+                int workspace = 0;
+                while (workspace < busyUntil.size() && busyUntil.get(workspace) >= interval.start()) {
+                    workspace++;
+                }
+                if (workspace == busyUntil.size()) {
+                    busyUntil.add(interval.end());
+                } else {
+                    busyUntil.set(workspace, interval.end());
+                }
+                if (largest == null || interval.size() > largest.output().size()) {
+                    largest = plan.node(interval.producer());
+                }
+                if (interval.scratchFor() < 0) {
+                    workspaceOf.put(interval.producer(), workspace);
+                } else {
+                    withScratch.set(step[interval.scratchFor()], scratch(withScratch.get(step[interval.scratchFor()]),
+                            interval.producer(), workspace));
+                }
+            }
+            for (ShapedNode node : plan.nodes()) {
+                if (aliasOf[node.index()] != node.index() || node.index() == plan.last().index()) {
+                    workspaceOf.remove(node.index());
+                }
+            }
+            return new GradientPlan(withScratch, workspaceOf, busyUntil.size(), largest, skipped);
+        }
+
+        private static Step scratch(Step step, int producer, int workspace) {
+            List<Delivery> deliveries = new ArrayList<>(step.deliveries());
+            for (int i = 0; i < deliveries.size(); i++) {
+                Delivery delivery = deliveries.get(i);
+                if (delivery.producer() == producer && delivery.route() == Route.SCRATCH) {
+                    deliveries.set(i, new Delivery(Route.SCRATCH, producer, workspace));
+                }
+            }
+            return new Step(step.node(), deliveries);
+        }
+    }
+
+    /**
+     * A tensor's live range over the backward steps, inclusive.
+     *
+     * @param producer whose output's gradient it holds
+     * @param scratchFor the node whose scratch it is, or -1 for the producer's own gradient
+     */
+    private record Interval(int producer, int scratchFor, int start, int end, long size) {}
+}

@@ -1,0 +1,90 @@
+package netc.processor.codegen;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import netc.processor.codegen.NameTable.GeneratedClass;
+import netc.processor.codegen.NameTable.Identifier;
+import netc.processor.codegen.NameTable.Namespace;
+import netc.processor.graph.Node;
+import netc.processor.model.NetworkPlan;
+import netc.processor.model.ShapedNode;
+
+/**
+ * The generated model's node identifiers. A network's own layer keeps its field's name (its clashes are
+ * the {@link netc.processor.check.NameRule}'s to report). A node inside a block is named after its
+ * instance path with {@code _} for every separator ({@code b3.first.conv1} → {@code b3_first_conv1},
+ * {@code dense1.net[3].bn} → {@code dense1_net_3_bn}) and a join's suffix capitalised
+ * ({@code b3.first:add} → {@code b3_firstAdd}); where that, its output's or its gradient's name is taken
+ * in the {@link NameTable}, a number is appended, so those never clash.
+ */
+public final class Identifiers {
+    private final NetworkPlan plan;
+    private final Map<Integer, String> names = new HashMap<>();
+
+    Identifiers(NetworkPlan plan) {
+        this.plan = plan;
+        List<String> network = plan.nodes().stream().filter(node -> node.node().instance() == null)
+                .map(ShapedNode::path).toList();
+        String output = plan.last().node().instance() == null ? plan.last().path() : null;
+        Set<String> taken = new HashSet<>();
+        for (Identifier identifier : NameTable.of(Names.model(plan.spec()).simpleName(),
+                Names.trainer(plan.spec()).simpleName(), network, output)) {
+            if (identifier.in() == GeneratedClass.MODEL && identifier.namespace() == Namespace.VARIABLE) {
+                taken.add(identifier.name());
+            }
+        }
+        for (ShapedNode node : plan.nodes()) {
+            if (node.node().instance() == null) {
+                names.put(node.index(), node.path());
+                continue;
+            }
+            String base = sanitise(node.path());
+            String identifier = base;
+            for (int n = 2; taken.contains(Names.op(identifier)) || taken.contains(Names.output(identifier))
+                    || taken.contains(Names.gradient(identifier)); n++) {
+                identifier = base + "_" + n;
+            }
+            taken.add(Names.op(identifier));
+            taken.add(Names.output(identifier));
+            taken.add(Names.gradient(identifier));
+            names.put(node.index(), identifier);
+        }
+    }
+
+    /**
+     * {@code b3.first.conv1} → {@code b3_first_conv1}, {@code dense1.net[3].bn} → {@code dense1_net_3_bn}; a
+     * join's suffix is capitalised instead, {@code b3.first:relu} → {@code b3_firstRelu}, so that it never
+     * meets a field of the block ({@code b3.first.relu} → {@code b3_first_relu}).
+     */
+    public static String sanitise(String path) {
+        int join = path.indexOf(':');
+        String instance = String.join("_", List.of((join < 0 ? path : path.substring(0, join)).split("[.\\[\\]]+")));
+        if (join < 0) {
+            return instance;
+        }
+        String suffix = path.substring(join + 1);
+        return instance + Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1);
+    }
+
+    String op(ShapedNode node) {
+        return Names.op(names.get(node.index()));
+    }
+
+    /** The field holding the node's output, which is its input's for a flatten. */
+    String output(int index) {
+        if (index == Node.INPUT) {
+            return Names.INPUT;
+        }
+        ShapedNode node = plan.node(index);
+        return node.node().kind().outputIsInput() ? output(node.node().inputs().get(0))
+                : Names.output(names.get(index));
+    }
+
+    /** The local variable holding the gradient of the node's output; {@code dLogits} for the last node's. */
+    String gradient(int index) {
+        return index == plan.last().index() ? Names.D_LOGITS : Names.gradient(names.get(index));
+    }
+}

@@ -1,0 +1,115 @@
+package netc.processor.kind;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import java.util.List;
+import java.util.Optional;
+import netc.processor.codegen.Names;
+import netc.processor.diag.Report;
+import netc.processor.graph.Node;
+import netc.processor.model.Shape;
+import netc.processor.model.Sizes;
+
+/** {@code @Conv}: PyTorch's {@code Conv2d} with a square kernel and a fused activation; runtime op {@code Conv2d}. */
+final class ConvKind implements LayerKind {
+    private static final ClassName OP = ClassName.get("netc.runtime.ops", "Conv2d");
+
+    @Override
+    public String annotation() {
+        return "netc.Conv";
+    }
+
+    @Override
+    public List<AttributeSpec> attributes() {
+        return List.of(AttributeSpec.integer("out"), AttributeSpec.integer("kernel"), AttributeSpec.integer("stride"),
+                AttributeSpec.integer("padding"), AttributeSpec.constant("activation"));
+    }
+
+    @Override
+    public boolean checkAttributes(Node node, Report report) {
+        boolean ok = AttributeChecks.atLeastOne(node, "Conv", "out", report);
+        ok &= AttributeChecks.atLeastOne(node, "Conv", "kernel", report);
+        ok &= AttributeChecks.atLeastOne(node, "Conv", "stride", report);
+        return ok & AttributeChecks.notNegativePadding(node, "Conv", report);
+    }
+
+    @Override
+    public String describe(Node node) {
+        return "Conv(" + out(node) + ", k" + node.attributes().integer("kernel") + ", s"
+                + node.attributes().integer("stride") + ", p" + node.attributes().integer("padding")
+                + Activations.suffix(node) + ")";
+    }
+
+    @Override
+    public Optional<Shape> output(Node node, List<Incoming> inputs, Report report) {
+        return window(node).apply(node, "Conv", inputs.get(0), report)
+                .map(size -> Shape.image(out(node), size[0], size[1]));
+    }
+
+    @Override
+    public Optional<String> explainSize(Node node, Shape input) {
+        return Optional.of(window(node).explain(input));
+    }
+
+    @Override
+    public Optional<String> resizingAttribute(Node node) {
+        return Optional.of(window(node).resizingAttribute());
+    }
+
+    /** {@code weight [out, in, k, k]}, {@code bias [out]}. */
+    @Override
+    public List<TensorSpec> parameters(Node node, Shape input) {
+        long kernel = node.attributes().integer("kernel");
+        return List.of(TensorSpec.of("weight", (long) out(node), input.channels(), kernel, kernel),
+                TensorSpec.of("bias", (long) out(node)));
+    }
+
+    /** {@code out·Ho·Wo · in·k·k}. */
+    @Override
+    public long multiplyAdds(Node node, Shape input, Shape output) {
+        long kernel = node.attributes().integer("kernel");
+        return Sizes.times(output.size(), Sizes.times(input.channels(), Sizes.times(kernel, kernel)));
+    }
+
+    @Override
+    public TorchSlots torchSlots(Node node, Shape input) {
+        return new TorchSlots(0, Activations.fused(node) ? 2 : 1);
+    }
+
+    @Override
+    public ClassName opType() {
+        return OP;
+    }
+
+    @Override
+    public CodeBlock newOp(CodeSite site) {
+        Shape in = site.input();
+        Node node = site.node();
+        return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $L)", OP, Names.DEVICE, node.path(),
+                Names.BATCH_SIZE, in.channels(), in.height(), in.width(), out(node),
+                node.attributes().integer("kernel"),
+                node.attributes().integer("stride"), node.attributes().integer("padding"),
+                Activations.constant(node));
+    }
+
+    @Override
+    public CodeBlock forward(CodeSite site) {
+        return CodeBlock.builder().addStatement("$L.forward($L, $L)", site.op(), site.output(), site.inputs().get(0))
+                .build();
+    }
+
+    @Override
+    public CodeBlock backward(CodeSite site) {
+        return CodeBlock.builder().addStatement("$L.backward($L, $L, $L, $L)", site.op(), site.dInputs().get(0),
+                site.dOutput(), site.inputs().get(0), site.output()).build();
+    }
+
+    private static int out(Node node) {
+        return node.attributes().integer("out");
+    }
+
+    private static Window window(Node node) {
+        return new Window(node.attributes().integer("kernel"), node.attributes().integer("stride"),
+                node.attributes().integer("padding"));
+    }
+}

@@ -1,0 +1,91 @@
+package netc.processor.kind;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import java.util.List;
+import java.util.Optional;
+import netc.processor.diag.Report;
+import netc.processor.graph.Node;
+import netc.processor.model.Shape;
+
+/**
+ * What a node of the network's graph does: its shape rule, what it costs and owns, how PyTorch counts
+ * it, and the Java that builds and calls its runtime op. Layer annotations are {@link LayerKind}s; the
+ * joins of blocks ({@link AddKind}, {@link ConcatKind}) are node kinds too. Nothing outside this
+ * package asks which kind a node is: it asks the kind.
+ */
+public interface NodeKind {
+
+    /** Reports every attribute value out of its range (once placeholders are bound); true when all are fine. */
+    default boolean checkAttributes(Node node, Report report) {
+        return true;
+    }
+
+    /** The shape table's Kind column: {@code Conv(96, k11, s4, p1, RELU)}. */
+    String describe(Node node);
+
+    /**
+     * The output shape for these inputs, or empty after reporting (on the attribute that caused it) why
+     * there is none. A problem that leaves the output known (a wrong {@code @Dense(in)}) is reported and
+     * the output still returned, so later nodes are checked too.
+     */
+    Optional<Shape> output(Node node, List<Incoming> inputs, Report report);
+
+    /**
+     * How the output's height and width follow from the input, with the numbers filled in, for messages
+     * about later nodes: {@code floor((12 + 2·0 − 3) / 2) + 1 = 5}. Empty where the kind keeps them.
+     */
+    default Optional<String> explainSize(Node node, Shape input) {
+        return Optional.empty();
+    }
+
+    /** The attribute to blame when this node's change of height and width disagrees with a sibling path's. */
+    default Optional<String> resizingAttribute(Node node) {
+        return Optional.empty();
+    }
+
+    /** Trainable tensors, in PyTorch's order (weight before bias). */
+    default List<TensorSpec> parameters(Node node, Shape input) {
+        return List.of();
+    }
+
+    /** Non-trainable state saved with the weights (BatchNorm's running statistics). */
+    default List<TensorSpec> buffers(Node node, Shape input) {
+        return List.of();
+    }
+
+    /** Multiply-adds of one example's forward pass; only convolutions and dense layers count. */
+    default long multiplyAdds(Node node, Shape input, Shape output) {
+        return 0;
+    }
+
+    /** The entries of a PyTorch {@code nn.Sequential} that this node's field stands for. */
+    default TorchSlots torchSlots(Node node, Shape input) {
+        return TorchSlots.ONE;
+    }
+
+    /** The runtime op's class; null for a kind without one. */
+    ClassName opType();
+
+    /** {@code new Conv2d(device, "conv1", batchSize, ...)}. */
+    CodeBlock newOp(CodeSite site);
+
+    /** The forward call(s), one statement each; empty for a kind that computes nothing. */
+    CodeBlock forward(CodeSite site);
+
+    /** The backward call(s), reading {@code dOutput} and writing {@code dInputs}. */
+    CodeBlock backward(CodeSite site);
+
+    /** True when the output is the input tensor itself, read differently ({@code @Flatten}). */
+    default boolean outputIsInput() {
+        return false;
+    }
+
+    /**
+     * True when every input's gradient equals the output's ({@code Add}, {@code @Flatten}): the
+     * generated code then hands the gradient on, by reference or by a copy, and calls no backward.
+     */
+    default boolean passesGradient() {
+        return false;
+    }
+}

@@ -1,0 +1,123 @@
+package netc.processor.kind;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import java.util.List;
+import java.util.Optional;
+import netc.processor.codegen.Names;
+import netc.processor.diag.Diagnostic;
+import netc.processor.diag.Report;
+import netc.processor.graph.Node;
+import netc.processor.model.Shape;
+
+/**
+ * {@code @MaxPool} and {@code @AvgPool}: the same attributes, rules and shape rule, different ops.
+ * A {@code stride} of 0 means "equal to the kernel".
+ */
+abstract class PoolKind implements LayerKind {
+    private final String simpleName;
+    private final ClassName op;
+
+    PoolKind(String simpleName, String opName) {
+        this.simpleName = simpleName;
+        this.op = ClassName.get("netc.runtime.ops", opName);
+    }
+
+    static final class Max extends PoolKind {
+        Max() {
+            super("MaxPool", "MaxPool2d");
+        }
+    }
+
+    static final class Avg extends PoolKind {
+        Avg() {
+            super("AvgPool", "AvgPool2d");
+        }
+    }
+
+    @Override
+    public String annotation() {
+        return "netc." + simpleName;
+    }
+
+    @Override
+    public List<AttributeSpec> attributes() {
+        return List.of(AttributeSpec.integer("kernel"), AttributeSpec.integer("stride"),
+                AttributeSpec.integer("padding"));
+    }
+
+    @Override
+    public boolean checkAttributes(Node node, Report report) {
+        boolean ok = AttributeChecks.atLeastOne(node, simpleName, "kernel", report);
+        int stride = node.attributes().integer("stride");
+        if (stride < 0) {
+            report.error(Diagnostic.NEGATIVE_POOL_STRIDE, node.attributes().source("stride"), node.path(), simpleName,
+                    stride);
+            ok = false;
+        }
+        ok &= AttributeChecks.notNegativePadding(node, simpleName, report);
+        int kernel = node.attributes().integer("kernel");
+        int padding = node.attributes().integer("padding");
+        if (kernel >= 1 && padding > kernel / 2) {
+            report.error(Diagnostic.POOL_PADDING_TOO_LARGE, node.attributes().source("padding"), node.path(),
+                    simpleName, padding, kernel, kernel / 2, kernel / 2);
+            ok = false;
+        }
+        return ok;
+    }
+
+    @Override
+    public String describe(Node node) {
+        Window window = window(node);
+        return simpleName + "(k" + window.kernel() + ", s" + window.stride() + ", p" + window.padding() + ")";
+    }
+
+    @Override
+    public Optional<Shape> output(Node node, List<Incoming> inputs, Report report) {
+        Incoming input = inputs.get(0);
+        return window(node).apply(node, simpleName, input, report)
+                .map(size -> Shape.image(input.shape().channels(), size[0], size[1]));
+    }
+
+    @Override
+    public Optional<String> explainSize(Node node, Shape input) {
+        return Optional.of(window(node).explain(input));
+    }
+
+    @Override
+    public Optional<String> resizingAttribute(Node node) {
+        return Optional.of(window(node).resizingAttribute());
+    }
+
+    @Override
+    public ClassName opType() {
+        return op;
+    }
+
+    @Override
+    public CodeBlock newOp(CodeSite site) {
+        Shape in = site.input();
+        Window window = window(site.node());
+        return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L, $L)", op, Names.DEVICE, Names.BATCH_SIZE,
+                in.channels(), in.height(), in.width(), window.kernel(), window.stride(), window.padding());
+    }
+
+    @Override
+    public CodeBlock forward(CodeSite site) {
+        return CodeBlock.builder().addStatement("$L.forward($L, $L)", site.op(), site.output(), site.inputs().get(0))
+                .build();
+    }
+
+    @Override
+    public CodeBlock backward(CodeSite site) {
+        return CodeBlock.builder().addStatement("$L.backward($L, $L)", site.op(), site.dInputs().get(0),
+                site.dOutput()).build();
+    }
+
+    /** The window with its effective stride. */
+    private static Window window(Node node) {
+        int kernel = node.attributes().integer("kernel");
+        int stride = node.attributes().integer("stride");
+        return new Window(kernel, stride == 0 ? kernel : stride, node.attributes().integer("padding"));
+    }
+}
