@@ -8,13 +8,17 @@ import netc.runtime.cl.Tensor;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.NetworkInfo;
 import netc.runtime.model.Parameter;
+import netc.runtime.model.StateTensor;
 import netc.runtime.ops.Optimizer;
 import netc.runtime.ops.Sgd;
 
 /**
- * A training checkpoint as one safetensors file: every parameter, the optimizer's state, the epoch
- * reached, and the network's shape hash (a checkpoint of another network is refused). Written
- * atomically: a crash mid-write leaves the previous checkpoint intact.
+ * A training checkpoint as one safetensors file: every parameter, every buffer (batch norm's running
+ * statistics, under their own names: {@code bn1.running_mean}), the optimizer's state, the epoch reached,
+ * and the network's shape hash (a checkpoint of another network is refused). Written atomically: a crash
+ * mid-write leaves the previous checkpoint intact. Batch norm's {@code num_batches_tracked} is not saved:
+ * the generated model keeps it in the op, out of reach, and with a fixed momentum (PyTorch's default 0.1)
+ * no step reads it.
  *
  * <p>Parameters keep their own names; each state tensor is the parameter's name and the state's suffix
  * ({@code conv1.weight.velocity} for SGD, {@code conv1.weight.exp_avg} and {@code conv1.weight.exp_avg_sq}
@@ -67,6 +71,11 @@ public final class Checkpoint {
                 .metadata(OPTIMIZER, optimizer)
                 .metadata(OPTIMIZER_STEPS, Long.toString(optimizerSteps));
         WeightFiles.addParameters(writer, parameters);
+        for (StateTensor buffer : model.buffers()) {
+            Tensor values = buffer.value();
+            long[] shape = HostTensor.shapeOf(buffer.shape());
+            writer.add(buffer.name(), DType.F32, shape, () -> HostTensor.ofFloats(values.download(), shape).bytes());
+        }
         for (Optimizer.State kind : state) {
             for (int i = 0; i < parameters.size(); i++) {
                 Tensor tensor = kind.tensors().get(i);
@@ -103,6 +112,9 @@ public final class Checkpoint {
         String stepsText = contents.metadata().get(OPTIMIZER_STEPS);
         long optimizerSteps = stepsText == null ? 0 : nonNegative(source, "optimizer steps", stepsText, Long.MAX_VALUE);
         List<TensorSlot> slots = new ArrayList<>(WeightFiles.slots(parameters));
+        for (StateTensor buffer : model.buffers()) {
+            slots.add(new TensorSlot(buffer.name(), buffer.shape(), buffer.value()));
+        }
         for (Optimizer.State kind : state) {
             for (int i = 0; i < parameters.size(); i++) {
                 slots.add(new TensorSlot(stateName(parameters.get(i), kind), parameters.get(i).shape(),
