@@ -71,12 +71,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "Weight decay: an L2 term for SGD and Adam, decoupled for AdamW (default: 0; AdamW 0.01).")
     Double weightDecay;
 
-    @Option(names = "--schedule", paramLabel = "SCHEDULE",
-            description = "The learning rate per epoch, a factor of --lr set before each epoch (PyTorch's schedulers"
-                    + " stepped per epoch): constant; step:EVERY:GAMMA (times GAMMA every EVERY epochs, e.g."
-                    + " step:30:0.1); cosine (from --lr towards 0 over the run); warmup:W (linear from lr/W to lr over"
-                    + " W epochs); warmup:W+SCHEDULE (then SCHEDULE over the epochs left, e.g. warmup:5+cosine)"
-                    + " (default: constant).")
+    @Option(names = "--schedule", paramLabel = "SCHEDULE", description = {
+        "The learning rate per epoch, a factor of --lr set before each epoch as PyTorch's schedulers stepped"
+                + " once per epoch (default: constant):",
+        "constant: the same rate every epoch",
+        "step:EVERY:GAMMA: times GAMMA every EVERY epochs",
+        "cosine: from --lr down towards 0 over the run",
+        "warmup:W: from lr/W up to lr in W epochs",
+        "warmup:W+SCHEDULE: then SCHEDULE over the rest",
+        "for example step:30:0.1 or warmup:5+cosine."})
     String schedule;
 
     @Option(names = "--early-stop", paramLabel = "PATIENCE",
