@@ -5,8 +5,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import netc.runtime.cl.Device;
-import netc.data.Dataset;
+import java.util.ArrayList;
+import java.util.List;
+import netc.data.Augmentation;
+import netc.data.BatchLoader;
 import netc.data.FashionMnist;
+import netc.data.ImageDataset;
+import netc.data.ImageDatasets;
+import netc.data.Normalization;
+import netc.runtime.model.NetworkInfo;
 import netc.runtime.io.ExtraTensors;
 import netc.runtime.io.SafetensorsReader;
 import netc.runtime.io.TensorFile;
@@ -19,6 +26,7 @@ import netc.train.EpochTally;
 import netc.train.Evaluator;
 import netc.train.TrainingOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -51,7 +59,15 @@ final class EvalCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory of the Fashion-MNIST IDX files.")
-    Path dataDirectory = TrainingOptions.DEFAULT_DATA_DIRECTORY;
+    Path dataDirectory;
+
+    @Option(names = "--test", paramLabel = "PATH",
+            description = "Test data: a folder holding an IDX pair (its t10k pair if it has one), a .csv file or a folder"
+                    + " with one sub-folder of images per class (default: Fashion-MNIST's test set from --data-dir).")
+    Path test;
+
+    @Mixin
+    DataFormatOptions dataFormat;
 
     @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0",
             description = "Test on the first N examples only (default: all).")
@@ -62,21 +78,26 @@ final class EvalCommand implements Callable<Integer> {
         if (batchSize < 1 || testLimit < 0) {
             throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1 and --test-limit at least 0.");
         }
+        if (test != null && dataDirectory != null) {
+            throw new ParameterException(spec.commandLine(), "--data-dir is where Fashion-MNIST is, and --test replaces"
+                    + " it; give one of them.");
+        }
         InputFiles.require(spec, weights, "weight file");
         CompiledNetwork compiled = NetworkResolver.resolve(network);
         // Read and checked first: weights saved from another network are refused before data or a device is touched.
         TensorFile contents = SafetensorsReader.read(weights);
         WeightFiles.checkNetwork(contents, compiled.info());
-        Dataset test = FashionMnist.test(dataDirectory).limit(testLimit);
-        DataCompatibility.check(compiled.info(), test);
-        int imageBytes = test.rows() * test.cols();
+        ImageDataset testSet = ImageDatasets.limit(testSet(compiled.info()), testLimit);
+        Normalization normalization = dataFormat.normalization();
+        DataCompatibility.check(compiled.info(), testSet, normalization);
+        int imageBytes = BatchLoader.uploadBytesPerImage(testSet, Augmentation.NONE);
         try (Device opened = Device.open(device);
              // Checked before any allocation: past the device's memory a driver may abort the process.
              CompiledModel model = DeviceMemoryCheck.build(compiled.factory(), compiled.info(), opened, batchSize,
                      batch -> MemoryEstimate.evaluation(compiled.info(), batch, imageBytes))) {
             WeightFiles.load(contents, model, allowExtra ? ExtraTensors.IGNORE : ExtraTensors.REFUSE);
             EpochTally result;
-            try (Evaluator evaluator = new Evaluator(model, test)) {
+            try (Evaluator evaluator = new Evaluator(model, testSet, normalization)) {
                 result = evaluator.evaluate();
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -85,5 +106,24 @@ final class EvalCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /**
+     * The test set, its classes numbered as the network's outputs when it names them by number (a test
+     * set may lack the last classes); named classes must match the outputs one to one.
+     */
+    private ImageDataset testSet(NetworkInfo network) {
+        if (test == null) {
+            dataFormat.requireCsvFlagsFit(null);
+            return FashionMnist.test(dataDirectory != null ? dataDirectory : TrainingOptions.DEFAULT_DATA_DIRECTORY);
+        }
+        ImageDataset read = dataFormat.source(test, network).openTest();
+        List<String> numbered = new ArrayList<>();
+        for (int i = 0; i < network.outputs(); i++) {
+            numbered.add(Integer.toString(i));
+        }
+        boolean numberedClasses = read.classNames().size() <= numbered.size()
+                && read.classNames().equals(numbered.subList(0, read.classNames().size()));
+        return numberedClasses ? ImageDatasets.withClasses(read, numbered) : read;
     }
 }

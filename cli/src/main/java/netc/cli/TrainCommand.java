@@ -4,6 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import netc.data.Augmentation;
+import netc.data.DataSource;
+import netc.data.FashionMnist;
+import netc.data.ImageDataset;
+import netc.data.TrainingData;
+import netc.runtime.model.NetworkInfo;
 import netc.train.AdamSettings;
 import netc.train.EarlyStopping;
 import netc.train.LearningRateSchedule;
@@ -15,6 +21,7 @@ import netc.train.TrainingOptions;
 import netc.train.TrainingOptionsCheck;
 import netc.train.TrainingReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,13 +29,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code netc train}: trains a network on Fashion-MNIST, a thin layer over {@link Trainer#fit}: each left-out
- * option comes from a recipe ({@link TrainingRecipes}: d2l's settings for its sample networks, the API's
- * defaults for any other).
+ * {@code netc train}: trains a network on Fashion-MNIST or the given data, a thin layer over
+ * {@link Trainer#fit}: each left-out option comes from a recipe ({@link TrainingRecipes}: d2l's settings for
+ * its sample networks, the API's defaults for any other).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Trains a network on Fashion-MNIST as d2l's train_ch6 does, writing metrics.csv, training.png"
-                + " and checkpoint.safetensors to the output directory.")
+        description = "Trains a network on Fashion-MNIST, or on --data (an IDX folder, a .csv file or a folder of class"
+                + " sub-folders of images), as d2l's train_ch6 does, writing metrics.csv, training.png and"
+                + " checkpoint.safetensors to the output directory.")
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -99,6 +107,27 @@ final class TrainCommand implements Callable<Integer> {
             description = "Directory of the Fashion-MNIST IDX files (default: " + "/usr/share/datasets/fashion-mnist).")
     Path dataDirectory;
 
+    @Option(names = "--data", paramLabel = "PATH",
+            description = "Training data: a folder holding an IDX pair (train-images-idx3-ubyte[.gz] and its labels), a"
+                    + " .csv file (a label column and pixel columns) or a folder with one sub-folder of images per class"
+                    + " (default: Fashion-MNIST from --data-dir).")
+    Path data;
+
+    @Option(names = "--test", paramLabel = "PATH",
+            description = "Test data, of the same kinds (default: the t10k pair beside an IDX --data; other data needs"
+                    + " --test or --test-split).")
+    Path test;
+
+    @Option(names = "--test-split", paramLabel = "FRACTION",
+            description = "Hold out this fraction of the training data (chosen by --seed) to test on, e.g. 0.1.")
+    Double testSplit;
+
+    @Mixin
+    DataFormatOptions dataFormat;
+
+    @Mixin
+    AugmentationOptions augmentation;
+
     @Option(names = "--output-dir", paramLabel = "DIR", description = "Where outputs go (default: runs/<network>).")
     Path outputDirectory;
 
@@ -120,7 +149,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         CompiledNetwork compiled = NetworkResolver.resolve(network);
         TrainingOptions options = options(compiled.networkClass());
-        TrainingReport report = Trainer.fit(compiled.factory(), compiled.info(), options, System.out);
+        TrainingData data = trainingData(compiled.info(), options);
+        TrainingReport report = Trainer.fit(compiled.factory(), compiled.info(), options, data, System.out);
         PrintWriter out = spec.commandLine().getOut();
         if (report.bestCheckpoint() == null) {
             out.printf("wrote %s, %s and %s%n", report.metricsCsv(), report.plotPng(), report.checkpoint());
@@ -190,6 +220,53 @@ final class TrainCommand implements Callable<Integer> {
         }
         AdamSettings adam = (AdamSettings) chosen;
         return weightDecay == null ? adam : adam.weightDecay(weightDecay);
+    }
+
+    /**
+     * The training and test sets the flags name, read and checked here, before any device work: --data
+     * with --test, a --test-split of it, or the test pair of an IDX folder; Fashion-MNIST without --data.
+     */
+    TrainingData trainingData(NetworkInfo network, TrainingOptions options) {
+        if (test != null && testSplit != null) {
+            throw usage("--test gives a test set and --test-split holds one out of the training data; choose one.");
+        }
+        if (data == null && test != null) {
+            throw usage("--test needs --data: Fashion-MNIST brings its own test set.");
+        }
+        if (data != null && dataDirectory != null) {
+            throw usage("--data-dir is where Fashion-MNIST is, and --data replaces it; give one of them.");
+        }
+        Augmentation augmented = augmentation.augmentation();
+        if (data == null) {
+            dataFormat.requireCsvFlagsFit(null);
+        }
+        ImageDataset train;
+        ImageDataset testSet = null;
+        if (data == null) {
+            train = FashionMnist.train(options.dataDirectory());
+            if (testSplit == null) {
+                testSet = FashionMnist.test(options.dataDirectory());
+            }
+        } else {
+            DataSource source = dataFormat.source(data, network);
+            train = source.openTraining();
+            if (test != null) {
+                testSet = dataFormat.source(test, network).openTest();
+            } else if (testSplit == null) {
+                if (!source.holdsTestSet()) {
+                    throw usage(data + " holds no test set of its own; give one with --test PATH or hold out part of"
+                            + " the training data with --test-split 0.1.");
+                }
+                testSet = source.openTest();
+            }
+        }
+        TrainingData chosen = testSet != null ? TrainingData.of(train, testSet)
+                : TrainingData.holdingOut(train, testSplit, options.seed());
+        return chosen.withNormalization(dataFormat.normalization()).withAugmentation(augmented);
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     private static <T> T or(T given, T recipe) {

@@ -11,56 +11,61 @@ import netc.runtime.cl.Tensor;
 
 /**
  * Feeds a model mini-batches of a dataset: shuffled per epoch from a seed (or in order), the last
- * partial batch included. Pixels go to the device as bytes and are scaled to [0, 1] and resized
- * (bilinear) to the network's input there; the next batch is gathered on a background thread while
- * the device computes the current one.
+ * partial batch included, optionally augmented (training only). Images go to the device as stored
+ * (bytes, or floats for float datasets and augmented images) and are converted there to the network's
+ * input: scaled to [0, 1], channels converted, resized (bilinear) and normalised ({@link InputConverter});
+ * the next batch is gathered on a background thread while the device computes the current one.
  *
  * <p>Two host batches alternate: while batch k is uploaded from one, batch k+1 is gathered into the
  * other, and as soon as k's (blocking) upload returns, k+2 is queued into k's slot.
  */
 public final class BatchLoader implements AutoCloseable {
-    private final Dataset data;
+    private final ImageDataset data;
     private final int batchSize;
-    private final int channels;
-    private final int height;
-    private final int width;
+    private final NetworkInput input;
     private final boolean shuffle;
     private final long seed;
+    private final Augmentation augmentation;
     private final InputConverter converter;
     private final ExecutorService gatherer;
     private final HostBatch[] slots = new HostBatch[2];
     @SuppressWarnings("unchecked")
     private final Future<HostBatch>[] pending = new Future[2];
     private int[] order;
+    private int epoch;
     private int nextBatch;
 
-    /**
-     * @param channels, height, width the network's declared input; a dataset it cannot take (e.g. 3
-     *        channels for grey images) is refused here with a clear message
-     */
-    public BatchLoader(Device device, Dataset data, int batchSize, int channels, int height, int width,
+    /** Without normalisation or augmentation: e.g. for evaluation in [0, 1]. */
+    public BatchLoader(Device device, ImageDataset data, int batchSize, int channels, int height, int width,
                        boolean shuffle, long seed) {
+        this(device, data, batchSize, new NetworkInput(channels, height, width), shuffle, seed, Augmentation.NONE);
+    }
+
+    /**
+     * @param input the network's declared input and normalisation; a dataset that cannot feed it is
+     *        refused here with a clear message
+     * @param augmentation applied to every image, from (seed, epoch, image index); {@link Augmentation#NONE} for evaluation
+     */
+    public BatchLoader(Device device, ImageDataset data, int batchSize, NetworkInput input, boolean shuffle, long seed,
+                       Augmentation augmentation) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
-        if (channels != 1) {
-            throw new IllegalArgumentException("The network's input has " + channels + " channels but "
-                    + data.name() + " has 1-channel (grey) images; declare the network's input with 1 channel.");
-        }
-        if (height < 1 || width < 1) {
-            throw new IllegalArgumentException("the network's input must be at least 1×1, got " + height + "×" + width);
+        input.requireFeedableBy(data, "The network");
+        if (data.size() < 1) {
+            throw new IllegalArgumentException(data.name() + " holds no images; a dataset needs at least one.");
         }
         this.data = data;
         this.batchSize = batchSize;
-        this.channels = channels;
-        this.height = height;
-        this.width = width;
+        this.input = input;
         this.shuffle = shuffle;
         this.seed = seed;
-        int imageBytes = data.rows() * data.cols();
-        slots[0] = new HostBatch(batchSize, imageBytes);
-        slots[1] = new HostBatch(batchSize, imageBytes);
-        this.converter = new InputConverter(device, batchSize, data.rows(), data.cols(), height, width);
+        this.augmentation = augmentation;
+        boolean asBytes = uploadsBytes(data, augmentation);
+        slots[0] = new HostBatch(batchSize, data.imageSize(), asBytes, !augmentation.isNone());
+        slots[1] = new HostBatch(batchSize, data.imageSize(), asBytes, !augmentation.isNone());
+        this.converter = new InputConverter(device, batchSize, data.channels(), data.height(), data.width(), asBytes,
+                input);
         this.gatherer = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "netc-batch-gatherer");
             thread.setDaemon(true); // never keeps the JVM alive if a caller forgets close()
@@ -68,14 +73,28 @@ public final class BatchLoader implements AutoCloseable {
         });
     }
 
+    /**
+     * The bytes one image takes on its way to the device (its share of the upload buffer): one per value
+     * for datasets stored as bytes and not augmented, four (a float) otherwise.
+     */
+    public static int uploadBytesPerImage(ImageDataset data, Augmentation augmentation) {
+        return data.imageSize() * (uploadsBytes(data, augmentation) ? 1 : Float.BYTES);
+    }
+
+    /** Augmented images are floats: jitter and noise would be lost to rounding back to bytes. */
+    private static boolean uploadsBytes(ImageDataset data, Augmentation augmentation) {
+        return data.storesBytes() && augmentation.isNone();
+    }
+
     public int batchesPerEpoch() {
-        return (data.count() + batchSize - 1) / batchSize;
+        return (data.size() + batchSize - 1) / batchSize;
     }
 
     /** Starts epoch {@code epoch} (0-based): its order is a function of (seed, epoch) alone. */
     public void startEpoch(int epoch) {
         cancelPending();
-        order = EpochOrder.of(data.count(), shuffle, seed, epoch);
+        order = EpochOrder.of(data.size(), shuffle, seed, epoch);
+        this.epoch = epoch;
         nextBatch = 0;
         prefetch(0);
         prefetch(1);
@@ -97,7 +116,7 @@ public final class BatchLoader implements AutoCloseable {
         int slot = nextBatch % 2;
         HostBatch batch = await(pending[slot]);
         int rows = batch.rows;
-        converter.convert(input, batch.pixels, rows);
+        converter.convert(input, batch, rows);
         labels.write(batch.labels, 0, 0, batchSize);
         // Both uploads were blocking, so the slot is free for the batch after next.
         prefetch(nextBatch + 2);
@@ -112,10 +131,11 @@ public final class BatchLoader implements AutoCloseable {
             return;
         }
         int first = batch * batchSize;
-        int rows = Math.min(batchSize, data.count() - first);
+        int rows = Math.min(batchSize, data.size() - first);
         int[] epochOrder = order;
+        int epochNumber = epoch;
         HostBatch target = slots[slot];
-        pending[slot] = gatherer.submit(() -> target.fill(data, epochOrder, first, rows));
+        pending[slot] = gatherer.submit(() -> target.fill(data, epochOrder, first, rows, augmentation, seed, epochNumber));
     }
 
     /**
@@ -144,7 +164,7 @@ public final class BatchLoader implements AutoCloseable {
     }
 
     private void checkDestinations(Tensor input, Buffer labels) {
-        int[] expected = {batchSize, channels, height, width};
+        int[] expected = {batchSize, this.input.channels(), this.input.height(), this.input.width()};
         if (!Arrays.equals(input.shape(), expected)) {
             throw new IllegalArgumentException("BatchLoader writes batches of " + Arrays.toString(expected)
                     + " but was given an input tensor of " + Arrays.toString(input.shape()) + ".");

@@ -5,12 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import netc.runtime.io.FileProblem;
 
 /**
  * Fashion-MNIST from its four IDX files (each plain or gzip-compressed): 60000 training and 10000 test
  * images of 28×28 grey pixels, ten classes. The files are checked against each other and the format
- * before a {@link Dataset} is returned.
+ * before a dataset is returned.
  */
 public final class FashionMnist {
     /** Where Debian's {@code dataset-fashion-mnist} package installs the files. */
@@ -18,6 +19,11 @@ public final class FashionMnist {
     public static final int CLASSES = 10;
     public static final int ROWS = 28;
     public static final int COLS = 28;
+    /** The names of labels 0 to 9, as the dataset's authors give them. */
+    public static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+    /** The training set's name, shown in messages and plot titles. */
+    public static final String NAME = "Fashion-MNIST";
 
     private static final String INSTALL_HINT = "`apt-get install dataset-fashion-mnist` provides the files in "
             + DEFAULT_DIRECTORY + ", or pass the directory that holds them";
@@ -25,32 +31,25 @@ public final class FashionMnist {
     private FashionMnist() {}
 
     /** The 60000 training examples in {@code directory}. */
-    public static Dataset train(Path directory) {
-        return load(directory, "train", "Fashion-MNIST train");
+    public static ImageDataset train(Path directory) {
+        return load(directory, "train", NAME);
     }
 
     /** The 10000 test examples in {@code directory}. */
-    public static Dataset test(Path directory) {
-        return load(directory, "t10k", "Fashion-MNIST test");
+    public static ImageDataset test(Path directory) {
+        return load(directory, "t10k", NAME + " test");
     }
 
-    private static Dataset load(Path directory, String prefix, String name) {
+    private static ImageDataset load(Path directory, String prefix, String name) {
         requireDirectory(directory);
         Path imagesFile = locate(directory, prefix + "-images-idx3-ubyte");
         Path labelsFile = locate(directory, prefix + "-labels-idx1-ubyte");
-        IdxArray images = IdxReader.read(imagesFile, IdxReader.IMAGES_MAGIC);
-        IdxArray labels = IdxReader.read(labelsFile, IdxReader.LABELS_MAGIC);
-        int[] dims = images.dimensions();
-        if (dims[1] != ROWS || dims[2] != COLS) {
-            throw new DatasetException("IDX file " + imagesFile + " holds images of " + dims[1] + "×" + dims[2]
+        ImageDataset data = IdxPair.read(imagesFile, labelsFile, name, CLASS_NAMES);
+        if (data.height() != ROWS || data.width() != COLS) {
+            throw new DatasetException("IDX file " + imagesFile + " holds images of " + data.height() + "×" + data.width()
                     + " pixels, but Fashion-MNIST images are " + ROWS + "×" + COLS + "; it is not the right file.");
         }
-        if (images.count() != labels.count()) {
-            throw new DatasetException("IDX file " + imagesFile + " holds " + images.count() + " images but "
-                    + labelsFile + " holds " + labels.count() + " labels; the two files must come from the same set.");
-        }
-        checkLabels(labelsFile, labels.values());
-        return new Dataset(name, images.values(), labels.values(), images.count(), ROWS, COLS, CLASSES);
+        return data;
     }
 
     /**
@@ -75,31 +74,7 @@ public final class FashionMnist {
 
     /** The file named {@code base} or {@code base.gz}, whichever exists (the plain one first). */
     private static Path locate(Path directory, String base) {
-        for (String candidate : new String[] {base, base + ".gz"}) {
-            Path file = directory.resolve(candidate);
-            try {
-                if (Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) {
-                    return file;
-                }
-            } catch (NoSuchFileException e) {
-                // try the other name
-            } catch (IOException e) {
-                // Not "missing": e.g. a directory without search permission hides files that are there.
-                throw new DatasetException("Cannot read " + file + ": " + FileProblem.reason(e)
-                        + "; make the directory and its files readable or pass another --data-dir.", e);
-            }
-        }
-        throw new DatasetException("Fashion-MNIST file " + base + "(.gz) is missing from " + directory + "; "
-                + INSTALL_HINT + ".");
-    }
-
-    private static void checkLabels(Path file, byte[] labels) {
-        for (int i = 0; i < labels.length; i++) {
-            int label = labels[i] & 0xff;
-            if (label >= CLASSES) {
-                throw new DatasetException("IDX file " + file + " gives example " + i + " the label " + label
-                        + ", outside the classes 0.." + (CLASSES - 1) + "; it is corrupt or not the right file.");
-            }
-        }
+        return DatasetFiles.plainOrGzip(directory, base, "Fashion-MNIST file " + base + "(.gz) is missing from "
+                + directory + "; " + INSTALL_HINT + ".", "pass another --data-dir");
     }
 }

@@ -3,16 +3,18 @@ package netc.train;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.data.Augmentation;
 import netc.data.BatchLoader;
-import netc.data.Dataset;
+import netc.data.ImageDataset;
+import netc.data.Normalization;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.Mode;
 import netc.runtime.model.NetworkInfo;
 import netc.runtime.ops.SoftmaxCrossEntropy;
 
 /**
- * Measures a model on a dataset in evaluation mode (dropout off), in order, with the same loss op as
- * training so that "correct" means the same thing in both.
+ * Measures a model on a dataset in evaluation mode (dropout off, no augmentation), in order, with the
+ * same loss op as training so that "correct" means the same thing in both.
  */
 public final class Evaluator implements AutoCloseable {
     private final CompiledModel model;
@@ -21,12 +23,19 @@ public final class Evaluator implements AutoCloseable {
     private final SoftmaxCrossEntropy loss;
     private final Tensor unusedGradient;
 
-    public Evaluator(CompiledModel model, Dataset data) {
+    /** Images fed in [0, 1], unnormalised. */
+    public Evaluator(CompiledModel model, ImageDataset data) {
+        this(model, data, Normalization.NONE);
+    }
+
+    /** Images normalised as in training ({@code normalization}, which may be none). */
+    public Evaluator(CompiledModel model, ImageDataset data, Normalization normalization) {
         this.model = model;
         Device device = model.device();
         NetworkInfo info = model.info();
         int batch = model.batchSize();
-        this.loader = new BatchLoader(device, data, batch, info.channels(), info.height(), info.width(), false, 0L);
+        this.loader = new BatchLoader(device, data, batch, DataCompatibility.input(info, normalization), false, 0L,
+                Augmentation.NONE);
         this.labels = Buffer.allocate(device, batch);
         this.loss = new SoftmaxCrossEntropy(device, batch, info.outputs());
         // The loss op always writes its gradient; evaluation has no use for it.

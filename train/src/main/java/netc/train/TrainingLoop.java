@@ -1,10 +1,11 @@
 package netc.train;
 
+import netc.data.Augmentation;
 import netc.data.BatchLoader;
-import netc.data.Dataset;
+import netc.data.ImageDataset;
+import netc.data.NetworkInput;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.Mode;
-import netc.runtime.model.NetworkInfo;
 import netc.runtime.ops.LossResult;
 import netc.runtime.ops.Optimizer;
 
@@ -19,12 +20,15 @@ final class TrainingLoop implements AutoCloseable {
     private final BatchLoader loader;
     private final TrainingStep step;
 
-    TrainingLoop(CompiledModel model, Optimizer optimizer, Dataset data, long seed, LossGuard guard) {
+    /**
+     * Trains on {@code data}, fed to the model as {@code input} says, each image augmented unless
+     * {@code augmentation} is none.
+     */
+    TrainingLoop(CompiledModel model, Optimizer optimizer, ImageDataset data, NetworkInput input,
+                 Augmentation augmentation, long seed, LossGuard guard) {
         this.seed = seed;
         this.guard = guard;
-        NetworkInfo info = model.info();
-        this.loader = new BatchLoader(model.device(), data, model.batchSize(), info.channels(), info.height(),
-                info.width(), true, seed);
+        this.loader = new BatchLoader(model.device(), data, model.batchSize(), input, true, seed, augmentation);
         this.step = new TrainingStep(model, optimizer, Mode.TRAIN);
     }
 
@@ -32,7 +36,7 @@ final class TrainingLoop implements AutoCloseable {
         return loader.batchesPerEpoch();
     }
 
-    /** Trains one epoch ({@code epoch} 0-based); its shuffle and dropout masks depend on (seed, epoch) only. */
+    /** Trains one epoch ({@code epoch} 0-based); its shuffle, augmentation and dropout masks depend on (seed, epoch) only. */
     EpochTally runEpoch(int epoch, ProgressReporter progress) {
         EpochTally tally = new EpochTally();
         loader.startEpoch(epoch);

@@ -20,18 +20,21 @@ final class TrainingRun {
     private final RunFiles files;
     private final MetricsCsv metrics;
     private final PrintStream out;
+    private final List<String> classNames;
     private final List<EpochMetrics> history = new ArrayList<>();
     private int epochsDone;
     private boolean stoppedEarly;
 
+    /** {@code classNames}: the training data's, index = label, saved in every checkpoint for predictions. */
     TrainingRun(CompiledModel model, Optimizer optimizer, TrainingOptions options, RunFiles files, MetricsCsv metrics,
-                PrintStream out) {
+                PrintStream out, List<String> classNames) {
         this.model = model;
         this.optimizer = optimizer;
         this.options = options;
         this.files = files;
         this.metrics = metrics;
         this.out = out;
+        this.classNames = List.copyOf(classNames);
     }
 
     /** The optimizer, schedule and early stopping as the run's first line shows them. */
@@ -102,9 +105,9 @@ final class TrainingRun {
             trainingSeconds += seconds;
             history.add(epochMetrics);
             metrics.append(epochMetrics);
-            Checkpoint.save(files.checkpoint(), model, optimizer, epoch + 1);
+            Checkpoint.save(files.checkpoint(), model, optimizer, epoch + 1, classNames);
             if (stopping != null && stopping.bestIndex(history) == history.size() - 1) {
-                Checkpoint.save(files.bestCheckpoint(), model, optimizer, epoch + 1);
+                Checkpoint.save(files.bestCheckpoint(), model, optimizer, epoch + 1, classNames);
             }
             writePlot(plotTitle);
             out.println(EpochLine.epoch(epochMetrics, options.epochs(), scheduled));

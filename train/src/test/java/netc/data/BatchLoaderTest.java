@@ -34,20 +34,32 @@ class BatchLoaderTest {
     }
 
     /** {@code count} images of rows×cols whose every pixel is 20·(index mod 12), labelled index mod 10. */
-    private static Dataset numbered(int count, int rows, int cols) {
-        byte[] pixels = new byte[count * rows * cols];
-        byte[] labels = new byte[count];
+    private static ImageDataset numbered(int count, int rows, int cols) {
+        byte[][] images = new byte[count][rows * cols];
+        int[] labels = new int[count];
         for (int i = 0; i < count; i++) {
-            Arrays.fill(pixels, i * rows * cols, (i + 1) * rows * cols, (byte) (20 * (i % 12)));
-            labels[i] = (byte) (i % 10);
+            Arrays.fill(images[i], (byte) (20 * (i % 12)));
+            labels[i] = i % 10;
         }
-        return new Dataset("numbered", pixels, labels, count, rows, cols, 10);
+        return ImageDatasets.arrays("numbered", images, labels, 1, rows, cols, Labels.numbered(10));
     }
 
-    private static Dataset random(int count, int rows, int cols, long seed) {
-        byte[] pixels = new byte[count * rows * cols];
-        new Random(seed).nextBytes(pixels);
-        return new Dataset("random", pixels, new byte[count], count, rows, cols, 10);
+    private static ImageDataset random(int count, int rows, int cols, long seed) {
+        byte[][] images = new byte[count][rows * cols];
+        Random random = new Random(seed);
+        for (byte[] image : images) {
+            random.nextBytes(image);
+        }
+        return ImageDatasets.arrays("random", images, new int[count], 1, rows, cols, Labels.numbered(10));
+    }
+
+    /** Every image's bytes, one after another. */
+    static byte[] packed(ImageDataset data) {
+        byte[] pixels = new byte[data.size() * data.imageSize()];
+        for (int i = 0; i < data.size(); i++) {
+            data.readBytes(i, pixels, i * data.imageSize());
+        }
+        return pixels;
     }
 
     /** The example behind each real row of every batch of one epoch, from the pixels the device wrote. */
@@ -80,7 +92,7 @@ class BatchLoaderTest {
 
     @Test
     void everyExampleComesExactlyOnceAndTheLastBatchIsPartial() {
-        Dataset data = numbered(23, 5, 5);
+        ImageDataset data = numbered(23, 5, 5);
         try (BatchLoader loader = new BatchLoader(device, data, 4, 1, 5, 5, true, 11);
              Tensor input = new Tensor(device, 4, 1, 5, 5);
              Buffer labels = Buffer.allocate(device, 4)) {
@@ -105,7 +117,7 @@ class BatchLoaderTest {
 
     @Test
     void withoutShuffleBatchesFollowTheDataset() {
-        Dataset data = numbered(7, 3, 3);
+        ImageDataset data = numbered(7, 3, 3);
         try (BatchLoader loader = new BatchLoader(device, data, 3, 1, 3, 3, false, 0);
              Tensor input = new Tensor(device, 3, 1, 3, 3);
              Buffer labels = Buffer.allocate(device, 3)) {
@@ -117,7 +129,7 @@ class BatchLoaderTest {
 
     @Test
     void aResumedRunSeesTheSameBatchesAsAnUninterruptedOne() {
-        Dataset data = numbered(30, 2, 2);
+        ImageDataset data = numbered(30, 2, 2);
         try (Tensor input = new Tensor(device, 8, 1, 2, 2); Buffer labels = Buffer.allocate(device, 8)) {
             List<Integer> uninterrupted;
             try (BatchLoader loader = new BatchLoader(device, data, 8, 1, 2, 2, true, 5)) {
@@ -133,7 +145,7 @@ class BatchLoaderTest {
 
     @Test
     void restartingAnEpochMidwayStartsItAfresh() {
-        Dataset data = numbered(20, 2, 2);
+        ImageDataset data = numbered(20, 2, 2);
         try (BatchLoader loader = new BatchLoader(device, data, 3, 1, 2, 2, true, 9);
              Tensor input = new Tensor(device, 3, 1, 2, 2);
              Buffer labels = Buffer.allocate(device, 3)) {
@@ -147,7 +159,7 @@ class BatchLoaderTest {
 
     @Test
     void rowsPastTheBatchEndAreZeroed() {
-        Dataset data = random(5, 4, 4, 3);
+        ImageDataset data = random(5, 4, 4, 3);
         try (BatchLoader loader = new BatchLoader(device, data, 4, 1, 6, 6, false, 0);
              Tensor input = new Tensor(device, 4, 1, 6, 6);
              Buffer labels = Buffer.allocate(device, 4)) {
@@ -159,14 +171,14 @@ class BatchLoaderTest {
             input.upload(stale);
             assertEquals(1, loader.next(input, labels));
             float[] values = input.download();
-            assertArrayEquals(BilinearReference.resize(data.pixels(), 4 * 16, 4, 4, 6, 6),
+            assertArrayEquals(BilinearReference.resize(packed(data), 4 * 16, 4, 4, 6, 6),
                     Arrays.copyOfRange(values, 0, 36), TOLERANCE);
             assertArrayEquals(new float[3 * 36], Arrays.copyOfRange(values, 36, 4 * 36));
         }
     }
 
     private static void checkResize(int batch, int rows, int cols, int height, int width) {
-        Dataset data = random(batch, rows, cols, 31L * rows + width);
+        ImageDataset data = random(batch, rows, cols, 31L * rows + width);
         try (BatchLoader loader = new BatchLoader(device, data, batch, 1, height, width, false, 0);
              Tensor input = new Tensor(device, batch, 1, height, width);
              Buffer labels = Buffer.allocate(device, batch)) {
@@ -174,7 +186,7 @@ class BatchLoaderTest {
             assertEquals(batch, loader.next(input, labels));
             float[] values = input.download();
             for (int n = 0; n < batch; n++) {
-                float[] expected = BilinearReference.resize(data.pixels(), n * rows * cols, rows, cols, height, width);
+                float[] expected = BilinearReference.resize(packed(data), n * rows * cols, rows, cols, height, width);
                 float[] actual = Arrays.copyOfRange(values, n * height * width, (n + 1) * height * width);
                 assertArrayEquals(expected, actual, TOLERANCE,
                         rows + "×" + cols + " → " + height + "×" + width + ", image " + n);
@@ -196,7 +208,7 @@ class BatchLoaderTest {
 
     @Test
     void equalSizesAreExactlyTheScaledBytes() {
-        Dataset data = random(3, 28, 28, 8);
+        ImageDataset data = random(3, 28, 28, 8);
         try (BatchLoader loader = new BatchLoader(device, data, 3, 1, 28, 28, false, 0);
              Tensor input = new Tensor(device, 3, 1, 28, 28);
              Buffer labels = Buffer.allocate(device, 3)) {
@@ -204,7 +216,7 @@ class BatchLoaderTest {
             loader.next(input, labels);
             float[] values = input.download();
             for (int i = 0; i < values.length; i++) {
-                assertEquals((data.pixels()[i] & 0xff) / 255.0f, values[i], 0f);
+                assertEquals((packed(data)[i] & 0xff) / 255.0f, values[i], 0f);
             }
         }
     }
@@ -219,7 +231,7 @@ class BatchLoaderTest {
 
     @Test
     void labelsArriveAsInts() {
-        Dataset data = numbered(4, 2, 2);
+        ImageDataset data = numbered(4, 2, 2);
         try (BatchLoader loader = new BatchLoader(device, data, 4, 1, 2, 2, false, 0);
              Tensor input = new Tensor(device, 4, 1, 2, 2);
              Buffer labels = Buffer.allocate(device, 4)) {
@@ -230,11 +242,11 @@ class BatchLoaderTest {
     }
 
     @Test
-    void aNetworkWithThreeChannelsIsRefusedForGreyImages() {
+    void aNetworkWithTwoChannelsIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new BatchLoader(device, numbered(2, 2, 2), 2, 3, 2, 2, false, 0));
-        assertTrue(e.getMessage().contains("3 channels"), e.getMessage());
-        assertTrue(e.getMessage().contains("numbered has 1-channel"), e.getMessage());
+                () -> new BatchLoader(device, numbered(2, 2, 2), 2, 2, 2, 2, false, 0));
+        assertTrue(e.getMessage().contains("2 input channels"), e.getMessage());
+        assertTrue(e.getMessage().contains("numbered has grey (1-channel) images"), e.getMessage());
     }
 
     @Test

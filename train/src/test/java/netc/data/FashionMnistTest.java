@@ -45,16 +45,19 @@ class FashionMnistTest {
     @Test
     void readsPlainAndGzipFilesAlike() throws IOException {
         writeGood(3, false);
-        Dataset plain = FashionMnist.train(dir);
+        ImageDataset plain = FashionMnist.train(dir);
         Files.delete(dir.resolve(IMAGES));
         Files.delete(dir.resolve(LABELS));
         writeGood(3, true);
-        Dataset gzipped = FashionMnist.train(dir);
-        assertEquals(3, gzipped.count());
-        assertEquals(10, gzipped.classes());
-        assertArrayEquals(IdxFiles.images(3), gzipped.pixels());
-        assertArrayEquals(plain.pixels(), gzipped.pixels());
-        assertArrayEquals(IdxFiles.labels(3), gzipped.labels());
+        ImageDataset gzipped = FashionMnist.train(dir);
+        assertEquals(3, gzipped.size());
+        assertEquals(FashionMnist.CLASS_NAMES, gzipped.classNames());
+        assertEquals("Fashion-MNIST", gzipped.name());
+        assertArrayEquals(IdxFiles.images(3), BatchLoaderTest.packed(gzipped));
+        assertArrayEquals(BatchLoaderTest.packed(plain), BatchLoaderTest.packed(gzipped));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(IdxFiles.labels(3)[i], gzipped.label(i));
+        }
     }
 
     @Test
@@ -160,21 +163,22 @@ class FashionMnistTest {
 
     @Test
     void readsTheInstalledFiles() {
-        Dataset train = FashionMnist.train(FashionMnist.DEFAULT_DIRECTORY);
-        Dataset test = FashionMnist.test(FashionMnist.DEFAULT_DIRECTORY);
-        assertEquals(60000, train.count());
-        assertEquals(10000, test.count());
-        for (Dataset data : new Dataset[] {train, test}) {
-            assertEquals(28, data.rows());
-            assertEquals(28, data.cols());
-            assertEquals(data.count() * 28 * 28, data.pixels().length);
+        ImageDataset train = FashionMnist.train(FashionMnist.DEFAULT_DIRECTORY);
+        ImageDataset test = FashionMnist.test(FashionMnist.DEFAULT_DIRECTORY);
+        assertEquals(60000, train.size());
+        assertEquals(10000, test.size());
+        for (ImageDataset data : new ImageDataset[] {train, test}) {
+            assertEquals(1, data.channels());
+            assertEquals(28, data.height());
+            assertEquals(28, data.width());
+            assertTrue(data.storesBytes());
             // Fashion-MNIST is balanced: each class holds a tenth of each split.
             int[] perClass = new int[10];
-            for (byte label : data.labels()) {
-                perClass[label]++;
+            for (int i = 0; i < data.size(); i++) {
+                perClass[data.label(i)]++;
             }
             int[] tenth = new int[10];
-            Arrays.fill(tenth, data.count() / 10);
+            Arrays.fill(tenth, data.size() / 10);
             assertArrayEquals(tenth, perClass, data.name());
         }
     }

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import netc.data.Dataset;
+import netc.data.FashionMnist;
+import netc.data.ImageDataset;
+import netc.data.ImageDatasets;
+import netc.data.Normalization;
 import netc.runtime.model.NetworkInfo;
 import org.junit.jupiter.api.Test;
 
 /** The refusals that come before any device work: wrong network for the data, impossible options. */
 class ChecksTest {
-    private static final Dataset GREY_TEN_CLASSES = new Dataset("Fashion-MNIST", new byte[2 * 4], new byte[2], 2, 2, 2, 10);
+    private static final ImageDataset GREY_TEN_CLASSES = ImageDatasets.arrays("Fashion-MNIST", new byte[2][4], new int[2],
+            1, 2, 2, FashionMnist.CLASS_NAMES);
 
     private static NetworkInfo network(int channels, int outputs) {
         return new NetworkInfo("Net", "p.Net", channels, 28, 28, outputs, List.of(), "hash", "");
@@ -24,12 +28,27 @@ class ChecksTest {
         assertDoesNotThrow(() -> DataCompatibility.check(network(1, 10), GREY_TEN_CLASSES));
     }
 
+    /** Grey images feed an RGB network (each channel gets the grey value), so 3 channels are fine. */
     @Test
-    void threeInputChannelsAreRefusedWithTheFix() {
+    void anRgbNetworkTakesGreyImages() {
+        assertDoesNotThrow(() -> DataCompatibility.check(network(3, 10), GREY_TEN_CLASSES));
+    }
+
+    @Test
+    void inputChannelsOtherThanGreyOrRgbAreRefusedWithTheFix() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DataCompatibility.check(network(3, 10), GREY_TEN_CLASSES));
-        assertTrue(e.getMessage().contains("Net takes 3 input channels"), e.getMessage());
-        assertTrue(e.getMessage().contains("channels = 1"), e.getMessage());
+                () -> DataCompatibility.check(network(2, 10), GREY_TEN_CLASSES));
+        assertEquals("Net takes 2 input channels but Fashion-MNIST has grey (1-channel) images, and only grey and RGB"
+                + " inputs are fed; declare @Network(channels = 1, ...) or (channels = 3, ...).", e.getMessage());
+    }
+
+    @Test
+    void aNormalisationForOtherChannelsIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DataCompatibility.check(network(1, 10), GREY_TEN_CLASSES,
+                        Normalization.parse("0.485,0.456,0.406:0.229,0.224,0.225")));
+        assertEquals("The normalisation gives 3 means and stds but Net takes 1 input channels; give one pair for all"
+                + " channels or one per channel.", e.getMessage());
     }
 
     @Test

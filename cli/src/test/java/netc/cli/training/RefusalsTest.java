@@ -2,7 +2,6 @@ package netc.cli.training;
 
 import netc.samples.training.QuickTraining;
 import netc.samples.training.NineClassNetModel;
-import netc.samples.training.ColourNetModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,11 +46,11 @@ class RefusalsTest {
     Path root;
 
     @Test
-    void aNetworkWithThreeInputChannelsIsRefusedBeforeTraining() {
-        Path output = root.resolve("colour");
-        String message = refusal(ColourNetModel.FACTORY, ColourNetModel.INFO, output);
-        assertEquals("ColourNet takes 3 input channels but Fashion-MNIST train has grey images (1 channel);"
-                + " declare @Network(channels = 1, ...).", message);
+    void aNetworkWithTwoInputChannelsIsRefusedBeforeTraining() {
+        Path output = root.resolve("two");
+        String message = refusal(TwoChannelNetModel.FACTORY, TwoChannelNetModel.INFO, output);
+        assertEquals("TwoChannelNet takes 2 input channels but Fashion-MNIST has grey (1-channel) images, and only"
+                + " grey and RGB inputs are fed; declare @Network(channels = 1, ...) or (channels = 3, ...).", message);
         assertFalse(Files.exists(output), "an output directory was created for a refused run");
     }
 
@@ -59,7 +58,7 @@ class RefusalsTest {
     void aNetworkWithNineOutputsIsRefusedBeforeTraining() {
         Path output = root.resolve("nine");
         String message = refusal(NineClassNetModel.FACTORY, NineClassNetModel.INFO, output);
-        assertEquals("NineClassNet's last layer has 9 outputs but Fashion-MNIST train has 10 classes;"
+        assertEquals("NineClassNet's last layer has 9 outputs but Fashion-MNIST has 10 classes;"
                 + " make the last layer @Dense(out = 10).", message);
         assertFalse(Files.exists(output), "an output directory was created for a refused run");
     }

@@ -1,5 +1,6 @@
 package netc.runtime.io;
 
+import com.google.gson.JsonArray;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,11 +31,22 @@ public final class Checkpoint {
     static final String FORMAT = "netc-checkpoint-1";
     static final String OPTIMIZER = "optimizer";
     static final String OPTIMIZER_STEPS = "optimizer_steps";
+    /** The training data's class names, a JSON array: {@code ["T-shirt/top","Trouser",...]}. */
+    public static final String CLASS_NAMES = "class_names";
 
     private Checkpoint() {}
 
     public static void save(Path file, CompiledModel model, Optimizer optimizer, int epochsDone) {
-        save(file, model, optimizer.kind(), optimizer.steps(), optimizer.state(), epochsDone);
+        save(file, model, optimizer, epochsDone, List.of());
+    }
+
+    /**
+     * As {@link #save(Path, CompiledModel, Optimizer, int)}, recording the training data's class names (index =
+     * label; none when empty) as a JSON array under {@value #CLASS_NAMES}, for predictions to name classes.
+     */
+    public static void save(Path file, CompiledModel model, Optimizer optimizer, int epochsDone,
+                            List<String> classNames) {
+        save(file, model, optimizer.kind(), optimizer.steps(), optimizer.state(), epochsDone, classNames);
     }
 
     /** Restores parameters and the optimizer's state and step count; returns the number of epochs done. */
@@ -46,7 +58,7 @@ public final class Checkpoint {
 
     /** Saves SGD's state as {@code velocities[i]}, the velocity of parameter i (same shape). */
     public static void save(Path file, CompiledModel model, List<Tensor> velocities, int epochsDone) {
-        save(file, model, Sgd.KIND, 0, List.of(new Optimizer.State(Sgd.VELOCITY, velocities)), epochsDone);
+        save(file, model, Sgd.KIND, 0, List.of(new Optimizer.State(Sgd.VELOCITY, velocities)), epochsDone, List.of());
     }
 
     /**
@@ -58,7 +70,7 @@ public final class Checkpoint {
     }
 
     private static void save(Path file, CompiledModel model, String optimizer, long optimizerSteps,
-                             List<Optimizer.State> state, int epochsDone) {
+                             List<Optimizer.State> state, int epochsDone, List<String> classNames) {
         List<Parameter> parameters = model.parameters();
         checkState(parameters, state);
         NetworkInfo info = model.info();
@@ -70,6 +82,11 @@ public final class Checkpoint {
                 .metadata("epochs_done", Integer.toString(epochsDone))
                 .metadata(OPTIMIZER, optimizer)
                 .metadata(OPTIMIZER_STEPS, Long.toString(optimizerSteps));
+        if (!classNames.isEmpty()) {
+            JsonArray names = new JsonArray();
+            classNames.forEach(names::add);
+            writer.metadata(CLASS_NAMES, names.toString());
+        }
         WeightFiles.addParameters(writer, parameters);
         for (StateTensor buffer : model.buffers()) {
             Tensor values = buffer.value();

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import netc.runtime.cl.Device;
-import netc.data.Dataset;
+import netc.data.ImageDataset;
+import netc.data.ImageDatasets;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.DeviceMemory;
 import netc.runtime.model.MemoryEstimate;
@@ -78,7 +79,7 @@ class ModelMemoryTest {
     void trainingWithMomentumAllocatesItsEstimate() {
         int batch = 16;
         NetworkInfo info = DropoutNetModel.INFO;
-        Dataset data = new Dataset("tiny", new byte[3 * IMAGE_BYTES], new byte[3], 3, 28, 28, 10);
+        ImageDataset data = ImageDatasets.arrays("tiny", new byte[3][IMAGE_BYTES], new int[] {0, 1, 9}, 1, 28, 28);
         try (Device device = Device.open()) {
             List<AutoCloseable> built = new ArrayList<>();
             try {
