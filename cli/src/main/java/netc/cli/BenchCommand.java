@@ -7,6 +7,7 @@ import netc.bench.BenchmarkReport;
 import netc.bench.ModelBenchmark;
 import netc.runtime.cl.Device;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,6 +25,9 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "<network>", defaultValue = "AlexNet",
             description = "The network to time (default: ${DEFAULT-VALUE}).")
     String network;
+
+    @Mixin
+    NetworkClassPath classPath;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
@@ -46,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--batch-size and --steps must be at least 1, --warmup at least 0.");
         }
-        CompiledNetwork compiled = NetworkResolver.resolve(network);
+        CompiledNetwork compiled = classPath.resolve(network);
         PrintWriter out = spec.commandLine().getOut();
         BenchmarkReport report;
         try (Device opened = Device.open(device)) {

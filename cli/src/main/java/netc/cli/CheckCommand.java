@@ -10,6 +10,7 @@ import netc.verify.ReferenceComparison;
 import netc.verify.ReferenceReport;
 import netc.verify.TensorComparison;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,6 +50,9 @@ final class CheckCommand implements Callable<Integer> {
             description = "A sample (LeNet, AlexNet) or the fully qualified name of a @Network class.")
     String network;
 
+    @Mixin
+    NetworkClassPath classPath;
+
     @Option(names = "--reference", required = true, paramLabel = "FILE",
             description = "A .safetensors file recorded by PyTorch, parameters in nn.Sequential or the network's names.")
     Path reference;
@@ -66,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!Files.isRegularFile(reference)) {
             throw new ParameterException(spec.commandLine(), "No reference file at " + reference + ".");
         }
-        CompiledNetwork compiled = NetworkResolver.resolve(network);
+        CompiledNetwork compiled = classPath.resolve(network);
         ReferenceReport report;
         String deviceName;
         try (Device opened = Device.open(device)) {

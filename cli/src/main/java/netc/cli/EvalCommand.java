@@ -44,6 +44,9 @@ final class EvalCommand implements Callable<Integer> {
             description = "A sample (LeNet, AlexNet) or the fully qualified name of a @Network class.")
     String network;
 
+    @Mixin
+    NetworkClassPath classPath;
+
     @Option(names = "--weights", required = true, paramLabel = "FILE", description = "A .safetensors file.")
     Path weights;
 
@@ -83,7 +86,7 @@ final class EvalCommand implements Callable<Integer> {
                     + " it; give one of them.");
         }
         InputFiles.require(spec, weights, "weight file");
-        CompiledNetwork compiled = NetworkResolver.resolve(network);
+        CompiledNetwork compiled = classPath.resolve(network);
         // Read and checked first: weights saved from another network are refused before data or a device is touched.
         TensorFile contents = SafetensorsReader.read(weights);
         WeightFiles.checkNetwork(contents, compiled.info());

@@ -7,11 +7,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The {@code netc} command line: train, evaluate, summarise, benchmark and check compiled networks. */
+/** The {@code netc} command line: train, evaluate, predict with, export, summarise, benchmark and check compiled networks. */
 @Command(name = "netc", mixinStandardHelpOptions = true, version = "netc 0.1.0",
         description = "Trains and runs networks compiled by netc on OpenCL.",
-        subcommands = {TrainCommand.class, EvalCommand.class, SummaryCommand.class, DevicesCommand.class,
-                BenchCommand.class, CheckCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, ExportCommand.class,
+                SummaryCommand.class, DevicesCommand.class, BenchCommand.class, CheckCommand.class})
 public final class Netc implements Runnable {
     @Spec
     CommandSpec spec;
@@ -35,6 +35,6 @@ public final class Netc implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: give one of train, eval, summary, devices, bench, check.");
+        throw new ParameterException(spec.commandLine(), "Missing command: give one of train, eval, predict, export, summary, devices, bench, check.");
     }
 }

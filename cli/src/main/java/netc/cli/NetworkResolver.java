@@ -19,17 +19,27 @@ final class NetworkResolver {
     private NetworkResolver() {}
 
     static CompiledNetwork resolve(String name) {
-        return ModelLookup.find(networkClass(name));
+        return resolve(name, NetworkResolver.class.getClassLoader());
+    }
+
+    /** As {@link #resolve(String)}, looking classes up through {@code loader} (see {@link NetworkClassPath}). */
+    static CompiledNetwork resolve(String name, ClassLoader loader) {
+        return ModelLookup.find(networkClass(name, loader));
     }
 
     static Class<?> networkClass(String name) {
+        return networkClass(name, NetworkResolver.class.getClassLoader());
+    }
+
+    static Class<?> networkClass(String name, ClassLoader loader) {
         Class<?> found = candidates(name.trim()).stream()
-                .map(NetworkResolver::load)
+                .map(candidate -> load(candidate, loader))
                 .filter(java.util.Objects::nonNull)
                 .findFirst()
                 .orElseThrow(() -> new NetworkLookupException("Unknown network '" + name + "': give a sample ("
-                        + String.join(", ", SAMPLES) + ") or the fully qualified name of a @Network class on the"
-                        + " class path."));
+                        + String.join(", ", SAMPLES) + ") or the fully qualified name of a @Network class, with"
+                        + " --classpath DIR|JAR naming where its compiled classes are (e.g. --classpath"
+                        + " target/classes)."));
         if (!found.isAnnotationPresent(Network.class)) {
             throw new NetworkLookupException(found.getName() + " is not a network: annotate the class with"
                     + " @Network(channels = ..., height = ..., width = ...) and give it Layer fields.");
@@ -63,9 +73,9 @@ final class NetworkResolver {
     }
 
     /** The class, or null when there is none of that name (or only one whose file has another case). */
-    private static Class<?> load(String className) {
+    private static Class<?> load(String className, ClassLoader loader) {
         try {
-            return Class.forName(className, false, NetworkResolver.class.getClassLoader());
+            return Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }

@@ -3,6 +3,7 @@ package netc.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -18,9 +19,12 @@ final class SummaryCommand implements Callable<Integer> {
             description = "A sample (LeNet, AlexNet) or the fully qualified name of a @Network class.")
     String network;
 
+    @Mixin
+    NetworkClassPath classPath;
+
     @Override
     public Integer call() {
-        CompiledNetwork compiled = NetworkResolver.resolve(network);
+        CompiledNetwork compiled = classPath.resolve(network);
         PrintWriter out = spec.commandLine().getOut();
         out.println(compiled.info().summary());
         out.flush();

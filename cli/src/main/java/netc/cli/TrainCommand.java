@@ -45,6 +45,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "A sample (LeNet, AlexNet) or the fully qualified name of a @Network class.")
     String network;
 
+    @Mixin
+    NetworkClassPath classPath;
+
     @Option(names = "--recipe", paramLabel = "NAME",
             description = "Where left-out options come from: 'default' (SGD lr 0.01, momentum 0.9, batch 64, 10"
                     + " epochs: suits any network) or 'd2l' (d2l.ai's settings for its networks: LeNet lr 0.9 batch"
@@ -147,7 +150,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompiledNetwork compiled = NetworkResolver.resolve(network);
+        CompiledNetwork compiled = classPath.resolve(network);
         TrainingOptions options = options(compiled.networkClass());
         TrainingData data = trainingData(compiled.info(), options);
         TrainingReport report = Trainer.fit(compiled.factory(), compiled.info(), options, data, System.out);

@@ -37,17 +37,23 @@ class NetcCommandLineTest {
     void helpListsEveryCommand() {
         Outcome outcome = netc("--help");
         assertEquals(0, outcome.exitCode());
-        for (String command : new String[] {"train", "eval", "check", "summary", "devices", "bench"}) {
+        for (String command : new String[] {"train", "eval", "predict", "export", "check", "summary", "devices", "bench"}) {
             assertTrue(outcome.out().contains(command), outcome.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "eval", "check", "summary", "devices", "bench"})
+    @ValueSource(strings = {"train", "eval", "predict", "export", "check", "summary", "devices", "bench"})
     void everyCommandHasHelp(String command) {
         Outcome outcome = netc(command, "--help");
         assertEquals(0, outcome.exitCode(), outcome.err());
         assertTrue(outcome.out().startsWith("Usage: netc " + command), outcome.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "eval", "predict", "export", "check", "summary", "bench"})
+    void everyCommandThatTakesANetworkTakesAClassPath(String command) {
+        assertTrue(netc(command, "--help").out().contains("--classpath"), command);
     }
 
     @Test
@@ -100,7 +106,8 @@ class NetcCommandLineTest {
         Outcome outcome = netc(command, "ResNet");
         assertEquals(1, outcome.exitCode());
         assertEquals("netc: Unknown network 'ResNet': give a sample (LeNet, AlexNet) or the fully qualified name of a"
-                + " @Network class on the class path.", outcome.err().strip());
+                + " @Network class, with --classpath DIR|JAR naming where its compiled classes are (e.g. --classpath"
+                + " target/classes).", outcome.err().strip());
     }
 
     @Test

@@ -95,7 +95,7 @@ public final class Trainer {
                      new LossGuard(options.learningRate()));
              Evaluator evaluator = new Evaluator(model, test, data.normalization())) {
             XavierInit.apply(model.parameters(), options.seed());
-            TrainingRun run = new TrainingRun(model, optimizer, options, files, metrics, out, train.classNames());
+            TrainingRun run = new TrainingRun(model, optimizer, options, files, metrics, out, data.description());
             if (!run.restore()) {
                 return run.report();
             }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import netc.runtime.io.Checkpoint;
+import netc.runtime.io.DataDescription;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.ops.Optimizer;
 
@@ -20,21 +21,24 @@ final class TrainingRun {
     private final RunFiles files;
     private final MetricsCsv metrics;
     private final PrintStream out;
-    private final List<String> classNames;
+    private final DataDescription data;
     private final List<EpochMetrics> history = new ArrayList<>();
     private int epochsDone;
     private boolean stoppedEarly;
 
-    /** {@code classNames}: the training data's, index = label, saved in every checkpoint for predictions. */
+    /**
+     * {@code data}: the training data's class names and normalisation, saved in every checkpoint so that
+     * predictions from it need nothing else.
+     */
     TrainingRun(CompiledModel model, Optimizer optimizer, TrainingOptions options, RunFiles files, MetricsCsv metrics,
-                PrintStream out, List<String> classNames) {
+                PrintStream out, DataDescription data) {
         this.model = model;
         this.optimizer = optimizer;
         this.options = options;
         this.files = files;
         this.metrics = metrics;
         this.out = out;
-        this.classNames = List.copyOf(classNames);
+        this.data = data;
     }
 
     /** The optimizer, schedule and early stopping as the run's first line shows them. */
@@ -105,9 +109,9 @@ final class TrainingRun {
             trainingSeconds += seconds;
             history.add(epochMetrics);
             metrics.append(epochMetrics);
-            Checkpoint.save(files.checkpoint(), model, optimizer, epoch + 1, classNames);
+            Checkpoint.save(files.checkpoint(), model, optimizer, epoch + 1, data);
             if (stopping != null && stopping.bestIndex(history) == history.size() - 1) {
-                Checkpoint.save(files.bestCheckpoint(), model, optimizer, epoch + 1, classNames);
+                Checkpoint.save(files.bestCheckpoint(), model, optimizer, epoch + 1, data);
             }
             writePlot(plotTitle);
             out.println(EpochLine.epoch(epochMetrics, options.epochs(), scheduled));

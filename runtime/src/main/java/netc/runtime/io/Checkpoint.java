@@ -1,6 +1,5 @@
 package netc.runtime.io;
 
-import com.google.gson.JsonArray;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,44 +8,40 @@ import netc.runtime.cl.Tensor;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.NetworkInfo;
 import netc.runtime.model.Parameter;
-import netc.runtime.model.StateTensor;
 import netc.runtime.ops.Optimizer;
 import netc.runtime.ops.Sgd;
 
 /**
- * A training checkpoint as one safetensors file: every parameter, every buffer (batch norm's running
+ * A training checkpoint as one safetensors file: every parameter and buffer (batch norm's running
  * statistics, under their own names: {@code bn1.running_mean}), the optimizer's state, the epoch reached,
  * and the network's shape hash (a checkpoint of another network is refused). Written atomically: a crash
- * mid-write leaves the previous checkpoint intact. Batch norm's {@code num_batches_tracked} is not saved:
- * the generated model keeps it in the op, out of reach, and with a fixed momentum (PyTorch's default 0.1)
- * no step reads it.
+ * mid-write leaves the previous checkpoint intact.
  *
  * <p>Parameters keep their own names; each state tensor is the parameter's name and the state's suffix
  * ({@code conv1.weight.velocity} for SGD, {@code conv1.weight.exp_avg} and {@code conv1.weight.exp_avg_sq}
  * for Adam, PyTorch's state names). The metadata records the optimizer's kind ({@code optimizer}: a resumed
- * run must use the same) and its step count ({@code optimizer_steps}, Adam's bias correction). A checkpoint
- * without them was written before they existed, by SGD.
+ * run must use the same) and its step count ({@code optimizer_steps}, Adam's bias correction); a checkpoint
+ * without them was written before they existed, by SGD. What the training data was, as far as predictions
+ * need it (class names, the input's normalisation), is metadata too: see {@link DataDescription}.
  */
 public final class Checkpoint {
     static final String FORMAT = "netc-checkpoint-1";
     static final String OPTIMIZER = "optimizer";
     static final String OPTIMIZER_STEPS = "optimizer_steps";
-    /** The training data's class names, a JSON array: {@code ["T-shirt/top","Trouser",...]}. */
-    public static final String CLASS_NAMES = "class_names";
 
     private Checkpoint() {}
 
     public static void save(Path file, CompiledModel model, Optimizer optimizer, int epochsDone) {
-        save(file, model, optimizer, epochsDone, List.of());
+        save(file, model, optimizer, epochsDone, DataDescription.NONE);
     }
 
     /**
-     * As {@link #save(Path, CompiledModel, Optimizer, int)}, recording the training data's class names (index =
-     * label; none when empty) as a JSON array under {@value #CLASS_NAMES}, for predictions to name classes.
+     * As {@link #save(Path, CompiledModel, Optimizer, int)}, recording what predictions need to know about the
+     * training data: the classes' names and the input's normalisation.
      */
     public static void save(Path file, CompiledModel model, Optimizer optimizer, int epochsDone,
-                            List<String> classNames) {
-        save(file, model, optimizer.kind(), optimizer.steps(), optimizer.state(), epochsDone, classNames);
+                            DataDescription data) {
+        save(file, model, optimizer.kind(), optimizer.steps(), optimizer.state(), epochsDone, data);
     }
 
     /** Restores parameters and the optimizer's state and step count; returns the number of epochs done. */
@@ -58,7 +53,16 @@ public final class Checkpoint {
 
     /** Saves SGD's state as {@code velocities[i]}, the velocity of parameter i (same shape). */
     public static void save(Path file, CompiledModel model, List<Tensor> velocities, int epochsDone) {
-        save(file, model, Sgd.KIND, 0, List.of(new Optimizer.State(Sgd.VELOCITY, velocities)), epochsDone, List.of());
+        save(file, model, velocities, epochsDone, DataDescription.NONE);
+    }
+
+    /**
+     * Saves SGD's state as {@code velocities[i]} (as {@link #save(Path, CompiledModel, List, int)}) and what
+     * predictions need to know about the training data (its class names, the input's normalisation).
+     */
+    public static void save(Path file, CompiledModel model, List<Tensor> velocities, int epochsDone,
+                            DataDescription data) {
+        save(file, model, Sgd.KIND, 0, List.of(new Optimizer.State(Sgd.VELOCITY, velocities)), epochsDone, data);
     }
 
     /**
@@ -70,7 +74,7 @@ public final class Checkpoint {
     }
 
     private static void save(Path file, CompiledModel model, String optimizer, long optimizerSteps,
-                             List<Optimizer.State> state, int epochsDone, List<String> classNames) {
+                             List<Optimizer.State> state, int epochsDone, DataDescription data) {
         List<Parameter> parameters = model.parameters();
         checkState(parameters, state);
         NetworkInfo info = model.info();
@@ -82,17 +86,9 @@ public final class Checkpoint {
                 .metadata("epochs_done", Integer.toString(epochsDone))
                 .metadata(OPTIMIZER, optimizer)
                 .metadata(OPTIMIZER_STEPS, Long.toString(optimizerSteps));
-        if (!classNames.isEmpty()) {
-            JsonArray names = new JsonArray();
-            classNames.forEach(names::add);
-            writer.metadata(CLASS_NAMES, names.toString());
-        }
+        data.writeTo(writer, info);
         WeightFiles.addParameters(writer, parameters);
-        for (StateTensor buffer : model.buffers()) {
-            Tensor values = buffer.value();
-            long[] shape = HostTensor.shapeOf(buffer.shape());
-            writer.add(buffer.name(), DType.F32, shape, () -> HostTensor.ofFloats(values.download(), shape).bytes());
-        }
+        WeightFiles.addBuffers(writer, model.buffers());
         for (Optimizer.State kind : state) {
             for (int i = 0; i < parameters.size(); i++) {
                 Tensor tensor = kind.tensors().get(i);
@@ -129,9 +125,7 @@ public final class Checkpoint {
         String stepsText = contents.metadata().get(OPTIMIZER_STEPS);
         long optimizerSteps = stepsText == null ? 0 : nonNegative(source, "optimizer steps", stepsText, Long.MAX_VALUE);
         List<TensorSlot> slots = new ArrayList<>(WeightFiles.slots(parameters));
-        for (StateTensor buffer : model.buffers()) {
-            slots.add(new TensorSlot(buffer.name(), buffer.shape(), buffer.value()));
-        }
+        slots.addAll(WeightFiles.bufferSlots(model.buffers()));
         for (Optimizer.State kind : state) {
             for (int i = 0; i < parameters.size(); i++) {
                 slots.add(new TensorSlot(stateName(parameters.get(i), kind), parameters.get(i).shape(),

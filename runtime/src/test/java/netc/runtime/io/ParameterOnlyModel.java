@@ -11,13 +11,16 @@ import netc.runtime.model.CompiledModel;
 import netc.runtime.model.Mode;
 import netc.runtime.model.NetworkInfo;
 import netc.runtime.model.Parameter;
+import netc.runtime.model.StateTensor;
 
 /**
- * A model that holds parameters and nothing else, standing in for a generated model in the tests of
- * weight files and checkpoints (which only touch {@link #parameters()} and {@link #info()}).
+ * A model that holds parameters (and buffers, for a BatchNorm's running statistics) and nothing else,
+ * standing in for a generated model in the tests of weight files and checkpoints (which only touch
+ * {@link #parameters()}, {@link #buffers()} and {@link #info()}).
  */
 final class ParameterOnlyModel extends CompiledModel {
     private final List<Parameter> parameters = new ArrayList<>();
+    private final List<StateTensor> buffers = new ArrayList<>();
     private final Tensor input;
     private final Tensor logits;
 
@@ -28,6 +31,22 @@ final class ParameterOnlyModel extends CompiledModel {
                 name.endsWith("bias") ? Parameter.Kind.BIAS : Parameter.Kind.WEIGHT, shape, 1, 1))));
         this.input = own(new Tensor(device, 1, 1, 2, 2));
         this.logits = own(new Tensor(device, 1, 2));
+    }
+
+    /**
+     * conv1 [2,1,3,3] + bias and a BatchNorm bn over its 2 channels: weight and bias, and the buffers
+     * {@code bn.running_mean} and {@code bn.running_var} (starting at 0 and 1, as PyTorch's do).
+     */
+    static ParameterOnlyModel withBatchNorm(Device device, String network, String shapeHash) {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        shapes.put("conv1.weight", new int[] {2, 1, 3, 3});
+        shapes.put("conv1.bias", new int[] {2});
+        shapes.put("bn.weight", new int[] {2});
+        shapes.put("bn.bias", new int[] {2});
+        ParameterOnlyModel model = new ParameterOnlyModel(device, network, shapeHash, shapes);
+        model.buffers.add(model.own(new StateTensor(device, "bn.running_mean", new int[] {2}, 0f)));
+        model.buffers.add(model.own(new StateTensor(device, "bn.running_var", new int[] {2}, 1f)));
+        return model;
     }
 
     /** conv1 [2,1,3,3] + bias, fc [3,8] + bias: small, with two layers, weights and biases. */
@@ -54,6 +73,11 @@ final class ParameterOnlyModel extends CompiledModel {
         shapes.put("fc3.weight", new int[] {10, 84});
         shapes.put("fc3.bias", new int[] {10});
         return new ParameterOnlyModel(device, "LeNet", "lenet-hash", shapes);
+    }
+
+    /** The description {@link #lenet} carries. */
+    static NetworkInfo lenetInfo() {
+        return new NetworkInfo("LeNet", "test.LeNet", 1, 2, 2, 2, List.of(), "lenet-hash", "");
     }
 
     /** Fills every parameter with seeded Gaussian values; returns them, parameter by parameter. */
@@ -110,5 +134,29 @@ final class ParameterOnlyModel extends CompiledModel {
     @Override
     public List<Parameter> parameters() {
         return List.copyOf(parameters);
+    }
+
+    @Override
+    public List<StateTensor> buffers() {
+        return List.copyOf(buffers);
+    }
+
+    /** Fills every buffer with seeded values (positive, as variances are); returns them, buffer by buffer. */
+    List<float[]> randomizeBuffers(long seed) {
+        Random random = new Random(seed);
+        List<float[]> values = new ArrayList<>();
+        for (StateTensor buffer : buffers) {
+            float[] v = new float[Math.toIntExact(buffer.size())];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = 0.5f + random.nextFloat();
+            }
+            buffer.value().upload(v);
+            values.add(v);
+        }
+        return values;
+    }
+
+    List<float[]> bufferValues() {
+        return buffers.stream().map(b -> b.value().download()).toList();
     }
 }
