@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code netc eval}: the test accuracy of a network with weights from a safetensors file. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Loads weights (a netc checkpoint or weight file, or a PyTorch nn.Sequential state_dict) and prints the test accuracy.")
+        description = "Loads weights (a netc checkpoint or weight file, or a PyTorch state_dict under its own names, mapped"
+                + " as 'netc check --help' describes), batch norms' running statistics included, and prints the test"
+                + " accuracy.")
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -17,12 +17,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes a trained network's tensors without the optimizer's state, for PyTorch:"
                 + " model.load_state_dict(safetensors.torch.load_file(OUTPUT)).",
+                "Parameters, batch norms' running statistics and num_batches_tracked (I64) are all written.",
                 "Without --names-from the names are the network's own (conv1.weight, ...), for a PyTorch module"
                         + " whose attributes are named as the network's fields. With --names-from TEMPLATE they are"
                         + " the template's: save your PyTorch model's state_dict with"
                         + " safetensors.torch.save_file(model.state_dict(), 'template.safetensors'). Its names"
                         + " are matched level by level to the network's fields by name or by place in an"
-                        + " nn.Sequential (d2l's 0.weight, 2.0.bn1.running_mean, ...)."})
+                        + " nn.Sequential (d2l's 0.weight, 2.0.bn1.running_mean, ...), as 'netc check --help'"
+                        + " describes."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

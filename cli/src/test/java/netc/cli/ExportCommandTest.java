@@ -18,6 +18,7 @@ import netc.runtime.io.WeightFiles;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.Parameter;
 import netc.samples.Fixtures;
+import netc.samples.LeNetBNModel;
 import netc.samples.LeNetModel;
 import netc.train.XavierInit;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,5 +112,43 @@ class ExportCommandTest {
                         lenet.parameters().get(i).name());
             }
         }
+    }
+
+    /**
+     * d2l's BatchNorm LeNet as PyTorch wrote its state_dict (the fixture's names, with the running statistics and
+     * num_batches_tracked = 1 it recorded after the step): loaded by PyTorch's names, saved under netc's, and
+     * exported with that state_dict as the template, it comes back byte for byte, the I64 counters included.
+     */
+    @Test
+    void aBatchNormNetworksStateDictComesBackUnderPyTorchsNames() {
+        TensorFile fixture = SafetensorsReader.read(Fixtures.file(Fixtures.LENET_BN));
+        Path stateDict = dir.resolve("lenet-bn-state-dict.safetensors");
+        SafetensorsWriter writer = new SafetensorsWriter();
+        fixture.tensors().forEach((name, tensor) -> {
+            if (name.matches("\\d+\\.(weight|bias|running_mean|running_var|num_batches_tracked)")) {
+                writer.add(name, fixture.tensors().getOrDefault(name + ".after_step", tensor));
+            }
+        });
+        writer.writeTo(stateDict);
+        Path weights = dir.resolve("lenet-bn-netc.safetensors");
+        try (Device device = Device.open(); CompiledModel lenet = LeNetBNModel.FACTORY.create(device, 2)) {
+            WeightFiles.load(stateDict, lenet);
+            assertEquals(1, lenet.counters().get(0).get(), "num_batches_tracked loaded by its PyTorch name");
+            WeightFiles.save(weights, lenet);
+        }
+        Path exported = dir.resolve("lenet-bn-exported.safetensors");
+
+        Outcome outcome = netc("export", "LeNetBN", "--weights", weights.toString(), "--names-from",
+                stateDict.toString(), "--output", exported.toString());
+
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        TensorFile expected = SafetensorsReader.read(stateDict);
+        TensorFile written = SafetensorsReader.read(exported);
+        assertEquals(List.copyOf(expected.tensors().keySet()), List.copyOf(written.tensors().keySet()));
+        assertEquals(30, written.tensors().size(), "18 parameters, 8 running statistics, 4 counters");
+        expected.tensors().forEach((name, tensor) -> {
+            assertEquals(tensor.dtype(), written.tensor(name).dtype(), name);
+            assertEquals(tensor.bytes(), written.tensor(name).bytes(), name);
+        });
     }
 }

@@ -73,4 +73,16 @@ class SampleNetworksTest {
         assertEquals(List.of(), problems);
         assertTrue(named.size() > 0);
     }
+
+    /** The examples {@code netc check --help} and ARCHITECTURE.md give, as the compiled paths map them. */
+    @org.junit.jupiter.api.Test
+    void theDocumentedExamplesMapAsDocumented() {
+        assertEquals("conv2.weight", LeNetModel.INFO.tensorForTorchName("3.weight").orElseThrow().name());
+        assertEquals("b3.first.bn1.running_mean",
+                ResNet18Model.INFO.tensorForTorchName("2.0.bn1.running_mean").orElseThrow().name());
+        assertEquals("dense1.net[3].bn.weight",
+                DenseNetModel.INFO.tensorForTorchName("1.net.3.0.weight").orElseThrow().name());
+        assertEquals("dense1.net[3].bn.running_var",
+                DenseNetModel.INFO.tensorForTorchName("1.net.3.0.running_var").orElseThrow().name());
+    }
 }

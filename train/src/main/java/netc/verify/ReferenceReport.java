@@ -12,15 +12,23 @@ import java.util.List;
  * @param batchSize the batch the file records
  * @param comparisons one per tensor the file records, in the order they were computed
  * @param notRecorded results we computed that the file has no reference for, in the network's names
+ * @param notes what about this step changed the limits (batch norms over two values), one line each
  */
 public record ReferenceReport(String network, int batchSize, List<TensorComparison> comparisons,
-                              List<String> notRecorded) {
+                              List<String> notRecorded, List<String> notes) {
     /** The whole step matches; the recorded results match but some went unchecked; something differs. */
     public enum Verdict { PASS, INCOMPLETE, FAIL }
 
     public ReferenceReport {
         comparisons = List.copyOf(comparisons);
         notRecorded = List.copyOf(notRecorded);
+        notes = List.copyOf(notes);
+    }
+
+    /** A report without notes. */
+    public ReferenceReport(String network, int batchSize, List<TensorComparison> comparisons,
+                           List<String> notRecorded) {
+        this(network, batchSize, comparisons, notRecorded, List.of());
     }
 
     public List<TensorComparison> failures() {

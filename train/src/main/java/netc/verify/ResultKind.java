@@ -33,16 +33,28 @@ enum ResultKind {
                     .mapToDouble(e -> scaleOf(e.getValue()));
         }
     },
+    /** {@code <buffer>.after_step − <buffer>}: the step's change of a batch norm's running statistics. */
+    STATE {
+        @Override
+        DoubleStream scales(TensorFile file) {
+            return changeScales(file, ".after_step");
+        }
+    },
     /** {@code <param>.after_sgd − <param>}: the step's change. */
     UPDATE {
         @Override
         DoubleStream scales(TensorFile file) {
-            Map<String, HostTensor> tensors = file.tensors();
-            return tensors.entrySet().stream().filter(e -> e.getKey().endsWith(".after_sgd"))
-                    .mapToDouble(e -> changeScale(tensors.get(e.getKey().substring(0, e.getKey().length()
-                            - ".after_sgd".length())), e.getValue()));
+            return changeScales(file, ".after_sgd");
         }
     };
+
+    /** The scale of each change {@code <name><ending> − <name>} the file records. */
+    private static DoubleStream changeScales(TensorFile file, String ending) {
+        Map<String, HostTensor> tensors = file.tensors();
+        return tensors.entrySet().stream().filter(e -> e.getKey().endsWith(ending))
+                .mapToDouble(e -> changeScale(tensors.get(e.getKey().substring(0, e.getKey().length()
+                        - ending.length())), e.getValue()));
+    }
 
     /** The largest magnitude of each of the file's results of this kind (0 for one it lacks or cannot read). */
     abstract DoubleStream scales(TensorFile file);

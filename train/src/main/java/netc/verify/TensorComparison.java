@@ -11,14 +11,16 @@ import java.util.function.DoubleSupplier;
  * @param scale the largest {@code |reference|}; for an all-zero reference, the scale it borrowed
  *     (see {@link ResultKind})
  * @param scaleBorrowed true when the reference is all zero and {@code scale} comes from elsewhere
- * @param maxError the largest {@code |ours − reference|} (after any allowance)
+ * @param maxError the largest {@code |ours − reference|}, before any allowance
  * @param worstElement the flat index of the element nearest to (or furthest past) its limit, -1 for an empty tensor
  * @param worstRatio that element's error over its limit: at most 1 passes; infinite for NaN, or for any
  *     error where the limit is 0
  * @param tolerance the rule applied
+ * @param noiseAllowance the error allowed per element on top of the tolerance for this tensor's float32 noise
+ *     (see {@link Float32Noise}); 0 when none
  */
 public record TensorComparison(String name, double scale, boolean scaleBorrowed, double maxError, int worstElement,
-                               double worstRatio, Tolerance tolerance) {
+                               double worstRatio, Tolerance tolerance, double noiseAllowance) {
     /** {@code maxError / scale}: the measure the tolerances were chosen from (infinite if scale is 0 and error is not). */
     public double relativeError() {
         if (scale == 0) {
@@ -43,6 +45,19 @@ public record TensorComparison(String name, double scale, boolean scaleBorrowed,
      */
     static TensorComparison of(String name, float[] ours, float[] reference, float[] allowance, Tolerance tolerance,
                                DoubleSupplier scaleIfAllZero) {
+        return of(name, ours, reference, allowance, 0, tolerance, scaleIfAllZero);
+    }
+
+    /**
+     * As {@link #of(String, float[], float[], float[], Tolerance, DoubleSupplier)}, every element's error further
+     * reduced by {@code noiseAllowance}: the float32 noise measured for this tensor, which no limit relative to
+     * the values covers where a result is a cancelled sum.
+     */
+    static TensorComparison of(String name, float[] ours, float[] reference, float[] allowance, double noiseAllowance,
+                               Tolerance tolerance, DoubleSupplier scaleIfAllZero) {
+        if (!(noiseAllowance >= 0)) {
+            throw new IllegalArgumentException(name + ": a noise allowance must be >= 0, not " + noiseAllowance);
+        }
         if (ours.length != reference.length || (allowance != null && allowance.length != ours.length)) {
             throw new IllegalArgumentException(name + ": we have " + ours.length + " values, the reference "
                     + reference.length);
@@ -57,18 +72,20 @@ public record TensorComparison(String name, double scale, boolean scaleBorrowed,
             // a reference of ±inf or NaN has no finite limit: only the same value matches it (never NaN)
             double error = Float.isFinite(reference[i]) ? Math.abs((double) ours[i] - reference[i])
                     : ours[i] == reference[i] ? 0 : Double.POSITIVE_INFINITY;
+            // NaN must fail, not vanish in max()
+            maxError = Double.isNaN(error) ? Double.POSITIVE_INFINITY : Math.max(maxError, error);
             if (allowance != null && Float.isFinite(allowance[i])) {
                 error = Math.max(0, error - allowance[i]);
             }
+            error = Math.max(0, error - noiseAllowance);
             double ratio = ratio(error, tolerance.limit(scale, reference[i]));
-            // NaN must fail, not vanish in max()
-            maxError = Double.isNaN(error) ? Double.POSITIVE_INFINITY : Math.max(maxError, error);
             if (ratio > worstRatio) {
                 worstRatio = ratio;
                 worstElement = i;
             }
         }
-        return new TensorComparison(name, scale, borrowed, maxError, worstElement, worstRatio, tolerance);
+        return new TensorComparison(name, scale, borrowed, maxError, worstElement, worstRatio, tolerance,
+                noiseAllowance);
     }
 
     /** error / limit; any error against a zero limit, and a NaN on either side, fail (a NaN reference makes a NaN limit). */
@@ -82,9 +99,13 @@ public record TensorComparison(String name, double scale, boolean scaleBorrowed,
 
     @Override
     public String toString() {
+        String noise = noiseAllowance > 0
+                ? String.format(Locale.ROOT, " (noise allowance %.1e = %.1e of the scale)", noiseAllowance,
+                        scale > 0 ? noiseAllowance / scale : Double.POSITIVE_INFINITY)
+                : "";
         return String.format(Locale.ROOT, "%-24s max error %.2e = %.1e of %s %.2e; worst element [%d] at %.2f of"
-                        + " its limit %s", name, maxError, relativeError(),
+                        + " its limit%s %s", name, maxError, relativeError(),
                 scaleBorrowed ? "borrowed scale (reference all 0)" : "scale", scale, worstElement, worstRatio,
-                passed() ? "ok" : "FAILED");
+                noise, passed() ? "ok" : "FAILED");
     }
 }

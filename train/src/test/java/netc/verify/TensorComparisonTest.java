@@ -2,6 +2,7 @@ package netc.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.DoubleSupplier;
@@ -99,8 +100,30 @@ class TensorComparisonTest {
 
         float[] farOff = {1e-5f, 3e-5f};
         TensorComparison wrong = TensorComparison.of("t", farOff, reference, allowance, TOLERANCE, NOT_ALL_ZERO);
-        assertEquals(1e-5 - 7.45e-9, wrong.maxError(), 1e-11);
+        assertEquals(1e-5, wrong.maxError(), 1e-11, "the error itself, before the allowance");
         assertFalse(wrong.passed());
+    }
+
+    @Test
+    void aNoiseAllowanceIsAddedToEveryElementsLimitAndShown() {
+        float[] reference = {1f, 0f};
+        float[] ours = {1f, 3e-4f};
+        assertFalse(compare(ours, reference).passed(), "3e-4 against a limit of 1e-5");
+        TensorComparison noisy = TensorComparison.of("t", ours, reference, null, 3e-4, TOLERANCE, NOT_ALL_ZERO);
+        assertTrue(noisy.passed(), noisy.toString());
+        assertTrue(noisy.toString().contains("(noise allowance 3.0e-04 = 3.0e-04 of the scale)"), noisy.toString());
+        TensorComparison past = TensorComparison.of("t", new float[] {1f, 4e-4f}, reference, null, 3e-4, TOLERANCE,
+                NOT_ALL_ZERO);
+        assertFalse(past.passed(), "1e-4 past the allowance is ten times the limit");
+        assertEquals(4e-4, past.maxError(), 1e-9, "the error itself, before the allowance");
+    }
+
+    @Test
+    void aNegativeOrNanNoiseAllowanceIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> TensorComparison.of("t", new float[] {1f}, new float[] {1f}, null, -1, TOLERANCE, NOT_ALL_ZERO));
+        assertThrows(IllegalArgumentException.class, () -> TensorComparison.of("t", new float[] {1f},
+                new float[] {1f}, null, Double.NaN, TOLERANCE, NOT_ALL_ZERO));
     }
 
     @Test

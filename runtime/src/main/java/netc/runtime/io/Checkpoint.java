@@ -12,17 +12,19 @@ import netc.runtime.ops.Optimizer;
 import netc.runtime.ops.Sgd;
 
 /**
- * A training checkpoint as one safetensors file: every parameter and buffer (batch norm's running
- * statistics, under their own names: {@code bn1.running_mean}), the optimizer's state, the epoch reached,
- * and the network's shape hash (a checkpoint of another network is refused). Written atomically: a crash
- * mid-write leaves the previous checkpoint intact.
+ * A training checkpoint as one safetensors file: every parameter, every buffer (a batch norm's running
+ * statistics) and counter ({@code num_batches_tracked}, I64), the optimizer's state, the epoch reached, and
+ * the network's shape hash (a checkpoint of another network is refused). Written atomically: a crash
+ * mid-write leaves the previous checkpoint intact. A resumed run continues from exactly the state it stopped
+ * in, running statistics included, and evaluating a checkpoint uses the statistics training left.
  *
- * <p>Parameters keep their own names; each state tensor is the parameter's name and the state's suffix
+ * <p>Parameters, buffers and counters keep their own names, as in a weight file; each optimizer state tensor is the parameter's name and the state's suffix
  * ({@code conv1.weight.velocity} for SGD, {@code conv1.weight.exp_avg} and {@code conv1.weight.exp_avg_sq}
  * for Adam, PyTorch's state names). The metadata records the optimizer's kind ({@code optimizer}: a resumed
- * run must use the same) and its step count ({@code optimizer_steps}, Adam's bias correction); a checkpoint
- * without them was written before they existed, by SGD. What the training data was, as far as predictions
- * need it (class names, the input's normalisation), is metadata too: see {@link DataDescription}.
+ * run must use the same) and its step count ({@code optimizer_steps}, Adam's bias correction). A checkpoint
+ * without them was written before they existed, by SGD.
+ * What the training data was, as far as predictions need it (class names, the input's normalisation), is
+ * metadata: see {@link DataDescription}.
  */
 public final class Checkpoint {
     static final String FORMAT = "netc-checkpoint-1";
@@ -44,7 +46,10 @@ public final class Checkpoint {
         save(file, model, optimizer.kind(), optimizer.steps(), optimizer.state(), epochsDone, data);
     }
 
-    /** Restores parameters and the optimizer's state and step count; returns the number of epochs done. */
+    /**
+     * Restores parameters, buffers, counters and the optimizer's state and step count; returns the number of
+     * epochs done.
+     */
     public static int load(Path file, CompiledModel model, Optimizer optimizer) {
         Loaded loaded = load(file, model, optimizer.kind(), optimizer.state());
         optimizer.setSteps(loaded.optimizerSteps());
@@ -56,10 +61,7 @@ public final class Checkpoint {
         save(file, model, velocities, epochsDone, DataDescription.NONE);
     }
 
-    /**
-     * Saves SGD's state as {@code velocities[i]} (as {@link #save(Path, CompiledModel, List, int)}) and what
-     * predictions need to know about the training data (its class names, the input's normalisation).
-     */
+    /** As {@link #save(Path, CompiledModel, List, int)}, recording what predictions need to know about the data. */
     public static void save(Path file, CompiledModel model, List<Tensor> velocities, int epochsDone,
                             DataDescription data) {
         save(file, model, Sgd.KIND, 0, List.of(new Optimizer.State(Sgd.VELOCITY, velocities)), epochsDone, data);
@@ -87,8 +89,7 @@ public final class Checkpoint {
                 .metadata(OPTIMIZER, optimizer)
                 .metadata(OPTIMIZER_STEPS, Long.toString(optimizerSteps));
         data.writeTo(writer, info);
-        WeightFiles.addParameters(writer, parameters);
-        WeightFiles.addBuffers(writer, model.buffers());
+        WeightFiles.addModelTensors(writer, model);
         for (Optimizer.State kind : state) {
             for (int i = 0; i < parameters.size(); i++) {
                 Tensor tensor = kind.tensors().get(i);
@@ -124,11 +125,10 @@ public final class Checkpoint {
         int epochsDone = (int) nonNegative(source, "epochs done", contents.metadata("epochs_done"), Integer.MAX_VALUE);
         String stepsText = contents.metadata().get(OPTIMIZER_STEPS);
         long optimizerSteps = stepsText == null ? 0 : nonNegative(source, "optimizer steps", stepsText, Long.MAX_VALUE);
-        List<TensorSlot> slots = new ArrayList<>(WeightFiles.slots(parameters));
-        slots.addAll(WeightFiles.bufferSlots(model.buffers()));
+        List<TensorSlot> slots = new ArrayList<>(WeightFiles.slots(model));
         for (Optimizer.State kind : state) {
             for (int i = 0; i < parameters.size(); i++) {
-                slots.add(new TensorSlot(stateName(parameters.get(i), kind), parameters.get(i).shape(),
+                slots.add(new TensorSlot.OnDevice(stateName(parameters.get(i), kind), parameters.get(i).shape(),
                         kind.tensors().get(i)));
             }
         }

@@ -7,26 +7,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import netc.runtime.model.NetworkInfo;
-import netc.runtime.model.TensorInfo;
 
 /**
  * Writes a network's trained tensors under the names of a PyTorch module's {@code state_dict}, so that
  * {@code model.load_state_dict(safetensors.torch.load_file(path))} takes them as they are. The names come
  * from a template: the PyTorch model's own state_dict saved as safetensors
  * ({@code save_file(model.state_dict(), "template.safetensors")}); only its names and shapes are read.
- * Each template name is matched to the network's tensor by the PyTorch paths the compiler recorded
- * ({@link NetworkInfo#tensorForTorchName}: level by level the field's name or its place in an
- * {@code nn.Sequential}, so d2l's {@code 0.weight}, {@code 2.0.bn1.running_mean} and
- * {@code 1.net.3.0.weight} all find their tensor); for a description without tensors, by the network's
- * own names or an {@code nn.Sequential}'s numbered ones taken in layer order. Every template tensor must
- * be matched with PyTorch's shape, and every tensor of the network used, or nothing is written.
+ * Each template name is matched to the network's tensor as loading matches it: the network's own name,
+ * or the PyTorch name the network's compiled PyTorch paths give it ({@code 3.weight} is LeNet's
+ * {@code conv2.weight}, {@code 1.net.3.0.running_var} DenseNet's {@code dense1.net[3].bn.running_var}; see
+ * {@link TensorNames}). Parameters, buffers (running statistics) and {@code num_batches_tracked} (I64) are
+ * all exported. Every template tensor must be matched with PyTorch's shape, or nothing is written.
  *
- * <p>A BatchNorm's {@code num_batches_tracked} counter, which netc does not save, is left out; PyTorch's
- * BatchNorm fills in a missing one when loading a plain dict.
+ * <p>One exception: a file netc wrote before it saved batch norms' counters has no
+ * {@code num_batches_tracked}; that entry is then left out, and PyTorch's BatchNorm fills in a missing one
+ * when loading a plain dict.
  */
 public final class StateDictExport {
+    private static final String BATCH_COUNTER = "num_batches_tracked";
+
     private StateDictExport() {}
 
     /**
@@ -38,18 +38,18 @@ public final class StateDictExport {
         WeightFiles.checkNetwork(trained, network);
         Map<String, HostTensor> tensors = modelTensors(trained);
         List<String> netcNames = List.copyOf(tensors.keySet());
-        UnaryOperator<String> toNetc = toNetcNames(network, template, netcNames);
+        TensorNames toNetc = new TensorNames(network, netcNames);
         SafetensorsWriter writer = new SafetensorsWriter()
                 .metadata("format", "pt")
                 .metadata(NetworkIdentity.NETWORK, network.name());
         List<String> problems = new ArrayList<>();
         List<String> used = new ArrayList<>();
         template.tensors().forEach((torchName, shape) -> {
-            if (WeightFiles.isBatchCounter(torchName)) {
-                return;
-            }
-            String netcName = toNetc.apply(torchName);
+            String netcName = toNetc.ownName(torchName);
             HostTensor tensor = tensors.get(netcName);
+            if (tensor == null && isCounter(torchName) && isCounter(netcName)) {
+                return; // an older netc file, written before counters were saved
+            }
             String shown = netcName.equals(torchName) ? torchName : torchName + " (" + netcName + ")";
             if (tensor == null) {
                 problems.add(shown + " " + Arrays.toString(shape.shape()) + " has no tensor in the file");
@@ -75,12 +75,8 @@ public final class StateDictExport {
         writer.writeTo(output);
     }
 
-    /** The template's names in netc's terms. */
-    private static UnaryOperator<String> toNetcNames(NetworkInfo network, TensorFile template, List<String> netcNames) {
-        if (!network.parameters().isEmpty()) {
-            return name -> network.tensorForTorchName(name).map(TensorInfo::name).orElse(name);
-        }
-        return SequentialNames.renaming(template.tensors().keySet(), netcNames).orElse(UnaryOperator.identity());
+    private static boolean isCounter(String name) {
+        return name.equals(BATCH_COUNTER) || name.endsWith("." + BATCH_COUNTER);
     }
 
     /**

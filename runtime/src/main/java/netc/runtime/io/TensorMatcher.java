@@ -2,6 +2,7 @@ package netc.runtime.io;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,9 +11,10 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Pairs the tensors of a file with the device tensors they load into, checking everything before
+ * Pairs the tensors of a file with the tensors they load into (see {@link TensorSlot}), checking everything before
  * anything is uploaded: every missing, extra, wrongly typed or wrongly shaped tensor is collected and
- * reported in one error, so a user fixes the file in one go and a model is never half-loaded.
+ * reported in one error (and two file names for one tensor), so a user fixes the file in one go and a model is
+ * never half-loaded.
  */
 final class TensorMatcher {
     private TensorMatcher() {}
@@ -23,11 +25,17 @@ final class TensorMatcher {
      */
     static Map<TensorSlot, HostTensor> match(TensorFile file, List<TensorSlot> slots, UnaryOperator<String> rename,
                                              ExtraTensors extras, String source, String network) {
+        List<String> problems = new ArrayList<>();
+        Set<String> slotNames = new HashSet<>();
+        slots.forEach(slot -> slotNames.add(slot.name()));
         Map<String, String> fileNameOf = new LinkedHashMap<>();
         for (String name : file.tensors().keySet()) {
-            fileNameOf.putIfAbsent(rename.apply(name), name);
+            String slotName = rename.apply(name);
+            String earlier = fileNameOf.putIfAbsent(slotName, name);
+            if (earlier != null && slotNames.contains(slotName)) {
+                problems.add(earlier + " and " + name + " both name " + slotName);
+            }
         }
-        List<String> problems = new ArrayList<>();
         Map<TensorSlot, HostTensor> matched = new LinkedHashMap<>();
         Set<String> unused = new LinkedHashSet<>(fileNameOf.keySet());
         for (TensorSlot slot : slots) {
@@ -40,11 +48,14 @@ final class TensorMatcher {
             }
             unused.remove(slot.name());
             HostTensor tensor = file.tensors().get(fileName);
-            if (tensor.dtype() != DType.F32) {
-                problems.add(shown + " is " + tensor.dtype() + " where F32 is needed");
-            } else if (!Arrays.equals(tensor.shape(), HostTensor.shapeOf(slot.shape()))) {
+            String valueProblem;
+            if (tensor.dtype() != slot.dtype()) {
+                problems.add(shown + " is " + tensor.dtype() + " where " + slot.dtype() + " is needed");
+            } else if (!Arrays.equals(tensor.shape(), slot.shape())) {
                 problems.add(shown + " has shape " + Arrays.toString(tensor.shape()) + " where the model needs "
                         + Arrays.toString(slot.shape()));
+            } else if ((valueProblem = slot.valueProblem(tensor)) != null) {
+                problems.add(valueProblem);
             } else {
                 matched.put(slot, tensor);
             }
@@ -66,8 +77,8 @@ final class TensorMatcher {
         return matched;
     }
 
-    /** Uploads every matched tensor; call only with the result of {@link #match}. */
+    /** Loads every matched tensor; call only with the result of {@link #match}. */
     static void upload(Map<TensorSlot, HostTensor> matched) {
-        matched.forEach((slot, tensor) -> slot.target().upload(tensor.floats()));
+        matched.forEach(TensorSlot::load);
     }
 }

@@ -2,62 +2,56 @@ package netc.runtime.io;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
+import netc.runtime.cl.Tensor;
 import netc.runtime.model.CompiledModel;
+import netc.runtime.model.HostCounter;
 import netc.runtime.model.NetworkInfo;
 import netc.runtime.model.Parameter;
 import netc.runtime.model.StateTensor;
 
 /**
- * Loads and saves a model's parameters and buffers (BatchNorm's running statistics, without which a
- * trained network predicts from its initial statistics) as safetensors: by the network's own names
- * ({@code conv1.weight}, {@code bn1.running_mean}, ...) or, for a PyTorch {@code nn.Sequential}
- * state_dict ({@code 0.weight}, {@code 3.weight}, ...), by the order of the layers that have tensors.
- * PyTorch's {@code num_batches_tracked} counters are skipped: netc's BatchNorm keeps its own, and its
- * running averages do not depend on it. Every missing, extra or wrong-shaped tensor is listed in one
- * error, and nothing is loaded unless everything fits.
+ * Loads and saves a model's tensors as safetensors: its parameters, its buffers (a batch norm's running
+ * statistics, F32) and its host-side counters (a batch norm's {@code num_batches_tracked}, an I64 scalar, as
+ * PyTorch stores it). A file's names are the network's own ({@code conv1.weight}, ...) or those of a PyTorch
+ * {@code state_dict} of the module the network mirrors ({@code 0.weight}, {@code 2.0.bn1.running_mean}, ...),
+ * mapped through the network's compiled PyTorch paths (see {@link TensorNames}). Every missing, extra or
+ * wrong-shaped tensor is listed in one error, and nothing is loaded unless everything fits.
  */
 public final class WeightFiles {
-    private static final String BATCH_COUNTER = "num_batches_tracked";
-
     private WeightFiles() {}
 
-    /** Loads every parameter from a file that holds exactly the model's parameters. */
+    /** Loads every parameter, buffer and counter from a file that holds exactly the model's. */
     public static void load(Path file, CompiledModel model) {
         load(file, model, ExtraTensors.REFUSE);
     }
 
-    /** Loads every parameter; {@code extras} says whether other tensors in the file are an error. */
+    /** Loads every parameter, buffer and counter; {@code extras} says whether other tensors in the file are an error. */
     public static void load(Path file, CompiledModel model, ExtraTensors extras) {
         load(SafetensorsReader.read(file), model, extras);
     }
 
     /**
-     * Loads every parameter from contents already read. A file netc wrote (it records the network's
-     * shape hash) must come from this network; see {@link #checkNetwork}.
+     * Loads every parameter, buffer and counter from contents already read. A file netc wrote (it records the
+     * network's shape hash) must come from this network; see {@link #checkNetwork}.
      */
     public static void load(TensorFile contents, CompiledModel model, ExtraTensors extras) {
         Path file = contents.file();
-        checkNetwork(contents, model.info());
+        NetworkInfo info = model.info();
+        checkNetwork(contents, info);
         if (Checkpoint.FORMAT.equals(contents.metadata().get(NetworkIdentity.FORMAT))) {
             // A training checkpoint is a weight file plus optimizer state: its velocities are not parameters.
             extras = ExtraTensors.IGNORE;
         }
-        contents = withoutBatchCounters(contents);
-        List<TensorSlot> slots = new ArrayList<>(slots(model.parameters()));
-        slots.addAll(bufferSlots(model.buffers()));
-        List<String> names = slots.stream().map(TensorSlot::name).toList();
-        Optional<UnaryOperator<String>> sequential = SequentialNames.renaming(contents.tensors().keySet(), names);
-        String what = sequential.isPresent()
-                ? "Weight file " + file + " (read as a PyTorch nn.Sequential state_dict, its numbered layers"
-                        + " taken in order as " + SequentialNames.layersWithParameters(names) + ")"
+        TensorNames names = names(model);
+        String what = contents.tensors().keySet().stream().anyMatch(names::isTorchName)
+                ? "Weight file " + file + " (read as a PyTorch state_dict, its names mapped through " + info.name()
+                        + "'s PyTorch paths)"
                 : "Weight file " + file;
-        Map<TensorSlot, HostTensor> matched = TensorMatcher.match(contents, slots,
-                sequential.orElse(UnaryOperator.identity()), extras, what, model.info().name());
+        Map<TensorSlot, HostTensor> matched = TensorMatcher.match(contents, slots(model), names::ownName, extras, what,
+                info.name());
         TensorMatcher.upload(matched);
     }
 
@@ -73,16 +67,15 @@ public final class WeightFiles {
     }
 
     /**
-     * How the file's names read in the model's terms: the identity for a file in the network's own
-     * names, the Sequential renaming ({@code 3.weight.grad} → {@code conv2.weight.grad}) otherwise.
+     * How a file's names read in the model's terms: its own names unchanged, a PyTorch state_dict key as the
+     * tensor it names ({@code 3.weight} → {@code conv2.weight}), with any ending kept
+     * ({@code 3.weight.grad} → {@code conv2.weight.grad}); other names unchanged.
      */
-    public static UnaryOperator<String> modelNames(TensorFile contents, CompiledModel model) {
-        List<String> names = new ArrayList<>(slots(model.parameters()).stream().map(TensorSlot::name).toList());
-        model.buffers().forEach(buffer -> names.add(buffer.name()));
-        return SequentialNames.renaming(contents.tensors().keySet(), names).orElse(UnaryOperator.identity());
+    public static UnaryOperator<String> modelNames(CompiledModel model) {
+        return names(model)::ownName;
     }
 
-    /** Writes every parameter under its own name, with the network's name and shape hash as metadata. */
+    /** Writes every parameter, buffer and counter under its own name, with the network's name and shape hash. */
     public static void save(Path file, CompiledModel model) {
         save(file, model, DataDescription.NONE);
     }
@@ -96,45 +89,47 @@ public final class WeightFiles {
                 .metadata(NetworkIdentity.NETWORK, model.info().name())
                 .metadata(NetworkIdentity.SHAPE_HASH, model.info().shapeHash());
         data.writeTo(writer, model.info());
-        addParameters(writer, model.parameters());
-        addBuffers(writer, model.buffers());
+        addModelTensors(writer, model);
         writer.writeTo(file);
     }
 
-    static List<TensorSlot> slots(List<Parameter> parameters) {
-        return parameters.stream().map(p -> new TensorSlot(p.name(), p.shape(), p.value())).toList();
+    private static TensorNames names(CompiledModel model) {
+        return new TensorNames(model.info(), slots(model).stream().map(TensorSlot::name).toList());
     }
 
-    static List<TensorSlot> bufferSlots(List<StateTensor> buffers) {
-        return buffers.stream().map(b -> new TensorSlot(b.name(), b.shape(), b.value())).toList();
+    /** Where each of the model's tensors loads: parameters, then buffers, then counters, each in layer order. */
+    static List<TensorSlot> slots(CompiledModel model) {
+        List<TensorSlot> slots = new ArrayList<>();
+        for (Parameter parameter : model.parameters()) {
+            slots.add(new TensorSlot.OnDevice(parameter.name(), parameter.shape(), parameter.value()));
+        }
+        for (StateTensor buffer : model.buffers()) {
+            slots.add(new TensorSlot.OnDevice(buffer.name(), buffer.shape(), buffer.value()));
+        }
+        for (HostCounter counter : model.counters()) {
+            slots.add(new TensorSlot.Counter(counter));
+        }
+        return slots;
     }
 
-    /** Declares each buffer's values (a BatchNorm's running mean and variance), downloaded when written. */
-    static void addBuffers(SafetensorsWriter writer, List<StateTensor> buffers) {
-        for (StateTensor buffer : buffers) {
-            long[] shape = HostTensor.shapeOf(buffer.shape());
-            writer.add(buffer.name(), DType.F32, shape, () -> HostTensor.ofFloats(buffer.value().download(), shape).bytes());
+    /**
+     * Declares every parameter and buffer (F32, downloaded only when the writer reaches it) and every counter
+     * (an I64 scalar, its value now).
+     */
+    static void addModelTensors(SafetensorsWriter writer, CompiledModel model) {
+        for (Parameter parameter : model.parameters()) {
+            addDeviceTensor(writer, parameter.name(), parameter.shape(), parameter.value());
+        }
+        for (StateTensor buffer : model.buffers()) {
+            addDeviceTensor(writer, buffer.name(), buffer.shape(), buffer.value());
+        }
+        for (HostCounter counter : model.counters()) {
+            writer.add(counter.name(), HostTensor.ofLongs(new long[] {counter.get()}));
         }
     }
 
-    /** Whether {@code name} is a BatchNorm's step counter ({@code bn1.num_batches_tracked}), which netc does not load. */
-    static boolean isBatchCounter(String name) {
-        return name.equals(BATCH_COUNTER) || name.endsWith("." + BATCH_COUNTER);
-    }
-
-    private static TensorFile withoutBatchCounters(TensorFile contents) {
-        Map<String, HostTensor> kept = new LinkedHashMap<>(contents.tensors());
-        kept.keySet().removeIf(WeightFiles::isBatchCounter);
-        return kept.size() == contents.tensors().size() ? contents
-                : new TensorFile(contents.file(), kept, contents.metadata());
-    }
-
-    /** Declares each parameter's values, downloaded only when the writer reaches it. */
-    static void addParameters(SafetensorsWriter writer, List<Parameter> parameters) {
-        for (Parameter parameter : parameters) {
-            long[] shape = HostTensor.shapeOf(parameter.shape());
-            writer.add(parameter.name(), DType.F32, shape,
-                    () -> HostTensor.ofFloats(parameter.value().download(), shape).bytes());
-        }
+    private static void addDeviceTensor(SafetensorsWriter writer, String name, int[] deviceShape, Tensor value) {
+        long[] shape = HostTensor.shapeOf(deviceShape);
+        writer.add(name, DType.F32, shape, () -> HostTensor.ofFloats(value.download(), shape).bytes());
     }
 }

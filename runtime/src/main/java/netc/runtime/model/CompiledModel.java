@@ -21,6 +21,7 @@ public abstract class CompiledModel implements AutoCloseable {
     private final NetworkInfo info;
     private final int batchSize;
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+    private final List<HostCounter> counters = new ArrayList<>();
     private long seed;
     private long step;
     private int activeRows;
@@ -88,10 +89,21 @@ public abstract class CompiledModel implements AutoCloseable {
     /**
      * Every non-trainable state tensor on the device, in layer order: BatchNorm's {@code running_mean} and
      * {@code running_var} (the {@code buffers} of {@link NetworkInfo} without the {@code num_batches_tracked}
-     * counters, which each BatchNorm keeps on the host). None for a network without such layers.
+     * counters, which each BatchNorm keeps on the host: see {@link #counters()}). None for a network without
+     * such layers.
      */
     public List<StateTensor> buffers() {
         return List.of();
+    }
+
+    /**
+     * Every count kept on the host, in layer order: each BatchNorm's {@code num_batches_tracked}, the
+     * {@code buffers} of {@link NetworkInfo} that {@link #buffers()} leaves out. The model collects them from
+     * the {@link HostState} ops it {@linkplain #own owns}, so the generated code need not list them. None for a
+     * network without such layers.
+     */
+    public final List<HostCounter> counters() {
+        return List.copyOf(counters);
     }
 
     /** The shape table as text. */
@@ -122,9 +134,16 @@ public abstract class CompiledModel implements AutoCloseable {
         probe.after(layer, backward);
     }
 
-    /** Registers a device resource to close with the model (in reverse order); returns it. */
+    /**
+     * Registers a device resource to close with the model (in reverse order); returns it. An op that keeps
+     * {@link HostState} adds its counters to {@link #counters()}, in the order the ops are owned (the
+     * generated constructor builds them in layer order).
+     */
     protected final <T extends AutoCloseable> T own(T resource) {
         owned.push(resource);
+        if (resource instanceof HostState state) {
+            counters.addAll(state.counters());
+        }
         return resource;
     }
 

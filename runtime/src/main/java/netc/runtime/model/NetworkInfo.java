@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param outputs the width of the last layer (the number of classes)
  * @param layers the shape table, one row per layer or join, in the order the forward pass runs them
  * @param parameters every trainable tensor, in the order of the model's {@code parameters()}
- * @param buffers PyTorch's buffers, in the order of the model's {@code buffers()}, which holds those on the
- *     device (all but the {@code num_batches_tracked} counters, which each BatchNorm op keeps on the host)
+ * @param buffers PyTorch's buffers, in layer order: the model's {@code buffers()} holds those on the device,
+ *     its {@code counters()} the {@code num_batches_tracked} counters each BatchNorm op keeps on the host
  * @param workspaces the gradient workspaces the model allocates
  * @param shapeHash a hex digest of the layer graph and every shape
  * @param summary the shape table as text, as {@code summary()} shows it

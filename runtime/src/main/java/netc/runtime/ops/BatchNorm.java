@@ -7,6 +7,8 @@ import netc.runtime.cl.Device;
 import netc.runtime.cl.Kernel;
 import netc.runtime.cl.Tensor;
 import netc.runtime.model.DeviceMemory;
+import netc.runtime.model.HostCounter;
+import netc.runtime.model.HostState;
 import netc.runtime.model.Mode;
 import netc.runtime.model.Parameter;
 import netc.runtime.model.StateTensor;
@@ -27,12 +29,13 @@ import netc.runtime.model.StateTensor;
  *
  * <p>Parameters {@code name.weight} (gamma, {@link Parameter.Kind#SCALE}) and {@code name.bias} (beta),
  * both {@code [C]}; state {@code name.running_mean} (starts at 0) and {@code name.running_var} (at 1),
- * both {@code [C]}, and the host-side count {@link #numBatchesTracked()}, PyTorch's I64 scalar.
+ * both {@code [C]}, and the host-side count {@code name.num_batches_tracked} ({@link #numBatchesTracked()},
+ * PyTorch's I64 scalar), which the owning model lists among its {@link HostState} counters.
  *
  * <p>The forward pass keeps each channel's mean and {@code 1/sqrt(var + eps)}; the backward pass
  * recomputes {@code x̂} from the input, which must therefore be unchanged in between.
  */
-public final class BatchNorm implements AutoCloseable {
+public final class BatchNorm implements AutoCloseable, HostState {
     /** PyTorch's default {@code eps}, added to the variance. */
     public static final float EPSILON = 1e-5f;
     /** PyTorch's default {@code momentum}, the running statistics' step towards the batch's. */
@@ -54,13 +57,14 @@ public final class BatchNorm implements AutoCloseable {
     private final Buffer statistics;
     /** Per-plane sums of the reductions, [2][C][batch] (see batchnorm_planes.cl). */
     private final Buffer partial;
-    private long numBatchesTracked;
+    private final HostCounter numBatchesTracked;
     /** The real examples of the last forward pass if it trained; 0 if it evaluated or none ran. */
     private int trainedRows;
     private boolean forwardRun;
 
     public BatchNorm(Device device, String name, int batch, int channels, int spatial) {
         this.shape = new BatchNormShape("BatchNorm '" + name + "'", batch, channels, spatial);
+        this.numBatchesTracked = new HostCounter(name + ".num_batches_tracked");
         Defines defines = shape.defines(EPSILON, MOMENTUM);
         this.planeMoments = device.kernel("batchnorm_statistics.cl", "batchnorm_plane_moments", defines);
         this.channelStatistics = device.kernel("batchnorm_statistics.cl", "batchnorm_channel_statistics", defines);
@@ -109,16 +113,18 @@ public final class BatchNorm implements AutoCloseable {
 
     /** PyTorch's {@code num_batches_tracked}: the training forward passes so far. */
     public long numBatchesTracked() {
-        return numBatchesTracked;
+        return numBatchesTracked.get();
     }
 
     /** Sets the count, as when loading a checkpoint. */
     public void setNumBatchesTracked(long count) {
-        if (count < 0) {
-            throw new IllegalArgumentException(shape.label() + ": num_batches_tracked = " + count
-                    + " is negative; it counts training steps, so pass 0 or more.");
-        }
-        this.numBatchesTracked = count;
+        numBatchesTracked.set(count);
+    }
+
+    /** {@code num_batches_tracked}, the one count this op keeps on the host. */
+    @Override
+    public List<HostCounter> counters() {
+        return List.of(numBatchesTracked);
     }
 
     /**
@@ -134,7 +140,7 @@ public final class BatchNorm implements AutoCloseable {
         if (mode.usesBatchStatistics()) {
             planeMoments.launch(WorkItems.covering((long) rows * shape.channels()), null, partial, input, rows);
             channelStatistics.launch(perChannel, null, statistics, runningMean.value(), runningVar.value(), partial, rows);
-            numBatchesTracked++;
+            numBatchesTracked.increment();
             trainedRows = rows;
         } else {
             runningStatistics.launch(perChannel, null, statistics, runningMean.value(), runningVar.value());

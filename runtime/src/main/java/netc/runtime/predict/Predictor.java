@@ -66,7 +66,7 @@ public final class Predictor implements AutoCloseable {
      *
      * @param factory and {@code info}: the generated model's {@code FACTORY} and {@code INFO}
      * @param weights a netc checkpoint or weight file of this network, or a PyTorch state_dict saved as
-     *     safetensors (in the network's own names or as an {@code nn.Sequential}'s)
+     *     safetensors (in the network's own names or PyTorch's, mapped through the network's PyTorch paths)
      */
     public static Predictor load(ModelFactory factory, NetworkInfo info, Path weights) {
         return load(factory, info, weights, null, DEFAULT_BATCH_SIZE);

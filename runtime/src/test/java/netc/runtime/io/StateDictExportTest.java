@@ -55,7 +55,7 @@ class StateDictExportTest {
     }
 
     @Test
-    void aCheckpointTakesTheSequentialNamesLayerByLayerAndLoadsBackUnchanged() {
+    void aCheckpointTakesPyTorchsNamesThroughTheNetworksPathsAndLoadsBackUnchanged() {
         Path checkpoint = dir.resolve("checkpoint.safetensors");
         Path exported = dir.resolve("lenet-pytorch.safetensors");
         List<float[]> trained;
@@ -88,6 +88,54 @@ class StateDictExportTest {
             for (int i = 0; i < trained.size(); i++) {
                 assertArrayEquals(trained.get(i), reloaded.values().get(i), 0f, netcNames[i]);
             }
+        }
+    }
+
+    /**
+     * A BatchNorm network's checkpoint: its running statistics and {@code num_batches_tracked} (I64) go out under
+     * d2l's names (the BatchNorm at slot 1), in the template's order, and load back.
+     */
+    @Test
+    void buffersAndTheBatchCounterAreExportedUnderPyTorchsNames() {
+        Path checkpoint = dir.resolve("bn-checkpoint.safetensors");
+        Path template = dir.resolve("bn-template.safetensors");
+        Path exported = dir.resolve("bn-pytorch.safetensors");
+        List<float[]> state;
+        List<float[]> trained;
+        try (ParameterOnlyModel model = ParameterOnlyModel.withBatchNorm(device, "TinyBN", "bn-hash")) {
+            trained = model.randomize(6);
+            state = model.randomizeState(7);
+            List<Tensor> velocities = new ArrayList<>();
+            for (Parameter parameter : model.parameters()) {
+                velocities.add(parameter.value());
+            }
+            Checkpoint.save(checkpoint, model, velocities, 1);
+        }
+        new SafetensorsWriter()
+                .add("0.weight", HostTensor.ofFloats(new float[18], 2, 1, 3, 3))
+                .add("0.bias", HostTensor.ofFloats(new float[2], 2))
+                .add("1.weight", HostTensor.ofFloats(new float[2], 2))
+                .add("1.bias", HostTensor.ofFloats(new float[2], 2))
+                .add("1.running_mean", HostTensor.ofFloats(new float[2], 2))
+                .add("1.running_var", HostTensor.ofFloats(new float[2], 2))
+                .add("1.num_batches_tracked", HostTensor.ofLongs(new long[] {0}))
+                .add("3.weight", HostTensor.ofFloats(new float[24], 3, 8))
+                .add("3.bias", HostTensor.ofFloats(new float[3], 3))
+                .writeTo(template);
+        StateDictExport.write(SafetensorsReader.read(checkpoint),
+                ParameterOnlyModel.withBatchNormInfo("TinyBN", "bn-hash"), SafetensorsReader.read(template), exported);
+
+        TensorFile written = SafetensorsReader.read(exported);
+        assertEquals(List.of("0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var",
+                "1.num_batches_tracked", "3.weight", "3.bias"), List.copyOf(written.tensors().keySet()));
+        assertArrayEquals(trained.get(2), written.tensor("1.weight").floats(), 0f);
+        assertArrayEquals(state.get(0), written.tensor("1.running_mean").floats(), 0f);
+        assertArrayEquals(state.get(1), written.tensor("1.running_var").floats(), 0f);
+        assertArrayEquals(new long[] {1007}, written.tensor("1.num_batches_tracked").longs());
+        try (ParameterOnlyModel reloaded = ParameterOnlyModel.withBatchNorm(device, "TinyBN", "bn-hash")) {
+            WeightFiles.load(exported, reloaded);
+            assertArrayEquals(state.get(1), reloaded.stateValues().get(1), 0f);
+            assertEquals(1007, reloaded.counters().get(0).get());
         }
     }
 
@@ -159,6 +207,6 @@ class StateDictExportTest {
     }
 
     private static netc.runtime.model.NetworkInfo tinyInfo() {
-        return new netc.runtime.model.NetworkInfo("Tiny", "test.Tiny", 1, 2, 2, 2, List.of(), "h", "");
+        return ParameterOnlyModel.tinyInfo("Tiny", "h");
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WeightFilesTest {
+    /** d2l's LeNet's slots of its layers with parameters, as its INFO records them. */
     private static final List<String> SEQUENTIAL = List.of("0", "3", "7", "9", "11");
     private static Device device;
 
@@ -54,8 +55,9 @@ class WeightFilesTest {
         }
     }
 
+    /** PyTorch's numbered names map through each layer's slot, as the compiled LeNet's INFO gives them. */
     @Test
-    void loadsAPyTorchSequentialStateDictByLayerOrder() {
+    void loadsAPyTorchStateDictThroughTheNetworksPyTorchPaths() {
         TensorFile fixture = SafetensorsReader.read(SafetensorsTest.FIXTURE);
         try (ParameterOnlyModel lenet = ParameterOnlyModel.lenet(device)) {
             WeightFiles.load(SafetensorsTest.FIXTURE, lenet, ExtraTensors.IGNORE);
@@ -76,7 +78,8 @@ class WeightFilesTest {
                     () -> WeightFiles.load(SafetensorsTest.FIXTURE, lenet));
             String message = e.getMessage();
             assertTrue(message.contains(SafetensorsTest.FIXTURE.toString()), message);
-            assertTrue(message.contains("nn.Sequential"), message);
+            assertTrue(message.contains("(read as a PyTorch state_dict, its names mapped through LeNet's PyTorch paths)"),
+                    message);
             for (String extra : List.of("extra input F32[8, 1, 28, 28]", "extra labels I64[8]", "extra logits",
                     "extra loss F32[]", "extra 0.weight.grad", "extra 11.bias.after_sgd")) {
                 assertTrue(message.contains(extra), extra + " in: " + message);
@@ -123,23 +126,50 @@ class WeightFilesTest {
     }
 
     @Test
-    void sequentialIndicesAreOrderedNumericallyNotAsText() {
-        // "10" sorts before "2" as text; numerically layer 2 comes first and must be conv1.
-        Path file = dir.resolve("numeric.safetensors");
-        float[] conv = new float[18];
-        conv[0] = 5f;
+    void numberedNamesMapByTheLayersSlotsNotByTheirOrder() {
+        // Tiny's conv1 takes slot 0 (and its activation slot 1), fc slot 2.
+        Path file = dir.resolve("slots.safetensors");
         float[] fc = new float[24];
         fc[0] = 7f;
         new SafetensorsWriter()
-                .add("10.weight", HostTensor.ofFloats(fc, 3, 8))
-                .add("10.bias", HostTensor.ofFloats(new float[3], 3))
-                .add("2.weight", HostTensor.ofFloats(conv, 2, 1, 3, 3))
-                .add("2.bias", HostTensor.ofFloats(new float[2], 2))
+                .add("2.weight", HostTensor.ofFloats(fc, 3, 8))
+                .add("2.bias", HostTensor.ofFloats(new float[3], 3))
+                .add("0.weight", HostTensor.ofFloats(new float[18], 2, 1, 3, 3))
+                .add("0.bias", HostTensor.ofFloats(new float[2], 2))
                 .writeTo(file);
         try (ParameterOnlyModel tiny = ParameterOnlyModel.tiny(device, "Tiny", "h")) {
             WeightFiles.load(file, tiny);
-            assertEquals(5f, tiny.values().get(0)[0]);
             assertEquals(7f, tiny.values().get(2)[0]);
+        }
+        // The second layer with parameters at index 3: the order would take it, the slots do not.
+        Path shifted = dir.resolve("shifted.safetensors");
+        new SafetensorsWriter()
+                .add("0.weight", HostTensor.ofFloats(new float[18], 2, 1, 3, 3))
+                .add("0.bias", HostTensor.ofFloats(new float[2], 2))
+                .add("3.weight", HostTensor.ofFloats(fc, 3, 8))
+                .add("3.bias", HostTensor.ofFloats(new float[3], 3))
+                .writeTo(shifted);
+        try (ParameterOnlyModel tiny = ParameterOnlyModel.tiny(device, "Tiny", "h")) {
+            WeightFileException e = assertThrows(WeightFileException.class, () -> WeightFiles.load(shifted, tiny));
+            assertTrue(e.getMessage().contains("missing fc.weight [3, 8]; missing fc.bias [3]; extra 3.weight F32[3, 8];"
+                    + " extra 3.bias F32[3]"), e.getMessage());
+        }
+    }
+
+    @Test
+    void twoNamesOfOneTensorAreRefused() {
+        Path file = dir.resolve("twice.safetensors");
+        new SafetensorsWriter()
+                .add("conv1.weight", HostTensor.ofFloats(new float[18], 2, 1, 3, 3))
+                .add("0.weight", HostTensor.ofFloats(new float[18], 2, 1, 3, 3))
+                .add("conv1.bias", HostTensor.ofFloats(new float[2], 2))
+                .add("fc.weight", HostTensor.ofFloats(new float[24], 3, 8))
+                .add("fc.bias", HostTensor.ofFloats(new float[3], 3))
+                .writeTo(file);
+        try (ParameterOnlyModel tiny = ParameterOnlyModel.tiny(device, "Tiny", "h")) {
+            WeightFileException e = assertThrows(WeightFileException.class, () -> WeightFiles.load(file, tiny));
+            assertTrue(e.getMessage().contains("(1 problem): conv1.weight and 0.weight both name conv1.weight."),
+                    e.getMessage());
         }
     }
 
