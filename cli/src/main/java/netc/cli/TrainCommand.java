@@ -29,9 +29,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code netc train}: trains a network on Fashion-MNIST or the given data, a thin layer over {@link Trainer#fit}:
- * each left-out option comes from a recipe ({@link TrainingRecipes}: d2l's settings for its sample networks, the
- * API's defaults for any other).
+ * {@code netc train}: trains a network on Fashion-MNIST or the given data, a thin layer over
+ * {@link Trainer#fit}: each left-out option comes from a recipe ({@link TrainingRecipes}: d2l's settings for
+ * its sample networks, the API's defaults for any other).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Trains a network on Fashion-MNIST, or on --data (an IDX folder, a .csv file or a folder of class"
@@ -45,15 +45,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "A sample (LeNet, AlexNet) or the fully qualified name of a @Network class.")
     String network;
 
+    @Mixin
+    NetworkClassPath classPath;
+
     @Option(names = "--recipe", paramLabel = "NAME",
             description = "Where left-out options come from: 'default' (SGD lr 0.01, momentum 0.9, batch 64, 10"
                     + " epochs: suits any network) or 'd2l' (d2l.ai's settings for its networks: LeNet lr 0.9 batch"
                     + " 256, AlexNet lr 0.01 batch 128, ...; plain SGD, 10 epochs). Default: d2l for d2l's sample"
                     + " networks, else default.")
     String recipe;
-
-    @Mixin
-    NetworkClassPath classPath;
 
     // Boxed, so that "not given" (null) can fall back to the recipe.
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: 10).")
@@ -82,12 +82,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "Weight decay: an L2 term for SGD and Adam, decoupled for AdamW (default: 0; AdamW 0.01).")
     Double weightDecay;
 
-    @Option(names = "--schedule", paramLabel = "SCHEDULE",
-            description = "The learning rate per epoch, a factor of --lr set before each epoch (PyTorch's schedulers"
-                    + " stepped per epoch): constant; step:EVERY:GAMMA (times GAMMA every EVERY epochs, e.g."
-                    + " step:30:0.1); cosine (from --lr towards 0 over the run); warmup:W (linear from lr/W to lr over"
-                    + " W epochs); warmup:W+SCHEDULE (then SCHEDULE over the epochs left, e.g. warmup:5+cosine)"
-                    + " (default: constant).")
+    @Option(names = "--schedule", paramLabel = "SCHEDULE", description = {
+        "The learning rate per epoch, a factor of --lr set before each epoch as PyTorch's schedulers stepped"
+                + " once per epoch (default: constant):",
+        "constant: the same rate every epoch",
+        "step:EVERY:GAMMA: times GAMMA every EVERY epochs",
+        "cosine: from --lr down towards 0 over the run",
+        "warmup:W: from lr/W up to lr in W epochs",
+        "warmup:W+SCHEDULE: then SCHEDULE over the rest",
+        "for example step:30:0.1 or warmup:5+cosine."})
     String schedule;
 
     @Option(names = "--early-stop", paramLabel = "PATIENCE",

@@ -95,7 +95,6 @@ public final class Trainer {
                      new LossGuard(options.learningRate()));
              Evaluator evaluator = new Evaluator(model, test, data.normalization())) {
             XavierInit.apply(model.parameters(), options.seed());
-            // Checkpoints record the class names and normalisation, so that predictions from them need nothing else.
             TrainingRun run = new TrainingRun(model, optimizer, options, files, metrics, out, data.description());
             if (!run.restore()) {
                 return run.report();

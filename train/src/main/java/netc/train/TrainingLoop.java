@@ -20,7 +20,10 @@ final class TrainingLoop implements AutoCloseable {
     private final BatchLoader loader;
     private final TrainingStep step;
 
-    /** Trains on {@code data}, fed to the model as {@code input} says, each image augmented unless {@code augmentation} is none. */
+    /**
+     * Trains on {@code data}, fed to the model as {@code input} says, each image augmented unless
+     * {@code augmentation} is none.
+     */
     TrainingLoop(CompiledModel model, Optimizer optimizer, ImageDataset data, NetworkInput input,
                  Augmentation augmentation, long seed, LossGuard guard) {
         this.seed = seed;

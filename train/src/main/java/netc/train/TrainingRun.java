@@ -26,7 +26,10 @@ final class TrainingRun {
     private int epochsDone;
     private boolean stoppedEarly;
 
-    /** {@code data}: what the checkpoints record of the training data (class names, normalisation). */
+    /**
+     * {@code data}: the training data's class names and normalisation, saved in every checkpoint so that
+     * predictions from it need nothing else.
+     */
     TrainingRun(CompiledModel model, Optimizer optimizer, TrainingOptions options, RunFiles files, MetricsCsv metrics,
                 PrintStream out, DataDescription data) {
         this.model = model;

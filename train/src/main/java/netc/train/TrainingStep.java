@@ -96,10 +96,14 @@ public final class TrainingStep implements AutoCloseable {
         update();
     }
 
-    /** Forward pass and loss: afterwards the model's logits and {@link #loss()} are this batch's. */
+    /**
+     * Forward pass and loss on the first {@code rows} examples: afterwards the model's logits and {@link #loss()}
+     * are this batch's. Batch statistics (BatchNorm's) count those rows only, so a partial batch trains as
+     * the smaller batch would.
+     */
     public void forward(int rows, long seed, long stepNumber) {
         model.setRandomState(seed, stepNumber);
-        model.setActiveRows(rows); // a partial last batch: BatchNorm's statistics count its real rows only
+        model.setActiveRows(rows);
         model.forward(mode);
         loss.forward(dLogits, model.logits(), labels, rows);
         probe.after(LOSS_PHASE, false);

@@ -44,6 +44,9 @@ class TrainCommandEndToEndTest {
         TensorFile checkpoint = SafetensorsReader.read(files.checkpoint());
         assertEquals("LeNet", checkpoint.metadata("network"));
         assertEquals("2", checkpoint.metadata("epochs_done"));
+        // The training data's class names, for predictions to name what they see.
+        assertEquals(new com.google.gson.Gson().toJson(netc.data.FashionMnist.CLASS_NAMES),
+                checkpoint.metadata("class_names"));
         // LeNet's 5 layers with weights, a weight and a bias each, and a velocity for each of those 10
         assertEquals(20, checkpoint.tensors().size(), checkpoint.tensors().keySet().toString());
         assertTrue(checkpoint.tensor("fc3.weight").elements() == 84 * 10);

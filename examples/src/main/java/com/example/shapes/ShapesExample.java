@@ -10,6 +10,7 @@ import netc.data.ImageDatasets;
 import netc.data.TrainingData;
 import netc.runtime.predict.Prediction;
 import netc.runtime.predict.Predictor;
+import netc.train.Optimizers;
 import netc.train.Trainer;
 import netc.train.TrainingOptions;
 import netc.train.TrainingReport;
@@ -46,19 +47,13 @@ public final class ShapesExample {
 
     /** Trains a fresh ShapeNet on {@code data}, writing metrics, a plot and the checkpoint to {@code output}. */
     static TrainingReport train(TrainingData data, Path output) {
-        TrainingOptions options = new TrainingOptions(
-                40,     // epochs
-                16,     // batch size
-                0.05,   // learning rate
-                0.9,    // momentum
-                0.0,    // weight decay
-                42L,    // seed
-                null,   // device: the default (NETC_DEVICE, else a GPU, else the first)
-                TrainingOptions.DEFAULT_DATA_DIRECTORY, // Fashion-MNIST's, unused here
-                output, // metrics.csv, training.png, checkpoint.safetensors
-                0, 0,   // all training and test images
-                false,  // not resuming
-                true);  // replacing an earlier run's outputs
+        TrainingOptions options = TrainingOptions.builder()
+                .epochs(40)
+                .batchSize(16)
+                .optimizer(Optimizers.sgd(0.05).momentum(0.9))
+                .outputDirectory(output) // metrics.csv, training.png, checkpoint.safetensors
+                .overwrite(true)         // replacing an earlier run's outputs
+                .build();               // the rest as defaulted: seed 42, the default device, all images
         return Trainer.fit(ShapeNetModel.FACTORY, ShapeNetModel.INFO, options, data, System.out);
     }
 

@@ -71,7 +71,7 @@ class LearningTest {
         for (int i = 0; i < EPOCHS; i++) {
             EpochMetrics reported = report.epochs().get(i);
             String[] cells = lines.get(i + 1).split(",");
-            assertEquals(6, cells.length, lines.get(i + 1));
+            assertEquals(7, cells.length, lines.get(i + 1));
             assertEquals(i + 1, Integer.parseInt(cells[0]));
             // Each tolerance is half a unit of the column's last printed decimal.
             assertEquals(reported.loss(), Double.parseDouble(cells[1]), 5e-7);
@@ -79,6 +79,8 @@ class LearningTest {
             assertEquals(reported.testAccuracy(), Double.parseDouble(cells[3]), 5e-7);
             assertEquals(reported.imagesPerSecond(), Double.parseDouble(cells[4]), 0.05);
             assertEquals(reported.seconds(), Double.parseDouble(cells[5]), 5e-4);
+            // Six significant digits.
+            assertEquals(reported.learningRate(), Double.parseDouble(cells[6]), 5e-6 * reported.learningRate());
         }
     }
 
