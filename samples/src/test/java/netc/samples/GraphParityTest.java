@@ -42,7 +42,9 @@ class GraphParityTest {
      * Gradients: 2e-3 of the tensor's scale, where the scale is at least 1e-2 of the largest gradient of
      * the network. Both sides are float32 and at batch 2 noisy: a BatchNorm over 2 samples passes gradients
      * through a cancellation, so PyTorch's own gradients differ from a float64 recomputation by up to 4.6e-4
-     * of their scale (LeNetBN's {@code 1.weight}); and the biases of convolutions and dense layers before a
+     * of their scale (LeNetBN's {@code 1.weight}), and netc's by as much (4.6e-4, {@code bn1.bias}): float32
+     * rounding amplified by κ = (var + eps)/eps of the two-value BatchNorm1d layers, up to 1.4e4 here
+     * (u·κ = 8.6e-4; see netc.verify.TwoValueBatchNorms and docs/PERFORMANCE.md); and the biases of convolutions and dense layers before a
      * BatchNorm have an exact gradient of 0, which leaves rounding residue on both sides (the floor). Measured:
      * LeNetBN worst 5.0e-4 ({@code 1.weight}), DenseNet worst 1.0e-4; a wrong or missing contribution of one
      * consumer of a tensor shows at the size of the gradient itself.
