@@ -13,8 +13,8 @@ import java.util.function.DoubleSupplier;
  * @param scaleBorrowed true when the reference is all zero and {@code scale} comes from elsewhere
  * @param maxError the largest {@code |ours − reference|}, before any allowance
  * @param worstElement the flat index of the element nearest to (or furthest past) its limit, -1 for an empty tensor
- * @param worstRatio that element's error over its limit: at most 1 passes; infinite for NaN, or for any
- *     error where the limit is 0
+ * @param worstRatio that element's error over what it is allowed (the limit plus any allowances): at most 1
+ *     passes; infinite for NaN, or for any error where nothing is allowed
  * @param tolerance the rule applied
  * @param noiseAllowance the error allowed per element on top of the tolerance for this tensor's float32 noise
  *     (see {@link Float32Noise}); 0 when none
@@ -39,7 +39,7 @@ public record TensorComparison(String name, double scale, boolean scaleBorrowed,
     }
 
     /**
-     * Compares element by element, each error first reduced by {@code allowance[i]} (never below 0), for an
+     * Compares element by element, each element allowed {@code allowance[i]} on top of its limit, for an
      * error both sides are known to make, such as rounding; {@code allowance} may be null. An all-zero
      * reference is judged on {@code scaleIfAllZero}, asked only then.
      */
@@ -49,9 +49,9 @@ public record TensorComparison(String name, double scale, boolean scaleBorrowed,
     }
 
     /**
-     * As {@link #of(String, float[], float[], float[], Tolerance, DoubleSupplier)}, every element's error further
-     * reduced by {@code noiseAllowance}: the float32 noise measured for this tensor, which no limit relative to
-     * the values covers where a result is a cancelled sum.
+     * As {@link #of(String, float[], float[], float[], Tolerance, DoubleSupplier)}, every element further allowed
+     * {@code noiseAllowance}: for the float32 noise measured for this tensor, which no limit relative to the
+     * values covers where a result is a cancelled sum.
      */
     static TensorComparison of(String name, float[] ours, float[] reference, float[] allowance, double noiseAllowance,
                                Tolerance tolerance, DoubleSupplier scaleIfAllZero) {
@@ -74,11 +74,11 @@ public record TensorComparison(String name, double scale, boolean scaleBorrowed,
                     : ours[i] == reference[i] ? 0 : Double.POSITIVE_INFINITY;
             // NaN must fail, not vanish in max()
             maxError = Double.isNaN(error) ? Double.POSITIVE_INFINITY : Math.max(maxError, error);
-            if (allowance != null && Float.isFinite(allowance[i])) {
-                error = Math.max(0, error - allowance[i]);
-            }
-            error = Math.max(0, error - noiseAllowance);
-            double ratio = ratio(error, tolerance.limit(scale, reference[i]));
+            // Passing within the limit plus the allowances is passing within the limit after discounting them;
+            // the ratio to their sum says how near the element came.
+            double allowed = tolerance.limit(scale, reference[i]) + noiseAllowance
+                    + (allowance != null && Float.isFinite(allowance[i]) ? allowance[i] : 0);
+            double ratio = ratio(error, allowed);
             if (ratio > worstRatio) {
                 worstRatio = ratio;
                 worstElement = i;

@@ -111,6 +111,7 @@ class TensorComparisonTest {
         assertFalse(compare(ours, reference).passed(), "3e-4 against a limit of 1e-5");
         TensorComparison noisy = TensorComparison.of("t", ours, reference, null, 3e-4, TOLERANCE, NOT_ALL_ZERO);
         assertTrue(noisy.passed(), noisy.toString());
+        assertEquals(3e-4 / (1e-5 + 3e-4), noisy.worstRatio(), 1e-3, "the error over the limit plus the allowance");
         assertTrue(noisy.toString().contains("(noise allowance 3.0e-04 = 3.0e-04 of the scale)"), noisy.toString());
         TensorComparison past = TensorComparison.of("t", new float[] {1f, 4e-4f}, reference, null, 3e-4, TOLERANCE,
                 NOT_ALL_ZERO);
