@@ -6,7 +6,8 @@ import netc.train.TrainingOptions;
 import netc.train.TrainingReport;
 
 /**
- * Trains {@link AlexNetModel} on Fashion-MNIST.
+ * Trains {@link AlexNetModel} on the data its options name. Any other data set: pass it to
+ * {@code Trainer.fit(AlexNetModel.FACTORY, AlexNetModel.INFO, options, train, test, out)}.
  *
  * <p>From the shell: {@code netc train netc.samples.AlexNet}.
  */

@@ -6,7 +6,8 @@ import netc.train.TrainingOptions;
 import netc.train.TrainingReport;
 
 /**
- * Trains {@link LeNetModel} on Fashion-MNIST.
+ * Trains {@link LeNetModel} on the data its options name. Any other data set: pass it to
+ * {@code Trainer.fit(LeNetModel.FACTORY, LeNetModel.INFO, options, train, test, out)}.
  *
  * <p>From the shell: {@code netc train netc.samples.LeNet}.
  */

@@ -3,15 +3,12 @@ package netc.verify;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import netc.runtime.cl.Device;
-import netc.runtime.cl.Tensor;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.HostCounter;
 import netc.runtime.model.Mode;
 import netc.runtime.model.Parameter;
 import netc.runtime.model.StateTensor;
 import netc.runtime.ops.Sgd;
-import netc.runtime.ops.SoftmaxCrossEntropy;
 import netc.train.TrainingStep;
 
 /**
@@ -74,7 +71,7 @@ final class StepReplay {
             for (HostCounter counter : model.counters()) {
                 counters.put(counter.name() + AFTER_STEP, counter.get());
             }
-            tensors.put(LOSS_AFTER_SGD, new float[] {lossAfterUpdate(model, step, batch)});
+            tensors.put(LOSS_AFTER_SGD, new float[] {lossAfterUpdate(step, batch)});
         }
         return new Results(tensors, counters);
     }
@@ -84,14 +81,8 @@ final class StepReplay {
      * the batch's statistics), as PyTorch records {@code loss_after_sgd}. The running statistics it moves on
      * were read before.
      */
-    private static float lossAfterUpdate(CompiledModel model, TrainingStep step, int batch) {
-        Device device = model.device();
-        int classes = model.info().outputs();
-        try (Tensor unusedGradient = new Tensor(device, batch, classes);
-             SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy(device, batch, classes)) {
-            model.forward(Mode.TRAIN_WITHOUT_DROPOUT);
-            loss.forward(unusedGradient, model.logits(), step.labels(), batch);
-            return loss.read().loss();
-        }
+    private static float lossAfterUpdate(TrainingStep step, int batch) {
+        step.forward(batch, 0L, 1L);
+        return step.loss().loss();
     }
 }

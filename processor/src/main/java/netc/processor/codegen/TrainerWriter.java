@@ -19,8 +19,9 @@ final class TrainerWriter {
         NetworkSpec spec = plan.spec();
         ClassName model = Names.model(spec);
         TypeSpec.Builder trainer = TypeSpec.classBuilder(Names.trainer(spec))
-                .addJavadoc("Trains {@link $T} on Fashion-MNIST.\n\n<p>From the shell: {@code netc train $L}.\n", model,
-                        spec.binaryName())
+                .addJavadoc("Trains {@link $T} on the data its options name. Any other data set: pass it to\n"
+                        + "{@code Trainer.fit($T.FACTORY, $T.INFO, options, train, test, out)}.\n\n"
+                        + "<p>From the shell: {@code netc train $L}.\n", model, model, model, spec.binaryName())
                 .addAnnotation(ModelWriter.generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
