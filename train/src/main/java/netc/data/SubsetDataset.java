@@ -1,15 +1,12 @@
 package netc.data;
 
-import java.util.List;
-
 /** Some images of another dataset, in the order of {@code indices}: a limit or one side of a hold-out split. */
-final class SubsetDataset implements ImageDataset {
-    private final ImageDataset base;
+final class SubsetDataset extends ForwardingImageDataset {
     private final int[] indices;
     private final String name;
 
     SubsetDataset(ImageDataset base, int[] indices, String name) {
-        this.base = base;
+        super(base);
         this.indices = indices;
         this.name = name;
     }
@@ -25,26 +22,6 @@ final class SubsetDataset implements ImageDataset {
     }
 
     @Override
-    public int channels() {
-        return base.channels();
-    }
-
-    @Override
-    public int height() {
-        return base.height();
-    }
-
-    @Override
-    public int width() {
-        return base.width();
-    }
-
-    @Override
-    public List<String> classNames() {
-        return base.classNames();
-    }
-
-    @Override
     public int label(int index) {
         return base.label(indices[index]);
     }
@@ -55,17 +32,7 @@ final class SubsetDataset implements ImageDataset {
     }
 
     @Override
-    public boolean storesBytes() {
-        return base.storesBytes();
-    }
-
-    @Override
     public void readBytes(int index, byte[] target, int offset) {
         base.readBytes(indices[index], target, offset);
-    }
-
-    @Override
-    public String toString() {
-        return ImageDatasets.describe(this);
     }
 }
