@@ -15,7 +15,9 @@ import java.util.Locale;
  * as an uninterrupted one, and the same image differs from epoch to epoch. Training only: evaluation
  * never augments.
  */
-public final class Augmentation {
+public final class Augmentation implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** No augmentation. */
     public static final Augmentation NONE = new Augmentation(0, false, 0, 0, 0);
 

@@ -92,12 +92,30 @@ public final class BatchLoader implements AutoCloseable {
 
     /** Starts epoch {@code epoch} (0-based): its order is a function of (seed, epoch) alone. */
     public void startEpoch(int epoch) {
+        startEpoch(epoch, 0);
+    }
+
+    /**
+     * Starts epoch {@code epoch} at its batch {@code firstBatch} (0-based), as if the batches before it had
+     * been read: a data-parallel worker that lost its place (a retried task) resumes a round this way.
+     */
+    public void startEpoch(int epoch, int firstBatch) {
+        if (firstBatch < 0) {
+            throw new IllegalArgumentException("the first batch of an epoch is 0 or more, got " + firstBatch);
+        }
         cancelPending();
-        order = EpochOrder.of(data.size(), shuffle, seed, epoch);
+        if (order == null || this.epoch != epoch) {
+            order = EpochOrder.of(data.size(), shuffle, seed, epoch);
+        }
         this.epoch = epoch;
-        nextBatch = 0;
-        prefetch(0);
-        prefetch(1);
+        nextBatch = firstBatch;
+        prefetch(firstBatch);
+        prefetch(firstBatch + 1);
+    }
+
+    /** The batch the next {@link #next} call reads, 0-based within the epoch. */
+    public int nextBatch() {
+        return nextBatch;
     }
 
     /**

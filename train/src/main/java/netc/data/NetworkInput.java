@@ -6,7 +6,8 @@ package netc.data;
  * a grey image feeds every channel of an RGB network, and an RGB image feeds a grey network as its
  * ITU-R BT.601 luma (0.299 R + 0.587 G + 0.114 B, as PIL and torchvision convert to grey).
  */
-public record NetworkInput(int channels, int height, int width, Normalization normalization) {
+public record NetworkInput(int channels, int height, int width, Normalization normalization)
+        implements java.io.Serializable {
     public NetworkInput {
         if (height < 1 || width < 1) {
             throw new IllegalArgumentException("the network's input must be at least 1×1, got " + height + "×" + width);

@@ -8,7 +8,9 @@ import java.util.Locale;
  * after resizing, as torchvision's {@code Normalize} does; applied to training and test batches alike.
  * One mean and std may stand for every channel.
  */
-public final class Normalization {
+public final class Normalization implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** No normalisation: the network sees values in [0, 1]. */
     public static final Normalization NONE = new Normalization(new float[0], new float[0]);
 

@@ -11,7 +11,7 @@ import netc.runtime.ops.Optimizer;
  * methods return a changed copy, so settings read as PyTorch's constructor calls:
  * {@code Optimizers.sgd(0.01).momentum(0.9).nesterov(true).weightDecay(5e-4)}.
  */
-public sealed interface OptimizerSettings permits SgdSettings, AdamSettings {
+public sealed interface OptimizerSettings extends java.io.Serializable permits SgdSettings, AdamSettings {
     /** The base learning rate (a schedule scales it per epoch). */
     double learningRate();
 

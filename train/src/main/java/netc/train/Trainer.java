@@ -52,6 +52,16 @@ public final class Trainer {
      */
     public static TrainingReport fit(ModelFactory factory, NetworkInfo info, TrainingOptions options, TrainingData data,
                                      PrintStream out) {
+        return fit(factory, info, options, data, out, EpochRunner.Factory.LOCAL);
+    }
+
+    /**
+     * As {@link #fit(ModelFactory, NetworkInfo, TrainingOptions, TrainingData, PrintStream)}, the epochs trained by
+     * {@code runners}' runner (netc-spark's trains data-parallel on a cluster); the model built here on
+     * {@code options.device()} evaluates, holds the weights between epochs and is what checkpoints save.
+     */
+    public static TrainingReport fit(ModelFactory factory, NetworkInfo info, TrainingOptions options, TrainingData data,
+                                     PrintStream out, EpochRunner.Factory runners) {
         TrainingOptionsCheck.validate(options);
         ImageDataset train = ImageDatasets.limit(data.train(), options.trainLimit());
         ImageDataset test = ImageDatasets.withClasses(ImageDatasets.limit(data.test(), options.testLimit()),
@@ -80,18 +90,19 @@ public final class Trainer {
                 // Before the model is built, so that an output directory that cannot be written fails at once.
                 metrics.rewrite(List.of());
             }
-            return train(device, factory, info, options, limited, files, metrics, out);
+            return train(device, factory, info, options, limited, files, metrics, out, runners);
         }
     }
 
     private static TrainingReport train(Device device, ModelFactory factory, NetworkInfo info, TrainingOptions options,
-                                        TrainingData data, RunFiles files, MetricsCsv metrics, PrintStream out) {
+                                        TrainingData data, RunFiles files, MetricsCsv metrics, PrintStream out,
+                                        EpochRunner.Factory runners) {
         ImageDataset train = data.train();
         ImageDataset test = data.test();
         NetworkInput input = DataCompatibility.input(info, data.normalization());
         try (CompiledModel model = factory.create(device, options.batchSize());
              Optimizer optimizer = options.optimizer().create(device, model.parameters());
-             TrainingLoop loop = new TrainingLoop(model, optimizer, train, input, data.augmentation(), options.seed(),
+             EpochRunner loop = runners.create(model, optimizer, data, input, options,
                      new LossGuard(options.learningRate()));
              Evaluator evaluator = new Evaluator(model, test, data.normalization())) {
             XavierInit.apply(model.parameters(), options.seed());

@@ -14,7 +14,7 @@ import netc.runtime.ops.Optimizer;
  * model's input and the step's labels, the {@link TrainingStep} trains on them. Everything a step does is
  * enqueued on the device's one queue; reading the loss back is the step's only wait.
  */
-final class TrainingLoop implements AutoCloseable {
+final class TrainingLoop implements EpochRunner {
     private final long seed;
     private final LossGuard guard;
     private final BatchLoader loader;
@@ -32,12 +32,13 @@ final class TrainingLoop implements AutoCloseable {
         this.step = new TrainingStep(model, optimizer, Mode.TRAIN);
     }
 
-    int batchesPerEpoch() {
+    @Override
+    public int batchesPerEpoch() {
         return loader.batchesPerEpoch();
     }
 
-    /** Trains one epoch ({@code epoch} 0-based); its shuffle, augmentation and dropout masks depend on (seed, epoch) only. */
-    EpochTally runEpoch(int epoch, ProgressReporter progress) {
+    @Override
+    public EpochTally runEpoch(int epoch, ProgressReporter progress) {
         EpochTally tally = new EpochTally();
         loader.startEpoch(epoch);
         int batches = loader.batchesPerEpoch();

@@ -10,7 +10,7 @@ import netc.runtime.model.CompiledModel;
 import netc.runtime.ops.Optimizer;
 
 /**
- * The epochs of one training run around a {@link TrainingLoop}: resuming from the checkpoint, the
+ * The epochs of one training run around an {@link EpochRunner}: resuming from the checkpoint, the
  * learning rate each epoch's schedule gives, evaluation, metrics, checkpoints, the plot, callbacks and
  * early stopping. The data it trains on is the loop's and the evaluator's business.
  */
@@ -88,7 +88,7 @@ final class TrainingRun {
     }
 
     /** Trains the epochs left; the plot is titled {@code plotTitle} ("LeNet on Fashion-MNIST"). */
-    TrainingReport trainEpochs(TrainingLoop loop, Evaluator evaluator, String plotTitle, String device) {
+    TrainingReport trainEpochs(EpochRunner loop, Evaluator evaluator, String plotTitle, String device) {
         ProgressReporter progress = ProgressReporter.forConsole(out);
         EarlyStopping stopping = options.earlyStopping();
         boolean scheduled = !(options.schedule() instanceof LearningRateSchedule.Constant);

@@ -1,0 +1,40 @@
+package netc.spark;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads why a Spark job failed. A task's exception reaches the driver as text inside a
+ * {@code SparkException} ("Job aborted due to stage failure: ... most recent failure: Lost task 1.0 in
+ * stage 3.0 (TID 7) (host executor 2): java.lang.IllegalStateException: MESSAGE\n\tat ..."); the
+ * user needs MESSAGE.
+ */
+final class SparkFailures {
+    private static final Pattern TASK_FAILURE = Pattern.compile(
+            "most recent failure: Lost task .*?\\)(?: \\([^)]*\\))?: (?:[\\w.$]+: )?(.*)");
+
+    private SparkFailures() {}
+
+    /** Whether {@code failure} came from Spark (a job that failed), rather than from netc's own code on the driver. */
+    static boolean fromSpark(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().startsWith("org.apache.spark.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The task's own message if Spark passed it on, else the first line of Spark's. */
+    static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (!cause.getClass().getName().startsWith("org.apache.spark.") && cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+        }
+        String message = String.valueOf(failure.getMessage());
+        String firstLine = message.lines().findFirst().orElse(message);
+        Matcher task = TASK_FAILURE.matcher(firstLine);
+        return task.find() ? task.group(1) : firstLine;
+    }
+}
