@@ -2,6 +2,7 @@ package netc.cli;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import netc.runtime.model.CompiledModel;
 import netc.runtime.model.ModelFactory;
 import netc.runtime.model.NetworkInfo;
 
@@ -40,9 +41,13 @@ final class ModelLookup {
             throw new NetworkLookupException(networkClass.getName() + " has no generated model class " + modelName
                     + "; compile it with netc-processor on javac's class path (as the samples module does).");
         }
+        if (!CompiledModel.class.isAssignableFrom(model)) {
+            throw new NetworkLookupException(modelName + " is not a model netc generated (it does not extend"
+                    + " CompiledModel); rename the class that takes its name, or rebuild the network.");
+        }
         NetworkInfo info = constant(model, "INFO", NetworkInfo.class);
         ModelFactory factory = constant(model, "FACTORY", ModelFactory.class);
-        return new CompiledNetwork(networkClass, info, factory);
+        return new CompiledNetwork(networkClass, model.asSubclass(CompiledModel.class), info, factory);
     }
 
     private static <T> T constant(Class<?> model, String name, Class<T> type) {

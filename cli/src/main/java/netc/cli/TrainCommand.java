@@ -10,6 +10,9 @@ import netc.data.FashionMnist;
 import netc.data.ImageDataset;
 import netc.data.TrainingData;
 import netc.runtime.model.NetworkInfo;
+import netc.spark.SparkOptions;
+import netc.spark.SparkTraining;
+import netc.spark.SparkTrainingException;
 import netc.train.AdamSettings;
 import netc.train.EarlyStopping;
 import netc.train.LearningRateSchedule;
@@ -148,12 +151,34 @@ final class TrainCommand implements Callable<Integer> {
                     + " plot and checkpoint (without this or --resume, such a directory is refused).")
     boolean overwrite;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Train data-parallel on Apache Spark: local[N] runs N workers on this machine (nothing to"
+                    + " install), spark://HOST:PORT, yarn or k8s://... a cluster (see docs/DISTRIBUTED.md). --batch-size"
+                    + " is then the batch of one synchronised step, split evenly over the workers.")
+    String sparkMaster;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "With --spark: model replicas training side by side (default: local[N]'s N, else Spark's"
+                    + " default parallelism).")
+    Integer workers;
+
+    @Option(names = "--sync-every", paramLabel = "K",
+            description = "With --spark: local steps per worker between two averagings of the replicas (default: 1,"
+                    + " exactly synchronous SGD).")
+    Integer syncEvery;
+
     @Override
     public Integer call() {
+        if (sparkMaster == null && (workers != null || syncEvery != null)) {
+            throw usage((workers != null ? "--workers" : "--sync-every") + " applies to training on Spark; add --spark"
+                    + " local[N] (or a cluster's master URL), or leave it out.");
+        }
         CompiledNetwork compiled = classPath.resolve(network);
         TrainingOptions options = options(compiled.networkClass());
         TrainingData data = trainingData(compiled.info(), options);
-        TrainingReport report = Trainer.fit(compiled.factory(), compiled.info(), options, data, System.out);
+        TrainingReport report = sparkMaster == null
+                ? Trainer.fit(compiled.factory(), compiled.info(), options, data, System.out)
+                : SparkTraining.fit(compiled.modelClass(), compiled.info(), options, data, sparkOptions(), System.out);
         PrintWriter out = spec.commandLine().getOut();
         if (report.bestCheckpoint() == null) {
             out.printf("wrote %s, %s and %s%n", report.metricsCsv(), report.plotPng(), report.checkpoint());
@@ -163,6 +188,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private SparkOptions sparkOptions() {
+        try {
+            return new SparkOptions(sparkMaster, workers == null ? 0 : workers, syncEvery == null ? 1 : syncEvery);
+        } catch (SparkTrainingException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     /** The recipe's options for {@code network} with every given option put in; impossible values are a usage error. */
