@@ -2,7 +2,9 @@ package netc.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import netc.data.Augmentation;
 import netc.data.DataSource;
@@ -167,11 +169,17 @@ final class TrainCommand implements Callable<Integer> {
                     + " exactly synchronous SGD).")
     Integer syncEvery;
 
+    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
+            description = "With --spark: a Spark setting, as spark-submit's --conf (e.g. spark.executor.memory=8g,"
+                    + " spark.jars=net.jar); may be repeated.")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
-        if (sparkMaster == null && (workers != null || syncEvery != null)) {
-            throw usage((workers != null ? "--workers" : "--sync-every") + " applies to training on Spark; add --spark"
-                    + " local[N] (or a cluster's master URL), or leave it out.");
+        if (sparkMaster == null && (workers != null || syncEvery != null || !sparkConf.isEmpty())) {
+            String option = workers != null ? "--workers" : syncEvery != null ? "--sync-every" : "--spark-conf";
+            throw usage(option + " applies to training on Spark; add --spark local[N] (or a cluster's master URL),"
+                    + " or leave it out.");
         }
         CompiledNetwork compiled = classPath.resolve(network);
         TrainingOptions options = options(compiled.networkClass());
@@ -192,7 +200,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private SparkOptions sparkOptions() {
         try {
-            return new SparkOptions(sparkMaster, workers == null ? 0 : workers, syncEvery == null ? 1 : syncEvery);
+            return new SparkOptions(sparkMaster, workers == null ? 0 : workers, syncEvery == null ? 1 : syncEvery,
+                    sparkConf);
         } catch (SparkTrainingException e) {
             throw usage(e.getMessage());
         }

@@ -1,5 +1,7 @@
 package netc.spark;
 
+import java.util.Map;
+
 /**
  * How training runs on Spark.
  *
@@ -9,9 +11,18 @@ package netc.spark;
  *        task slot of the master ({@code local[N]}: N; a cluster: Spark's default parallelism)
  * @param syncEvery local steps each worker takes between two averagings ({@code k}); 1 is synchronous
  *        data-parallel SGD, exactly one step at {@code workers} times the worker batch
+ * @param conf Spark settings for the application netc starts ({@code spark.executor.memory},
+ *        {@code spark.jars}, ...), as {@code spark-submit --conf} takes them
  */
-public record SparkOptions(String master, int workers, int syncEvery) {
+public record SparkOptions(String master, int workers, int syncEvery, Map<String, String> conf) {
     public SparkOptions {
+        conf = Map.copyOf(conf);
+        for (String key : conf.keySet()) {
+            if (!key.startsWith("spark.")) {
+                throw new SparkTrainingException("--spark-conf " + key + "=... is not a Spark setting; Spark's settings"
+                        + " start with 'spark.' (e.g. spark.executor.memory=4g).");
+            }
+        }
         if (workers < 0) {
             throw new SparkTrainingException("--workers must be 1 or more (or left out for one per task slot), got "
                     + workers + ".");
@@ -22,9 +33,18 @@ public record SparkOptions(String master, int workers, int syncEvery) {
         }
     }
 
+    public SparkOptions(String master, int workers, int syncEvery) {
+        this(master, workers, syncEvery, Map.of());
+    }
+
     /** {@code local[threads]}: as many workers, averaging after every step. */
     public static SparkOptions local(int threads) {
         return new SparkOptions("local[" + threads + "]", 0, 1);
+    }
+
+    /** A copy with {@code workers} replicas (the settings kept). */
+    SparkOptions withWorkers(int workers) {
+        return new SparkOptions(master, workers, syncEvery, conf);
     }
 
     /**

@@ -39,6 +39,7 @@ public final class SparkTraining {
         SparkMaster master = SparkMaster.parse(spark.master());
         master.requireReachable();
         SparkConf conf = new SparkConf().setMaster(master.url()).setAppName("netc train " + info.name());
+        spark.conf().forEach(conf::set);
         if (master.isLocal()) {
             // Embedded: no web UI port to take, and no host name lookup that a laptop offline may fail.
             conf.setIfMissing("spark.ui.enabled", "false").setIfMissing("spark.driver.host", "127.0.0.1")
@@ -54,8 +55,8 @@ public final class SparkTraining {
             context.setLogLevel("WARN");
             int workers = spark.workers() > 0 ? spark.workers()
                     : master.isLocal() ? master.localThreads() : context.defaultParallelism();
-            return fit(context, modelClass, info, options, data, new SparkOptions(master.url(), workers,
-                    spark.syncEvery()), out, TaskFaults.NONE, DeviceOpener.OPENCL);
+            return fit(context, modelClass, info, options, data, spark.withWorkers(workers), out, TaskFaults.NONE,
+                    DeviceOpener.OPENCL);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -64,13 +65,13 @@ public final class SparkTraining {
     /**
      * Trains in a running Spark application (under {@code spark-submit}): as
      * {@link #fit(Class, NetworkInfo, TrainingOptions, TrainingData, SparkOptions, PrintStream)}, without starting or
-     * stopping Spark; {@code spark.master()} is not used.
+     * stopping Spark; {@code spark.master()} and {@code spark.conf()} are not used: the context has its own.
      */
     public static TrainingReport fit(JavaSparkContext context, Class<? extends CompiledModel> modelClass, NetworkInfo info,
                                      TrainingOptions options, TrainingData data, SparkOptions spark, PrintStream out) {
         int workers = spark.workers() > 0 ? spark.workers() : context.defaultParallelism();
-        return fit(context, modelClass, info, options, data, new SparkOptions(spark.master(), workers, spark.syncEvery()),
-                out, TaskFaults.NONE, DeviceOpener.OPENCL);
+        return fit(context, modelClass, info, options, data, spark.withWorkers(workers), out, TaskFaults.NONE,
+                DeviceOpener.OPENCL);
     }
 
     static TrainingReport fit(JavaSparkContext context, Class<? extends CompiledModel> modelClass, NetworkInfo info,

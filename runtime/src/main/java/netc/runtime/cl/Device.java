@@ -49,8 +49,12 @@ public final class Device implements AutoCloseable {
      * {@code NETC_DEVICE} names, else the default.
      */
     public static Device open(String selector) {
-        DeviceInfo chosen = DeviceSelector.select(OpenCl.devices(), DeviceSelector.effective(selector));
-        return new Device(chosen);
+        // One device opens at a time in a JVM, as devices are listed: the driver's context creation is not
+        // known to be thread-safe on every platform, and opening is rare next to running kernels.
+        synchronized (OpenCl.class) {
+            DeviceInfo chosen = DeviceSelector.select(OpenCl.devices(), DeviceSelector.effective(selector));
+            return new Device(chosen);
+        }
     }
 
     /** Opens the default device, or the one named by {@code NETC_DEVICE}. */

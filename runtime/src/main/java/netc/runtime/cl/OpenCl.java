@@ -14,8 +14,12 @@ public final class OpenCl {
 
     private OpenCl() {}
 
-    /** Every device of every platform, in platform order then device order. */
-    public static List<DeviceInfo> devices() {
+    /**
+     * Every device of every platform, in platform order then device order. Synchronised: PoCL's first
+     * queries from several threads at once crash the process (a SIGSEGV in clGetDeviceInfo killed a
+     * fresh Spark executor whose two tasks opened devices together; {@code ConcurrentOpenTest}).
+     */
+    public static synchronized List<DeviceInfo> devices() {
         ensureLoaded();
         List<DeviceInfo> result = new ArrayList<>();
         cl_platform_id[] platforms = platforms();
