@@ -110,7 +110,14 @@ final class SparkEpochRunner implements EpochRunner {
             if (e instanceof RuntimeException unchecked && !SparkFailures.fromSpark(e)) {
                 throw unchecked;
             }
-            throw new SparkTrainingException("Training on Spark failed while " + what + ": " + SparkFailures.reason(e)
+            String reason = SparkFailures.reason(e);
+            String missing = SparkFailures.missingNetcClass(reason);
+            if (missing != null) {
+                throw new SparkTrainingException("Spark's executors cannot load netc's own classes (" + missing + ")."
+                        + " Ship netc's jars with the job: spark-submit --jars, or --spark-conf spark.jars=... with"
+                        + " the jars listed in cli/target/spark-submit-classpath.txt (docs/DISTRIBUTED.md).", e);
+            }
+            throw new SparkTrainingException("Training on Spark failed while " + what + ": " + reason
                     + ". Spark retries a failed task up to spark.task.maxFailures times (4 on a cluster, the F of"
                     + " local[N,F] on one machine); this one failed every time.", e);
         }

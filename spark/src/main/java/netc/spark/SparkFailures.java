@@ -15,6 +15,18 @@ final class SparkFailures {
 
     private SparkFailures() {}
 
+    private static final Pattern MISSING_NETC_CLASS = Pattern.compile(
+            "(?:ClassNotFoundException|NoClassDefFoundError): (netc[\\w.$/]*)");
+
+    /**
+     * The netc class an executor could not load, if that is why a task failed (netc's jars were not shipped
+     * with the job), else null.
+     */
+    static String missingNetcClass(String reason) {
+        Matcher missing = MISSING_NETC_CLASS.matcher(reason);
+        return missing.find() ? missing.group(1).replace('/', '.') : null;
+    }
+
     /** Whether {@code failure} came from Spark (a job that failed), rather than from netc's own code on the driver. */
     static boolean fromSpark(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -25,9 +37,12 @@ final class SparkFailures {
         return false;
     }
 
-    /** The task's own message if Spark passed it on, else the first line of Spark's. */
+    /**
+     * The task's own message: its exception's, where Spark passed it on as the cause (embedded executors),
+     * else read from Spark's text (a cluster's executors send only text), else the first line of Spark's.
+     */
     static String reason(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
             if (!cause.getClass().getName().startsWith("org.apache.spark.") && cause.getMessage() != null) {
                 return cause.getMessage();
             }
