@@ -65,11 +65,12 @@ final class Replica implements AutoCloseable {
         // two OpenCL contexts on one CPU would fight over its cores (measured under local[2] on PoCL: steps
         // 2-5x slower side by side than one after the other).
         synchronized (DeviceTurns.of(device)) {
-            return trainInTurn(start, plan);
+            long begin = System.nanoTime();
+            return trainInTurn(start, plan, begin);
         }
     }
 
-    private RoundResult trainInTurn(ReplicaState start, RoundPlan plan) {
+    private RoundResult trainInTurn(ReplicaState start, RoundPlan plan, long begin) {
         int steps = Math.min(plan.steps(), loader.batchesPerEpoch() - plan.firstBatch());
         if (steps <= 0) {
             return RoundResult.none();
@@ -94,7 +95,8 @@ final class Replica implements AutoCloseable {
             lossSum += (double) result.loss() * result.count();
             correct += result.correct();
         }
-        return RoundResult.of(ModelState.read(model, optimizer), examples, lossSum, correct, steps);
+        ReplicaState after = ModelState.read(model, optimizer);
+        return RoundResult.of(after, examples, lossSum, correct, steps, System.nanoTime() - begin);
     }
 
     @Override

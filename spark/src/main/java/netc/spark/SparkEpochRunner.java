@@ -1,5 +1,6 @@
 package netc.spark;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.TreeSet;
 import netc.runtime.model.CompiledModel;
@@ -29,10 +30,13 @@ final class SparkEpochRunner implements EpochRunner {
     private final LossGuard guard;
     private final TaskFaults faults;
     private final int batchesPerEpoch;
+    private final PrintStream out;
+    private final RoundTimes times = new RoundTimes();
     private long roundsDone;
 
     SparkEpochRunner(JavaSparkContext spark, ReplicaSpec spec, JavaRDD<LabelledExample> examples, CompiledModel model,
-                     Optimizer optimizer, LossGuard guard, TaskFaults faults) {
+                     Optimizer optimizer, LossGuard guard, TaskFaults faults, PrintStream out) {
+        this.out = out;
         this.spark = spark;
         this.spec = spec;
         this.examples = examples;
@@ -80,8 +84,11 @@ final class SparkEpochRunner implements EpochRunner {
         Broadcast<ReplicaState> start = spark.broadcast(state);
         try {
             RoundTask task = new RoundTask(spec, start, plan, roundsDone++, faults);
-            return run("round " + (round + 1) + " of epoch " + (epoch + 1),
+            long begin = System.nanoTime();
+            RoundResult result = run("round " + (round + 1) + " of epoch " + (epoch + 1),
                     () -> examples.mapPartitionsWithIndex(task, false).treeReduce(RoundResult::plus));
+            times.add(System.nanoTime() - begin, result);
+            return result;
         } finally {
             start.destroy();
         }
@@ -126,6 +133,8 @@ final class SparkEpochRunner implements EpochRunner {
     /** Closes every replica of this run (on the executors and, under a local master, here) and frees the data. */
     @Override
     public void close() {
+        // Under a local master the replicas share this JVM's device and take turns (see Replica.train).
+        out.println(times.summary(spark.isLocal()));
         String runId = spec.runId();
         try {
             examples.foreachPartition(ignored -> Replicas.closeRun(runId));

@@ -82,7 +82,7 @@ public final class SparkTraining {
         String runId = UUID.randomUUID().toString();
         EpochRunner.Factory runners = (model, optimizer, limited, input, trainingOptions, guard) ->
                 runner(context, runId, modelClass, workerBatch, limited, input, trainingOptions, spark, model, optimizer,
-                        guard, faults, devices);
+                        guard, faults, devices, out);
         out.printf("data-parallel on Spark %s (%s): %d workers of batch %d, averaging every %d step%s%n",
                 context.version(), context.master(), spark.workers(), workerBatch, spark.syncEvery(),
                 spark.syncEvery() == 1 ? "" : "s");
@@ -92,12 +92,12 @@ public final class SparkTraining {
     private static EpochRunner runner(JavaSparkContext context, String runId, Class<?> modelClass, int workerBatch,
                                       TrainingData data, NetworkInput input, TrainingOptions options, SparkOptions spark,
                                       CompiledModel model, Optimizer optimizer, LossGuard guard, TaskFaults faults,
-                                      DeviceOpener devices) {
+                                      DeviceOpener devices, PrintStream out) {
         ImageDataset train = data.train();
         ReplicaSpec spec = new ReplicaSpec(runId, modelClass.getName(), workerBatch, spark.syncEvery(),
                 options.optimizer(), input, data.augmentation(), ExampleShape.of(train), options.seed(),
                 options.device(), devices);
         JavaRDD<LabelledExample> examples = SparkDatasets.partition(context, train, spark.workers());
-        return new SparkEpochRunner(context, spec, examples, model, optimizer, guard, faults);
+        return new SparkEpochRunner(context, spec, examples, model, optimizer, guard, faults, out);
     }
 }

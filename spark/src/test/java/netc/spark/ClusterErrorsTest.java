@@ -127,7 +127,7 @@ class ClusterErrorsTest {
         Optimizer optimizer = SGD.create(device, model.parameters());
         try {
             return new SparkEpochRunner(spark, spec, SparkDatasets.partition(spark, data, workers), model, optimizer,
-                    new LossGuard(0.1), TaskFaults.NONE);
+                    new LossGuard(0.1), TaskFaults.NONE, System.out);
         } finally {
             optimizer.close();
             model.close();

@@ -66,7 +66,7 @@ class ParameterAveragingTest {
             start = SparkFixture.state(model, optimizer);
             ReplicaSpec spec = SparkFixture.lenetSpec(4, 1, sgd, data, 3, DeviceOpener.OPENCL);
             try (SparkEpochRunner runner = new SparkEpochRunner(spark, spec, SparkDatasets.partition(spark, data, 2),
-                    model, optimizer, new LossGuard(0.5), TaskFaults.NONE)) {
+                    model, optimizer, new LossGuard(0.5), TaskFaults.NONE, System.out)) {
                 assertEquals(1, runner.batchesPerEpoch(), "one round per epoch");
                 for (int epoch = 0; epoch < 3; epoch++) {
                     EpochTally tally = runner.runEpoch(epoch, SparkFixture.quietProgress());
@@ -115,7 +115,7 @@ class ParameterAveragingTest {
             XavierInit.apply(model.parameters(), INIT_SEED);
             start = SparkFixture.state(model, optimizer);
             try (SparkEpochRunner runner = new SparkEpochRunner(spark, spec, SparkDatasets.partition(spark, data, 2),
-                    model, optimizer, new LossGuard(0.05), TaskFaults.NONE)) {
+                    model, optimizer, new LossGuard(0.05), TaskFaults.NONE, System.out)) {
                 assertEquals(2, runner.batchesPerEpoch(), "3 batches per worker in rounds of 2: 2 rounds");
                 for (int epoch = 0; epoch < 2; epoch++) {
                     runner.runEpoch(epoch, SparkFixture.quietProgress());

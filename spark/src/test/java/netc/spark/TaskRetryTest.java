@@ -64,7 +64,7 @@ class TaskRetryTest {
              Optimizer optimizer = sgd.create(device, model.parameters())) {
             XavierInit.apply(model.parameters(), 4);
             try (SparkEpochRunner runner = new SparkEpochRunner(spark, spec, SparkDatasets.partition(spark, data, 2),
-                    model, optimizer, new LossGuard(0.1), faults)) {
+                    model, optimizer, new LossGuard(0.1), faults, System.out)) {
                 assertEquals(2, runner.batchesPerEpoch());
                 runner.runEpoch(0, SparkFixture.quietProgress());
             }
