@@ -8,12 +8,18 @@ import java.util.Locale;
  * The per-round overhead data-parallel training pays, printed at the end of a run.
  */
 final class RoundTimes {
+    /** The first round builds every replica (model, kernels, data), so it is reported apart. */
+    private long firstRoundNanos = -1;
     private long rounds;
     private long roundNanos;
     private long longestWorkerNanos;
     private long totalWorkerNanos;
 
     void add(long roundNanos, RoundResult result) {
+        if (firstRoundNanos < 0) {
+            firstRoundNanos = roundNanos;
+            return;
+        }
         rounds++;
         this.roundNanos += roundNanos;
         longestWorkerNanos += result.longestWorkerNanos();
@@ -26,13 +32,15 @@ final class RoundTimes {
      */
     String summary(boolean workersTakeTurns) {
         if (rounds == 0) {
-            return "Spark: no rounds";
+            return firstRoundNanos < 0 ? "Spark: no rounds"
+                    : String.format(Locale.ROOT, "Spark: one round, %.1f s (building the replicas)", firstRoundNanos / 1e9);
         }
         double round = roundNanos / 1e6 / rounds;
         double longest = longestWorkerNanos / 1e6 / rounds;
         double total = totalWorkerNanos / 1e6 / rounds;
         double workers = workersTakeTurns ? total : longest;
-        return String.format(Locale.ROOT, "Spark: %d rounds, %.1f ms each: workers %.1f ms (longest %.1f, all %.1f),"
-                + " Spark's scheduling and transfers %.1f ms", rounds, round, workers, longest, total, round - workers);
+        return String.format(Locale.ROOT, "Spark: first round %.1f s (building the replicas), then %d rounds of %.1f ms:"
+                + " workers %.1f ms (longest %.1f, all %.1f), Spark's scheduling and transfers %.1f ms",
+                firstRoundNanos / 1e9, rounds, round, workers, longest, total, round - workers);
     }
 }
