@@ -19,28 +19,16 @@ import netc.train.OptimizerSettings;
 import netc.train.Optimizers;
 import netc.train.TrainingOptions;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad cluster input: each gets one sentence saying what is wrong and the fix, before any training. */
+@ExtendWith(LocalSpark.class)
 class ClusterErrorsTest {
     private static final OptimizerSettings SGD = Optimizers.sgd(0.1);
-    private static JavaSparkContext spark;
-    private static Device device;
 
-    @BeforeAll
-    static void start() {
-        spark = SparkFixture.localSpark();
-        device = Device.open();
-    }
 
-    @AfterAll
-    static void stop() {
-        device.close();
-        spark.close();
-    }
 
     @Test
     void aMasterThatDoesNotAnswerIsNamedWithinSeconds() throws IOException {
@@ -76,7 +64,8 @@ class ClusterErrorsTest {
     @Test
     void aNetworkMissingFromTheJobsJarIsNamedPerExecutor() {
         ImageDataset data = SparkFixture.randomImages(8, 1);
-        ReplicaSpec spec = SparkFixture.lenetSpec("com.example.MissingNetModel", 4, 1, SGD, data, 1, DeviceOpener.OPENCL);
+        ReplicaSpec spec = SparkFixture.lenetSpec("com.example.MissingNetModel", 4, 1, SGD, data, 1,
+                DeviceOpener.OPENCL);
         SparkTrainingException e = assertThrows(SparkTrainingException.class, () -> runner(spec, data).close());
         assertTrue(e.getMessage().startsWith("Spark's executors cannot train: executor driver on "), e.getMessage());
         assertTrue(e.getMessage().contains("the network's model class com.example.MissingNetModel is not on this"
@@ -112,9 +101,9 @@ class ClusterErrorsTest {
     void aBatchThatDoesNotSplitOverTheWorkersIsRefusedBeforeTraining(@TempDir Path output) {
         ImageDataset data = SparkFixture.randomImages(8, 1);
         TrainingOptions options = TrainingOptions.builder().batchSize(10).outputDirectory(output).build();
-        SparkTrainingException e = assertThrows(SparkTrainingException.class, () -> SparkTraining.fit(spark,
-                LeNetModel.class, LeNetModel.INFO, options, TrainingData.of(data, data), new SparkOptions("local[3]", 3, 1),
-                System.out));
+        SparkTrainingException e = assertThrows(SparkTrainingException.class, () -> SparkTraining.fit(spark(),
+                LeNetModel.class, LeNetModel.INFO, options, TrainingData.of(data, data),
+                new SparkOptions("local[3]", 3, 1), System.out));
         assertTrue(e.getMessage().startsWith("The batch size 10 does not split evenly over 3 workers"), e.getMessage());
     }
 
@@ -123,14 +112,22 @@ class ClusterErrorsTest {
     }
 
     private static SparkEpochRunner runner(ReplicaSpec spec, ImageDataset data, int workers) {
-        CompiledModel model = LeNetModel.FACTORY.create(device, spec.batchSize() * workers);
-        Optimizer optimizer = SGD.create(device, model.parameters());
+        CompiledModel model = LeNetModel.FACTORY.create(device(), spec.batchSize() * workers);
+        Optimizer optimizer = SGD.create(device(), model.parameters());
         try {
-            return new SparkEpochRunner(spark, spec, SparkDatasets.partition(spark, data, workers), model, optimizer,
-                    new LossGuard(0.1), TaskFaults.NONE, System.out);
+            return new SparkEpochRunner(spark(), spec, SparkDatasets.partition(spark(), data, workers), model,
+                    optimizer, new LossGuard(0.1), TaskFaults.NONE, System.out);
         } finally {
             optimizer.close();
             model.close();
         }
+    }
+
+    private static JavaSparkContext spark() {
+        return LocalSpark.spark();
+    }
+
+    private static Device device() {
+        return LocalSpark.device();
     }
 }

@@ -20,31 +20,19 @@ import netc.train.Optimizers;
 import netc.train.TrainingStep;
 import netc.train.XavierInit;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The mathematics of data-parallel training on Spark (local[2]): synchronous averaging after every step
  * is one step at the summed batch, and averaging every k steps (momentum averaged too) is what a plain
  * Java simulation of the algorithm computes.
  */
+@ExtendWith(LocalSpark.class)
 class ParameterAveragingTest {
     private static final long INIT_SEED = 11;
-    private static JavaSparkContext spark;
-    private static Device device;
 
-    @BeforeAll
-    static void start() {
-        spark = SparkFixture.localSpark();
-        device = Device.open();
-    }
 
-    @AfterAll
-    static void stop() {
-        device.close();
-        spark.close();
-    }
 
     /**
      * Plain SGD, k = 1, two workers of batch 4 whose partitions hold one batch each: every round (here one
@@ -60,13 +48,14 @@ class ParameterAveragingTest {
         OptimizerSettings sgd = Optimizers.sgd(0.5).momentum(0);
         List<float[]> start;
         List<float[]> distributed;
-        try (CompiledModel model = LeNetModel.FACTORY.create(device, 8);
-             Optimizer optimizer = sgd.create(device, model.parameters())) {
+        try (CompiledModel model = LeNetModel.FACTORY.create(device(), 8);
+             Optimizer optimizer = sgd.create(device(), model.parameters())) {
             XavierInit.apply(model.parameters(), INIT_SEED);
             start = SparkFixture.state(model, optimizer);
             ReplicaSpec spec = SparkFixture.lenetSpec(4, 1, sgd, data, 3, DeviceOpener.OPENCL);
-            try (SparkEpochRunner runner = new SparkEpochRunner(spark, spec, SparkDatasets.partition(spark, data, 2),
-                    model, optimizer, new LossGuard(0.5), TaskFaults.NONE, System.out)) {
+            try (SparkEpochRunner runner = new SparkEpochRunner(spark(), spec,
+                    SparkDatasets.partition(spark(), data, 2), model, optimizer, new LossGuard(0.5), TaskFaults.NONE,
+                    System.out)) {
                 assertEquals(1, runner.batchesPerEpoch(), "one round per epoch");
                 for (int epoch = 0; epoch < 3; epoch++) {
                     EpochTally tally = runner.runEpoch(epoch, SparkFixture.quietProgress());
@@ -76,10 +65,10 @@ class ParameterAveragingTest {
             distributed = SparkFixture.state(model, optimizer);
         }
         List<float[]> single;
-        try (CompiledModel model = LeNetModel.FACTORY.create(device, 8);
-             Optimizer optimizer = sgd.create(device, model.parameters());
+        try (CompiledModel model = LeNetModel.FACTORY.create(device(), 8);
+             Optimizer optimizer = sgd.create(device(), model.parameters());
              TrainingStep step = new TrainingStep(model, optimizer, Mode.TRAIN);
-             BatchLoader loader = new BatchLoader(device, data, 8, SparkFixture.LENET_INPUT, false, 0,
+             BatchLoader loader = new BatchLoader(device(), data, 8, SparkFixture.LENET_INPUT, false, 0,
                      Augmentation.NONE)) {
             XavierInit.apply(model.parameters(), INIT_SEED);
             for (int epoch = 0; epoch < 3; epoch++) {
@@ -110,12 +99,13 @@ class ParameterAveragingTest {
         ReplicaSpec spec = SparkFixture.lenetSpec(workerBatch, syncEvery, sgd, data, 5, DeviceOpener.OPENCL);
         List<float[]> start;
         List<float[]> distributed;
-        try (CompiledModel model = LeNetModel.FACTORY.create(device, 8);
-             Optimizer optimizer = sgd.create(device, model.parameters())) {
+        try (CompiledModel model = LeNetModel.FACTORY.create(device(), 8);
+             Optimizer optimizer = sgd.create(device(), model.parameters())) {
             XavierInit.apply(model.parameters(), INIT_SEED);
             start = SparkFixture.state(model, optimizer);
-            try (SparkEpochRunner runner = new SparkEpochRunner(spark, spec, SparkDatasets.partition(spark, data, 2),
-                    model, optimizer, new LossGuard(0.05), TaskFaults.NONE, System.out)) {
+            try (SparkEpochRunner runner = new SparkEpochRunner(spark(), spec,
+                    SparkDatasets.partition(spark(), data, 2), model, optimizer, new LossGuard(0.05), TaskFaults.NONE,
+                    System.out)) {
                 assertEquals(2, runner.batchesPerEpoch(), "3 batches per worker in rounds of 2: 2 rounds");
                 for (int epoch = 0; epoch < 2; epoch++) {
                     runner.runEpoch(epoch, SparkFixture.quietProgress());
@@ -139,11 +129,11 @@ class ParameterAveragingTest {
                 double[][] sum = null;
                 long examples = 0;
                 for (int p = 0; p < partitions.size(); p++) {
-                    try (CompiledModel model = LeNetModel.FACTORY.create(device, spec.batchSize());
-                         Optimizer optimizer = spec.optimizer().create(device, model.parameters());
+                    try (CompiledModel model = LeNetModel.FACTORY.create(device(), spec.batchSize());
+                         Optimizer optimizer = spec.optimizer().create(device(), model.parameters());
                          TrainingStep step = new TrainingStep(model, optimizer, Mode.TRAIN);
-                         BatchLoader loader = new BatchLoader(device, partitions.get(p), spec.batchSize(), spec.input(),
-                                 true, spec.workerSeed(p), Augmentation.NONE)) {
+                         BatchLoader loader = new BatchLoader(device(), partitions.get(p), spec.batchSize(),
+                                 spec.input(), true, spec.workerSeed(p), Augmentation.NONE)) {
                         SparkFixture.setState(model, optimizer, state);
                         loader.startEpoch(epoch, first);
                         int trained = 0;
@@ -206,5 +196,13 @@ class ParameterAveragingTest {
             }
         }
         assertTrue(largest > 1e-3f, "training moved no weight by more than " + largest);
+    }
+
+    private static JavaSparkContext spark() {
+        return LocalSpark.spark();
+    }
+
+    private static Device device() {
+        return LocalSpark.device();
     }
 }

@@ -17,33 +17,24 @@ import netc.train.TrainingDivergedException;
 import netc.train.TrainingOptions;
 import netc.train.TrainingReport;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A whole run on Spark: the driver writes metrics and checkpoints, resumes from them, and guards the loss. */
+@ExtendWith(LocalSpark.class)
 class SparkTrainingRunTest {
-    private static JavaSparkContext spark;
 
-    @BeforeAll
-    static void start() {
-        spark = SparkFixture.localSpark();
-    }
 
-    @AfterAll
-    static void stop() {
-        spark.close();
-    }
 
     @Test
     void theDriverWritesMetricsAndCheckpointsAndResumesFromThem(@TempDir Path output) throws Exception {
         ImageDataset train = SparkFixture.randomImages(64, 1);
         ImageDataset test = SparkFixture.randomImages(16, 2);
-        TrainingOptions twoEpochs = TrainingOptions.builder().epochs(2).batchSize(16).optimizer(Optimizers.sgd(0.1).momentum(0.9))
-                .outputDirectory(output).build();
+        TrainingOptions twoEpochs = TrainingOptions.builder().epochs(2).batchSize(16)
+                .optimizer(Optimizers.sgd(0.1).momentum(0.9)).outputDirectory(output).build();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        TrainingReport report = SparkTraining.fit(spark, LeNetModel.class, LeNetModel.INFO, twoEpochs,
+        TrainingReport report = SparkTraining.fit(spark(), LeNetModel.class, LeNetModel.INFO, twoEpochs,
                 TrainingData.of(train, test), new SparkOptions("local[2]", 2, 1), new PrintStream(printed, true,
                         StandardCharsets.UTF_8));
         String text = printed.toString(StandardCharsets.UTF_8);
@@ -53,7 +44,7 @@ class SparkTrainingRunTest {
         assertTrue(Files.size(report.checkpoint()) > 61_706 * 4, "the checkpoint holds LeNet's weights");
 
         TrainingOptions resumed = twoEpochs.toBuilder().epochs(3).resume(true).build();
-        TrainingReport third = SparkTraining.fit(spark, LeNetModel.class, LeNetModel.INFO, resumed,
+        TrainingReport third = SparkTraining.fit(spark(), LeNetModel.class, LeNetModel.INFO, resumed,
                 TrainingData.of(train, test), new SparkOptions("local[2]", 2, 1), System.out);
         assertEquals(3, third.epochs().size());
         // metrics.csv rounds to 6 digits
@@ -62,7 +53,7 @@ class SparkTrainingRunTest {
         // Resuming from the checkpoint trains the third epoch as an uninterrupted run does: the workers' shuffles
         // and dropout masks depend on (seed, epoch) only, and the state came back whole (velocity included).
         TrainingOptions straight = twoEpochs.toBuilder().epochs(3).outputDirectory(output.resolve("straight")).build();
-        TrainingReport uninterrupted = SparkTraining.fit(spark, LeNetModel.class, LeNetModel.INFO, straight,
+        TrainingReport uninterrupted = SparkTraining.fit(spark(), LeNetModel.class, LeNetModel.INFO, straight,
                 TrainingData.of(train, test), new SparkOptions("local[2]", 2, 1), System.out);
         assertEquals(uninterrupted.last().loss(), third.last().loss(), 1e-6);
         assertEquals(uninterrupted.last().testAccuracy(), third.last().testAccuracy());
@@ -73,9 +64,13 @@ class SparkTrainingRunTest {
         ImageDataset train = SparkFixture.randomImages(64, 3);
         TrainingOptions wild = TrainingOptions.builder().epochs(3).batchSize(16).optimizer(Optimizers.sgd(1e6))
                 .outputDirectory(output).build();
-        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> SparkTraining.fit(spark,
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> SparkTraining.fit(spark(),
                 LeNetModel.class, LeNetModel.INFO, wild, TrainingData.of(train, train),
                 new SparkOptions("local[2]", 2, 1), System.out));
         assertTrue(e.getMessage().contains("lr"), e.getMessage());
+    }
+
+    private static JavaSparkContext spark() {
+        return LocalSpark.spark();
     }
 }

@@ -14,32 +14,20 @@ import netc.train.OptimizerSettings;
 import netc.train.Optimizers;
 import netc.train.XavierInit;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A worker's task that fails mid-training is retried by Spark, and the retry computes the same round:
  * it rebuilds the replica, loads the round's broadcast state and seeks to the round's batch.
  */
+@ExtendWith(LocalSpark.class)
 class TaskRetryTest {
     /** Counts injected failures; a static, since the task runs on a deserialized copy of the fault hook. */
     static final AtomicInteger FAILURES = new AtomicInteger();
 
-    private static JavaSparkContext spark;
-    private static Device device;
 
-    @BeforeAll
-    static void start() {
-        spark = SparkFixture.localSpark();
-        device = Device.open();
-    }
 
-    @AfterAll
-    static void stop() {
-        device.close();
-        spark.close();
-    }
 
     @Test
     void aFailedTaskIsRetriedAndTrainingGoesOnAsIfItHadNotFailed() {
@@ -60,15 +48,24 @@ class TaskRetryTest {
     private static List<float[]> train(ImageDataset data, TaskFaults faults) {
         OptimizerSettings sgd = Optimizers.sgd(0.1).momentum(0.9);
         ReplicaSpec spec = SparkFixture.lenetSpec(4, 2, sgd, data, 9, DeviceOpener.OPENCL);
-        try (CompiledModel model = LeNetModel.FACTORY.create(device, 8);
-             Optimizer optimizer = sgd.create(device, model.parameters())) {
+        try (CompiledModel model = LeNetModel.FACTORY.create(device(), 8);
+             Optimizer optimizer = sgd.create(device(), model.parameters())) {
             XavierInit.apply(model.parameters(), 4);
-            try (SparkEpochRunner runner = new SparkEpochRunner(spark, spec, SparkDatasets.partition(spark, data, 2),
-                    model, optimizer, new LossGuard(0.1), faults, System.out)) {
+            try (SparkEpochRunner runner = new SparkEpochRunner(spark(), spec,
+                    SparkDatasets.partition(spark(), data, 2), model, optimizer, new LossGuard(0.1), faults,
+                    System.out)) {
                 assertEquals(2, runner.batchesPerEpoch());
                 runner.runEpoch(0, SparkFixture.quietProgress());
             }
             return SparkFixture.state(model, optimizer);
         }
+    }
+
+    private static JavaSparkContext spark() {
+        return LocalSpark.spark();
+    }
+
+    private static Device device() {
+        return LocalSpark.device();
     }
 }

@@ -40,9 +40,11 @@ class DataTrainingTest {
     @TempDir
     Path root;
 
-    private record Outcome(int code, String out, String err) {}
+    /** What a command printed and returned. */
+    record Outcome(int code, String out, String err) {}
 
-    private static Outcome netc(String... args) {
+    /** Runs the command line in this JVM. */
+    static Outcome netc(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Netc.run(new PrintWriter(out, true), new PrintWriter(err, true), args);

@@ -1,14 +1,13 @@
 package netc.cli.data;
 
+import static netc.cli.data.DataTrainingTest.netc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import netc.cli.Netc;
+import netc.cli.data.DataTrainingTest.Outcome;
 import netc.train.EpochMetrics;
 import netc.train.MetricsCsv;
 import netc.train.RunFiles;
@@ -21,15 +20,6 @@ class SparkTrainCommandTest {
 
     @TempDir
     Path root;
-
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome netc(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Netc.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     /** The quadrant task, on two embedded Spark workers averaging every second step: it must still be learnt. */
     @Test
