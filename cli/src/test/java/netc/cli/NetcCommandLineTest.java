@@ -37,13 +37,13 @@ class NetcCommandLineTest {
     void helpListsEveryCommand() {
         Outcome outcome = netc("--help");
         assertEquals(0, outcome.exitCode());
-        for (String command : new String[] {"train", "eval", "predict", "export", "check", "summary", "devices", "bench"}) {
+        for (String command : new String[] {"train", "eval", "predict", "export", "check", "summary", "devices", "bench", "tune"}) {
             assertTrue(outcome.out().contains(command), outcome.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "eval", "predict", "export", "check", "summary", "devices", "bench"})
+    @ValueSource(strings = {"train", "eval", "predict", "export", "check", "summary", "devices", "bench", "tune"})
     void everyCommandHasHelp(String command) {
         Outcome outcome = netc(command, "--help");
         assertEquals(0, outcome.exitCode(), outcome.err());
