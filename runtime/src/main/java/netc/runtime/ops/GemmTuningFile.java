@@ -25,9 +25,23 @@ public final class GemmTuningFile {
 
     private GemmTuningFile() {}
 
+    /**
+     * Overrides the directory; the build sets it for tests, so that they run with the built-in tuning
+     * whatever {@code netc tune} stored on the machine (memory estimates assume the built-in blocks).
+     */
+    public static final String DIRECTORY_PROPERTY = "netc.tuning.dir";
+
     /** Where the tuning of {@code device} is kept: {@code ~/.cache/netc/tuning/<device key>.properties}. */
     public static Path of(DeviceInfo device) {
-        return Path.of(System.getProperty("user.home"), ".cache", "netc", "tuning", deviceKey(device) + ".properties");
+        return directory().resolve(deviceKey(device) + ".properties");
+    }
+
+    private static Path directory() {
+        String override = System.getProperty(DIRECTORY_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "netc", "tuning");
     }
 
     /**
