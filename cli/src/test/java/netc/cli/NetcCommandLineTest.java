@@ -111,6 +111,14 @@ class NetcCommandLineTest {
     }
 
     @Test
+    void tuneRefusesZeroRoundsBeforeTimingAnything() {
+        Outcome outcome = netc("tune", "--rounds", "0", "--dry-run");
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.err().contains("--repeats and --rounds must be at least 1."), outcome.err());
+        assertFalse(outcome.out().contains("tuning"), outcome.out());
+    }
+
+    @Test
     void aClassThatIsNotANetworkIsRefused() {
         Outcome outcome = netc("summary", "java.lang.String");
         assertEquals(1, outcome.exitCode());
