@@ -43,9 +43,9 @@ public record GemmTuning(int outerRows, int outerCols, int dotRows, int dotCols,
     }
 
     /**
-     * What {@code netc tune} times: the built-in choice first, then its outer block with 4, 8, 12 or 16 rows at
-     * its vector width and at half of it (the outer kernel does nearly all of a CPU's GEMM work; the
-     * dot block stays as built in).
+     * What {@code netc tune} times: the built-in choice first, then its outer block with 4, 8, 12 or 16
+     * rows at its vector width and at half of it (the outer kernel does nearly all of a CPU's GEMM work;
+     * the dot block stays as built in).
      */
     public static List<GemmTuning> candidates(DeviceInfo device) {
         GemmTuning base = builtIn(device);
