@@ -2,6 +2,7 @@ package netc.runtime.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,29 @@ class TiledGemmTest {
                 }
             }
         }
+    }
+
+    /** The load widths gemm_tiled.cl accepts besides the candidates' 4, and non-square tiles. */
+    @Test
+    void otherLoadWidthsAndTileShapesAreCorrect() {
+        GpuGemmTuning[] tunings = {
+            new GpuGemmTuning(8, 8, 4, 2, 2, 1), new GpuGemmTuning(16, 16, 8, 4, 2, 2),
+            new GpuGemmTuning(16, 32, 8, 2, 4, 8), new GpuGemmTuning(32, 16, 16, 4, 4, 16),
+        };
+        for (GpuGemmTuning tuning : tunings) {
+            for (int t = 0; t < 4; t++) {
+                GemmShape shape = new GemmShape((t & 1) != 0, (t & 2) != 0, 37, 21, 45, t == 1);
+                try (Gemm gemm = new Gemm(device, shape, tuning)) {
+                    GemmReferenceCheck.check(device, shape, gemm, 1, 2, 3);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTileThatIsNotWholeBlocksOrVectorsIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new GpuGemmTuning(64, 64, 16, 3, 4, 4));
+        assertThrows(IllegalArgumentException.class, () -> new GpuGemmTuning(64, 64, 12, 4, 4, 8));
     }
 
     @Test
