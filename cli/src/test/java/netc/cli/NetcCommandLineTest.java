@@ -132,6 +132,8 @@ class NetcCommandLineTest {
         Outcome outcome = netc("devices");
         assertEquals(0, outcome.exitCode(), outcome.err());
         assertTrue(outcome.out().lines().anyMatch(line -> line.startsWith("* ") && line.contains(":")), outcome.out());
+        // Every device names its GEMM variant (the tests' PoCL device: the register-blocked one, unless overridden).
+        assertTrue(outcome.out().lines().allMatch(line -> line.matches(".*, GEMM: (tiled|blocked)")), outcome.out());
     }
 
     /** d2l's sample networks train with d2l's recipe unless told otherwise: ./netc train LeNet is d2l's run. */
