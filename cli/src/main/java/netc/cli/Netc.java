@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "netc", mixinStandardHelpOptions = true, version = "netc 0.1.0",
         description = "Trains and runs networks compiled by netc on OpenCL.",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, ExportCommand.class,
-                SummaryCommand.class, DevicesCommand.class, BenchCommand.class, CheckCommand.class})
+                SummaryCommand.class, DevicesCommand.class, BenchCommand.class, CheckCommand.class, TuneCommand.class})
 public final class Netc implements Runnable {
     @Spec
     CommandSpec spec;

@@ -37,13 +37,13 @@ class NetcCommandLineTest {
     void helpListsEveryCommand() {
         Outcome outcome = netc("--help");
         assertEquals(0, outcome.exitCode());
-        for (String command : new String[] {"train", "eval", "predict", "export", "check", "summary", "devices", "bench"}) {
+        for (String command : new String[] {"train", "eval", "predict", "export", "check", "summary", "devices", "bench", "tune"}) {
             assertTrue(outcome.out().contains(command), outcome.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "eval", "predict", "export", "check", "summary", "devices", "bench"})
+    @ValueSource(strings = {"train", "eval", "predict", "export", "check", "summary", "devices", "bench", "tune"})
     void everyCommandHasHelp(String command) {
         Outcome outcome = netc(command, "--help");
         assertEquals(0, outcome.exitCode(), outcome.err());
@@ -111,6 +111,14 @@ class NetcCommandLineTest {
     }
 
     @Test
+    void tuneRefusesZeroRoundsBeforeTimingAnything() {
+        Outcome outcome = netc("tune", "--rounds", "0", "--dry-run");
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.err().contains("--repeats and --rounds must be at least 1."), outcome.err());
+        assertFalse(outcome.out().contains("tuning"), outcome.out());
+    }
+
+    @Test
     void aClassThatIsNotANetworkIsRefused() {
         Outcome outcome = netc("summary", "java.lang.String");
         assertEquals(1, outcome.exitCode());
@@ -124,6 +132,8 @@ class NetcCommandLineTest {
         Outcome outcome = netc("devices");
         assertEquals(0, outcome.exitCode(), outcome.err());
         assertTrue(outcome.out().lines().anyMatch(line -> line.startsWith("* ") && line.contains(":")), outcome.out());
+        // Every device names its GEMM variant (the tests' PoCL device: the register-blocked one, unless overridden).
+        assertTrue(outcome.out().lines().allMatch(line -> line.matches(".*, GEMM: (tiled|blocked)")), outcome.out());
     }
 
     /** d2l's sample networks train with d2l's recipe unless told otherwise: ./netc train LeNet is d2l's run. */

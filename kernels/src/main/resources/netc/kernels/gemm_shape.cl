@@ -1,4 +1,4 @@
-// The shape of one matrix product, shared by gemm.cl and gemm_reference.cl (which include it):
+// The shape of one matrix product, shared by gemm.cl, gemm_tiled.cl and gemm_reference.cl (which include it):
 // C (M x N) = op(A) (M x K) · op(B) (K x N), or C += when ACCUMULATE. Every value comes in as a -D
 // define; the defaults let each file compile alone.
 

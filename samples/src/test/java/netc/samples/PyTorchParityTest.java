@@ -48,7 +48,7 @@ class PyTorchParityTest {
         }
     }
 
-    private static void assertMatches(ModelFactory factory, String fixture) {
+    static void assertMatches(ModelFactory factory, String fixture) {
         try (Device device = Device.open()) {
             ReferenceReport result = ReferenceComparison.check(device, factory, Fixtures.file(fixture));
             String report = result.comparisons().stream().map(TensorComparison::toString)

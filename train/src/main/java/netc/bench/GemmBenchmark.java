@@ -7,6 +7,7 @@ import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
 import netc.runtime.ops.Gemm;
 import netc.runtime.ops.GemmShape;
+import netc.runtime.ops.GemmVariant;
 
 /** Times {@link Gemm} on the products AlexNet at batch 64 runs (forward and both backward passes). */
 public final class GemmBenchmark {
@@ -116,12 +117,14 @@ public final class GemmBenchmark {
     }
 
     /**
-     * Prints GFLOP/s for the AlexNet cases on the default device (or the one named by NETC_DEVICE);
+     * Prints GFLOP/s for the AlexNet cases on the default device (or the one named by NETC_DEVICE), with
+     * the GEMM variant of that device (or the one named by netc.gemm / NETC_GEMM);
      * arguments, if any, keep only the cases whose name contains one of them (e.g. {@code dW conv2}).
      */
     public static void main(String[] args) {
         try (Device device = Device.open()) {
-            System.out.println("device: " + device);
+            // The variant follows the device type unless netc.gemm / NETC_GEMM names one: say which ran.
+            System.out.println("device: " + device + "; GEMM variant: " + GemmVariant.of(device.info()).option());
             print(run(device, matching(alexNetCases(), List.of(args))), System.out);
         }
     }

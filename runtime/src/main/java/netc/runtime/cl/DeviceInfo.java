@@ -8,6 +8,8 @@ import org.jocl.cl_device_id;
  * {@code globalMemoryBytes} bounds all buffers together and {@code maxMemAllocBytes} each one alone
  * ({@code CL_DEVICE_GLOBAL_MEM_SIZE}, {@code CL_DEVICE_MAX_MEM_ALLOC_SIZE}).
  *
+ * @param localMemoryBytes {@code CL_DEVICE_LOCAL_MEM_SIZE}: the local memory one work-group may use, which
+ *     bounds the tiles of the GPU-shaped GEMM ({@code gemm_tiled.cl})
  * @param preferredFloatVectorWidth {@code CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT}: on a CPU driver its
  *     SIMD width in floats (PoCL reports 16 on an AVX-512 CPU), which sizes the GEMM's register blocks
  */
@@ -21,6 +23,7 @@ public record DeviceInfo(
         long globalMemoryBytes,
         long maxMemAllocBytes,
         long maxWorkGroupSize,
+        long localMemoryBytes,
         int preferredFloatVectorWidth,
         cl_device_id device) {
 
@@ -36,6 +39,7 @@ public record DeviceInfo(
                 OpenCl.deviceLong(device, CL.CL_DEVICE_GLOBAL_MEM_SIZE),
                 OpenCl.deviceLong(device, CL.CL_DEVICE_MAX_MEM_ALLOC_SIZE),
                 OpenCl.deviceSize(device, CL.CL_DEVICE_MAX_WORK_GROUP_SIZE),
+                OpenCl.deviceLong(device, CL.CL_DEVICE_LOCAL_MEM_SIZE),
                 OpenCl.deviceInt(device, CL.CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT),
                 device);
     }

@@ -1,53 +1,56 @@
 package netc.runtime.ops;
 
 import netc.runtime.cl.Buffer;
-import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
-import netc.runtime.cl.Kernel;
 import netc.runtime.model.DeviceMemory;
 
 /**
  * A matrix product specialised to one {@link GemmShape}: every dimension and transpose is a
- * compile-time constant of the kernel ({@code gemm.cl}). Offsets (in floats) let one product work on
- * a slice of a larger buffer, e.g. one image of a batch.
+ * compile-time constant of the kernel. Offsets (in floats) let one product work on a slice of a
+ * larger buffer, e.g. one image of a batch. Which kernel depends on the device ({@link GemmVariant}):
+ * register blocks ({@code gemm.cl}) on CPUs, local-memory tiles ({@code gemm_tiled.cl}) on GPUs.
  *
- * <p>Large products first copy an operand into cache-friendly blocks in a scratch buffer this object
- * owns (the operand rounded up to whole blocks); {@link #close()} frees it. C must not overlap A or B.
- * All work is enqueued on the device's one in-order queue, so consecutive runs may share the scratch.
+ * <p>With register blocks, large products first copy an operand into cache-friendly blocks in a
+ * scratch buffer this object owns (the operand rounded up to whole blocks); {@link #close()} frees it.
+ * C must not overlap A or B. All work is enqueued on the device's one in-order queue, so consecutive
+ * runs may share the scratch.
  */
 public final class Gemm implements AutoCloseable {
     private final GemmShape shape;
-    private final GemmPlan plan;
-    private final Kernel kernel;
-    private final long[] global;
-    private final long[] local;
-    private final GemmPack packLeft;
-    private final GemmPack packRight;
+    private final GemmLaunch launch;
 
+    /** With the {@link GemmVariant} for {@code device}: by its type, unless overridden. */
     public Gemm(Device device, GemmShape shape) {
-        this(device, shape, GemmPlan.of(shape, GemmTuning.of(device)));
+        this(device, shape, GemmVariant.of(device.info()));
     }
 
-    /** With a given plan (tests force each kernel and packing choice). */
+    /** With a given variant (tests force the tiled one on a CPU). */
+    Gemm(Device device, GemmShape shape, GemmVariant variant) {
+        this(shape, variant == GemmVariant.LOCAL_TILED ? new TiledGemm(device, shape)
+                : new BlockedGemm(device, shape, GemmPlan.of(shape, GemmTuning.of(device))));
+    }
+
+    /** The register-blocked variant with a given plan (tests force each kernel and packing choice). */
     Gemm(Device device, GemmShape shape, GemmPlan plan) {
+        this(shape, new BlockedGemm(device, shape, plan));
+    }
+
+    /** The tiled variant with given tile sizes (tests check each candidate). */
+    Gemm(Device device, GemmShape shape, GpuGemmTuning tuning) {
+        this(shape, new TiledGemm(device, shape, tuning));
+    }
+
+    private Gemm(GemmShape shape, GemmLaunch launch) {
         this.shape = shape;
-        this.plan = plan;
-        Defines defines = plan.defines(shape);
-        this.kernel = device.kernel("gemm.cl", plan.kernelName(), defines);
-        GemmGroups groups = GemmGroups.of(device);
-        this.local = groups.local(plan.global(), kernel.maxWorkGroupSize());
-        this.global = GemmGroups.padded(plan.global(), local);
-        this.packLeft = plan.packLeft() ? new GemmPack(device, "gemm_pack_left", defines, groups,
-                plan.packGrid(shape, true), plan.packedLeftFloats(shape)) : null;
-        this.packRight = plan.packRight() ? new GemmPack(device, "gemm_pack_right", defines, groups,
-                plan.packGrid(shape, false), plan.packedRightFloats(shape)) : null;
+        this.launch = launch;
     }
 
     /**
      * The device memory a GEMM of {@code shape} allocates: the packing scratch its plan asks for. The
      * plan's choices depend on the shape only; the scratch is rounded up to whole register blocks, which
      * are counted here at the widest tuning (16 x 16, AVX-512 CPUs: exact there). Other devices' blocks
-     * round differently, by less than one block (16·k floats) per packed operand.
+     * round differently, by less than one block (16·k floats) per packed operand. The tiled variant
+     * allocates nothing, so this is an upper bound there.
      */
     public static DeviceMemory deviceMemory(GemmShape shape) {
         GemmPlan plan = GemmPlan.of(shape, GemmTuning.SIMD16);
@@ -82,20 +85,7 @@ public final class Gemm implements AutoCloseable {
         checkFits("C", c, cOffset, (long) shape.m() * shape.n());
         checkFits("A", a, aOffset, (long) shape.m() * shape.k());
         checkFits("B", b, bOffset, (long) shape.k() * shape.n());
-        // The kernel reads a left and a right operand; TT computes C^T = B A, so they swap.
-        Buffer left = plan.swapped() ? b : a;
-        long leftOffset = plan.swapped() ? bOffset : aOffset;
-        Buffer right = plan.swapped() ? a : b;
-        long rightOffset = plan.swapped() ? aOffset : bOffset;
-        if (packLeft != null) {
-            left = packLeft.pack(left, leftOffset);
-            leftOffset = 0;
-        }
-        if (packRight != null) {
-            right = packRight.pack(right, rightOffset);
-            rightOffset = 0;
-        }
-        kernel.launch(global, local, c, cOffset, left, leftOffset, right, rightOffset);
+        launch.run(c, cOffset, a, aOffset, b, bOffset);
     }
 
     private void checkFits(String matrix, Buffer buffer, long offset, long size) {
@@ -109,14 +99,6 @@ public final class Gemm implements AutoCloseable {
     /** Frees the packing scratch buffers, if any; the kernels belong to the device's cache. */
     @Override
     public void close() {
-        try {
-            if (packLeft != null) {
-                packLeft.close();
-            }
-        } finally {
-            if (packRight != null) {
-                packRight.close();
-            }
-        }
+        launch.close();
     }
 }

@@ -18,7 +18,7 @@ class DeviceMemoryCheckTest {
 
     private static DeviceInfo device(long globalBytes, long maxAllocBytes) {
         return new DeviceInfo(0, 0, "Portable Computing Language", "pthread-test", false, 4, globalBytes,
-                maxAllocBytes, 4096, 16, null);
+                maxAllocBytes, 4096, 1 << 20, 16, null);
     }
 
     /** 37.3 MB per example plus 100 MB of weights; the largest buffer grows 2.24 MB per example. */

@@ -1,16 +1,13 @@
 package netc.runtime.ops;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
-import netc.runtime.reference.GemmReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,39 +99,8 @@ class GemmTest {
 
     private static void checkAgainstReference(GemmShape shape, GemmPlan plan, int cOffset, int aOffset,
             int bOffset) {
-        Random random = new Random(shape.hashCode());
-        int m = shape.m(), n = shape.n(), k = shape.k();
-        float[] a = randoms(random, aOffset + m * k);
-        float[] b = randoms(random, bOffset + k * n);
-        float[] c = randoms(random, cOffset + m * n + 2); // +2: elements past C must survive
-        try (Buffer cBuffer = Buffer.allocate(device, c.length); Buffer aBuffer = Buffer.allocate(device, a.length);
-                Buffer bBuffer = Buffer.allocate(device, b.length); Gemm gemm = new Gemm(device, shape, plan)) {
-            aBuffer.write(a);
-            bBuffer.write(b);
-            cBuffer.write(c);
-            gemm.run(cBuffer, cOffset, aBuffer, aOffset, bBuffer, bOffset);
-            float[] got = cBuffer.readFloats(0, c.length);
-            double[] magnitude = new double[m * n];
-            double[] want = GemmReference.product(shape, c, cOffset, a, aOffset, b, bOffset, magnitude);
-            for (int i = 0; i < c.length; i++) {
-                int e = i - cOffset;
-                if (e < 0 || e >= m * n) {
-                    assertEquals(c[i], got[i], 0f, shape + ": element " + i + " outside C was written");
-                    continue;
-                }
-                // float32 accumulation of k products in any order errs by at most ~k·eps·Σ|a·b|; the bound
-                // uses 2k ulps of that magnitude (plus |C| when accumulating), so a wrong term cannot hide.
-                double tolerance = 2 * (k + 1) * Math.ulp(1f) * magnitude[e];
-                assertEquals(want[e], got[i], tolerance, shape + ": C[" + e / n + "][" + e % n + "]");
-            }
+        try (Gemm gemm = new Gemm(device, shape, plan)) {
+            GemmReferenceCheck.check(device, shape, gemm, cOffset, aOffset, bOffset);
         }
-    }
-
-    private static float[] randoms(Random random, int count) {
-        float[] values = new float[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = (float) random.nextGaussian();
-        }
-        return values;
     }
 }
