@@ -161,7 +161,9 @@ __kernel void winograd_input(__global float *v, const long v_offset, __global co
         for (int j = 0; j < ALPHA; j++) {
             const int y = y0 + i;
             const int x = x0 + j;
-            d[i][j] = y >= 0 && y < H && x >= 0 && x < W ? plane[y * W + x] : 0.0f;
+            // Loads from a clamped address, then select: no branch around a load, so PoCL vectorises.
+            const float value = plane[clamp(y, 0, H - 1) * W + clamp(x, 0, W - 1)];
+            d[i][j] = y >= 0 && y < H && x >= 0 && x < W ? value : 0.0f;
         }
     float bd[ALPHA][ALPHA]; // B^T d
 #pragma unroll
@@ -185,75 +187,74 @@ __kernel void winograd_input(__global float *v, const long v_offset, __global co
         }
 }
 
-// dInput = the adjoint of winograd_input: each tile's B dV B^T, summed where tiles overlap (ALPHA - TILE
-// rows and columns) and dropped where it falls on the padding. Work-item (block, c) owns the TILE x TILE
-// inputs y = by*TILE - PAD + i, x = bx*TILE - PAD + j, which tiles (by, bx) and, for i or j below
-// ALPHA - TILE, (by - 1, .) and (., bx - 1) cover; it overwrites them, so no atomics are needed.
-#define BH ((H + PAD + TILE - 1) / TILE)
-#define BW ((W + PAD + TILE - 1) / TILE)
-__kernel void winograd_input_gradient(__global float *d_input, const long d_input_offset,
-                                      __global const float *d_v, const long d_v_offset) {
-    const int block = get_global_id(0);
+// dInput = the adjoint of winograd_input, in two steps. First, in place, each tile's dV becomes
+// dD = B dV B^T, the gradient of its ALPHA x ALPHA input patch. Work-item (t, c).
+__kernel void winograd_input_gradient_tiles(__global float *d_v, const long d_v_offset) {
+    const int t = get_global_id(0);
     const int c = get_global_id(1);
-    if (block >= B * BH * BW) return;
-    const int b = block / (BH * BW);
-    const int by = block / BW % BH;
-    const int bx = block % BW;
-    float acc[TILE][TILE];
+    if (t >= T) return;
+    __global float *tile = d_v + d_v_offset + (long) c * T + t;
+    float dv[ALPHA][ALPHA];
 #pragma unroll
-    for (int i = 0; i < TILE; i++)
+    for (int xi = 0; xi < XI; xi++) dv[xi / ALPHA][xi % ALPHA] = tile[(long) xi * C * T];
+    float bdv[ALPHA][ALPHA]; // B dV
 #pragma unroll
-        for (int j = 0; j < TILE; j++) acc[i][j] = 0.0f;
+    for (int i = 0; i < ALPHA; i++)
+#pragma unroll
+        for (int j = 0; j < ALPHA; j++) {
+            float sum = 0.0f;
+#pragma unroll
+            for (int k = 0; k < ALPHA; k++) sum += BT[k][i] * dv[k][j];
+            bdv[i][j] = sum;
+        }
+#pragma unroll
+    for (int i = 0; i < ALPHA; i++)
+#pragma unroll
+        for (int j = 0; j < ALPHA; j++) {
+            float sum = 0.0f;
+#pragma unroll
+            for (int k = 0; k < ALPHA; k++) sum += bdv[i][k] * BT[k][j];
+            tile[(long) (i * ALPHA + j) * C * T] = sum;
+        }
+}
+
+// Then each input element sums the patch gradients dD of the tiles that read it: input row
+// y = ty*TILE - PAD + i is read by tile ty at i < ALPHA, so by tile (y + PAD) / TILE and, where
+// (y + PAD) % TILE < ALPHA - TILE, also the tile above (likewise for columns); padding reads are dropped.
+// Work-item (y*W + x, b*C + c) overwrites one element: no atomics, and no branch on which tiles exist (a
+// missing tile's index is clamped and its term multiplied by 0), so PoCL vectorises across work-items.
+__kernel void winograd_input_gradient(__global float *d_input, const long d_input_offset,
+                                      __global const float *d_d, const long d_d_offset) {
+    const int pixel = get_global_id(0);
+    const int plane = get_global_id(1); // b*C + c
+    if (pixel >= H * W) return;
+    const int b = plane / C;
+    const int c = plane % C;
+    const int py = pixel / W + PAD;
+    const int px = pixel % W + PAD;
+    const int ty = py / TILE;
+    const int tx = px / TILE;
+    const int iy = py % TILE;
+    const int ix = px % TILE;
+    __global const float *src = d_d + d_d_offset + (long) c * T + (long) b * TH * TW;
+    float sum = 0.0f;
 #pragma unroll
     for (int dy = 0; dy < 2; dy++) {
-        const int ty = by - dy;
+        const int y_tile = ty - dy;
+        const int i = iy + dy * TILE;
+        const bool row_ok = y_tile >= 0 && y_tile < TH && i < ALPHA;
 #pragma unroll
         for (int dx = 0; dx < 2; dx++) {
-            const int tx = bx - dx;
-            if (ty < 0 || ty >= TH || tx < 0 || tx >= TW) continue;
-            const int t = (b * TH + ty) * TW + tx;
-            __global const float *src = d_v + d_v_offset + (long) c * T + t;
-            float dv[ALPHA][ALPHA];
-#pragma unroll
-            for (int xi = 0; xi < XI; xi++) dv[xi / ALPHA][xi % ALPHA] = src[(long) xi * C * T];
-            float bdv[ALPHA][ALPHA]; // B dV
-#pragma unroll
-            for (int i = 0; i < ALPHA; i++)
-#pragma unroll
-                for (int j = 0; j < ALPHA; j++) {
-                    float sum = 0.0f;
-#pragma unroll
-                    for (int k = 0; k < ALPHA; k++) sum += BT[k][i] * dv[k][j];
-                    bdv[i][j] = sum;
-                }
-            // This block's inputs sit at tile positions dy*TILE + i, dx*TILE + j.
-#pragma unroll
-            for (int i = 0; i < TILE; i++) {
-                const int pi = dy * TILE + i;
-                if (pi >= ALPHA) continue;
-#pragma unroll
-                for (int j = 0; j < TILE; j++) {
-                    const int pj = dx * TILE + j;
-                    if (pj >= ALPHA) continue;
-                    float sum = 0.0f;
-#pragma unroll
-                    for (int k = 0; k < ALPHA; k++) sum += bdv[pi][k] * BT[k][pj];
-                    acc[i][j] += sum;
-                }
-            }
+            const int x_tile = tx - dx;
+            const int j = ix + dx * TILE;
+            const bool ok = row_ok && x_tile >= 0 && x_tile < TW && j < ALPHA;
+            const int t = clamp(y_tile, 0, TH - 1) * TW + clamp(x_tile, 0, TW - 1);
+            const int xi = min(i, ALPHA - 1) * ALPHA + min(j, ALPHA - 1);
+            const float value = src[(long) xi * C * T + t];
+            sum += ok ? value : 0.0f;
         }
     }
-    __global float *plane = d_input + d_input_offset + ((long) b * C + c) * H * W;
-#pragma unroll
-    for (int i = 0; i < TILE; i++) {
-        const int y = by * TILE - PAD + i;
-        if (y < 0 || y >= H) continue;
-#pragma unroll
-        for (int j = 0; j < TILE; j++) {
-            const int x = bx * TILE - PAD + j;
-            if (x >= 0 && x < W) plane[y * W + x] = acc[i][j];
-        }
-    }
+    d_input[d_input_offset + (long) plane * H * W + pixel] = sum;
 }
 
 // out[b][co] block of tile t = activate(A^T M A + bias[co]), the outputs inside HO x WO only.
@@ -312,7 +313,10 @@ __kernel void winograd_output_gradient(__global float *d_m, const long d_m_offse
     for (int i = 0; i < TILE; i++)
 #pragma unroll
         for (int j = 0; j < TILE; j++)
-            dzz[i][j] = oy0 + i < HO && ox0 + j < WO ? plane[(oy0 + i) * WO + ox0 + j] : 0.0f;
+        {
+            const float value = plane[min(oy0 + i, HO - 1) * WO + min(ox0 + j, WO - 1)]; // as in winograd_input
+            dzz[i][j] = oy0 + i < HO && ox0 + j < WO ? value : 0.0f;
+        }
     float adz[ALPHA][TILE]; // A dZ
 #pragma unroll
     for (int i = 0; i < ALPHA; i++)

@@ -7,13 +7,14 @@ import netc.runtime.cl.Device;
 import netc.runtime.cl.Kernel;
 
 /**
- * The six {@code winograd.cl} kernels of one {@link WinogradTiling} for chunks of {@code images}
+ * The seven {@code winograd.cl} kernels of one {@link WinogradTiling} for chunks of {@code images}
  * images: the filter, input and output transforms and their adjoints (the file documents the layouts).
  */
 final class WinogradTransforms {
     private final Kernel filter;
     private final Kernel filterGradient;
     private final Kernel input;
+    private final Kernel inputGradientTiles;
     private final Kernel inputGradient;
     private final Kernel output;
     private final Kernel outputGradient;
@@ -28,14 +29,15 @@ final class WinogradTransforms {
         this.filter = device.kernel("winograd.cl", "winograd_filter", defines);
         this.filterGradient = device.kernel("winograd.cl", "winograd_filter_gradient", defines);
         this.input = device.kernel("winograd.cl", "winograd_input", defines);
+        this.inputGradientTiles = device.kernel("winograd.cl", "winograd_input_gradient_tiles", defines);
         this.inputGradient = device.kernel("winograd.cl", "winograd_input_gradient", defines);
         this.output = device.kernel("winograd.cl", "winograd_output", ActivationDefine.set(defines, activation));
         this.outputGradient = device.kernel("winograd.cl", "winograd_output_gradient", defines);
         long tiles = (long) images * tiling.tilesPerImage();
         this.filterGrid = new long[] {WorkSizes.roundUp(g.inChannels()), g.outChannels()};
         this.inputGrid = new long[] {WorkSizes.roundUp(tiles), g.inChannels()};
-        this.inputGradientGrid = new long[] {WorkSizes.roundUp((long) images * tiling.inputBlocksPerImage()),
-                g.inChannels()};
+        this.inputGradientGrid = new long[] {WorkSizes.roundUp((long) g.inHeight() * g.inWidth()),
+                (long) images * g.inChannels()};
         this.outputGrid = new long[] {WorkSizes.roundUp(tiles), g.outChannels()};
     }
 
@@ -54,8 +56,9 @@ final class WinogradTransforms {
         input.launch(inputGrid, null, v, vOffset, source, sourceOffset);
     }
 
-    /** The chunk's input gradient from {@code dV}, overwriting it. */
+    /** The chunk's input gradient from {@code dV}, overwriting it; {@code dV} is left holding the patch gradients. */
     void inputGradient(Buffer dInput, long dInputOffset, Buffer dV, long dVOffset) {
+        inputGradientTiles.launch(inputGrid, null, dV, dVOffset);
         inputGradient.launch(inputGradientGrid, null, dInput, dInputOffset, dV, dVOffset);
     }
 
