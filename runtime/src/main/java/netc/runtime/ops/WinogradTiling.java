@@ -33,6 +33,15 @@ record WinogradTiling(ConvGeometry geometry, int tile) {
         return ceilDiv(geometry.outHeight(), tile) * ceilDiv(geometry.outWidth(), tile);
     }
 
+    /**
+     * The input-gradient gather's blocks per image: {@code tile x tile} inputs each, starting at the
+     * padding's first row and column, enough to cover the input.
+     */
+    int inputBlocksPerImage() {
+        int padding = geometry.padding();
+        return ceilDiv(geometry.inHeight() + padding, tile) * ceilDiv(geometry.inWidth() + padding, tile);
+    }
+
     /** Floats of the transformed input V (or product M with {@code channels} = outChannels) per image. */
     long transformedFloatsPerImage(int channels) {
         return (long) elements() * channels * tilesPerImage();

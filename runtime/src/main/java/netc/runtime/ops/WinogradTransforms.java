@@ -36,8 +36,8 @@ final class WinogradTransforms {
         long tiles = (long) images * tiling.tilesPerImage();
         this.filterGrid = new long[] {WorkSizes.roundUp(g.inChannels()), g.outChannels()};
         this.inputGrid = new long[] {WorkSizes.roundUp(tiles), g.inChannels()};
-        this.inputGradientGrid = new long[] {WorkSizes.roundUp((long) g.inHeight() * g.inWidth()),
-                (long) images * g.inChannels()};
+        this.inputGradientGrid = new long[] {WorkSizes.roundUp((long) images * tiling.inputBlocksPerImage()),
+                g.inChannels()};
         this.outputGrid = new long[] {WorkSizes.roundUp(tiles), g.outChannels()};
     }
 
