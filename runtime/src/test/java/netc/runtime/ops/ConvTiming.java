@@ -14,19 +14,28 @@ import netc.runtime.cl.Tensor;
  * shared and single trials are noisy.
  */
 final class ConvTiming {
-    private static final int CALLS_PER_TRIAL = 3;
-    private static final int TRIALS = 5;
+    private static final int CALLS_PER_TRIAL = 2;
+    private static final int TRIALS = 9;
 
     private ConvTiming() {}
 
-    /** Optional argument: the batch size (default 64). */
+    /**
+     * Optional arguments: the batch size (default 64), then layers to time instead of AlexNet's, each
+     * {@code inChannels,height,width,outChannels} (3x3, stride 1, padding 1).
+     */
     public static void main(String[] args) {
         int batch = args.length > 0 ? Integer.parseInt(args[0]) : 64;
-        ConvGeometry[] layers = {
+        java.util.List<ConvGeometry> layers = new java.util.ArrayList<>(java.util.List.of(
             new ConvGeometry(batch, 256, 12, 12, 384, 3, 1, 1), // AlexNet conv3
             new ConvGeometry(batch, 384, 12, 12, 384, 3, 1, 1), // AlexNet conv4
-            new ConvGeometry(batch, 384, 12, 12, 256, 3, 1, 1), // AlexNet conv5
-        };
+            new ConvGeometry(batch, 384, 12, 12, 256, 3, 1, 1))); // AlexNet conv5
+        if (args.length > 1) {
+            layers.clear();
+        }
+        for (int i = 1; i < args.length; i++) {
+            int[] s = java.util.Arrays.stream(args[i].split(",")).mapToInt(Integer::parseInt).toArray();
+            layers.add(new ConvGeometry(batch, s[0], s[1], s[2], s[3], 3, 1, 1));
+        }
         try (Device device = Device.open()) {
             for (ConvGeometry g : layers) {
                 try (Conv2d conv = new Conv2d(device, "gemm", g.batch(), g.inChannels(), g.inHeight(), g.inWidth(),
