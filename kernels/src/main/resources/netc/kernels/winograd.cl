@@ -16,7 +16,8 @@
 // tile t = (b * TH + ty) * TW + tx covers outputs oy = ty*TILE + i, ox = tx*TILE + j (i, j < TILE) and
 // reads inputs y = ty*TILE - PAD + i, x = tx*TILE - PAD + j (i, j < ALPHA);
 // transformed element xi = i * ALPHA + j: U[xi][co][c], V[xi][c][t], M[xi][co][t] (row-major matrices).
-// Work-items run along tiles t in dimension 0 (consecutive V and M entries) and channels in dimension 1.
+// Work-items run along tiles t in dimension 0 (consecutive V and M entries; the input-gradient gather
+// along blocks of inputs) and channels in dimension 1.
 
 #include "activation.cl"
 
