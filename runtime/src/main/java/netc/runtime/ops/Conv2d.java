@@ -24,7 +24,7 @@ import netc.runtime.model.Parameter;
  * <p>When every chunk's columns fit {@link #DEFAULT_RETAINED_BUDGET}, the forward keeps them all and the
  * backward skips its im2col (and writes {@code dCol} over the chunk's spent columns).
  */
-public final class Conv2d implements AutoCloseable {
+public final class Conv2d implements Convolution {
     /**
      * The most floats the im2col matrix of one chunk may take (32 MiB): large enough for GEMMs with
      * thousands of columns on AlexNet-sized layers, small enough that every layer can own its scratch.
@@ -164,7 +164,7 @@ public final class Conv2d implements AutoCloseable {
         return 1;
     }
 
-    /** weight, then bias. */
+    @Override
     public List<Parameter> parameters() {
         return List.of(weight, bias);
     }
@@ -174,7 +174,7 @@ public final class Conv2d implements AutoCloseable {
         return imagesPerChunk;
     }
 
-    /** {@code output = activation(conv(input, weight) + bias)}. */
+    @Override
     public void forward(Tensor output, Tensor input) {
         requireInput(input);
         requireOutput(output, "output");
@@ -187,11 +187,7 @@ public final class Conv2d implements AutoCloseable {
         columnsInput = retainsColumns ? input : null;
     }
 
-    /**
-     * Overwrites the weight and bias gradients and, unless {@code dInput} is null (the first layer),
-     * writes the input gradient. {@code dOutput} is the loss gradient with respect to {@code output}
-     * and may be overwritten; {@code input} and {@code output} are those of the forward pass.
-     */
+    @Override
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
         if (dInput != null) {
             TensorChecks.requireCapacity(dInput, geometry.batch() * geometry.inputFloatsPerImage(), label(), "dInput");

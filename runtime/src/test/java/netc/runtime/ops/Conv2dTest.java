@@ -87,7 +87,7 @@ class Conv2dTest {
         Data data = Data.random(g, 1 + Arrays.hashCode(new int[] {c.batch(), c.height(), c.kernel(), c.stride()}));
         try (Conv2d conv = new Conv2d(device, "conv", g.batch(), g.inChannels(), g.inHeight(), g.inWidth(),
                 g.outChannels(), g.kernel(), g.stride(), g.padding(), c.activation())) {
-            assertReferenceResults(g, c.activation(), data, run(conv, g, data, 0, true));
+            assertReferenceResults(g, c.activation(), data, run(device, conv, g, data, 0, true));
         }
     }
 
@@ -130,9 +130,9 @@ class Conv2dTest {
             assertEquals(1, singles.imagesPerChunk(), "3 has no divisor between 1 and the 2-image budget");
             assertEquals(retainedBudget > 0, pairs.retainsColumns());
             Data fourData = Data.random(four, 11);
-            assertReferenceResults(four, Activation.TANH, fourData, run(pairs, four, fourData, 0, true));
+            assertReferenceResults(four, Activation.TANH, fourData, run(device, pairs, four, fourData, 0, true));
             Data threeData = Data.random(three, 12);
-            assertReferenceResults(three, Activation.RELU, threeData, run(singles, three, threeData, 0, true));
+            assertReferenceResults(three, Activation.RELU, threeData, run(device, singles, three, threeData, 0, true));
         }
     }
 
@@ -146,7 +146,7 @@ class Conv2dTest {
              Tensor otherOutput = new Tensor(device, g.batch() * (int) g.outputFloatsPerImage())) {
             assertTrue(conv.retainsColumns(), "a layer this small keeps its columns");
             other.upload(uniform(new Random(22), other.size(), 1));
-            DeviceResult result = run(conv, g, data, 0, true, () -> conv.forward(otherOutput, other));
+            DeviceResult result = run(device, conv, g, data, 0, true, () -> conv.forward(otherOutput, other));
             assertReferenceResults(g, Activation.TANH, data, result);
         }
     }
@@ -157,7 +157,7 @@ class Conv2dTest {
         Data data = Data.random(g, 5);
         try (Conv2d conv = new Conv2d(device, "conv", g.batch(), g.inChannels(), g.inHeight(), g.inWidth(),
                 g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.SIGMOID)) {
-            assertReferenceResults(g, Activation.SIGMOID, data, run(conv, g, data, 37, true));
+            assertReferenceResults(g, Activation.SIGMOID, data, run(device, conv, g, data, 37, true));
         }
     }
 
@@ -167,8 +167,8 @@ class Conv2dTest {
         Data data = Data.random(g, 3);
         try (Conv2d conv = new Conv2d(device, "conv", g.batch(), g.inChannels(), g.inHeight(), g.inWidth(),
                 g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.RELU)) {
-            run(conv, g, data, 0, false);
-            DeviceResult second = run(conv, g, data, 0, false); // a second step must not add to the first's gradients
+            run(device, conv, g, data, 0, false);
+            DeviceResult second = run(device, conv, g, data, 0, false); // a second step must not add to the first's gradients
             assertReferenceResults(g, Activation.RELU, data, second);
         }
     }
@@ -201,13 +201,14 @@ class Conv2dTest {
     }
 
     /** Runs forward then backward on tensors {@code slack} floats larger than needed, whose tails hold a sentinel. */
-    private static DeviceResult run(Conv2d conv, ConvGeometry g, Data data, int slack, boolean withInputGradient) {
-        return run(conv, g, data, slack, withInputGradient, () -> { });
+    static DeviceResult run(Device device, Convolution conv, ConvGeometry g, Data data, int slack,
+                            boolean withInputGradient) {
+        return run(device, conv, g, data, slack, withInputGradient, () -> { });
     }
 
     /** As above, running {@code between} after the forward and before the backward. */
-    private static DeviceResult run(Conv2d conv, ConvGeometry g, Data data, int slack, boolean withInputGradient,
-                                    Runnable between) {
+    static DeviceResult run(Device device, Convolution conv, ConvGeometry g, Data data, int slack,
+                            boolean withInputGradient, Runnable between) {
         conv.parameters().get(0).value().upload(data.weight());
         conv.parameters().get(1).value().upload(data.bias());
         try (Tensor input = Workspaces.padded(device, data.input(), slack);
@@ -228,11 +229,17 @@ class Conv2dTest {
     }
 
     private static void assertReferenceResults(ConvGeometry g, Activation activation, Data data, DeviceResult result) {
+        assertReferenceResults(g, activation, data, result, RELATIVE_TOLERANCE);
+    }
+
+    /** Each of the device's results within {@code tolerance} of the largest reference value of its kind. */
+    static void assertReferenceResults(ConvGeometry g, Activation activation, Data data, DeviceResult result,
+                                       double tolerance) {
         double[] input = toDouble(data.input());
         double[] weight = toDouble(data.weight());
         double[] output = new double[data.dOutput().length];
         ConvReference.forward(output, input, weight, toDouble(data.bias()), shape(g), activation);
-        assertClose(output, result.output(), RELATIVE_TOLERANCE, "output");
+        assertClose(output, result.output(), tolerance, "output");
 
         // The device's own output feeds the reference backward, so both take ReLU's kink on the same side.
         double[] dInput = result.dInput() == null ? null : new double[input.length];
@@ -241,14 +248,14 @@ class Conv2dTest {
         ConvReference.backward(dInput, dWeight, dBias, toDouble(data.dOutput()), input, weight,
                 toDouble(result.output()), shape(g), activation);
         if (dInput != null) {
-            assertClose(dInput, result.dInput(), RELATIVE_TOLERANCE, "dInput");
+            assertClose(dInput, result.dInput(), tolerance, "dInput");
         }
-        assertClose(dWeight, result.dWeight(), RELATIVE_TOLERANCE, "dWeight");
-        assertClose(dBias, result.dBias(), RELATIVE_TOLERANCE, "dBias");
+        assertClose(dWeight, result.dWeight(), tolerance, "dWeight");
+        assertClose(dBias, result.dBias(), tolerance, "dBias");
     }
 
     /** The reference's view of the op's geometry. */
-    private static ConvShape shape(ConvGeometry g) {
+    static ConvShape shape(ConvGeometry g) {
         return new ConvShape(g.batch(), g.inChannels(), g.inHeight(), g.inWidth(), g.outChannels(), g.kernel(),
                 g.stride(), g.padding());
     }

@@ -69,6 +69,28 @@ class OpMemoryTest {
                 () -> new Conv2d(device, "chunked", 64, 3, 224, 224, 8, 3, 1, 1, Activation.NONE));
     }
 
+    /** AlexNet's conv4 at batch 64: one chunk (V just under the 8 M-float chunk budget), V retained, GEMMs packing. */
+    @Test
+    void aWinogradConvolutionAllocatesWhatItsEstimateSays() throws Exception {
+        WinogradConv2d probe = new WinogradConv2d(device, "probe", 64, 384, 12, 12, 384, 3, 1, 1, Activation.RELU);
+        assertTrue(probe.retainsTransformedInput());
+        assertEquals(64, probe.imagesPerChunk());
+        probe.close();
+        assertAllocates(WinogradConv2d.deviceMemory(64, 384, 12, 12, 384, 3, 1, 1),
+                () -> new WinogradConv2d(device, "conv4", 64, 384, 12, 12, 384, 3, 1, 1, Activation.RELU));
+    }
+
+    /** 64 images of 36 × 64 × 784 transformed floats (115 M) pass the 64 M retained budget: chunks of 4 share one V. */
+    @Test
+    void aWinogradConvolutionSplitIntoChunksAllocatesWhatItsEstimateSays() throws Exception {
+        WinogradConv2d probe = new WinogradConv2d(device, "probe", 64, 64, 112, 112, 64, 3, 1, 1, Activation.NONE);
+        assertFalse(probe.retainsTransformedInput());
+        assertEquals(4, probe.imagesPerChunk());
+        probe.close();
+        assertAllocates(WinogradConv2d.deviceMemory(64, 64, 112, 112, 64, 3, 1, 1),
+                () -> new WinogradConv2d(device, "chunked", 64, 64, 112, 112, 64, 3, 1, 1, Activation.NONE));
+    }
+
     /** Large enough that all three GEMMs pack operands (the input-gradient GEMM both). */
     @Test
     void denseLayersAllocateWhatTheirEstimateSays() throws Exception {

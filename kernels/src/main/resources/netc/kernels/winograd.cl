@@ -1,0 +1,355 @@
+// Winograd minimal filtering F(TILE x TILE, 3 x 3) for 3x3 stride-1 convolutions (Lavin & Gray, "Fast
+// Algorithms for Convolutional Neural Networks", 2016): each TILE x TILE block of outputs of one channel
+// pair is Y = A^T [(G g G^T) .* (B^T d B)] A, with d the ALPHA x ALPHA input patch (ALPHA = TILE + 2)
+// under the block. Summed over input channels, the element-wise product becomes ALPHA^2 independent
+// matrix products M[xi] = U[xi] . V[xi] ([CO x C] . [C x T]), which the host runs as GEMMs; these
+// kernels are the transforms around them, forward and backward (each backward transform is the adjoint
+// of its forward one).
+//
+// Knobs: TILE = 4 (F(4x4,3x3), 36 products where direct needs 144 per tile: 4x fewer multiplies) or
+// TILE = 2 (F(2x2,3x3), 16 against 36: 2.25x, with smaller float32 error).
+// Shapes: B images (of this chunk), C input channels, CO output channels, H x W input, PAD (zeros),
+// HO x WO output (= H + 2 PAD - 2), TH x TW tiles per image (ceil(HO / TILE), ceil(WO / TILE)),
+// T = B * TH * TW tiles of the chunk; a ragged last tile reads zeros past the input and drops outputs
+// past the output.
+// Index convention: input[b][c][y][x], out[b][co][oy][ox] (NCHW); weight[co][c][ky][kx];
+// tile t = (b * TH + ty) * TW + tx covers outputs oy = ty*TILE + i, ox = tx*TILE + j (i, j < TILE) and
+// reads inputs y = ty*TILE - PAD + i, x = tx*TILE - PAD + j (i, j < ALPHA);
+// transformed element xi = i * ALPHA + j: U[xi][co][c], V[xi][c][t], M[xi][co][t] (row-major matrices).
+// Work-items run along tiles t in dimension 0 (consecutive V and M entries; the input-gradient gather
+// along blocks of inputs) and channels in dimension 1.
+
+#include "activation.cl"
+
+#ifndef TILE
+#define TILE 4
+#endif
+#ifndef B
+#define B 1
+#endif
+#ifndef C
+#define C 1
+#endif
+#ifndef CO
+#define CO 1
+#endif
+#ifndef H
+#define H 4
+#endif
+#ifndef W
+#define W 4
+#endif
+#ifndef PAD
+#define PAD 1
+#endif
+#define HO (H + 2 * PAD - 2)
+#define WO (W + 2 * PAD - 2)
+#define TH ((HO + TILE - 1) / TILE)
+#define TW ((WO + TILE - 1) / TILE)
+#define T (B * TH * TW)
+
+#if TILE == 4
+#define ALPHA 6
+// Interpolation points 0, 1, -1, 2, -2 and infinity.
+__constant float BT[ALPHA][ALPHA] = {
+    {4.0f, 0.0f, -5.0f, 0.0f, 1.0f, 0.0f},
+    {0.0f, -4.0f, -4.0f, 1.0f, 1.0f, 0.0f},
+    {0.0f, 4.0f, -4.0f, -1.0f, 1.0f, 0.0f},
+    {0.0f, -2.0f, -1.0f, 2.0f, 1.0f, 0.0f},
+    {0.0f, 2.0f, -1.0f, -2.0f, 1.0f, 0.0f},
+    {0.0f, 4.0f, 0.0f, -5.0f, 0.0f, 1.0f}};
+__constant float G[ALPHA][3] = {
+    {1.0f / 4, 0.0f, 0.0f},
+    {-1.0f / 6, -1.0f / 6, -1.0f / 6},
+    {-1.0f / 6, 1.0f / 6, -1.0f / 6},
+    {1.0f / 24, 1.0f / 12, 1.0f / 6},
+    {1.0f / 24, -1.0f / 12, 1.0f / 6},
+    {0.0f, 0.0f, 1.0f}};
+__constant float AT[TILE][ALPHA] = {
+    {1.0f, 1.0f, 1.0f, 1.0f, 1.0f, 0.0f},
+    {0.0f, 1.0f, -1.0f, 2.0f, -2.0f, 0.0f},
+    {0.0f, 1.0f, 1.0f, 4.0f, 4.0f, 0.0f},
+    {0.0f, 1.0f, -1.0f, 8.0f, -8.0f, 1.0f}};
+#elif TILE == 2
+#define ALPHA 4
+// Interpolation points 0, 1, -1 and infinity.
+__constant float BT[ALPHA][ALPHA] = {
+    {1.0f, 0.0f, -1.0f, 0.0f},
+    {0.0f, 1.0f, 1.0f, 0.0f},
+    {0.0f, -1.0f, 1.0f, 0.0f},
+    {0.0f, 1.0f, 0.0f, -1.0f}};
+__constant float G[ALPHA][3] = {
+    {1.0f, 0.0f, 0.0f},
+    {0.5f, 0.5f, 0.5f},
+    {0.5f, -0.5f, 0.5f},
+    {0.0f, 0.0f, 1.0f}};
+__constant float AT[TILE][ALPHA] = {
+    {1.0f, 1.0f, 1.0f, 0.0f},
+    {0.0f, 1.0f, -1.0f, -1.0f}};
+#else
+#error "TILE must be 2 or 4"
+#endif
+
+#define XI (ALPHA * ALPHA)
+
+// U[xi][co][c] = (G g G^T)[xi] for the 3x3 filter g = weight[co][c]. Work-item (c, co).
+__kernel void winograd_filter(__global float *u, __global const float *weight) {
+    const int c = get_global_id(0);
+    const int co = get_global_id(1);
+    if (c >= C) return;
+    float g[3][3];
+    __global const float *src = weight + ((long) co * C + c) * 9;
+#pragma unroll
+    for (int k = 0; k < 9; k++) g[k / 3][k % 3] = src[k];
+    float gg[ALPHA][3]; // G g
+#pragma unroll
+    for (int i = 0; i < ALPHA; i++)
+#pragma unroll
+        for (int j = 0; j < 3; j++) gg[i][j] = G[i][0] * g[0][j] + G[i][1] * g[1][j] + G[i][2] * g[2][j];
+#pragma unroll
+    for (int i = 0; i < ALPHA; i++)
+#pragma unroll
+        for (int j = 0; j < ALPHA; j++)
+            u[((long) (i * ALPHA + j) * CO + co) * C + c] = gg[i][0] * G[j][0] + gg[i][1] * G[j][1] + gg[i][2] * G[j][2];
+}
+
+// dWeight[co][c] = G^T dU G, the adjoint of winograd_filter. Work-item (c, co).
+__kernel void winograd_filter_gradient(__global float *d_weight, __global const float *d_u) {
+    const int c = get_global_id(0);
+    const int co = get_global_id(1);
+    if (c >= C) return;
+    float du[ALPHA][ALPHA];
+#pragma unroll
+    for (int xi = 0; xi < XI; xi++) du[xi / ALPHA][xi % ALPHA] = d_u[((long) xi * CO + co) * C + c];
+    float gt[3][ALPHA]; // G^T dU
+#pragma unroll
+    for (int i = 0; i < 3; i++)
+#pragma unroll
+        for (int j = 0; j < ALPHA; j++) {
+            float sum = 0.0f;
+#pragma unroll
+            for (int k = 0; k < ALPHA; k++) sum += G[k][i] * du[k][j];
+            gt[i][j] = sum;
+        }
+    __global float *dst = d_weight + ((long) co * C + c) * 9;
+#pragma unroll
+    for (int i = 0; i < 3; i++)
+#pragma unroll
+        for (int j = 0; j < 3; j++) {
+            float sum = 0.0f;
+#pragma unroll
+            for (int k = 0; k < ALPHA; k++) sum += gt[i][k] * G[k][j];
+            dst[i * 3 + j] = sum;
+        }
+}
+
+// V[xi][c][t] = (B^T d B)[xi] for the input patch d of tile t, channel c (zeros outside the input).
+// Work-item (t, c).
+__kernel void winograd_input(__global float *v, const long v_offset, __global const float *input, const long input_offset) {
+    const int t = get_global_id(0);
+    const int c = get_global_id(1);
+    if (t >= T) return;
+    const int b = t / (TH * TW);
+    const int ty = t / TW % TH;
+    const int tx = t % TW;
+    const int y0 = ty * TILE - PAD;
+    const int x0 = tx * TILE - PAD;
+    __global const float *plane = input + input_offset + ((long) b * C + c) * H * W;
+    float d[ALPHA][ALPHA];
+#pragma unroll
+    for (int i = 0; i < ALPHA; i++)
+#pragma unroll
+        for (int j = 0; j < ALPHA; j++) {
+            const int y = y0 + i;
+            const int x = x0 + j;
+            // A conditional load: with PoCL 14-18 ms on conv4's shape at batch 64, against 40-70 ms for an
+            // unconditional load from a clamped address followed by a select.
+            d[i][j] = y >= 0 && y < H && x >= 0 && x < W ? plane[y * W + x] : 0.0f;
+        }
+    float bd[ALPHA][ALPHA]; // B^T d
+#pragma unroll
+    for (int i = 0; i < ALPHA; i++)
+#pragma unroll
+        for (int j = 0; j < ALPHA; j++) {
+            float sum = 0.0f;
+#pragma unroll
+            for (int k = 0; k < ALPHA; k++) sum += BT[i][k] * d[k][j];
+            bd[i][j] = sum;
+        }
+    __global float *dst = v + v_offset + (long) c * T + t;
+#pragma unroll
+    for (int i = 0; i < ALPHA; i++)
+#pragma unroll
+        for (int j = 0; j < ALPHA; j++) {
+            float sum = 0.0f;
+#pragma unroll
+            for (int k = 0; k < ALPHA; k++) sum += bd[i][k] * BT[j][k];
+            dst[(long) (i * ALPHA + j) * C * T] = sum;
+        }
+}
+
+// dInput = the adjoint of winograd_input, in two steps. First, in place, each tile's dV becomes
+// dD = B dV B^T, the gradient of its ALPHA x ALPHA input patch. Work-item (t, c).
+__kernel void winograd_input_gradient_tiles(__global float *d_v, const long d_v_offset) {
+    const int t = get_global_id(0);
+    const int c = get_global_id(1);
+    if (t >= T) return;
+    __global float *tile = d_v + d_v_offset + (long) c * T + t;
+    float dv[ALPHA][ALPHA];
+#pragma unroll
+    for (int xi = 0; xi < XI; xi++) dv[xi / ALPHA][xi % ALPHA] = tile[(long) xi * C * T];
+    float bdv[ALPHA][ALPHA]; // B dV
+#pragma unroll
+    for (int i = 0; i < ALPHA; i++)
+#pragma unroll
+        for (int j = 0; j < ALPHA; j++) {
+            float sum = 0.0f;
+#pragma unroll
+            for (int k = 0; k < ALPHA; k++) sum += BT[k][i] * dv[k][j];
+            bdv[i][j] = sum;
+        }
+#pragma unroll
+    for (int i = 0; i < ALPHA; i++)
+#pragma unroll
+        for (int j = 0; j < ALPHA; j++) {
+            float sum = 0.0f;
+#pragma unroll
+            for (int k = 0; k < ALPHA; k++) sum += bdv[i][k] * BT[k][j];
+            tile[(long) (i * ALPHA + j) * C * T] = sum;
+        }
+}
+
+// Then each input element sums the patch gradients dD of the tiles that read it. Work-item (block, c)
+// owns the TILE x TILE inputs y = by*TILE - PAD + i, x = bx*TILE - PAD + j (i, j < TILE), which tile
+// (by, bx) reads at patch position (i, j) and, for i or j below ALPHA - TILE, tiles (by - 1, .) and
+// (., bx - 1) at i + TILE or j + TILE; it overwrites them (no atomics), dropping the padding. Blocks run
+// along dimension 0, so neighbouring work-items read neighbouring tiles: contiguous loads. (On conv4's
+// shape at batch 64, PoCL on the shared 2-core Zen 4: 22-40 ms, against 47 ms for one work-item per input
+// element, which gathers from ALPHA^2 planes, and ~100 ms for one kernel doing both steps per block.)
+#define BH ((H + PAD + TILE - 1) / TILE)
+#define BW ((W + PAD + TILE - 1) / TILE)
+__kernel void winograd_input_gradient(__global float *d_input, const long d_input_offset,
+                                      __global const float *d_d, const long d_d_offset) {
+    const int block = get_global_id(0);
+    const int c = get_global_id(1);
+    if (block >= B * BH * BW) return;
+    const int b = block / (BH * BW);
+    const int by = block / BW % BH;
+    const int bx = block % BW;
+    __global const float *src = d_d + d_d_offset + (long) c * T + (long) b * TH * TW;
+    float acc[TILE][TILE];
+#pragma unroll
+    for (int i = 0; i < TILE; i++)
+#pragma unroll
+        for (int j = 0; j < TILE; j++) acc[i][j] = 0.0f;
+#pragma unroll
+    for (int dy = 0; dy < 2; dy++) {
+        const int ty = by - dy;
+        const bool row_ok = ty >= 0 && ty < TH;
+#pragma unroll
+        for (int dx = 0; dx < 2; dx++) {
+            const int tx = bx - dx;
+            const bool ok = row_ok && tx >= 0 && tx < TW;
+#pragma unroll
+            for (int i = 0; i < TILE; i++) {
+                const int pi = dy * TILE + i;
+                if (pi >= ALPHA) continue; // known at compile time once unrolled
+#pragma unroll
+                for (int j = 0; j < TILE; j++) {
+                    const int pj = dx * TILE + j;
+                    if (pj >= ALPHA) continue;
+                    acc[i][j] += ok ? src[(long) (pi * ALPHA + pj) * C * T + ty * TW + tx] : 0.0f;
+                }
+            }
+        }
+    }
+    __global float *plane = d_input + d_input_offset + ((long) b * C + c) * H * W;
+#pragma unroll
+    for (int i = 0; i < TILE; i++) {
+        const int y = by * TILE - PAD + i;
+#pragma unroll
+        for (int j = 0; j < TILE; j++) {
+            const int x = bx * TILE - PAD + j;
+            if (y >= 0 && y < H && x >= 0 && x < W) plane[y * W + x] = acc[i][j];
+        }
+    }
+}
+
+// out[b][co] block of tile t = activate(A^T M A + bias[co]), the outputs inside HO x WO only.
+// Work-item (t, co).
+__kernel void winograd_output(__global float *out, const long out_offset, __global const float *m, const long m_offset,
+                              __global const float *bias) {
+    const int t = get_global_id(0);
+    const int co = get_global_id(1);
+    if (t >= T) return;
+    __global const float *src = m + m_offset + (long) co * T + t;
+    float mm[ALPHA][ALPHA];
+#pragma unroll
+    for (int xi = 0; xi < XI; xi++) mm[xi / ALPHA][xi % ALPHA] = src[(long) xi * CO * T];
+    float am[TILE][ALPHA]; // A^T M
+#pragma unroll
+    for (int i = 0; i < TILE; i++)
+#pragma unroll
+        for (int j = 0; j < ALPHA; j++) {
+            float sum = 0.0f;
+#pragma unroll
+            for (int k = 0; k < ALPHA; k++) sum += AT[i][k] * mm[k][j];
+            am[i][j] = sum;
+        }
+    const int b = t / (TH * TW);
+    const int oy0 = t / TW % TH * TILE;
+    const int ox0 = t % TW * TILE;
+    const float bias_co = bias[co];
+    __global float *plane = out + out_offset + ((long) b * CO + co) * HO * WO;
+#pragma unroll
+    for (int i = 0; i < TILE; i++) {
+        if (oy0 + i >= HO) continue;
+#pragma unroll
+        for (int j = 0; j < TILE; j++) {
+            if (ox0 + j >= WO) continue;
+            float sum = 0.0f;
+#pragma unroll
+            for (int k = 0; k < ALPHA; k++) sum += am[i][k] * AT[j][k];
+            plane[(oy0 + i) * WO + ox0 + j] = activate(sum + bias_co);
+        }
+    }
+}
+
+// dM[xi][co][t] = (A dZ A^T)[xi], the adjoint of winograd_output's A^T M A, for the block dZ of
+// pre-activation gradients dz[b][co] under tile t (zeros past the output). Work-item (t, co).
+__kernel void winograd_output_gradient(__global float *d_m, const long d_m_offset, __global const float *dz,
+                                       const long dz_offset) {
+    const int t = get_global_id(0);
+    const int co = get_global_id(1);
+    if (t >= T) return;
+    const int b = t / (TH * TW);
+    const int oy0 = t / TW % TH * TILE;
+    const int ox0 = t % TW * TILE;
+    __global const float *plane = dz + dz_offset + ((long) b * CO + co) * HO * WO;
+    float dzz[TILE][TILE];
+#pragma unroll
+    for (int i = 0; i < TILE; i++)
+#pragma unroll
+        for (int j = 0; j < TILE; j++)
+            dzz[i][j] = oy0 + i < HO && ox0 + j < WO ? plane[(oy0 + i) * WO + ox0 + j] : 0.0f;
+    float adz[ALPHA][TILE]; // A dZ
+#pragma unroll
+    for (int i = 0; i < ALPHA; i++)
+#pragma unroll
+        for (int j = 0; j < TILE; j++) {
+            float sum = 0.0f;
+#pragma unroll
+            for (int k = 0; k < TILE; k++) sum += AT[k][i] * dzz[k][j];
+            adz[i][j] = sum;
+        }
+    __global float *dst = d_m + d_m_offset + (long) co * T + t;
+#pragma unroll
+    for (int i = 0; i < ALPHA; i++)
+#pragma unroll
+        for (int j = 0; j < ALPHA; j++) {
+            float sum = 0.0f;
+#pragma unroll
+            for (int k = 0; k < TILE; k++) sum += adz[i][k] * AT[k][j];
+            dst[(long) (i * ALPHA + j) * CO * T] = sum;
+        }
+}

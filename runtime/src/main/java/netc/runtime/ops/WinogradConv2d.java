@@ -1,0 +1,282 @@
+package netc.runtime.ops;
+
+import java.util.List;
+import netc.Activation;
+import netc.runtime.cl.Buffer;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Tensor;
+import netc.runtime.model.DeviceMemory;
+import netc.runtime.model.Parameter;
+
+/**
+ * A 3x3 stride-1 convolution with a fused activation computed by Winograd minimal filtering
+ * F(4x4, 3x3) (Lavin & Gray 2016; kernels and layouts in {@code winograd.cl}): the same layer, constructor
+ * arguments and parameters as {@link Conv2d}, with 4x fewer multiplies in its products (36 per 4x4
+ * output tile and channel pair instead of 144).
+ *
+ * <p>Forward per chunk of images: the filters are transformed once, {@code U = G g Gᵀ}
+ * ({@code [α²][Co][C]}, α = 6), the input tiles {@code V = Bᵀ d B} ({@code [α²][C][tiles]}), then α²
+ * GEMMs {@code M[ξ] = U[ξ] · V[ξ]} and the output transform {@code Aᵀ M A} fused with bias and activation.
+ * Backward per chunk: {@code dz} (in place in {@code dOutput}), the bias gradient, {@code dM = A dz Aᵀ},
+ * {@code dU[ξ] (+)= dM[ξ] · V[ξ]ᵀ}, {@code dV[ξ] = U[ξ]ᵀ · dM[ξ]} and its adjoint input transform, which
+ * sums the overlapping tiles; after the last chunk {@code dWeight = Gᵀ dU G}.
+ *
+ * <p>Float32 error: the transforms scale values by up to 8 and 1/24 and then cancel, so results carry
+ * more rounding than direct convolution: on AlexNet's conv4 shape (384 → 384 channels, 12x12, batch 2)
+ * with Xavier-scale weights and unit inputs, the largest error relative to the largest value is 1.2e-5
+ * for the output and 7.5e-6 for the input gradient, against 2.5e-6 and 4.7e-7 for {@link Conv2d}
+ * (measured in {@code WinogradConv2dTest}; docs/PERFORMANCE.md).
+ *
+ * <p>As {@link Conv2d} keeps its columns, the forward keeps every chunk's V for the backward when the
+ * batch's fit {@link Conv2d#DEFAULT_RETAINED_BUDGET}.
+ */
+public final class WinogradConv2d implements Convolution {
+    /** The output tile: F(4x4, 3x3). 2 gives F(2x2, 3x3) (tests run both). */
+    static final int TILE = 4;
+
+    private final String name;
+    private final ConvGeometry geometry;
+    private final WinogradTiling tiling;
+    private final int imagesPerChunk;
+    private final int chunks;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final WinogradTransforms transforms;
+    private final Gemm forwardProduct;
+    private final Gemm firstFilterGradient;
+    private final Gemm laterFilterGradient;
+    private final Gemm inputProductGradient;
+    private final ActivationGradient activationGradient;
+    private final BiasGradient biasGradient;
+    /** U: transformed in the forward, and again in a backward that needs dV, as the weights may have changed since. */
+    private final Buffer filters;
+    private final Buffer filterGradients;
+    /** Chunk c's V starts at {@code c · transformedInputFloatsPerChunk}: all chunks when retained, else one scratch chunk. */
+    private final Buffer transformedInput;
+    private final boolean retainsTransformedInput;
+    private final long transformedInputFloatsPerChunk;
+    /** M in the forward, dM in the backward, for one chunk. */
+    private final Buffer product;
+    /** The input whose V {@code transformedInput} holds for the backward; null when none does. */
+    private Tensor transformedFrom;
+
+    public WinogradConv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
+                          int outChannels, int kernel, int stride, int padding, Activation activation) {
+        this(device, name, new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding),
+                activation, TILE, Conv2d.DEFAULT_COLUMN_BUDGET, Conv2d.DEFAULT_RETAINED_BUDGET);
+    }
+
+    /**
+     * As the public constructor with output tile {@code tile} (2 or 4), one chunk's V and M each limited to
+     * {@code chunkBudget} floats and V kept for the backward only if the batch's fits {@code retainedBudget}.
+     */
+    WinogradConv2d(Device device, String name, ConvGeometry geometry, Activation activation, int tile,
+                   long chunkBudget, long retainedBudget) {
+        this.name = name;
+        this.geometry = geometry;
+        this.tiling = new WinogradTiling(geometry, tile);
+        Chunking chunking = Chunking.of(tiling, chunkBudget, retainedBudget);
+        this.imagesPerChunk = chunking.imagesPerChunk();
+        this.chunks = chunking.chunks();
+        int inChannels = geometry.inChannels();
+        int outChannels = geometry.outChannels();
+        int tiles = imagesPerChunk * tiling.tilesPerImage();
+        int positions = geometry.positions();
+
+        this.transforms = new WinogradTransforms(device, tiling, imagesPerChunk, activation);
+        this.forwardProduct = new Gemm(device, new GemmShape(false, false, outChannels, tiles, inChannels, false));
+        this.firstFilterGradient = new Gemm(device, new GemmShape(false, true, outChannels, inChannels, tiles, false));
+        // Only a batch split into several chunks sums filter gradients across GEMMs; skip that build otherwise.
+        this.laterFilterGradient = chunks > 1
+                ? new Gemm(device, new GemmShape(false, true, outChannels, inChannels, tiles, true))
+                : firstFilterGradient;
+        this.inputProductGradient = new Gemm(device, new GemmShape(true, false, inChannels, tiles, outChannels, false));
+        ChannelLayout nchw = ChannelLayout.imageMajor(outChannels, positions);
+        this.activationGradient = new ActivationGradient(device, activation, imagesPerChunk, outChannels, positions, nchw);
+        this.biasGradient = new BiasGradient(device, imagesPerChunk, outChannels, positions, nchw);
+
+        // Device memory last, so that a kernel that fails to build leaves nothing allocated.
+        int kk = 9;
+        this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT,
+                new int[] {outChannels, inChannels, 3, 3}, inChannels * kk, outChannels * kk);
+        this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {outChannels},
+                inChannels * kk, outChannels * kk);
+        this.filters = Buffer.allocate(device, tiling.filterFloats());
+        this.filterGradients = Buffer.allocate(device, tiling.filterFloats());
+        this.transformedInputFloatsPerChunk = chunking.inputFloatsPerChunk();
+        this.retainsTransformedInput = chunking.retainsInput();
+        this.transformedInput = Buffer.allocate(device, chunking.inputFloats());
+        this.product = Buffer.allocate(device, chunking.productFloatsPerChunk());
+    }
+
+    /**
+     * The device memory a Winograd convolution of these shapes allocates, as the public constructor sizes
+     * it: weight and bias with their gradients, U and dU, V (the batch's when retained), M and the GEMMs'
+     * packing scratch (see {@link Gemm#deviceMemory}). Nothing is allocated.
+     */
+    public static DeviceMemory deviceMemory(int batch, int inChannels, int inHeight, int inWidth, int outChannels,
+                                            int kernel, int stride, int padding) {
+        ConvGeometry geometry = new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding);
+        WinogradTiling tiling = new WinogradTiling(geometry, TILE);
+        Chunking chunking = Chunking.of(tiling, Conv2d.DEFAULT_COLUMN_BUDGET, Conv2d.DEFAULT_RETAINED_BUDGET);
+        int tiles = chunking.imagesPerChunk() * tiling.tilesPerImage();
+        DeviceMemory parameters = DeviceMemory.floats((long) outChannels * inChannels * 9)
+                .plus(DeviceMemory.floats(outChannels)).times(2);
+        DeviceMemory filterGradients = Gemm.deviceMemory(new GemmShape(false, true, outChannels, inChannels, tiles,
+                false)).times(chunking.chunks() > 1 ? 2 : 1);
+        return parameters
+                .plus(DeviceMemory.floats(tiling.filterFloats()).times(2))
+                .plus(DeviceMemory.floats(chunking.inputFloats()))
+                .plus(DeviceMemory.floats(chunking.productFloatsPerChunk()))
+                .plus(Gemm.deviceMemory(new GemmShape(false, false, outChannels, tiles, inChannels, false)))
+                .plus(filterGradients)
+                .plus(Gemm.deviceMemory(new GemmShape(true, false, inChannels, tiles, outChannels, false)));
+    }
+
+    /** How the batch is split, and whether the forward's V is kept for the backward. */
+    private record Chunking(int imagesPerChunk, int chunks, long inputFloatsPerChunk, long productFloatsPerChunk,
+                            boolean retainsInput) {
+        static Chunking of(WinogradTiling tiling, long chunkBudget, long retainedBudget) {
+            ConvGeometry g = tiling.geometry();
+            long perImage = Math.max(tiling.transformedFloatsPerImage(g.inChannels()),
+                    tiling.transformedFloatsPerImage(g.outChannels()));
+            int images = Conv2d.imagesPerChunk(g.batch(), perImage, chunkBudget);
+            int chunks = g.batch() / images;
+            long inputPerChunk = images * tiling.transformedFloatsPerImage(g.inChannels());
+            return new Chunking(images, chunks, inputPerChunk,
+                    images * tiling.transformedFloatsPerImage(g.outChannels()),
+                    chunks * inputPerChunk <= retainedBudget);
+        }
+
+        /** The V buffer: every chunk's when retained, else one chunk's scratch. */
+        long inputFloats() {
+            return (retainsInput ? chunks : 1) * inputFloatsPerChunk;
+        }
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weight, bias);
+    }
+
+    /** Images per chunk (a divisor of the batch). */
+    int imagesPerChunk() {
+        return imagesPerChunk;
+    }
+
+    /** Whether the forward keeps every chunk's V for the backward. */
+    boolean retainsTransformedInput() {
+        return retainsTransformedInput;
+    }
+
+    @Override
+    public void forward(Tensor output, Tensor input) {
+        requireInput(input);
+        requireOutput(output, "output");
+        transforms.filter(filters, weight.value().buffer());
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            long vOffset = transformedInputOffset(chunk);
+            transforms.input(transformedInput, vOffset, input.buffer(), inputOffset(chunk));
+            for (int xi = 0; xi < tiling.elements(); xi++) {
+                forwardProduct.run(product, xi * productMatrixFloats(), filters, xi * filterMatrixFloats(),
+                        transformedInput, vOffset + xi * inputMatrixFloats());
+            }
+            transforms.output(output.buffer(), outputOffset(chunk), product, 0, bias.value().buffer());
+        }
+        transformedFrom = retainsTransformedInput ? input : null;
+    }
+
+    @Override
+    public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
+        if (dInput != null) {
+            TensorChecks.requireCapacity(dInput, geometry.batch() * geometry.inputFloatsPerImage(), label(), "dInput");
+        }
+        requireOutput(dOutput, "dOutput");
+        requireInput(input);
+        requireOutput(output, "output");
+        // Identity, not content: a forward on another tensor since then leaves V of the wrong input.
+        boolean transformedReady = transformedFrom == input;
+        if (dInput != null) {
+            transforms.filter(filters, weight.value().buffer());
+        }
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            boolean first = chunk == 0;
+            long vOffset = transformedInputOffset(chunk);
+            long outOffset = outputOffset(chunk);
+            // dz overwrites dOutput (both NCHW), which the bias gradient and dM read.
+            activationGradient.run(dOutput.buffer(), outOffset, dOutput.buffer(), outOffset, output.buffer(), outOffset);
+            biasGradient.run(bias.grad().buffer(), dOutput.buffer(), outOffset, !first);
+            transforms.outputGradient(product, 0, dOutput.buffer(), outOffset);
+            if (!transformedReady) {
+                transforms.input(transformedInput, vOffset, input.buffer(), inputOffset(chunk));
+            }
+            Gemm filterGradient = first ? firstFilterGradient : laterFilterGradient;
+            for (int xi = 0; xi < tiling.elements(); xi++) {
+                long vMatrix = vOffset + xi * inputMatrixFloats();
+                filterGradient.run(filterGradients, xi * filterMatrixFloats(), product, xi * productMatrixFloats(),
+                        transformedInput, vMatrix);
+                if (dInput != null) {
+                    // The in-order queue has finished reading V[ξ] for dU[ξ] before dV[ξ] overwrites it.
+                    inputProductGradient.run(transformedInput, vMatrix, filters, xi * filterMatrixFloats(),
+                            product, xi * productMatrixFloats());
+                }
+            }
+            if (dInput != null) {
+                transforms.inputGradient(dInput.buffer(), inputOffset(chunk), transformedInput, vOffset);
+            }
+        }
+        transforms.filterGradient(weight.grad().buffer(), filterGradients);
+        if (dInput != null) {
+            transformedFrom = null; // dV overwrote V: another backward must transform the input again
+        }
+    }
+
+    /** One ξ's {@code [Co][C]} matrix of U. */
+    private long filterMatrixFloats() {
+        return (long) geometry.outChannels() * geometry.inChannels();
+    }
+
+    /** One ξ's {@code [C][tiles]} matrix of a chunk's V. */
+    private long inputMatrixFloats() {
+        return (long) geometry.inChannels() * imagesPerChunk * tiling.tilesPerImage();
+    }
+
+    /** One ξ's {@code [Co][tiles]} matrix of a chunk's M. */
+    private long productMatrixFloats() {
+        return (long) geometry.outChannels() * imagesPerChunk * tiling.tilesPerImage();
+    }
+
+    private long transformedInputOffset(int chunk) {
+        return retainsTransformedInput ? chunk * transformedInputFloatsPerChunk : 0;
+    }
+
+    private long inputOffset(int chunk) {
+        return (long) chunk * imagesPerChunk * geometry.inputFloatsPerImage();
+    }
+
+    private long outputOffset(int chunk) {
+        return (long) chunk * imagesPerChunk * geometry.outputFloatsPerImage();
+    }
+
+    private void requireInput(Tensor input) {
+        TensorChecks.requireCapacity(input, geometry.batch() * geometry.inputFloatsPerImage(), label(), "input");
+    }
+
+    private void requireOutput(Tensor tensor, String role) {
+        TensorChecks.requireCapacity(tensor, geometry.batch() * geometry.outputFloatsPerImage(), label(), role);
+    }
+
+    private String label() {
+        return "WinogradConv2d '" + name + "'";
+    }
+
+    @Override
+    public void close() {
+        // try-with-resources closes every one, even if one fails; a null resource is skipped
+        Gemm separateLaterGradient = laterFilterGradient != firstFilterGradient ? laterFilterGradient : null;
+        try (weight; bias; filters; filterGradients; transformedInput; product; forwardProduct; firstFilterGradient;
+                inputProductGradient; separateLaterGradient) {
+            // nothing more to release
+        }
+    }
+}

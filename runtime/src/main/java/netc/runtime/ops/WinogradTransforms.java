@@ -1,0 +1,74 @@
+package netc.runtime.ops;
+
+import netc.Activation;
+import netc.runtime.cl.Buffer;
+import netc.runtime.cl.Defines;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Kernel;
+
+/**
+ * The seven {@code winograd.cl} kernels of one {@link WinogradTiling} for chunks of {@code images}
+ * images: the filter, input and output transforms and their adjoints (the file documents the layouts).
+ */
+final class WinogradTransforms {
+    private final Kernel filter;
+    private final Kernel filterGradient;
+    private final Kernel input;
+    private final Kernel inputGradientTiles;
+    private final Kernel inputGradient;
+    private final Kernel output;
+    private final Kernel outputGradient;
+    private final long[] filterGrid;
+    private final long[] inputGrid;
+    private final long[] inputGradientGrid;
+    private final long[] outputGrid;
+
+    WinogradTransforms(Device device, WinogradTiling tiling, int images, Activation activation) {
+        Defines defines = tiling.defines(images);
+        ConvGeometry g = tiling.geometry();
+        this.filter = device.kernel("winograd.cl", "winograd_filter", defines);
+        this.filterGradient = device.kernel("winograd.cl", "winograd_filter_gradient", defines);
+        this.input = device.kernel("winograd.cl", "winograd_input", defines);
+        this.inputGradientTiles = device.kernel("winograd.cl", "winograd_input_gradient_tiles", defines);
+        this.inputGradient = device.kernel("winograd.cl", "winograd_input_gradient", defines);
+        this.output = device.kernel("winograd.cl", "winograd_output", ActivationDefine.set(defines, activation));
+        this.outputGradient = device.kernel("winograd.cl", "winograd_output_gradient", defines);
+        long tiles = (long) images * tiling.tilesPerImage();
+        this.filterGrid = new long[] {WorkSizes.roundUp(g.inChannels()), g.outChannels()};
+        this.inputGrid = new long[] {WorkSizes.roundUp(tiles), g.inChannels()};
+        this.inputGradientGrid = new long[] {WorkSizes.roundUp((long) images * tiling.inputBlocksPerImage()),
+                g.inChannels()};
+        this.outputGrid = new long[] {WorkSizes.roundUp(tiles), g.outChannels()};
+    }
+
+    /** {@code u = G weight Gᵀ} for every channel pair. */
+    void filter(Buffer u, Buffer weight) {
+        filter.launch(filterGrid, null, u, weight);
+    }
+
+    /** {@code dWeight = Gᵀ dU G}, overwriting it. */
+    void filterGradient(Buffer dWeight, Buffer dU) {
+        filterGradient.launch(filterGrid, null, dWeight, dU);
+    }
+
+    /** {@code v = Bᵀ d B} for every tile of a chunk of images. */
+    void input(Buffer v, long vOffset, Buffer source, long sourceOffset) {
+        input.launch(inputGrid, null, v, vOffset, source, sourceOffset);
+    }
+
+    /** The chunk's input gradient from {@code dV}, overwriting it; {@code dV} is left holding the patch gradients. */
+    void inputGradient(Buffer dInput, long dInputOffset, Buffer dV, long dVOffset) {
+        inputGradientTiles.launch(inputGrid, null, dV, dVOffset);
+        inputGradient.launch(inputGradientGrid, null, dInput, dInputOffset, dV, dVOffset);
+    }
+
+    /** The chunk's output {@code activation(Aᵀ m A + bias)}. */
+    void output(Buffer out, long outOffset, Buffer m, long mOffset, Buffer bias) {
+        output.launch(outputGrid, null, out, outOffset, m, mOffset, bias);
+    }
+
+    /** {@code dM = A dz Aᵀ} from the chunk's pre-activation gradient (NCHW). */
+    void outputGradient(Buffer dM, long dMOffset, Buffer dz, long dzOffset) {
+        outputGradient.launch(outputGrid, null, dM, dMOffset, dz, dzOffset);
+    }
+}

@@ -1,0 +1,97 @@
+package netc.runtime.ops;
+
+import java.util.Random;
+import netc.Activation;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Tensor;
+
+/**
+ * A command-line timing harness (not a test) for AlexNet's 3x3 stride-1 convolutions at batch 64:
+ * {@link Conv2d} (im2col + GEMM) against {@link WinogradConv2d} with 4x4 and 2x2 output tiles. Best-of-trials
+ * milliseconds per forward and per training step (forward then backward with the input gradient, as a
+ * model runs them: the backward reuses what the forward kept); backward = step − forward. Each trial
+ * times {@link #CALLS_PER_TRIAL} calls between {@code finish()}es after a warm-up, since the machine is
+ * shared and single trials are noisy.
+ */
+final class ConvTiming {
+    private static final int CALLS_PER_TRIAL = 2;
+    private static final int TRIALS = 9;
+
+    private ConvTiming() {}
+
+    /**
+     * Optional arguments: the batch size (default 64), then layers to time instead of AlexNet's, each
+     * {@code inChannels,height,width,outChannels} (3x3, stride 1, padding 1).
+     */
+    public static void main(String[] args) {
+        int batch = args.length > 0 ? Integer.parseInt(args[0]) : 64;
+        java.util.List<ConvGeometry> layers = new java.util.ArrayList<>(java.util.List.of(
+            new ConvGeometry(batch, 256, 12, 12, 384, 3, 1, 1), // AlexNet conv3
+            new ConvGeometry(batch, 384, 12, 12, 384, 3, 1, 1), // AlexNet conv4
+            new ConvGeometry(batch, 384, 12, 12, 256, 3, 1, 1))); // AlexNet conv5
+        if (args.length > 1) {
+            layers.clear();
+        }
+        for (int i = 1; i < args.length; i++) {
+            int[] s = java.util.Arrays.stream(args[i].split(",")).mapToInt(Integer::parseInt).toArray();
+            layers.add(new ConvGeometry(batch, s[0], s[1], s[2], s[3], 3, 1, 1));
+        }
+        try (Device device = Device.open()) {
+            for (ConvGeometry g : layers) {
+                try (Conv2d conv = new Conv2d(device, "gemm", g.batch(), g.inChannels(), g.inHeight(), g.inWidth(),
+                        g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.RELU)) {
+                    time(device, "im2col+GEMM", conv, g);
+                }
+                for (int tile : new int[] {4, 2}) {
+                    try (WinogradConv2d conv = new WinogradConv2d(device, "winograd", g, Activation.RELU, tile,
+                            Conv2d.DEFAULT_COLUMN_BUDGET, Conv2d.DEFAULT_RETAINED_BUDGET)) {
+                        time(device, "Winograd F(" + tile + "x" + tile + ",3x3)", conv, g);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void time(Device device, String what, Convolution conv, ConvGeometry g) {
+        int inputFloats = Math.toIntExact(g.batch() * g.inputFloatsPerImage());
+        int outputFloats = Math.toIntExact(g.batch() * g.outputFloatsPerImage());
+        Random random = new Random(1);
+        conv.parameters().get(0).value().upload(TestArrays.uniform(random, conv.parameters().get(0).value().size(),
+                1 / Math.sqrt(g.patchSize())));
+        try (Tensor input = filled(device, inputFloats, random);
+             Tensor output = filled(device, outputFloats, random);
+             Tensor dOutput = filled(device, outputFloats, random);
+             Tensor dInput = filled(device, inputFloats, random)) {
+            double forward = best(device, () -> conv.forward(output, input));
+            double step = best(device, () -> {
+                conv.forward(output, input);
+                conv.backward(dInput, dOutput, input, output);
+            });
+            double directFlops = 2.0 * g.batch() * g.outputFloatsPerImage() * g.patchSize();
+            System.out.printf("%s %dx%dx%d -> %d, batch %d: %-24s forward %6.1f ms (%3.0f direct GFLOP/s),"
+                            + " backward %6.1f ms, step %6.1f ms%n", "conv", g.inChannels(), g.inHeight(), g.inWidth(),
+                    g.outChannels(), g.batch(), what, forward, directFlops / forward / 1e6, step - forward, step);
+        }
+    }
+
+    private static Tensor filled(Device device, int size, Random random) {
+        Tensor tensor = new Tensor(device, size);
+        tensor.upload(TestArrays.uniform(random, size, 1));
+        return tensor;
+    }
+
+    private static double best(Device device, Runnable call) {
+        call.run();
+        device.finish();
+        double best = Double.MAX_VALUE;
+        for (int trial = 0; trial < TRIALS; trial++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < CALLS_PER_TRIAL; i++) {
+                call.run();
+            }
+            device.finish();
+            best = Math.min(best, (System.nanoTime() - start) / 1e6 / CALLS_PER_TRIAL);
+        }
+        return best;
+    }
+}
