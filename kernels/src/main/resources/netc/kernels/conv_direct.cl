@@ -1,19 +1,29 @@
 // Direct stride-1 convolution for layers with few channels (LeNet's), where im2col + GEMM would spend
-// its time unfolding and in GEMM tiles mostly empty (M = 6 or 16 output channels). Three kernels:
-//   conv_direct_forward:  out[n][o][y][x] = act(sum_{i,kh,kw} W(o, i, kh, kw) * in[n][i][y+kh-PAD][x+kw-PAD] + bias[o])
-//   conv_direct_weight_gradient: dw[o][i][kh][kw] = sum_{n,y,x} dz[n][o][y][x] * in[n][i][y+kh-PAD][x+kw-PAD]
-//   conv_direct_bias_gradient:   db[o] = sum_{n,y,x} dz[n][o][y][x]
-// The input gradient is conv_direct_forward itself, built with FLIPPED: the full correlation of dz with the
-// kernel turned by 180 degrees and its two channel axes swapped, padding K-1-PAD, no bias, no activation.
+// its time unfolding and in GEMM tiles mostly empty (M = 6 or 16 output channels). Every kernel keeps
+// the output channels in one vector of COV lanes (COV = 4, 8 or 16 >= CO, extra lanes zero), so each
+// input value is broadcast into one vector FMA per kernel tap: explicit vectors, because PoCL does not
+// vectorise across work-items around a loop.
+//
+//   conv_direct_pack:    packed[i][kh][kw][o] = W(o, i, kh, kw), then packed bias; once per pass, as
+//                        the weights change every step
+//   conv_direct_forward: out[n][o][y][x] = act(sum_{i,kh,kw} W(o, i, kh, kw) * in[n][i][y+kh-PAD][x+kw-PAD] + bias[o])
+//   conv_direct_dz:      dz[n][y][x][o] = d_out[n][o][y][x] * act'(out[n][o][y][x]), channels last
+//   conv_direct_weight_gradient: partial sums over images part, part+PARTS, ... of
+//                        dw[o][i][kh][kw] = sum_{n,y,x} dz[n][y][x][o] * in[n][i][y+kh-PAD][x+kw-PAD]
+//                        and db[o] = sum_{n,y,x} dz[n][y][x][o]
+//   conv_direct_weight_gradient_sum: adds the partial sums in a fixed order (deterministic)
+// The input gradient is conv_direct_forward itself, built with FLIPPED and IN_CHANNELS_LAST: the full
+// correlation of dz with the kernel turned by 180 degrees and its two channel axes swapped, padding
+// K-1-PAD, no bias, no activation.
 //
 // Shapes (defines): CI input channels of H x W, CO output channels of HO x WO, kernel K x K, padding PAD;
-// HO = H + 2*PAD - K + 1 and WO = W + 2*PAD - K + 1. Tensors NCHW. The weight is read as stored by the
-// layer: [CO][CI][K][K], or with FLIPPED the layer's [CI][CO][K][K] (this kernel's CI is the layer's CO).
-// Index convention: forward work-item (y, o, n) computes one output row; its WO sums stay in registers
-// and every (i, kh) input row is read once into a zero-padded private row, so the fixed-trip loops over
-// kw and x unroll into vector FMAs (PoCL does not vectorise across work-items around a loop).
-// Weight-gradient work-item (kh, o*CI + i, part) sums images part, part+PARTS, ... for one kernel row and
-// writes PARTS partial sums; conv_direct_weight_gradient_sum adds them in a fixed order (deterministic).
+// HO = H + 2*PAD - K + 1, WO = W + 2*PAD - K + 1. The weight as the layer stores it: [CO][CI][K][K], or
+// with FLIPPED the layer's [CI][CO][K][K] (this kernel's CI is then the layer's CO). Input NCHW, or
+// with IN_CHANNELS_LAST [N][H][W][IN_STRIDE] (the dz layout). Output NCHW.
+// Index convention: forward work-item (b, y, n) computes XB outputs of row y, all channels, starting at
+// x0 = min(b*XB, WO-XB) (the last block slides back to end at the edge: no guards, some outputs written
+// twice with the same value). Weight-gradient work-item (kh, i, part) sums kernel row kh of input
+// channel i for every output channel; bias sums ride on the (0, 0, part) items.
 
 #include "activation.cl"
 
@@ -22,6 +32,9 @@
 #endif
 #ifndef CO
 #define CO 1
+#endif
+#ifndef COV
+#define COV 4 // vector lanes for the output channels: 4, 8 or 16, >= CO
 #endif
 #ifndef H
 #define H 1
@@ -35,11 +48,20 @@
 #ifndef PAD
 #define PAD 0
 #endif
+#ifndef XB
+#define XB 1 // outputs of a row per forward work-item
+#endif
 #ifndef HAS_BIAS
 #define HAS_BIAS 1
 #endif
 #ifndef FLIPPED
 #define FLIPPED 0
+#endif
+#ifndef IN_CHANNELS_LAST
+#define IN_CHANNELS_LAST 0
+#endif
+#ifndef IN_STRIDE
+#define IN_STRIDE CI // floats per input position when IN_CHANNELS_LAST
 #endif
 #ifndef BATCH
 #define BATCH 1
@@ -50,7 +72,15 @@
 
 #define HO (H + 2 * PAD - K + 1)
 #define WO (W + 2 * PAD - K + 1)
-#define ROW (W + 2 * PAD) // a zero-padded input row: WO + K - 1 values
+#define TAPS (CI * K * K)
+#define PACKED (TAPS * COV + COV) // packed weights, then the packed bias
+#define PARTIAL PACKED            // one part's weight and bias sums, laid out as the packed weights
+
+#define CAT(a, b) a##b
+#define XCAT(a, b) CAT(a, b)
+typedef XCAT(float, COV) floatv;
+#define VLOAD XCAT(vload, COV)
+#define VSTORE XCAT(vstore, COV)
 
 #if FLIPPED
 #define WEIGHT(o, i, kh, kw) weight[(((i) * CO + (o)) * K + (K - 1 - (kh))) * K + (K - 1 - (kw))]
@@ -58,96 +88,134 @@
 #define WEIGHT(o, i, kh, kw) weight[(((o) * CI + (i)) * K + (kh)) * K + (kw)]
 #endif
 
-// Copies input row ih of plane `plane` into row[0, ROW) with PAD zeros on each side (all zeros off the plane).
-inline void padded_row(float row[ROW], const __global float *plane, const int ih) {
-    const bool inside = ih >= 0 && ih < H;
-    const __global float *src = plane + (inside ? ih : 0) * W;
-    #pragma unroll
-    for (int x = 0; x < ROW; x++) {
-        const int iw = x - PAD;
-        row[x] = inside && iw >= 0 && iw < W ? src[iw] : 0.0f;
+#if IN_CHANNELS_LAST
+#define INPUT(n, i, ih, iw) in[(((long) (n) * H + (ih)) * W + (iw)) * IN_STRIDE + (i)]
+#else
+#define INPUT(n, i, ih, iw) in[(((long) (n) * CI + (i)) * H + (ih)) * W + (iw)]
+#endif
+
+// One work-item per packed float: global PACKED. `bias` is unused without HAS_BIAS.
+__kernel void conv_direct_pack(__global float *packed, __global const float *weight, __global const float *bias) {
+    const int j = get_global_id(0);
+    const int o = j % COV;
+    float value = 0.0f;
+    if (o < CO) {
+        const int tap = j / COV;
+        if (tap < TAPS) {
+            value = WEIGHT(o, tap / (K * K), tap / K % K, tap % K);
+        } else {
+#if HAS_BIAS
+            value = bias[o];
+#endif
+        }
     }
+    packed[j] = value;
 }
 
-__kernel void conv_direct_forward(__global float *out, __global const float *in, __global const float *weight,
-                                  __global const float *bias) {
-    const int y = get_global_id(0);
-    const int o = get_global_id(1);
+// global ((WO + XB - 1) / XB, HO, N)
+__kernel void conv_direct_forward(__global float *out, __global const float *in, __global const float *packed) {
+    const int x0 = min((int) get_global_id(0) * XB, WO - XB);
+    const int y = get_global_id(1);
     const int n = get_global_id(2);
-    float acc[WO];
+    floatv acc[XB];
     #pragma unroll
-    for (int x = 0; x < WO; x++) acc[x] = 0.0f;
+    for (int x = 0; x < XB; x++) acc[x] = (floatv) (0.0f);
     for (int i = 0; i < CI; i++) {
-        const __global float *plane = in + (long) (n * CI + i) * (H * W);
         for (int kh = 0; kh < K; kh++) {
             const int ih = y + kh - PAD;
             if (ih < 0 || ih >= H) continue;
-            float row[ROW];
-            padded_row(row, plane, ih);
+            float row[XB + K - 1];
+            #pragma unroll
+            for (int t = 0; t < XB + K - 1; t++) {
+                const int iw = x0 + t - PAD;
+                row[t] = iw >= 0 && iw < W ? INPUT(n, i, ih, iw) : 0.0f;
+            }
+            const __global float *taps = packed + ((i * K + kh) * K) * COV;
             #pragma unroll
             for (int kw = 0; kw < K; kw++) {
-                const float w = WEIGHT(o, i, kh, kw);
+                const floatv w = VLOAD(kw, taps);
                 #pragma unroll
-                for (int x = 0; x < WO; x++) acc[x] = fma(w, row[x + kw], acc[x]);
+                for (int x = 0; x < XB; x++) acc[x] = fma((floatv) (row[x + kw]), w, acc[x]);
             }
         }
     }
-#if HAS_BIAS
-    const float b = bias[o];
-#else
-    const float b = 0.0f;
-#endif
-    __global float *dst = out + ((long) (n * CO + o) * HO + y) * WO;
+    const floatv b = VLOAD(TAPS, packed); // zero without HAS_BIAS
+    float result[XB][COV];
     #pragma unroll
-    for (int x = 0; x < WO; x++) dst[x] = activate(acc[x] + b);
+    for (int x = 0; x < XB; x++) VSTORE(ACTIVATE(floatv, acc[x] + b), 0, result[x]);
+    __global float *dst = out + ((long) n * CO * HO + y) * WO + x0;
+    #pragma unroll
+    for (int o = 0; o < CO; o++) {
+        #pragma unroll
+        for (int x = 0; x < XB; x++) dst[o * (HO * WO) + x] = result[x][o];
+    }
 }
 
-// partial[part][o][i][kh][kw]; global (K, CO*CI, PARTS).
+// global (HO * WO, N): one output position, all channels.
+__kernel void conv_direct_dz(__global float *dz, __global const float *d_out, __global const float *out) {
+    const int p = get_global_id(0);
+    const int n = get_global_id(1);
+    float g[COV];
+    #pragma unroll
+    for (int o = 0; o < COV; o++) {
+        const long at = ((long) n * CO + o) * (HO * WO) + p;
+        g[o] = o < CO ? d_out[at] * activation_slope(out[at]) : 0.0f;
+    }
+    VSTORE(VLOAD(0, g), (long) n * (HO * WO) + p, dz);
+}
+
+// global (K, CI, PARTS), work-groups of one item (few items, each long: the cores must share them out).
+// partial[part][i][kh][kw][COV], then the bias sums partial[part][TAPS][COV].
 __kernel void conv_direct_weight_gradient(__global float *partial, __global const float *dz,
                                           __global const float *in) {
     const int kh = get_global_id(0);
-    const int oi = get_global_id(1);
+    const int i = get_global_id(1);
     const int part = get_global_id(2);
-    const int o = oi / CI;
-    const int i = oi % CI;
-    float acc[K][WO];
+    const bool sums_bias = kh == 0 && i == 0;
+    floatv acc[K];
     #pragma unroll
-    for (int kw = 0; kw < K; kw++) {
-        #pragma unroll
-        for (int x = 0; x < WO; x++) acc[kw][x] = 0.0f;
-    }
+    for (int kw = 0; kw < K; kw++) acc[kw] = (floatv) (0.0f);
+    floatv bias_acc = (floatv) (0.0f);
     for (int n = part; n < BATCH; n += PARTS) {
-        const __global float *plane = in + (long) (n * CI + i) * (H * W);
-        const __global float *grad = dz + (long) (n * CO + o) * (HO * WO);
         for (int y = 0; y < HO; y++) {
+            const __global float *grad = dz + ((long) n * HO + y) * WO * COV;
+            if (sums_bias) {
+                #pragma unroll
+                for (int x = 0; x < WO; x++) bias_acc += VLOAD(x, grad);
+            }
             const int ih = y + kh - PAD;
             if (ih < 0 || ih >= H) continue;
-            float row[ROW];
-            padded_row(row, plane, ih);
-            float g[WO];
+            float row[W + 2 * PAD];
             #pragma unroll
-            for (int x = 0; x < WO; x++) g[x] = grad[y * WO + x];
+            for (int t = 0; t < W + 2 * PAD; t++) {
+                const int iw = t - PAD;
+                row[t] = iw >= 0 && iw < W ? INPUT(n, i, ih, iw) : 0.0f;
+            }
             #pragma unroll
-            for (int kw = 0; kw < K; kw++) {
+            for (int x = 0; x < WO; x++) {
+                const floatv g = VLOAD(x, grad);
                 #pragma unroll
-                for (int x = 0; x < WO; x++) acc[kw][x] = fma(g[x], row[x + kw], acc[kw][x]);
+                for (int kw = 0; kw < K; kw++) acc[kw] = fma((floatv) (row[x + kw]), g, acc[kw]);
             }
         }
     }
-    __global float *dst = partial + ((long) (part * CO * CI + oi) * K + kh) * K;
+    __global float *dst = partial + (long) part * PARTIAL;
     #pragma unroll
-    for (int kw = 0; kw < K; kw++) {
-        float sum = 0.0f;
-        #pragma unroll
-        for (int x = 0; x < WO; x++) sum += acc[kw][x];
-        dst[kw] = sum;
-    }
+    for (int kw = 0; kw < K; kw++) VSTORE(acc[kw], (i * K + kh) * K + kw, dst);
+    if (sums_bias) VSTORE(bias_acc, TAPS, dst);
 }
 
-// dw[j] = sum over parts of partial[part][j], j < CO*CI*K*K; one work-item per weight.
-__kernel void conv_direct_weight_gradient_sum(__global float *dw, __global const float *partial) {
+// global CO * TAPS + CO: dw[o][i][kh][kw] (the layer's layout), then db[o], each the sum of its parts.
+__kernel void conv_direct_weight_gradient_sum(__global float *dw, __global float *db, __global const float *partial) {
     const int j = get_global_id(0);
+    const bool weight = j < CO * TAPS;
+    const int o = weight ? j / TAPS : j - CO * TAPS;
+    const int at = (weight ? j % TAPS : TAPS) * COV + o;
     float sum = 0.0f;
-    for (int part = 0; part < PARTS; part++) sum += partial[part * (CO * CI * K * K) + j];
-    dw[j] = sum;
+    for (int part = 0; part < PARTS; part++) sum += partial[(long) part * PARTIAL + at];
+    if (weight) {
+        dw[j] = sum;
+    } else {
+        db[o] = sum;
+    }
 }

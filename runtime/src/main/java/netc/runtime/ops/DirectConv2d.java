@@ -14,68 +14,122 @@ import netc.runtime.model.Parameter;
  * {@link Conv2d}'s contract (same parameters, shapes and calls) computed directly, without im2col or
  * GEMM, for stride-1 layers with few channels: LeNet's 1→6 and 6→16 channels would leave a GEMM's
  * 16-row tiles mostly empty and spend more time unfolding than multiplying. Kernels in
- * {@code conv_direct.cl}: the forward with the bias and activation fused; the backward as {@code dz} in
- * place of {@code dOutput}, the bias gradient, the weight gradient as partial sums over interleaved
- * images then their sum, and the input gradient as the forward kernel over {@code dz} with the kernel
- * flipped. The code generator picks this op when {@link #suits} says so.
+ * {@code conv_direct.cl}, each holding all output channels in one vector: the forward (weights packed
+ * channels-last first) with bias and activation fused; the backward as {@code dz} (channels last), the
+ * weight and bias gradients as partial sums over interleaved images then their sum, and the input
+ * gradient as the forward kernel over {@code dz} with the kernel flipped. The code generator picks this
+ * op when {@link #suits} says so.
  */
 public final class DirectConv2d implements AutoCloseable {
-    /** Widest output row kept in registers; wider rows would spill, and such layers are not small anyway. */
+    /** Widest output row the op takes; its forward computes at most {@value #MAX_ROW_BLOCK} of a row per work-item. */
     static final int MAX_OUT_WIDTH = 64;
-    /** Most channels on either side: beyond this a GEMM's tiles fill up and im2col + GEMM wins. */
+    /** Most channels on either side (one 16-lane vector): beyond this a GEMM's tiles fill up and im2col + GEMM wins. */
     static final int MAX_CHANNELS = 16;
-    /** Enough weight-gradient work-items to share out over a CPU's cores, or a few GPU work-groups. */
-    private static final int WEIGHT_GRADIENT_ITEMS = 256;
+    /** Outputs of a row one forward work-item keeps in vector registers (16 vectors of up to 16 lanes). */
+    private static final int MAX_ROW_BLOCK = 16;
+    /** Enough weight-gradient work-items to share out evenly over a CPU's cores. */
+    private static final int WEIGHT_GRADIENT_ITEMS = 64;
 
     private final String name;
     private final ConvGeometry geometry;
-    private final int parts;
     private final Parameter weight;
     private final Parameter bias;
-    private final Buffer partialWeightGradients;
-    private final Kernel forwardKernel;
-    private final Kernel inputGradientKernel;
-    private final Kernel weightGradientKernel;
-    private final Kernel weightGradientSum;
-    private final ActivationGradient activationGradient;
-    private final BiasGradient biasGradient;
+    /** The forward's weights channels-last, then the bias; and the input gradient's flipped weights. */
+    private final Buffer packed;
+    private final Buffer packedFlipped;
+    /** dz, channels last ({@code [N][Ho][Wo][lanes]}), and the weight gradient's partial sums. */
+    private final Buffer dz;
+    private final Buffer partialSums;
+    private final Launch pack;
+    private final Launch forwardKernel;
+    private final Launch packFlipped;
+    private final Launch inputGradient;
+    private final Launch dzKernel;
+    private final Launch weightGradient;
+    private final Launch weightGradientSum;
+
+    /** A kernel with its work sizes. */
+    private record Launch(Kernel kernel, long[] global, long[] local) {
+        void run(Object... args) {
+            kernel.launch(global, local, args);
+        }
+    }
 
     public DirectConv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
                         int outChannels, int kernel, int stride, int padding, Activation activation) {
         this.name = name;
         this.geometry = new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding);
         if (!suits(inChannels, inWidth, outChannels, kernel, stride, padding)) {
-            throw new IllegalArgumentException(label() + ": the direct convolution takes stride 1, at most "
-                    + MAX_CHANNELS + " channels in and out and output rows of at most " + MAX_OUT_WIDTH
-                    + " values, got " + inChannels + " → " + outChannels + " channels, stride " + stride
-                    + ", output width " + geometry.outWidth() + "; use Conv2d for this layer.");
+            throw new IllegalArgumentException(label() + ": the direct convolution takes stride 1, padding below the"
+                    + " kernel size, at most " + MAX_CHANNELS + " channels in and out and output rows of at most "
+                    + MAX_OUT_WIDTH + " values, got " + inChannels + " → " + outChannels + " channels, kernel "
+                    + kernel + ", stride " + stride + ", padding " + padding + "; use Conv2d for this layer.");
         }
-        int kk = kernel * kernel;
-        int weightRows = kernel * outChannels * inChannels;
-        this.parts = Math.min(batch, Math.max(1, WEIGHT_GRADIENT_ITEMS / weightRows));
-        this.forwardKernel = device.kernel("conv_direct.cl", "conv_direct_forward",
-                ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding, false), activation));
-        // The input gradient correlates dz (outChannels planes of the output's size) with the flipped kernel.
-        this.inputGradientKernel = device.kernel("conv_direct.cl", "conv_direct_forward",
-                ActivationDefine.set(defines(outChannels, geometry.outHeight(), geometry.outWidth(), inChannels,
-                        kernel - 1 - padding, true), Activation.NONE));
-        Defines gradientDefines = defines(inChannels, inHeight, inWidth, outChannels, padding, false)
-                .set("BATCH", batch).set("PARTS", parts);
-        this.weightGradientKernel = device.kernel("conv_direct.cl", "conv_direct_weight_gradient", gradientDefines);
-        this.weightGradientSum = device.kernel("conv_direct.cl", "conv_direct_weight_gradient_sum", gradientDefines);
-        int positions = geometry.positions();
-        ChannelLayout nchw = ChannelLayout.imageMajor(outChannels, positions);
-        this.activationGradient = activation == Activation.NONE
-                ? null
-                : new ActivationGradient(device, activation, batch, outChannels, positions, nchw);
-        this.biasGradient = new BiasGradient(device, batch, outChannels, positions, nchw);
+        int outHeight = geometry.outHeight();
+        int outWidth = geometry.outWidth();
+        int lanes = lanes(outChannels);
+        int flippedLanes = lanes(inChannels);
+        int parts = parts(batch, inChannels, kernel);
+        Defines forward = ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding, false),
+                activation).set("XB", rowBlock(outWidth));
+        // The input gradient correlates dz (outChannels planes of the output's size, channels last) with the
+        // flipped kernel, back onto the input's inChannels planes.
+        Defines backward = defines(outChannels, outHeight, outWidth, inChannels, kernel - 1 - padding, true)
+                .set("IN_CHANNELS_LAST", 1).set("IN_STRIDE", lanes).set("XB", rowBlock(inWidth));
+        Defines gradient = ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding, false),
+                activation).set("BATCH", batch).set("PARTS", parts);
+        long packedFloats = packedFloats(inChannels, kernel, lanes);
+        this.pack = new Launch(device.kernel("conv_direct.cl", "conv_direct_pack", forward),
+                new long[] {packedFloats}, null);
+        this.forwardKernel = new Launch(device.kernel("conv_direct.cl", "conv_direct_forward", forward),
+                new long[] {blocks(outWidth), outHeight, batch}, null);
+        this.packFlipped = new Launch(device.kernel("conv_direct.cl", "conv_direct_pack", backward),
+                new long[] {packedFloats(outChannels, kernel, flippedLanes)}, null);
+        this.inputGradient = new Launch(device.kernel("conv_direct.cl", "conv_direct_forward", backward),
+                new long[] {blocks(inWidth), inHeight, batch}, null);
+        this.dzKernel = new Launch(device.kernel("conv_direct.cl", "conv_direct_dz", gradient),
+                new long[] {(long) outHeight * outWidth, batch}, null);
+        this.weightGradient = new Launch(device.kernel("conv_direct.cl", "conv_direct_weight_gradient", gradient),
+                new long[] {kernel, inChannels, parts}, new long[] {1, 1, 1});
+        this.weightGradientSum = new Launch(device.kernel("conv_direct.cl", "conv_direct_weight_gradient_sum",
+                gradient), new long[] {(long) outChannels * inChannels * kernel * kernel + outChannels}, null);
 
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
+        int kk = kernel * kernel;
         this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT,
                 new int[] {outChannels, inChannels, kernel, kernel}, inChannels * kk, outChannels * kk);
         this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {outChannels},
                 inChannels * kk, outChannels * kk);
-        this.partialWeightGradients = Buffer.allocate(device, (long) parts * outChannels * inChannels * kk);
+        this.packed = Buffer.allocate(device, packedFloats);
+        this.packedFlipped = Buffer.allocate(device, packedFloats(outChannels, kernel, flippedLanes));
+        this.dz = Buffer.allocate(device, (long) batch * outHeight * outWidth * lanes);
+        this.partialSums = Buffer.allocate(device, parts * packedFloats);
+    }
+
+    /** Vector lanes for {@code channels}: 4, 8 or 16. */
+    private static int lanes(int channels) {
+        return channels <= 4 ? 4 : channels <= 8 ? 8 : 16;
+    }
+
+    /** Weight-gradient partial sums: enough work-items for the cores, at most one per image. */
+    private static int parts(int batch, int inChannels, int kernel) {
+        return Math.min(batch, Math.max(1, (WEIGHT_GRADIENT_ITEMS + kernel * inChannels - 1) / (kernel * inChannels)));
+    }
+
+    /** Packed weights (channels-last taps, then the bias) for {@code inChannels} input planes. */
+    private static long packedFloats(int inChannels, int kernel, int lanes) {
+        return ((long) inChannels * kernel * kernel + 1) * lanes;
+    }
+
+    /** Work-items along a row of {@code width} outputs. */
+    private static int blocks(int width) {
+        return (width + MAX_ROW_BLOCK - 1) / MAX_ROW_BLOCK;
+    }
+
+    /** Outputs per work-item: the row split evenly into {@link #blocks} pieces. */
+    private static int rowBlock(int width) {
+        int blocks = blocks(width);
+        return (width + blocks - 1) / blocks;
     }
 
     /**
@@ -90,20 +144,26 @@ public final class DirectConv2d implements AutoCloseable {
     }
 
     private Defines defines(int in, int height, int width, int out, int padding, boolean flipped) {
-        return Defines.of().set("CI", in).set("CO", out).set("H", height).set("W", width)
+        return Defines.of().set("CI", in).set("CO", out).set("COV", lanes(out)).set("H", height).set("W", width)
                 .set("K", geometry.kernel()).set("PAD", padding).set("FLIPPED", flipped ? 1 : 0)
                 .set("HAS_BIAS", flipped ? 0 : 1);
     }
 
     /**
-     * The device memory a direct convolution of these shapes allocates: weight and bias with their
-     * gradients and the weight gradient's partial sums. Nothing is allocated.
+     * The device memory a direct convolution of these shapes (stride 1) allocates: weight and bias with
+     * their gradients, both packed weights, {@code dz} and the weight gradient's partial sums. Nothing is
+     * allocated.
      */
-    public static DeviceMemory deviceMemory(int batch, int inChannels, int outChannels, int kernel) {
+    public static DeviceMemory deviceMemory(int batch, int inChannels, int inHeight, int inWidth, int outChannels,
+                                            int kernel, int padding) {
+        ConvGeometry g = new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, 1, padding);
         long weights = (long) outChannels * inChannels * kernel * kernel;
-        int parts = Math.min(batch, Math.max(1, WEIGHT_GRADIENT_ITEMS / (kernel * outChannels * inChannels)));
+        long packedFloats = packedFloats(inChannels, kernel, lanes(outChannels));
         return DeviceMemory.floats(weights).plus(DeviceMemory.floats(outChannels)).times(2)
-                .plus(DeviceMemory.floats(parts * weights));
+                .plus(DeviceMemory.floats(packedFloats))
+                .plus(DeviceMemory.floats(packedFloats(outChannels, kernel, lanes(inChannels))))
+                .plus(DeviceMemory.floats((long) batch * g.positions() * lanes(outChannels)))
+                .plus(DeviceMemory.floats(parts(batch, inChannels, kernel) * packedFloats));
     }
 
     /** weight, then bias. */
@@ -115,11 +175,11 @@ public final class DirectConv2d implements AutoCloseable {
     public void forward(Tensor output, Tensor input) {
         requireInput(input);
         requireOutput(output, "output");
-        forwardKernel.launch(new long[] {geometry.outHeight(), geometry.outChannels(), geometry.batch()}, null,
-                output, input, weight.value(), bias.value());
+        pack.run(packed, weight.value(), bias.value());
+        forwardKernel.run(output, input, packed);
     }
 
-    /** As {@link Conv2d#backward}: {@code dOutput} becomes {@code dz}; {@code dInput} may be null (first layer). */
+    /** As {@link Conv2d#backward}: overwrites the parameter gradients; {@code dInput} may be null (first layer). */
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
         if (dInput != null) {
             TensorChecks.requireCapacity(dInput, geometry.batch() * geometry.inputFloatsPerImage(), label(), "dInput");
@@ -127,18 +187,13 @@ public final class DirectConv2d implements AutoCloseable {
         requireOutput(dOutput, "dOutput");
         requireInput(input);
         requireOutput(output, "output");
-        if (activationGradient != null) {
-            activationGradient.run(dOutput.buffer(), 0, dOutput.buffer(), 0, output.buffer(), 0);
-        }
-        biasGradient.run(bias.grad().buffer(), dOutput.buffer(), 0, false);
-        int kernel = geometry.kernel();
-        int pairs = geometry.outChannels() * geometry.inChannels();
-        weightGradientKernel.launch(new long[] {kernel, pairs, parts}, null, partialWeightGradients, dOutput, input);
-        weightGradientSum.launch1d((long) pairs * kernel * kernel, weight.grad(), partialWeightGradients);
+        dzKernel.run(dz, dOutput, output);
+        weightGradient.run(partialSums, dz, input);
+        weightGradientSum.run(weight.grad(), bias.grad(), partialSums);
         if (dInput != null) {
-            // The bias argument is unused (HAS_BIAS 0); any buffer fills the slot.
-            inputGradientKernel.launch(new long[] {geometry.inHeight(), geometry.inChannels(), geometry.batch()},
-                    null, dInput, dOutput, weight.value(), weight.value());
+            // The bias argument is unused when flipped (HAS_BIAS 0); any buffer fills the slot.
+            packFlipped.run(packedFlipped, weight.value(), weight.value());
+            inputGradient.run(dInput, dz, packedFlipped);
         }
     }
 
@@ -156,8 +211,8 @@ public final class DirectConv2d implements AutoCloseable {
 
     @Override
     public void close() {
-        try (weight; bias; partialWeightGradients) {
-            // try-with-resources closes all three, even if one fails
+        try (weight; bias; packed; packedFlipped; dz; partialSums) {
+            // try-with-resources closes every one, even if one fails
         }
     }
 }
