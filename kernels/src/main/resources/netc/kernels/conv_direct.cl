@@ -12,17 +12,17 @@
 //                        dw[o][i][kh][kw] = sum_{n,y,x} dz[n][y][x][o] * in[n][i][y+kh-PAD][x+kw-PAD]
 //                        and db[o] = sum_{n,y,x} dz[n][y][x][o]
 //   conv_direct_weight_gradient_sum: adds the partial sums in a fixed order (deterministic)
-// The input gradient is conv_direct_forward itself, built with FLIPPED and IN_CHANNELS_LAST: the full
-// correlation of dz with the kernel turned by 180 degrees and its two channel axes swapped, padding
-// K-1-PAD, no bias, no activation.
+//   conv_direct_input_gradient: dx[n][i][ih][iw] = sum_{o,kh,kw} dz[n][ih-kh+PAD][iw-kw+PAD][o] * W(o, i, kh, kw),
+//                        the sum over o as one vector FMA per tap (the packed weights' vector for (i, kh, kw)
+//                        is already over o) and one sum of lanes at the end
 //
 // Shapes (defines): CI input channels of H x W, CO output channels of HO x WO, kernel K x K, padding PAD;
-// HO = H + 2*PAD - K + 1, WO = W + 2*PAD - K + 1. The weight as the layer stores it: [CO][CI][K][K], or
-// with FLIPPED the layer's [CI][CO][K][K] (this kernel's CI is then the layer's CO). Input NCHW, or
-// with IN_CHANNELS_LAST [N][H][W][IN_STRIDE] (the dz layout). Output NCHW.
+// HO = H + 2*PAD - K + 1, WO = W + 2*PAD - K + 1. The weight as the layer stores it: [CO][CI][K][K].
+// Input, output and their gradients NCHW; dz [N][HO][WO][COV].
 // Index convention: forward work-item (b, y, n) computes XB outputs of row y, all channels, starting at
 // x0 = min(b*XB, WO-XB) (the last block slides back to end at the edge: no guards, some outputs written
-// twice with the same value). Weight-gradient work-item (kh, i, part) sums kernel row kh of input
+// twice with the same value); input-gradient work-item (b, ih, n*CI + i) likewise XB_IN values of an
+// input row. Weight-gradient work-item (kh, i, part) sums kernel row kh of input
 // channel i for every output channel; bias sums ride on the (0, 0, part) items.
 
 #include "activation.cl"
@@ -51,17 +51,8 @@
 #ifndef XB
 #define XB 1 // outputs of a row per forward work-item
 #endif
-#ifndef HAS_BIAS
-#define HAS_BIAS 1
-#endif
-#ifndef FLIPPED
-#define FLIPPED 0
-#endif
-#ifndef IN_CHANNELS_LAST
-#define IN_CHANNELS_LAST 0
-#endif
-#ifndef IN_STRIDE
-#define IN_STRIDE CI // floats per input position when IN_CHANNELS_LAST
+#ifndef XB_IN
+#define XB_IN 1 // inputs of a row per input-gradient work-item
 #endif
 #ifndef BATCH
 #define BATCH 1
@@ -82,19 +73,24 @@ typedef XCAT(float, COV) floatv;
 #define VLOAD XCAT(vload, COV)
 #define VSTORE XCAT(vstore, COV)
 
-#if FLIPPED
-#define WEIGHT(o, i, kh, kw) weight[(((i) * CO + (o)) * K + (K - 1 - (kh))) * K + (K - 1 - (kw))]
-#else
 #define WEIGHT(o, i, kh, kw) weight[(((o) * CI + (i)) * K + (kh)) * K + (kw)]
-#endif
-
-#if IN_CHANNELS_LAST
-#define INPUT(n, i, ih, iw) in[(((long) (n) * H + (ih)) * W + (iw)) * IN_STRIDE + (i)]
-#else
 #define INPUT(n, i, ih, iw) in[(((long) (n) * CI + (i)) * H + (ih)) * W + (iw)]
-#endif
 
-// One work-item per packed float: global PACKED. `bias` is unused without HAS_BIAS.
+// The sum of a vector's lanes.
+inline float lane_sum(const floatv v) {
+#if COV == 16
+    const float8 eighths = v.lo + v.hi;
+    const float4 quarter = eighths.lo + eighths.hi;
+#elif COV == 8
+    const float4 quarter = v.lo + v.hi;
+#else
+    const float4 quarter = v;
+#endif
+    const float2 pair = quarter.lo + quarter.hi;
+    return pair.x + pair.y;
+}
+
+// One work-item per packed float: global PACKED.
 __kernel void conv_direct_pack(__global float *packed, __global const float *weight, __global const float *bias) {
     const int j = get_global_id(0);
     const int o = j % COV;
@@ -104,9 +100,7 @@ __kernel void conv_direct_pack(__global float *packed, __global const float *wei
         if (tap < TAPS) {
             value = WEIGHT(o, tap / (K * K), tap / K % K, tap % K);
         } else {
-#if HAS_BIAS
             value = bias[o];
-#endif
         }
     }
     packed[j] = value;
@@ -114,7 +108,11 @@ __kernel void conv_direct_pack(__global float *packed, __global const float *wei
 
 // global ((WO + XB - 1) / XB, HO, N)
 __kernel void conv_direct_forward(__global float *out, __global const float *in, __global const float *packed) {
+#if XB == WO
+    const int x0 = 0; // one block: a constant, so the unrolled loops drop the padding's taps
+#else
     const int x0 = min((int) get_global_id(0) * XB, WO - XB);
+#endif
     const int y = get_global_id(1);
     const int n = get_global_id(2);
     floatv acc[XB];
@@ -139,7 +137,7 @@ __kernel void conv_direct_forward(__global float *out, __global const float *in,
             }
         }
     }
-    const floatv b = VLOAD(TAPS, packed); // zero without HAS_BIAS
+    const floatv b = VLOAD(TAPS, packed);
     float result[XB][COV];
     #pragma unroll
     for (int x = 0; x < XB; x++) VSTORE(ACTIVATE(floatv, acc[x] + b), 0, result[x]);
@@ -218,4 +216,36 @@ __kernel void conv_direct_weight_gradient_sum(__global float *dw, __global float
     } else {
         db[o] = sum;
     }
+}
+
+// global ((W + XB_IN - 1) / XB_IN, H, N * CI). Reads the weights packed by the forward of this step.
+__kernel void conv_direct_input_gradient(__global float *dx, __global const float *dz, __global const float *packed) {
+#if XB_IN == W
+    const int x0 = 0; // one block: a constant, so the unrolled loops drop the taps that fall off the row
+#else
+    const int x0 = min((int) get_global_id(0) * XB_IN, W - XB_IN);
+#endif
+    const int ih = get_global_id(1);
+    const int n = get_global_id(2) / CI;
+    const int i = get_global_id(2) % CI;
+    floatv acc[XB_IN];
+    #pragma unroll
+    for (int t = 0; t < XB_IN; t++) acc[t] = (floatv) (0.0f);
+    for (int kh = 0; kh < K; kh++) {
+        const int y = ih - kh + PAD; // the output row whose tap kh reads input row ih
+        if (y < 0 || y >= HO) continue;
+        const __global float *grad = dz + ((long) n * HO + y) * WO * COV;
+        #pragma unroll
+        for (int kw = 0; kw < K; kw++) {
+            const floatv w = VLOAD((i * K + kh) * K + kw, packed);
+            #pragma unroll
+            for (int t = 0; t < XB_IN; t++) {
+                const int x = x0 + t - kw + PAD;
+                if (x >= 0 && x < WO) acc[t] = fma(VLOAD(x, grad), w, acc[t]);
+            }
+        }
+    }
+    __global float *dst = dx + (((long) n * CI + i) * H + ih) * W + x0;
+    #pragma unroll
+    for (int t = 0; t < XB_IN; t++) dst[t] = lane_sum(acc[t]);
 }

@@ -17,7 +17,7 @@ import netc.runtime.model.Parameter;
  * {@code conv_direct.cl}, each holding all output channels in one vector: the forward (weights packed
  * channels-last first) with bias and activation fused; the backward as {@code dz} (channels last), the
  * weight and bias gradients as partial sums over interleaved images then their sum, and the input
- * gradient as the forward kernel over {@code dz} with the kernel flipped. The code generator picks this
+ * gradient, summing over output channels in vector lanes, from the weights the forward packed. The code generator picks this
  * op when {@link #suits} says so.
  */
 public final class DirectConv2d implements AutoCloseable {
@@ -34,15 +34,13 @@ public final class DirectConv2d implements AutoCloseable {
     private final ConvGeometry geometry;
     private final Parameter weight;
     private final Parameter bias;
-    /** The forward's weights channels-last, then the bias; and the input gradient's flipped weights. */
+    /** The weights channels-last, then the bias: packed by the forward, read by the input gradient too. */
     private final Buffer packed;
-    private final Buffer packedFlipped;
     /** dz, channels last ({@code [N][Ho][Wo][lanes]}), and the weight gradient's partial sums. */
     private final Buffer dz;
     private final Buffer partialSums;
     private final Launch pack;
     private final Launch forwardKernel;
-    private final Launch packFlipped;
     private final Launch inputGradient;
     private final Launch dzKernel;
     private final Launch weightGradient;
@@ -68,25 +66,18 @@ public final class DirectConv2d implements AutoCloseable {
         int outHeight = geometry.outHeight();
         int outWidth = geometry.outWidth();
         int lanes = lanes(outChannels);
-        int flippedLanes = lanes(inChannels);
         int parts = parts(batch, inChannels, kernel);
-        Defines forward = ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding, false),
+        Defines forward = ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding),
                 activation).set("XB", rowBlock(outWidth));
-        // The input gradient correlates dz (outChannels planes of the output's size, channels last) with the
-        // flipped kernel, back onto the input's inChannels planes.
-        Defines backward = defines(outChannels, outHeight, outWidth, inChannels, kernel - 1 - padding, true)
-                .set("IN_CHANNELS_LAST", 1).set("IN_STRIDE", lanes).set("XB", rowBlock(inWidth));
-        Defines gradient = ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding, false),
-                activation).set("BATCH", batch).set("PARTS", parts);
+        Defines gradient = ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding),
+                activation).set("BATCH", batch).set("PARTS", parts).set("XB_IN", rowBlock(inWidth));
         long packedFloats = packedFloats(inChannels, kernel, lanes);
         this.pack = new Launch(device.kernel("conv_direct.cl", "conv_direct_pack", forward),
                 new long[] {packedFloats}, null);
         this.forwardKernel = new Launch(device.kernel("conv_direct.cl", "conv_direct_forward", forward),
                 new long[] {blocks(outWidth), outHeight, batch}, null);
-        this.packFlipped = new Launch(device.kernel("conv_direct.cl", "conv_direct_pack", backward),
-                new long[] {packedFloats(outChannels, kernel, flippedLanes)}, null);
-        this.inputGradient = new Launch(device.kernel("conv_direct.cl", "conv_direct_forward", backward),
-                new long[] {blocks(inWidth), inHeight, batch}, null);
+        this.inputGradient = new Launch(device.kernel("conv_direct.cl", "conv_direct_input_gradient", gradient),
+                new long[] {blocks(inWidth), inHeight, (long) batch * inChannels}, null);
         this.dzKernel = new Launch(device.kernel("conv_direct.cl", "conv_direct_dz", gradient),
                 new long[] {(long) outHeight * outWidth, batch}, null);
         this.weightGradient = new Launch(device.kernel("conv_direct.cl", "conv_direct_weight_gradient", gradient),
@@ -101,7 +92,6 @@ public final class DirectConv2d implements AutoCloseable {
         this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {outChannels},
                 inChannels * kk, outChannels * kk);
         this.packed = Buffer.allocate(device, packedFloats);
-        this.packedFlipped = Buffer.allocate(device, packedFloats(outChannels, kernel, flippedLanes));
         this.dz = Buffer.allocate(device, (long) batch * outHeight * outWidth * lanes);
         this.partialSums = Buffer.allocate(device, parts * packedFloats);
     }
@@ -143,15 +133,14 @@ public final class DirectConv2d implements AutoCloseable {
                 && outWidth >= 1 && outWidth <= MAX_OUT_WIDTH && padding < kernel;
     }
 
-    private Defines defines(int in, int height, int width, int out, int padding, boolean flipped) {
+    private Defines defines(int in, int height, int width, int out, int padding) {
         return Defines.of().set("CI", in).set("CO", out).set("COV", lanes(out)).set("H", height).set("W", width)
-                .set("K", geometry.kernel()).set("PAD", padding).set("FLIPPED", flipped ? 1 : 0)
-                .set("HAS_BIAS", flipped ? 0 : 1);
+                .set("K", geometry.kernel()).set("PAD", padding);
     }
 
     /**
      * The device memory a direct convolution of these shapes (stride 1) allocates: weight and bias with
-     * their gradients, both packed weights, {@code dz} and the weight gradient's partial sums. Nothing is
+     * their gradients, the packed weights, {@code dz} and the weight gradient's partial sums. Nothing is
      * allocated.
      */
     public static DeviceMemory deviceMemory(int batch, int inChannels, int inHeight, int inWidth, int outChannels,
@@ -161,7 +150,6 @@ public final class DirectConv2d implements AutoCloseable {
         long packedFloats = packedFloats(inChannels, kernel, lanes(outChannels));
         return DeviceMemory.floats(weights).plus(DeviceMemory.floats(outChannels)).times(2)
                 .plus(DeviceMemory.floats(packedFloats))
-                .plus(DeviceMemory.floats(packedFloats(outChannels, kernel, lanes(inChannels))))
                 .plus(DeviceMemory.floats((long) batch * g.positions() * lanes(outChannels)))
                 .plus(DeviceMemory.floats(parts(batch, inChannels, kernel) * packedFloats));
     }
@@ -179,7 +167,10 @@ public final class DirectConv2d implements AutoCloseable {
         forwardKernel.run(output, input, packed);
     }
 
-    /** As {@link Conv2d#backward}: overwrites the parameter gradients; {@code dInput} may be null (first layer). */
+    /**
+     * As {@link Conv2d#backward}: overwrites the parameter gradients; {@code dInput} may be null (first layer).
+     * Reads the weights as the last {@link #forward} packed them (an optimizer updates them only after the backward).
+     */
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
         if (dInput != null) {
             TensorChecks.requireCapacity(dInput, geometry.batch() * geometry.inputFloatsPerImage(), label(), "dInput");
@@ -191,9 +182,7 @@ public final class DirectConv2d implements AutoCloseable {
         weightGradient.run(partialSums, dz, input);
         weightGradientSum.run(weight.grad(), bias.grad(), partialSums);
         if (dInput != null) {
-            // The bias argument is unused when flipped (HAS_BIAS 0); any buffer fills the slot.
-            packFlipped.run(packedFlipped, weight.value(), weight.value());
-            inputGradient.run(dInput, dz, packedFlipped);
+            inputGradient.run(dInput, dz, packed);
         }
     }
 
@@ -211,7 +200,7 @@ public final class DirectConv2d implements AutoCloseable {
 
     @Override
     public void close() {
-        try (weight; bias; packed; packedFlipped; dz; partialSums) {
+        try (weight; bias; packed; dz; partialSums) {
             // try-with-resources closes every one, even if one fails
         }
     }
