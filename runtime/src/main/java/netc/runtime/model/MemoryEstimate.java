@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import netc.runtime.ops.BatchNorm;
 import netc.runtime.ops.Conv2d;
 import netc.runtime.ops.DirectConv2d;
+import netc.runtime.ops.SmallDense;
 import netc.runtime.ops.Dense;
 import netc.runtime.ops.Gemm;
 import netc.runtime.ops.MaxPool2d;
@@ -134,7 +135,12 @@ public final class MemoryEstimate {
         }
         Matcher dense = DENSE.matcher(kind);
         if (dense.matches()) {
-            return Dense.deviceMemory(batch, Math.toIntExact(size(in)), Integer.parseInt(dense.group(1)));
+            int inputs = Math.toIntExact(size(in));
+            int outputs = Integer.parseInt(dense.group(1));
+            // The code generator makes the same choice, from the same numbers.
+            return SmallDense.suits(inputs, outputs)
+                    ? SmallDense.deviceMemory(inputs, outputs)
+                    : Dense.deviceMemory(batch, inputs, outputs);
         }
         if (DROPOUT.matcher(kind).matches()) {
             return DeviceMemory.NONE; // the mask is replayed from its key, never stored

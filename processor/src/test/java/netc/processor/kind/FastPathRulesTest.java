@@ -3,12 +3,26 @@ package netc.processor.kind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import netc.runtime.ops.DirectConv2d;
+import netc.runtime.ops.SmallDense;
 import org.junit.jupiter.api.Test;
 
-/** The processor's copy of the direct-convolution rule against the runtime's own, over a grid of shapes. */
-class DirectConvolutionTest {
+/** The processor's copies of the fast-path rules (direct convolution, small dense) against the runtime's own. */
+class FastPathRulesTest {
     @Test
-    void agreesWithTheRuntimeOnEveryShapeOfTheGrid() {
+    void theSmallDenseRuleAgreesWithTheRuntimeOnEveryShapeOfTheGrid() {
+        int small = 0;
+        for (int in = 1; in <= 1100; in += 7) {
+            for (int out = 1; out <= 300; out += 11) {
+                boolean runtime = SmallDense.suits(in, out);
+                assertEquals(runtime, SmallDenseLayer.suits(in, out), in + " → " + out);
+                small += runtime ? 1 : 0;
+            }
+        }
+        assertEquals(true, small > 100, "the grid covers small layers: " + small);
+    }
+
+    @Test
+    void theDirectConvolutionRuleAgreesWithTheRuntimeOnEveryShapeOfTheGrid() {
         int direct = 0;
         for (int in = 1; in <= 20; in += 3) {
             for (int out = 1; out <= 20; out += 3) {
