@@ -1,14 +1,14 @@
 // A small fully connected layer in one kernel per product, for layers whose GEMMs are too small to
 // pay for packing and separate bias, activation and gradient passes (LeNet's 400→120→84→10):
 //   dense_small_forward:  out[n][o] = act(sum_i x[n][i] * w[o][i] + b[o])
-//   dense_small_input_gradient:  dx[n][i] = sum_o dz(n, o) * w[o][i]
-//   dense_small_weight_gradient: dw[o][i] = sum_n dz(n, o) * x[n][i], db[o] = sum_n dz(n, o)
-// with dz(n, o) = d_out[n][o] * act'(out[n][o]) recomputed where it is used (cheap, and no kernel
-// writes d_out, which the other one reads). Every sum runs over VW-wide vectors along `in`, where x and
-// w are both contiguous (VW = 16, 8 or 4 divides IN), in a fixed order: deterministic.
+//   dense_small_input_gradient:  dx[n][i] = sum_o dz[n][o] * w[o][i]
+//   dense_small_weight_gradient: dw[o][i] = sum_n dz[n][o] * x[n][i], db[o] = sum_n dz[n][o]
+// with dz = d_out * act'(out) computed before by activation_gradient.cl (once, not per use). The
+// products run over VW-wide vectors along `in`, where x, w, dx and dw are all contiguous
+// (VW = 16, 8 or 4 divides IN); every sum is in a fixed order: deterministic.
 //
 // Shapes (defines): BATCH rows, IN inputs, OUT outputs; x [BATCH][IN], w [OUT][IN], out and d_out
-// [BATCH][OUT], dx [BATCH][IN]. Index convention: the forward work-item (ob, nb) computes the NB x OB
+// [BATCH][OUT], dz [BATCH][OUT], dx [BATCH][IN]. Index convention: the forward work-item (ob, nb) computes the NB x OB
 // block of out starting at (min(nb*NB, BATCH-NB), min(ob*OB, OUT-OB)) (a last block slides back to
 // end at the edge: no guards, a few results written twice with the same value); gradient work-items
 // take one VW-wide slice of `in` and NB rows (input gradient) or OB outputs (weight gradient).
@@ -54,10 +54,6 @@ inline float lane_sum(const floatv v) {
     return pair.x + pair.y;
 }
 
-inline float dz(const __global float *d_out, const __global float *out, const int n, const int o) {
-    return d_out[n * OUT + o] * activation_slope(out[n * OUT + o]);
-}
-
 // global ((OUT + OB - 1) / OB, (BATCH + NB - 1) / NB)
 __kernel void dense_small_forward(__global float *out, __global const float *x, __global const float *w,
                                   __global const float *b) {
@@ -88,8 +84,7 @@ __kernel void dense_small_forward(__global float *out, __global const float *x, 
 }
 
 // global (SLICES, (BATCH + NB - 1) / NB)
-__kernel void dense_small_input_gradient(__global float *dx, __global const float *d_out,
-                                         __global const float *out, __global const float *w) {
+__kernel void dense_small_input_gradient(__global float *dx, __global const float *dz, __global const float *w) {
     const int s = get_global_id(0);
     const int n0 = min((int) get_global_id(1) * NB, BATCH - NB);
     floatv acc[NB];
@@ -98,15 +93,15 @@ __kernel void dense_small_input_gradient(__global float *dx, __global const floa
     for (int o = 0; o < OUT; o++) {
         const floatv ws = VLOAD(s, w + o * IN);
         #pragma unroll
-        for (int r = 0; r < NB; r++) acc[r] = fma((floatv) (dz(d_out, out, n0 + r, o)), ws, acc[r]);
+        for (int r = 0; r < NB; r++) acc[r] = fma((floatv) (dz[(n0 + r) * OUT + o]), ws, acc[r]);
     }
     #pragma unroll
     for (int r = 0; r < NB; r++) VSTORE(acc[r], s, dx + (n0 + r) * IN);
 }
 
 // global (SLICES, (OUT + OB - 1) / OB); the slice-0 items also write the bias gradient.
-__kernel void dense_small_weight_gradient(__global float *dw, __global float *db, __global const float *d_out,
-                                          __global const float *out, __global const float *x) {
+__kernel void dense_small_weight_gradient(__global float *dw, __global float *db, __global const float *dz,
+                                          __global const float *x) {
     const int s = get_global_id(0);
     const int o0 = min((int) get_global_id(1) * OB, OUT - OB);
     floatv acc[OB];
@@ -120,7 +115,7 @@ __kernel void dense_small_weight_gradient(__global float *dw, __global float *db
         const floatv xs = VLOAD(s, x + n * IN);
         #pragma unroll
         for (int c = 0; c < OB; c++) {
-            const float g = dz(d_out, out, n, o0 + c);
+            const float g = dz[n * OUT + o0 + c];
             acc[c] = fma((floatv) (g), xs, acc[c]);
             bias_acc[c] += g;
         }

@@ -12,9 +12,10 @@ import netc.runtime.model.Parameter;
 /**
  * {@link Dense}'s contract (same parameters, shapes and calls) with one kernel per product, for layers
  * small enough that a GEMM's packing and the separate bias, activation and gradient passes cost more
- * than the arithmetic (LeNet's 400→120→84→10): the forward with bias and activation fused, the weight
- * and bias gradients in one kernel and the input gradient in another, each recomputing
- * {@code dz = dOutput · act'(output)} where it reads it (kernels in {@code dense_small.cl}). The code
+ * than the arithmetic (LeNet's 400→120→84→10): the forward with bias and activation fused; the backward
+ * as {@code dz = dOutput · act'(output)} in place of {@code dOutput} (skipped without an activation), the
+ * weight and bias gradients in one kernel and the input gradient in another (kernels in
+ * {@code dense_small.cl}). The code
  * generator picks this op when {@link #suits} says so.
  */
 public final class SmallDense implements AutoCloseable {
@@ -34,6 +35,7 @@ public final class SmallDense implements AutoCloseable {
     private final Kernel forwardKernel;
     private final Kernel inputGradient;
     private final Kernel weightGradient;
+    private final ActivationGradient activationGradient;
     private final long[] forwardItems;
     private final long[] inputGradientItems;
     private final long[] weightGradientItems;
@@ -57,6 +59,9 @@ public final class SmallDense implements AutoCloseable {
         this.forwardKernel = device.kernel("dense_small.cl", "dense_small_forward", defines);
         this.inputGradient = device.kernel("dense_small.cl", "dense_small_input_gradient", defines);
         this.weightGradient = device.kernel("dense_small.cl", "dense_small_weight_gradient", defines);
+        this.activationGradient = activation == Activation.NONE
+                ? null
+                : new ActivationGradient(device, activation, batch, out, 1, ChannelLayout.imageMajor(out, 1));
         long rowBlocks = (batch + rows - 1) / rows;
         long outputBlocks = (out + outputs - 1) / outputs;
         this.forwardItems = new long[] {outputBlocks, rowBlocks};
@@ -92,7 +97,7 @@ public final class SmallDense implements AutoCloseable {
         forwardKernel.launch(forwardItems, null, output, input, weight.value(), bias.value());
     }
 
-    /** As {@link Dense#backward}: overwrites parameter gradients; {@code dInput} may be null; {@code dOutput} is only read. */
+    /** As {@link Dense#backward}: overwrites parameter gradients; {@code dInput} may be null; {@code dOutput} becomes dz. */
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
         if (dInput != null) {
             TensorChecks.requireCapacity(dInput, (long) batch * in, label(), "dInput");
@@ -100,11 +105,12 @@ public final class SmallDense implements AutoCloseable {
         TensorChecks.requireCapacity(dOutput, (long) batch * out, label(), "dOutput");
         TensorChecks.requireCapacity(input, (long) batch * in, label(), "input");
         TensorChecks.requireCapacity(output, (long) batch * out, label(), "output");
-        // Work-groups of one item: few, long items, which the cores must share out.
-        weightGradient.launch(weightGradientItems, new long[] {1, 1}, weight.grad(), bias.grad(), dOutput, output,
-                input);
+        if (activationGradient != null) {
+            activationGradient.run(dOutput.buffer(), 0, dOutput.buffer(), 0, output.buffer(), 0);
+        }
+        weightGradient.launch(weightGradientItems, null, weight.grad(), bias.grad(), dOutput, input);
         if (dInput != null) {
-            inputGradient.launch(inputGradientItems, null, dInput, dOutput, output, weight.value());
+            inputGradient.launch(inputGradientItems, null, dInput, dOutput, weight.value());
         }
     }
 
