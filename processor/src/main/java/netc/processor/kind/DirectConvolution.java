@@ -2,8 +2,8 @@ package netc.processor.kind;
 
 /**
  * When a {@code @Conv} compiles to the runtime's {@code DirectConv2d} instead of {@code Conv2d}: stride 1,
- * at most 16 channels in and out (a GEMM's 16-row tiles would be mostly empty) and output rows of at most
- * 64 values (kept in registers). The processor does not link against the runtime, so this repeats
+ * padding below the kernel size, at most 16 channels in and out (a GEMM's 16-row tiles would be mostly
+ * empty) and output rows of at most 64 values (its weight gradient unrolls a whole row). The processor does not link against the runtime, so this repeats
  * {@code DirectConv2d.suits}; a processor test checks that the two agree.
  */
 final class DirectConvolution {

@@ -17,11 +17,11 @@ import netc.runtime.model.Parameter;
  * {@code conv_direct.cl}, each holding all output channels in one vector: the forward (weights packed
  * channels-last first) with bias and activation fused; the backward as {@code dz} (channels last), the
  * weight and bias gradients as partial sums over interleaved images then their sum, and the input
- * gradient, summing over output channels in vector lanes, from the weights the forward packed. The code generator picks this
- * op when {@link #suits} says so.
+ * gradient, summing over output channels in vector lanes, from the weights the forward packed. The code
+ * generator picks this op when {@link #suits} says so.
  */
 public final class DirectConv2d implements AutoCloseable {
-    /** Widest output row the op takes; its forward computes at most {@value #MAX_ROW_BLOCK} of a row per work-item. */
+    /** Widest output row the op takes: the weight gradient unrolls its loop over a whole output row. */
     static final int MAX_OUT_WIDTH = 64;
     /** Most channels on either side (one 16-lane vector): beyond this a GEMM's tiles fill up and im2col + GEMM wins. */
     static final int MAX_CHANNELS = 16;
@@ -123,8 +123,8 @@ public final class DirectConv2d implements AutoCloseable {
     }
 
     /**
-     * Whether a convolution of these shapes runs directly: stride 1, at most {@value #MAX_CHANNELS}
-     * channels in and out, output rows of at most {@value #MAX_OUT_WIDTH}. The code generator asks this at
+     * Whether a convolution of these shapes runs directly: stride 1, padding below the kernel size, at most
+     * {@value #MAX_CHANNELS} channels in and out, output rows of at most {@value #MAX_OUT_WIDTH}. The code generator asks this at
      * compile time (with the same numbers) to choose between this op and {@link Conv2d}.
      */
     public static boolean suits(int inChannels, int inWidth, int outChannels, int kernel, int stride, int padding) {
