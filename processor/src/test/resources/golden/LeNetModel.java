@@ -16,8 +16,8 @@ import netc.runtime.model.TensorInfo;
 import netc.runtime.model.TorchStep;
 import netc.runtime.model.Workspaces;
 import netc.runtime.ops.AvgPool2d;
-import netc.runtime.ops.Conv2d;
-import netc.runtime.ops.Dense;
+import netc.runtime.ops.DirectConv2d;
+import netc.runtime.ops.SmallDense;
 
 /**
  * The {@code LeNet} network compiled by netc: its forward and backward passes on an OpenCL
@@ -107,7 +107,7 @@ public final class LeNetModel extends CompiledModel {
 
     private final Tensor input;
 
-    private final Conv2d conv1;
+    private final DirectConv2d conv1;
 
     private final Tensor conv1Out;
 
@@ -115,7 +115,7 @@ public final class LeNetModel extends CompiledModel {
 
     private final Tensor pool1Out;
 
-    private final Conv2d conv2;
+    private final DirectConv2d conv2;
 
     private final Tensor conv2Out;
 
@@ -123,15 +123,15 @@ public final class LeNetModel extends CompiledModel {
 
     private final Tensor pool2Out;
 
-    private final Dense fc1;
+    private final SmallDense fc1;
 
     private final Tensor fc1Out;
 
-    private final Dense fc2;
+    private final SmallDense fc2;
 
     private final Tensor fc2Out;
 
-    private final Dense fc3;
+    private final SmallDense fc3;
 
     private final Tensor fc3Out;
 
@@ -142,19 +142,19 @@ public final class LeNetModel extends CompiledModel {
     public LeNetModel(Device device, int batchSize) {
         super(device, INFO, batchSize);
         input = own(new Tensor(device, batchSize, 1, 28, 28)); // (N, 1, 28, 28)
-        conv1 = own(new Conv2d(device, "conv1", batchSize, 1, 28, 28, 6, 5, 1, 2, Activation.SIGMOID));
+        conv1 = own(new DirectConv2d(device, "conv1", batchSize, 1, 28, 28, 6, 5, 1, 2, Activation.SIGMOID));
         conv1Out = own(new Tensor(device, batchSize, 6, 28, 28)); // (N, 6, 28, 28)
         pool1 = own(new AvgPool2d(device, batchSize, 6, 28, 28, 2, 2, 0));
         pool1Out = own(new Tensor(device, batchSize, 6, 14, 14)); // (N, 6, 14, 14)
-        conv2 = own(new Conv2d(device, "conv2", batchSize, 6, 14, 14, 16, 5, 1, 0, Activation.SIGMOID));
+        conv2 = own(new DirectConv2d(device, "conv2", batchSize, 6, 14, 14, 16, 5, 1, 0, Activation.SIGMOID));
         conv2Out = own(new Tensor(device, batchSize, 16, 10, 10)); // (N, 16, 10, 10)
         pool2 = own(new AvgPool2d(device, batchSize, 16, 10, 10, 2, 2, 0));
         pool2Out = own(new Tensor(device, batchSize, 16, 5, 5)); // (N, 16, 5, 5)
-        fc1 = own(new Dense(device, "fc1", batchSize, 400, 120, Activation.SIGMOID));
+        fc1 = own(new SmallDense(device, "fc1", batchSize, 400, 120, Activation.SIGMOID));
         fc1Out = own(new Tensor(device, batchSize, 120)); // (N, 120)
-        fc2 = own(new Dense(device, "fc2", batchSize, 120, 84, Activation.SIGMOID));
+        fc2 = own(new SmallDense(device, "fc2", batchSize, 120, 84, Activation.SIGMOID));
         fc2Out = own(new Tensor(device, batchSize, 84)); // (N, 84)
-        fc3 = own(new Dense(device, "fc3", batchSize, 84, 10, Activation.NONE));
+        fc3 = own(new SmallDense(device, "fc3", batchSize, 84, 10, Activation.NONE));
         fc3Out = own(new Tensor(device, batchSize, 10)); // (N, 10)
         // Gradients between layers alternate between two workspaces, each as large as the largest: conv1's (N, 6, 28, 28).
         gradientA = own(new Tensor(device, batchSize, 4704)); // (N, 4704)

@@ -65,7 +65,7 @@ final class AdversarialNetworks {
             "a_", "_0", "$0", "ñ", "π", "Ω", "d", "Out", "dOut", "OutOut", "dd", "D", "out");
     private static final List<String> CLASS_NAMES = List.of("Net", "Override", "Tensor", "List", "Compiled", "Mode",
             "Trainer", "Generated", "Device", "String", "Object", "Model", "$", "Net$", "_Net", "Class_", "NetworkInfo",
-            "Conv2d", "Dense", "Layer", "Network", "Activation", "Deprecated", "Record", "Enum", "ModelFactory",
+            "Conv2d", "Dense", "DirectConv2d", "SmallDense", "Layer", "Network", "Activation", "Deprecated", "Record", "Enum", "ModelFactory",
             "Parameter", "LayerRow", "TrainingOptions", "TrainingReport", "CompiledModel", "MaxPool2d", "Dropout",
             "Integer", "Ñet", "net", "INFO", "Input", "Forward", "Own", "Outer", "A", "B", "C");
     private static final List<String> PACKAGES = List.of("test", "", "test.deep");

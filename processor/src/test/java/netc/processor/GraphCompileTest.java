@@ -183,7 +183,8 @@ class GraphCompileTest {
                 }
                 """);
         assertContains(model,
-                "stage_units_2_conv = own(new Conv2d(device, \"stage.units[2].conv\", batchSize, 5, 4, 4, 5, 1,",
+                // 5 channels at stride 1: the direct convolution.
+                "stage_units_2_conv = own(new DirectConv2d(device, \"stage.units[2].conv\", batchSize, 5, 4, 4, 5, 1,",
                 "new LayerRow(\"stage.units[1].conv\"",
                 "List.of(new TorchStep(\"stage\", 0, -1), new TorchStep(\"units\", 0, 1), new TorchStep(\"conv\", 0, -1))");
         assertFalse(model.contains("units_3"), "three copies");
@@ -205,7 +206,8 @@ class GraphCompileTest {
                     @Dense(out = 10) Layer fc;
                 }
                 """);
-        assertContains(model, "b_conv = own(new Conv2d(device, \"b_conv\"", "b_conv_2 = own(new Conv2d(device, \"b.conv\"",
+        assertContains(model, "b_conv = own(new DirectConv2d(device, \"b_conv\"",
+                "b_conv_2 = own(new DirectConv2d(device, \"b.conv\"",
                 "b_input = own(", "b_gradientA = own(");
     }
 

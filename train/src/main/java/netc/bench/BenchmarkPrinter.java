@@ -19,6 +19,8 @@ public final class BenchmarkPrinter {
                 report.device(), report.timedSteps());
         text.format("  training step: %10.1f images/s%n", report.trainImagesPerSecond());
         text.format("  forward only:  %10.1f images/s%n", report.forwardImagesPerSecond());
+        text.format("  kernel launches: %d per training step, %d per forward pass%n", report.trainLaunches(),
+                report.forwardLaunches());
         double total = report.layers().stream().mapToDouble(LayerTiming::totalMillis).sum();
         double forward = report.layers().stream().mapToDouble(LayerTiming::forwardMillis).sum();
         int nameWidth = Math.max(8, report.layers().stream().mapToInt(t -> t.layer().length()).max().orElse(0));

@@ -51,8 +51,12 @@ public final class ModelBenchmark {
                 step.train();
                 step.forward();
             }
+            long launchesBefore = device.launches();
             double trainSeconds = timed(device, settings.timedSteps(), step::train);
+            long launchesBetween = device.launches();
             double forwardSeconds = timed(device, settings.timedSteps(), step::forward);
+            long trainLaunches = (launchesBetween - launchesBefore) / settings.timedSteps();
+            long forwardLaunches = (device.launches() - launchesBetween) / settings.timedSteps();
 
             LayerTimer timer = new LayerTimer(device::finish, System::nanoTime);
             model.setProbe(timer);
@@ -65,7 +69,7 @@ public final class ModelBenchmark {
             }
             double images = (double) batchSize * settings.timedSteps();
             return new BenchmarkReport(info.name(), device.toString(), batchSize, settings.timedSteps(),
-                    images / trainSeconds, images / forwardSeconds, timer.timings(settings.timedSteps()));
+                    images / trainSeconds, images / forwardSeconds, trainLaunches, forwardLaunches, timer.timings(settings.timedSteps()));
         }
     }
 

@@ -23,7 +23,7 @@ final class MemberWriter {
         fields.add(field(TypeNames.TENSOR, Names.INPUT));
         for (ShapedNode node : plan.nodes()) {
             if (!node.node().kind().outputIsInput()) {
-                fields.add(field(node.node().kind().opType(), names.op(node)));
+                fields.add(field(node.node().kind().opType(CodeSites.of(node, names)), names.op(node)));
                 fields.add(field(TypeNames.TENSOR, names.output(node.index())));
             }
         }

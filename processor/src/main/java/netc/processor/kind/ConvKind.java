@@ -10,9 +10,14 @@ import netc.processor.graph.Node;
 import netc.processor.model.Shape;
 import netc.processor.model.Sizes;
 
-/** {@code @Conv}: PyTorch's {@code Conv2d} with a square kernel and a fused activation; runtime op {@code Conv2d}. */
+/**
+ * {@code @Conv}: PyTorch's {@code Conv2d} with a square kernel and a fused activation; runtime op
+ * {@code Conv2d} (im2col + GEMM), or {@code DirectConv2d} for the small stride-1 layers
+ * {@link DirectConvolution} picks.
+ */
 final class ConvKind implements LayerKind {
     private static final ClassName OP = ClassName.get("netc.runtime.ops", "Conv2d");
+    private static final ClassName DIRECT = ClassName.get("netc.runtime.ops", "DirectConv2d");
 
     @Override
     public String annotation() {
@@ -82,10 +87,23 @@ final class ConvKind implements LayerKind {
     }
 
     @Override
+    public ClassName opType(CodeSite site) {
+        Shape in = site.input();
+        Node node = site.node();
+        return DirectConvolution.suits(in.channels(), in.width(), out(node), node.attributes().integer("kernel"),
+                node.attributes().integer("stride"), node.attributes().integer("padding")) ? DIRECT : OP;
+    }
+
+    @Override
+    public List<ClassName> opTypes() {
+        return List.of(OP, DIRECT);
+    }
+
+    @Override
     public CodeBlock newOp(CodeSite site) {
         Shape in = site.input();
         Node node = site.node();
-        return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $L)", OP, Names.DEVICE, node.path(),
+        return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $L)", opType(site), Names.DEVICE, node.path(),
                 Names.BATCH_SIZE, in.channels(), in.height(), in.width(), out(node),
                 node.attributes().integer("kernel"),
                 node.attributes().integer("stride"), node.attributes().integer("padding"),

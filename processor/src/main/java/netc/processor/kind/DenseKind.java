@@ -13,10 +13,12 @@ import netc.processor.model.Sizes;
 
 /**
  * {@code @Dense}: PyTorch's {@code Linear} with a fused activation; on an image it flattens first, as
- * the {@code Flatten} before a {@code Linear} in d2l's networks. Runtime op {@code Dense}.
+ * the {@code Flatten} before a {@code Linear} in d2l's networks. Runtime op {@code Dense}, or
+ * {@code SmallDense} for the layers {@link SmallDenseLayer} picks.
  */
 final class DenseKind implements LayerKind {
     private static final ClassName OP = ClassName.get("netc.runtime.ops", "Dense");
+    private static final ClassName SMALL = ClassName.get("netc.runtime.ops", "SmallDense");
 
     @Override
     public String annotation() {
@@ -83,9 +85,19 @@ final class DenseKind implements LayerKind {
     }
 
     @Override
+    public ClassName opType(CodeSite site) {
+        return SmallDenseLayer.suits(site.input().size(), out(site.node())) ? SMALL : OP;
+    }
+
+    @Override
+    public List<ClassName> opTypes() {
+        return List.of(OP, SMALL);
+    }
+
+    @Override
     public CodeBlock newOp(CodeSite site) {
         Node node = site.node();
-        return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L)", OP, Names.DEVICE, node.path(), Names.BATCH_SIZE,
+        return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L)", opType(site), Names.DEVICE, node.path(), Names.BATCH_SIZE,
                 site.input().size(), out(node), Activations.constant(node));
     }
 

@@ -55,10 +55,10 @@ public final class KindRegistry {
     /** The runtime op classes of every kind, for the names the generated code must leave free. */
     public static List<ClassName> opTypes() {
         List<ClassName> types = new java.util.ArrayList<>();
-        LAYERS.forEach(kind -> types.add(kind.opType()));
-        types.add(ADD.opType());
-        types.add(CONCAT.opType());
-        return types.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        LAYERS.forEach(kind -> types.addAll(kind.opTypes()));
+        types.addAll(ADD.opTypes());
+        types.addAll(CONCAT.opTypes());
+        return types.stream().distinct().toList();
     }
 
     /** The node that joins a block's paths; none for {@code CHAIN}, whose output is its last layer's. */

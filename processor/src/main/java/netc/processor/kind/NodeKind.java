@@ -67,6 +67,16 @@ public interface NodeKind {
     /** The runtime op's class; null for a kind without one. */
     ClassName opType();
 
+    /** The runtime op's class for this node's shapes: {@link #opType()} unless the kind has a fast path for them. */
+    default ClassName opType(CodeSite site) {
+        return opType();
+    }
+
+    /** Every runtime op class the kind may use, for the names the generated code must leave free. */
+    default List<ClassName> opTypes() {
+        return opType() == null ? List.of() : List.of(opType());
+    }
+
     /** {@code new Conv2d(device, "conv1", batchSize, ...)}. */
     CodeBlock newOp(CodeSite site);
 

@@ -26,6 +26,8 @@ public final class Device implements AutoCloseable {
     /** Bytes in this device's buffers not yet closed, and the largest buffer so far: what a memory estimate is checked against. */
     private final AtomicLong allocatedBytes = new AtomicLong();
     private final AtomicLong largestAllocationBytes = new AtomicLong();
+    /** Kernels enqueued so far: what a benchmark divides by its steps to count launches per step. */
+    private final AtomicLong launches = new AtomicLong();
     private boolean closed;
 
     private Device(DeviceInfo info) {
@@ -101,6 +103,15 @@ public final class Device implements AutoCloseable {
     void recordAllocation(long bytes) {
         allocatedBytes.addAndGet(bytes);
         largestAllocationBytes.accumulateAndGet(bytes, Math::max);
+    }
+
+    /** Kernels enqueued on this device's queue since it was opened. */
+    public long launches() {
+        return launches.get();
+    }
+
+    void recordLaunch() {
+        launches.incrementAndGet();
     }
 
     void recordRelease(long bytes) {

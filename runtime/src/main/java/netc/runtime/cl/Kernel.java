@@ -53,6 +53,7 @@ public final class Kernel implements AutoCloseable {
             throw new ClException("clEnqueueNDRangeKernel", status, "kernel '" + name + "', global "
                     + java.util.Arrays.toString(global) + ", local " + java.util.Arrays.toString(local));
         }
+        device.recordLaunch();
     }
 
     /** A one-dimensional launch of {@code count} work-items, the driver choosing the work-group size. */

@@ -5,6 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netc.runtime.ops.BatchNorm;
 import netc.runtime.ops.Conv2d;
+import netc.runtime.ops.DirectConv2d;
+import netc.runtime.ops.SmallDense;
 import netc.runtime.ops.Dense;
 import netc.runtime.ops.Gemm;
 import netc.runtime.ops.MaxPool2d;
@@ -16,7 +18,7 @@ import netc.runtime.ops.MaxPool2d;
  *
  * <p>{@link #model} mirrors what a generated model's constructor allocates: the input, every layer's
  * output (a flatten's is its input), the gradient workspaces ({@link NetworkInfo#workspaces()}), and each
- * layer's own buffers, sized by the op itself ({@link Conv2d#deviceMemory}: weight, bias and their
+ * layer's own buffers, sized by the op itself ({@link Conv2d#deviceMemory} or {@link DirectConv2d#deviceMemory}: weight, bias and their
  * gradients, im2col columns, GEMM product and packing scratch; {@link Dense#deviceMemory};
  * {@link MaxPool2d#deviceMemory}: its arg-max record; {@link BatchNorm#deviceMemory}; average pooling,
  * dropout, standalone activations, global pooling and the joins own nothing). The rest adds what runs
@@ -116,8 +118,14 @@ public final class MemoryEstimate {
         String kind = layer.kind();
         Matcher conv = CONV.matcher(kind);
         if (conv.matches()) {
-            return Conv2d.deviceMemory(batch, in.get(0), in.get(1), in.get(2), Integer.parseInt(conv.group(1)),
-                    Integer.parseInt(conv.group(2)), Integer.parseInt(conv.group(3)), Integer.parseInt(conv.group(4)));
+            int out = Integer.parseInt(conv.group(1));
+            int kernel = Integer.parseInt(conv.group(2));
+            int stride = Integer.parseInt(conv.group(3));
+            int padding = Integer.parseInt(conv.group(4));
+            // The code generator makes the same choice, from the same numbers.
+            return DirectConv2d.suits(in.get(0), in.get(2), out, kernel, stride, padding)
+                    ? DirectConv2d.deviceMemory(batch, in.get(0), in.get(1), in.get(2), out, kernel, padding)
+                    : Conv2d.deviceMemory(batch, in.get(0), in.get(1), in.get(2), out, kernel, stride, padding);
         }
         Matcher pool = POOL.matcher(kind);
         if (pool.matches()) {
@@ -127,7 +135,12 @@ public final class MemoryEstimate {
         }
         Matcher dense = DENSE.matcher(kind);
         if (dense.matches()) {
-            return Dense.deviceMemory(batch, Math.toIntExact(size(in)), Integer.parseInt(dense.group(1)));
+            int inputs = Math.toIntExact(size(in));
+            int outputs = Integer.parseInt(dense.group(1));
+            // The code generator makes the same choice, from the same numbers.
+            return SmallDense.suits(inputs, outputs)
+                    ? SmallDense.deviceMemory(inputs, outputs)
+                    : Dense.deviceMemory(batch, inputs, outputs);
         }
         if (DROPOUT.matcher(kind).matches()) {
             return DeviceMemory.NONE; // the mask is replayed from its key, never stored

@@ -24,6 +24,8 @@ public final class Sgd implements Optimizer {
     public static final String VELOCITY = "velocity";
     /** float4 vectors per work-item; also the kernel's default. */
     private static final int VECTORS_PER_ITEM = 4;
+    /** Tensors one launch updates (the group kernels' slots). */
+    static final int GROUP_SIZE = 8;
 
     private final Device device;
     private final List<Parameter> parameters;
@@ -31,7 +33,8 @@ public final class Sgd implements Optimizer {
     private final float momentum;
     private final float weightDecay;
     private final boolean nesterov;
-    private final Kernel update;
+    /** One kernel per group of up to {@link #GROUP_SIZE} parameters, built for their sizes. */
+    private final List<Kernel> groups = new ArrayList<>();
     private float learningRate;
     private long steps;
 
@@ -64,8 +67,14 @@ public final class Sgd implements Optimizer {
                 velocity(i);
             }
         }
-        String kernel = momentum == 0f ? "sgd_plain" : nesterov ? "sgd_nesterov" : "sgd_momentum";
-        this.update = device.kernel("sgd.cl", kernel, Defines.of().set("VECTORS_PER_ITEM", VECTORS_PER_ITEM));
+        String kernel = (momentum == 0f ? "sgd_plain" : nesterov ? "sgd_nesterov" : "sgd_momentum") + "_group";
+        for (int first = 0; first < this.parameters.size(); first += GROUP_SIZE) {
+            Defines defines = Defines.of().set("VECTORS_PER_ITEM", VECTORS_PER_ITEM);
+            for (int slot = 0; slot < GROUP_SIZE && first + slot < this.parameters.size(); slot++) {
+                defines = defines.set("COUNT" + slot, this.parameters.get(first + slot).size());
+            }
+            groups.add(device.kernel("sgd.cl", kernel, defines));
+        }
     }
 
     private static void requireNonNegative(String what, float value) {
@@ -81,17 +90,29 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step() {
-        for (int i = 0; i < parameters.size(); i++) {
-            Parameter parameter = parameters.get(i);
-            int count = (int) parameter.size();
-            long items = ((count + 3L) / 4 + VECTORS_PER_ITEM - 1) / VECTORS_PER_ITEM;
-            if (momentum != 0f) {
-                update.launch(WorkItems.covering(items), null, parameter.value(), velocities[i], parameter.grad(),
-                        learningRate, momentum, weightDecay, count);
-            } else {
-                update.launch(WorkItems.covering(items), null, parameter.value(), parameter.grad(),
-                        learningRate, weightDecay, count);
+        for (int group = 0; group < groups.size(); group++) {
+            int first = group * GROUP_SIZE;
+            List<Object> args = new ArrayList<>();
+            long items = 0;
+            for (int slot = 0; slot < GROUP_SIZE; slot++) {
+                // An unused slot (count 0 in the kernel) is never touched: any buffer fills it.
+                int i = first + Math.min(slot, parameters.size() - 1 - first);
+                Parameter parameter = parameters.get(i);
+                args.add(parameter.value());
+                if (momentum != 0f) {
+                    args.add(velocities[i]);
+                }
+                args.add(parameter.grad());
+                if (first + slot < parameters.size()) {
+                    items += ((parameter.size() + 3) / 4 + VECTORS_PER_ITEM - 1) / VECTORS_PER_ITEM;
+                }
             }
+            args.add(learningRate);
+            if (momentum != 0f) {
+                args.add(momentum);
+            }
+            args.add(weightDecay);
+            groups.get(group).launch(WorkItems.covering(items), null, args.toArray());
         }
         steps++;
     }

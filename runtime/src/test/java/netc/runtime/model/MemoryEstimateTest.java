@@ -2,12 +2,15 @@ package netc.runtime.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import netc.runtime.ops.BatchNorm;
 import netc.runtime.ops.Conv2d;
 import netc.runtime.ops.Dense;
+import netc.runtime.ops.DirectConv2d;
 import netc.runtime.ops.MaxPool2d;
+import netc.runtime.ops.SmallDense;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +28,25 @@ class MemoryEstimateTest {
     @Test
     void theModelIsItsInputOutputsWorkspacesAndEachOpsOwnBuffers() {
         int batch = 5;
-        DeviceMemory ops = Conv2d.deviceMemory(batch, 1, 8, 8, 4, 3, 1, 1)
+        // Layers this small take the fast paths the code generator would pick for them.
+        assertTrue(DirectConv2d.suits(1, 8, 4, 3, 1, 1) && SmallDense.suits(64, 3));
+        DeviceMemory ops = DirectConv2d.deviceMemory(batch, 1, 8, 8, 4, 3, 1)
                 .plus(MaxPool2d.deviceMemory(batch * 64L, 2))
-                .plus(Dense.deviceMemory(batch, 64, 3));
+                .plus(SmallDense.deviceMemory(64, 3));
         // input 64, outputs 256 + 64 + 64 + 3, two workspaces of the largest gradient (conv's 256), per example
         long floats = batch * (64L + 256 + 64 + 64 + 3 + 2 * 256);
         assertEquals(ops.bytes() + 4 * floats, MemoryEstimate.model(SMALL, batch).bytes());
+    }
+
+    @Test
+    void layersTooLargeForTheFastPathsAreEstimatedAsConv2dAndDense() {
+        NetworkInfo wide = new NetworkInfo("Wide", "p.Wide", 3, 8, 8, 10, List.of(
+                new LayerRow("conv", "Conv(32, k3, s1, p1, RELU)", List.of(32, 8, 8), 896, 55296),
+                new LayerRow("fc", "Dense(10)", List.of(10), 20490, 20480)), "hash", "");
+        int batch = 2;
+        DeviceMemory ops = Conv2d.deviceMemory(batch, 3, 8, 8, 32, 3, 1, 1).plus(Dense.deviceMemory(batch, 2048, 10));
+        long floats = batch * (192L + 2048 + 10 + 2048); // input, outputs, one workspace: the one gradient between layers
+        assertEquals(ops.bytes() + 4 * floats, MemoryEstimate.model(wide, batch).bytes());
     }
 
     @Test
@@ -74,9 +90,9 @@ class MemoryEstimateTest {
                 new LayerRow("fc", "Dense(3)", List.of(3), 771, 768, List.of(4), List.of())),
                 List.of(), List.of(), new Workspaces(3, 256), "hash", "");
         int batch = 5;
-        DeviceMemory ops = Conv2d.deviceMemory(batch, 1, 8, 8, 4, 3, 1, 1)
+        DeviceMemory ops = DirectConv2d.deviceMemory(batch, 1, 8, 8, 4, 3, 1)
                 .plus(BatchNorm.deviceMemory(batch, 4))
-                .plus(Dense.deviceMemory(batch, 256, 3));
+                .plus(SmallDense.deviceMemory(256, 3));
         // input 64, outputs conv, bn, relu, add 256 each (no flatten), dense 3, three workspaces of 256
         long floats = batch * (64L + 4 * 256 + 3 + 3 * 256);
         assertEquals(ops.bytes() + 4 * floats, MemoryEstimate.model(graph, batch).bytes());

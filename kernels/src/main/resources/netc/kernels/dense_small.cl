@@ -1,0 +1,129 @@
+// A small fully connected layer in one kernel per product, for layers whose GEMMs are too small to
+// pay for packing and separate bias, activation and gradient passes (LeNet's 400→120→84→10):
+//   dense_small_forward:  out[n][o] = act(sum_i x[n][i] * w[o][i] + b[o])
+//   dense_small_input_gradient:  dx[n][i] = sum_o dz[n][o] * w[o][i]
+//   dense_small_weight_gradient: dw[o][i] = sum_n dz[n][o] * x[n][i], db[o] = sum_n dz[n][o]
+// with dz = d_out * act'(out) computed before by activation_gradient.cl (once, not per use). The
+// products run over VW-wide vectors along `in`, where x, w, dx and dw are all contiguous
+// (VW = 16, 8 or 4 divides IN); every sum is in a fixed order: deterministic.
+//
+// Shapes (defines): BATCH rows, IN inputs, OUT outputs; x [BATCH][IN], w [OUT][IN], out and d_out
+// [BATCH][OUT], dz [BATCH][OUT], dx [BATCH][IN]. Index convention: the forward work-item (ob, nb) computes the NB x OB
+// block of out starting at (min(nb*NB, BATCH-NB), min(ob*OB, OUT-OB)) (a last block slides back to
+// end at the edge: no guards, a few results written twice with the same value); gradient work-items
+// take one VW-wide slice of `in` and NB rows (input gradient) or OB outputs (weight gradient).
+
+#include "activation.cl"
+
+#ifndef BATCH
+#define BATCH 1
+#endif
+#ifndef IN
+#define IN 4
+#endif
+#ifndef OUT
+#define OUT 1
+#endif
+#ifndef VW
+#define VW 4 // vector width along `in`: 4, 8 or 16, dividing IN
+#endif
+#ifndef NB
+#define NB 1 // rows per work-item, at most BATCH
+#endif
+#ifndef OB
+#define OB 1 // outputs per work-item, at most OUT
+#endif
+
+#define CAT(a, b) a##b
+#define XCAT(a, b) CAT(a, b)
+typedef XCAT(float, VW) floatv;
+#define VLOAD XCAT(vload, VW)
+#define VSTORE XCAT(vstore, VW)
+#define SLICES (IN / VW)
+
+inline float lane_sum(const floatv v) {
+#if VW == 16
+    const float8 eighths = v.lo + v.hi;
+    const float4 quarter = eighths.lo + eighths.hi;
+#elif VW == 8
+    const float4 quarter = v.lo + v.hi;
+#else
+    const float4 quarter = v;
+#endif
+    const float2 pair = quarter.lo + quarter.hi;
+    return pair.x + pair.y;
+}
+
+// global ((OUT + OB - 1) / OB, (BATCH + NB - 1) / NB)
+__kernel void dense_small_forward(__global float *out, __global const float *x, __global const float *w,
+                                  __global const float *b) {
+    const int o0 = min((int) get_global_id(0) * OB, OUT - OB);
+    const int n0 = min((int) get_global_id(1) * NB, BATCH - NB);
+    floatv acc[NB][OB];
+    #pragma unroll
+    for (int r = 0; r < NB; r++) {
+        #pragma unroll
+        for (int c = 0; c < OB; c++) acc[r][c] = (floatv) (0.0f);
+    }
+    for (int s = 0; s < SLICES; s++) {
+        floatv xs[NB];
+        #pragma unroll
+        for (int r = 0; r < NB; r++) xs[r] = VLOAD(s, x + (n0 + r) * IN);
+        #pragma unroll
+        for (int c = 0; c < OB; c++) {
+            const floatv ws = VLOAD(s, w + (o0 + c) * IN);
+            #pragma unroll
+            for (int r = 0; r < NB; r++) acc[r][c] = fma(xs[r], ws, acc[r][c]);
+        }
+    }
+    #pragma unroll
+    for (int r = 0; r < NB; r++) {
+        #pragma unroll
+        for (int c = 0; c < OB; c++) out[(n0 + r) * OUT + o0 + c] = activate(lane_sum(acc[r][c]) + b[o0 + c]);
+    }
+}
+
+// global (SLICES, (BATCH + NB - 1) / NB)
+__kernel void dense_small_input_gradient(__global float *dx, __global const float *dz, __global const float *w) {
+    const int s = get_global_id(0);
+    const int n0 = min((int) get_global_id(1) * NB, BATCH - NB);
+    floatv acc[NB];
+    #pragma unroll
+    for (int r = 0; r < NB; r++) acc[r] = (floatv) (0.0f);
+    for (int o = 0; o < OUT; o++) {
+        const floatv ws = VLOAD(s, w + o * IN);
+        #pragma unroll
+        for (int r = 0; r < NB; r++) acc[r] = fma((floatv) (dz[(n0 + r) * OUT + o]), ws, acc[r]);
+    }
+    #pragma unroll
+    for (int r = 0; r < NB; r++) VSTORE(acc[r], s, dx + (n0 + r) * IN);
+}
+
+// global (SLICES, (OUT + OB - 1) / OB); the slice-0 items also write the bias gradient.
+__kernel void dense_small_weight_gradient(__global float *dw, __global float *db, __global const float *dz,
+                                          __global const float *x) {
+    const int s = get_global_id(0);
+    const int o0 = min((int) get_global_id(1) * OB, OUT - OB);
+    floatv acc[OB];
+    float bias_acc[OB];
+    #pragma unroll
+    for (int c = 0; c < OB; c++) {
+        acc[c] = (floatv) (0.0f);
+        bias_acc[c] = 0.0f;
+    }
+    for (int n = 0; n < BATCH; n++) {
+        const floatv xs = VLOAD(s, x + n * IN);
+        #pragma unroll
+        for (int c = 0; c < OB; c++) {
+            const float g = dz[n * OUT + o0 + c];
+            acc[c] = fma((floatv) (g), xs, acc[c]);
+            bias_acc[c] += g;
+        }
+    }
+    #pragma unroll
+    for (int c = 0; c < OB; c++) VSTORE(acc[c], s, dw + (o0 + c) * IN);
+    if (s == 0) {
+        #pragma unroll
+        for (int c = 0; c < OB; c++) db[o0 + c] = bias_acc[c];
+    }
+}

@@ -1,0 +1,47 @@
+package netc.processor.kind;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import netc.runtime.ops.DirectConv2d;
+import netc.runtime.ops.SmallDense;
+import org.junit.jupiter.api.Test;
+
+/** The processor's copies of the fast-path rules (direct convolution, small dense) against the runtime's own. */
+class FastPathRulesTest {
+    @Test
+    void theSmallDenseRuleAgreesWithTheRuntimeOnEveryShapeOfTheGrid() {
+        int small = 0;
+        for (int in = 1; in <= 1100; in += 7) {
+            for (int out = 1; out <= 300; out += 11) {
+                boolean runtime = SmallDense.suits(in, out);
+                assertEquals(runtime, SmallDenseLayer.suits(in, out), in + " → " + out);
+                small += runtime ? 1 : 0;
+            }
+        }
+        assertEquals(true, small > 100, "the grid covers small layers: " + small);
+    }
+
+    @Test
+    void theDirectConvolutionRuleAgreesWithTheRuntimeOnEveryShapeOfTheGrid() {
+        int direct = 0;
+        for (int in = 1; in <= 20; in += 3) {
+            for (int out = 1; out <= 20; out += 3) {
+                for (int width = 1; width <= 80; width += 13) {
+                    for (int kernel = 1; kernel <= 7; kernel += 2) {
+                        for (int stride = 1; stride <= 2; stride++) {
+                            for (int padding = 0; padding <= 7; padding += 2) {
+                                boolean runtime = DirectConv2d.suits(in, width, out, kernel, stride, padding);
+                                assertEquals(runtime, DirectConvolution.suits(in, width, out, kernel, stride, padding),
+                                        in + "→" + out + " channels, width " + width + ", k" + kernel + " s" + stride
+                                                + " p" + padding);
+                                direct += runtime ? 1 : 0;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Guards against a grid that never reaches the direct path, where agreement would prove nothing.
+        assertEquals(true, direct > 100, "the grid covers direct shapes: " + direct);
+    }
+}

@@ -1,0 +1,207 @@
+package netc.runtime.ops;
+
+import java.util.List;
+import netc.Activation;
+import netc.runtime.cl.Buffer;
+import netc.runtime.cl.Defines;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Kernel;
+import netc.runtime.cl.Tensor;
+import netc.runtime.model.DeviceMemory;
+import netc.runtime.model.Parameter;
+
+/**
+ * {@link Conv2d}'s contract (same parameters, shapes and calls) computed directly, without im2col or
+ * GEMM, for stride-1 layers with few channels: LeNet's 1→6 and 6→16 channels would leave a GEMM's
+ * 16-row tiles mostly empty and spend more time unfolding than multiplying. Kernels in
+ * {@code conv_direct.cl}, each holding all output channels in one vector: the forward (weights packed
+ * channels-last first) with bias and activation fused; the backward as {@code dz} (channels last), the
+ * weight and bias gradients as partial sums over interleaved images then their sum, and the input
+ * gradient, summing over output channels in vector lanes, from the weights the forward packed. The code
+ * generator picks this op when {@link #suits} says so.
+ */
+public final class DirectConv2d implements AutoCloseable {
+    /** Widest output row the op takes: the weight gradient unrolls its loop over a whole output row. */
+    static final int MAX_OUT_WIDTH = 64;
+    /** Most channels on either side (one 16-lane vector): beyond this a GEMM's tiles fill up and im2col + GEMM wins. */
+    static final int MAX_CHANNELS = 16;
+    /** Outputs of a row one forward work-item keeps in vector registers (16 vectors of up to 16 lanes). */
+    private static final int MAX_ROW_BLOCK = 16;
+    /** Enough weight-gradient work-items to share out evenly over a CPU's cores. */
+    private static final int WEIGHT_GRADIENT_ITEMS = 64;
+
+    private final String name;
+    private final ConvGeometry geometry;
+    private final Parameter weight;
+    private final Parameter bias;
+    /** The weights channels-last, then the bias: packed by the forward, read by the input gradient too. */
+    private final Buffer packed;
+    /** dz, channels last ({@code [N][Ho][Wo][lanes]}), and the weight gradient's partial sums. */
+    private final Buffer dz;
+    private final Buffer partialSums;
+    private final Launch pack;
+    private final Launch forwardKernel;
+    private final Launch inputGradient;
+    private final Launch dzKernel;
+    private final Launch weightGradient;
+    private final Launch weightGradientSum;
+
+    /** A kernel with its work sizes. */
+    private record Launch(Kernel kernel, long[] global, long[] local) {
+        void run(Object... args) {
+            kernel.launch(global, local, args);
+        }
+    }
+
+    public DirectConv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
+                        int outChannels, int kernel, int stride, int padding, Activation activation) {
+        this.name = name;
+        this.geometry = new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding);
+        if (!suits(inChannels, inWidth, outChannels, kernel, stride, padding)) {
+            throw new IllegalArgumentException(label() + ": the direct convolution takes stride 1, padding below the"
+                    + " kernel size, at most " + MAX_CHANNELS + " channels in and out and output rows of at most "
+                    + MAX_OUT_WIDTH + " values, got " + inChannels + " → " + outChannels + " channels, kernel "
+                    + kernel + ", stride " + stride + ", padding " + padding + "; use Conv2d for this layer.");
+        }
+        int outHeight = geometry.outHeight();
+        int outWidth = geometry.outWidth();
+        int lanes = lanes(outChannels);
+        int parts = parts(batch, inChannels, kernel);
+        Defines forward = ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding),
+                activation).set("XB", rowBlock(outWidth));
+        Defines gradient = ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding),
+                activation).set("BATCH", batch).set("PARTS", parts).set("XB_IN", rowBlock(inWidth));
+        long packedFloats = packedFloats(inChannels, kernel, lanes);
+        this.pack = new Launch(device.kernel("conv_direct.cl", "conv_direct_pack", forward),
+                new long[] {packedFloats}, null);
+        this.forwardKernel = new Launch(device.kernel("conv_direct.cl", "conv_direct_forward", forward),
+                new long[] {blocks(outWidth), outHeight, batch}, null);
+        this.inputGradient = new Launch(device.kernel("conv_direct.cl", "conv_direct_input_gradient", gradient),
+                new long[] {blocks(inWidth), inHeight, (long) batch * inChannels}, null);
+        this.dzKernel = new Launch(device.kernel("conv_direct.cl", "conv_direct_dz", gradient),
+                new long[] {(long) outHeight * outWidth, batch}, null);
+        this.weightGradient = new Launch(device.kernel("conv_direct.cl", "conv_direct_weight_gradient", gradient),
+                new long[] {kernel, inChannels, parts}, new long[] {1, 1, 1});
+        this.weightGradientSum = new Launch(device.kernel("conv_direct.cl", "conv_direct_weight_gradient_sum",
+                gradient), new long[] {(long) outChannels * inChannels * kernel * kernel + outChannels}, null);
+
+        // Device memory last, so that a kernel that fails to build leaves nothing allocated.
+        int kk = kernel * kernel;
+        this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT,
+                new int[] {outChannels, inChannels, kernel, kernel}, inChannels * kk, outChannels * kk);
+        this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {outChannels},
+                inChannels * kk, outChannels * kk);
+        this.packed = Buffer.allocate(device, packedFloats);
+        this.dz = Buffer.allocate(device, (long) batch * outHeight * outWidth * lanes);
+        this.partialSums = Buffer.allocate(device, parts * packedFloats);
+    }
+
+    /** Vector lanes for {@code channels}: 4, 8 or 16. */
+    private static int lanes(int channels) {
+        return channels <= 4 ? 4 : channels <= 8 ? 8 : 16;
+    }
+
+    /** Weight-gradient partial sums: enough work-items for the cores, at most one per image. */
+    private static int parts(int batch, int inChannels, int kernel) {
+        return Math.min(batch, Math.max(1, (WEIGHT_GRADIENT_ITEMS + kernel * inChannels - 1) / (kernel * inChannels)));
+    }
+
+    /** Packed weights (channels-last taps, then the bias) for {@code inChannels} input planes. */
+    private static long packedFloats(int inChannels, int kernel, int lanes) {
+        return ((long) inChannels * kernel * kernel + 1) * lanes;
+    }
+
+    /** Work-items along a row of {@code width} outputs. */
+    private static int blocks(int width) {
+        return (width + MAX_ROW_BLOCK - 1) / MAX_ROW_BLOCK;
+    }
+
+    /** Outputs per work-item: the row split evenly into {@link #blocks} pieces. */
+    private static int rowBlock(int width) {
+        int blocks = blocks(width);
+        return (width + blocks - 1) / blocks;
+    }
+
+    /**
+     * Whether a convolution of these shapes runs directly: stride 1, padding below the kernel size, at most
+     * {@value #MAX_CHANNELS} channels in and out, output rows of at most {@value #MAX_OUT_WIDTH}. The code generator asks this at
+     * compile time (with the same numbers) to choose between this op and {@link Conv2d}.
+     */
+    public static boolean suits(int inChannels, int inWidth, int outChannels, int kernel, int stride, int padding) {
+        int outWidth = inWidth + 2 * padding - kernel + 1;
+        return stride == 1 && inChannels <= MAX_CHANNELS && outChannels <= MAX_CHANNELS
+                && outWidth >= 1 && outWidth <= MAX_OUT_WIDTH && padding < kernel;
+    }
+
+    private Defines defines(int in, int height, int width, int out, int padding) {
+        return Defines.of().set("CI", in).set("CO", out).set("COV", lanes(out)).set("H", height).set("W", width)
+                .set("K", geometry.kernel()).set("PAD", padding);
+    }
+
+    /**
+     * The device memory a direct convolution of these shapes (stride 1) allocates: weight and bias with
+     * their gradients, the packed weights, {@code dz} and the weight gradient's partial sums. Nothing is
+     * allocated.
+     */
+    public static DeviceMemory deviceMemory(int batch, int inChannels, int inHeight, int inWidth, int outChannels,
+                                            int kernel, int padding) {
+        ConvGeometry g = new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, 1, padding);
+        long weights = (long) outChannels * inChannels * kernel * kernel;
+        long packedFloats = packedFloats(inChannels, kernel, lanes(outChannels));
+        return DeviceMemory.floats(weights).plus(DeviceMemory.floats(outChannels)).times(2)
+                .plus(DeviceMemory.floats(packedFloats))
+                .plus(DeviceMemory.floats((long) batch * g.positions() * lanes(outChannels)))
+                .plus(DeviceMemory.floats(parts(batch, inChannels, kernel) * packedFloats));
+    }
+
+    /** weight, then bias. */
+    public List<Parameter> parameters() {
+        return List.of(weight, bias);
+    }
+
+    /** {@code output = activation(conv(input, weight) + bias)}. */
+    public void forward(Tensor output, Tensor input) {
+        requireInput(input);
+        requireOutput(output, "output");
+        pack.run(packed, weight.value(), bias.value());
+        forwardKernel.run(output, input, packed);
+    }
+
+    /**
+     * As {@link Conv2d#backward}: overwrites the parameter gradients; {@code dInput} may be null (first layer).
+     * Reads the weights as the last {@link #forward} packed them (an optimizer updates them only after the backward).
+     */
+    public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
+        if (dInput != null) {
+            TensorChecks.requireCapacity(dInput, geometry.batch() * geometry.inputFloatsPerImage(), label(), "dInput");
+        }
+        requireOutput(dOutput, "dOutput");
+        requireInput(input);
+        requireOutput(output, "output");
+        dzKernel.run(dz, dOutput, output);
+        weightGradient.run(partialSums, dz, input);
+        weightGradientSum.run(weight.grad(), bias.grad(), partialSums);
+        if (dInput != null) {
+            inputGradient.run(dInput, dz, packed);
+        }
+    }
+
+    private void requireInput(Tensor input) {
+        TensorChecks.requireCapacity(input, geometry.batch() * geometry.inputFloatsPerImage(), label(), "input");
+    }
+
+    private void requireOutput(Tensor tensor, String role) {
+        TensorChecks.requireCapacity(tensor, geometry.batch() * geometry.outputFloatsPerImage(), label(), role);
+    }
+
+    private String label() {
+        return "DirectConv2d '" + name + "'";
+    }
+
+    @Override
+    public void close() {
+        try (weight; bias; packed; dz; partialSums) {
+            // try-with-resources closes every one, even if one fails
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package netc.runtime.ops;
+
+import java.util.List;
+import netc.Activation;
+import netc.runtime.cl.Defines;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Kernel;
+import netc.runtime.cl.Tensor;
+import netc.runtime.model.DeviceMemory;
+import netc.runtime.model.Parameter;
+
+/**
+ * {@link Dense}'s contract (same parameters, shapes and calls) with one kernel per product, for layers
+ * small enough that a GEMM's packing and the separate bias, activation and gradient passes cost more
+ * than the arithmetic (LeNet's 400→120→84→10): the forward with bias and activation fused; the backward
+ * as {@code dz = dOutput · act'(output)} in place of {@code dOutput} (skipped without an activation), the
+ * weight and bias gradients in one kernel and the input gradient in another (kernels in
+ * {@code dense_small.cl}). The code
+ * generator picks this op when {@link #suits} says so.
+ */
+public final class SmallDense implements AutoCloseable {
+    /** Most inputs: four weight rows and four input rows of this length stay in the first-level cache. */
+    static final int MAX_IN = 1024;
+    /** Most outputs: beyond this the layer is a GEMM's job. */
+    static final int MAX_OUT = 256;
+    /** Rows and outputs per forward work-item: a 4 × 4 block of vector sums. */
+    private static final int BLOCK = 4;
+
+    private final String name;
+    private final int batch;
+    private final int in;
+    private final int out;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final Kernel forwardKernel;
+    private final Kernel inputGradient;
+    private final Kernel weightGradient;
+    private final ActivationGradient activationGradient;
+    private final long[] forwardItems;
+    private final long[] inputGradientItems;
+    private final long[] weightGradientItems;
+
+    public SmallDense(Device device, String name, int batch, int in, int out, Activation activation) {
+        this.name = name;
+        if (batch < 1 || !suits(in, out)) {
+            throw new IllegalArgumentException(label() + ": the small dense layer takes a batch of at least 1, a"
+                    + " multiple of 4 inputs up to " + MAX_IN + " and 1 to " + MAX_OUT + " outputs, got batch " + batch
+                    + ", in " + in + ", out " + out + "; use Dense for this layer.");
+        }
+        WorkItems.requireIntIndexable(label(), (long) batch * Math.max(in, out));
+        this.batch = batch;
+        this.in = in;
+        this.out = out;
+        int width = in % 16 == 0 ? 16 : in % 8 == 0 ? 8 : 4;
+        int rows = Math.min(BLOCK, batch);
+        int outputs = Math.min(BLOCK, out);
+        Defines defines = ActivationDefine.set(Defines.of().set("BATCH", batch).set("IN", in).set("OUT", out)
+                .set("VW", width).set("NB", rows).set("OB", outputs), activation);
+        this.forwardKernel = device.kernel("dense_small.cl", "dense_small_forward", defines);
+        this.inputGradient = device.kernel("dense_small.cl", "dense_small_input_gradient", defines);
+        this.weightGradient = device.kernel("dense_small.cl", "dense_small_weight_gradient", defines);
+        this.activationGradient = activation == Activation.NONE
+                ? null
+                : new ActivationGradient(device, activation, batch, out, 1, ChannelLayout.imageMajor(out, 1));
+        long rowBlocks = (batch + rows - 1) / rows;
+        long outputBlocks = (out + outputs - 1) / outputs;
+        this.forwardItems = new long[] {outputBlocks, rowBlocks};
+        this.inputGradientItems = new long[] {in / width, rowBlocks};
+        this.weightGradientItems = new long[] {in / width, outputBlocks};
+        // Device memory last, so that a kernel that fails to build leaves nothing allocated.
+        this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT, new int[] {out, in}, in, out);
+        this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {out}, in, out);
+    }
+
+    /**
+     * Whether a dense layer of these sizes runs here: a multiple of 4 inputs (whole vectors) up to
+     * {@value #MAX_IN}, at most {@value #MAX_OUT} outputs. The code generator asks this at compile time
+     * (with the same numbers) to choose between this op and {@link Dense}.
+     */
+    public static boolean suits(int in, int out) {
+        return in >= 4 && in % 4 == 0 && in <= MAX_IN && out >= 1 && out <= MAX_OUT;
+    }
+
+    /** The device memory it allocates: weight and bias with their gradients. Nothing is allocated. */
+    public static DeviceMemory deviceMemory(int in, int out) {
+        return DeviceMemory.floats((long) out * in).plus(DeviceMemory.floats(out)).times(2);
+    }
+
+    /** weight, then bias. */
+    public List<Parameter> parameters() {
+        return List.of(weight, bias);
+    }
+
+    public void forward(Tensor output, Tensor input) {
+        TensorChecks.requireCapacity(input, (long) batch * in, label(), "input");
+        TensorChecks.requireCapacity(output, (long) batch * out, label(), "output");
+        forwardKernel.launch(forwardItems, null, output, input, weight.value(), bias.value());
+    }
+
+    /** As {@link Dense#backward}: overwrites parameter gradients; {@code dInput} may be null; {@code dOutput} becomes dz. */
+    public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
+        if (dInput != null) {
+            TensorChecks.requireCapacity(dInput, (long) batch * in, label(), "dInput");
+        }
+        TensorChecks.requireCapacity(dOutput, (long) batch * out, label(), "dOutput");
+        TensorChecks.requireCapacity(input, (long) batch * in, label(), "input");
+        TensorChecks.requireCapacity(output, (long) batch * out, label(), "output");
+        if (activationGradient != null) {
+            activationGradient.run(dOutput.buffer(), 0, dOutput.buffer(), 0, output.buffer(), 0);
+        }
+        weightGradient.launch(weightGradientItems, null, weight.grad(), bias.grad(), dOutput, input);
+        if (dInput != null) {
+            inputGradient.launch(inputGradientItems, null, dInput, dOutput, weight.value());
+        }
+    }
+
+    private String label() {
+        return "SmallDense '" + name + "'";
+    }
+
+    @Override
+    public void close() {
+        try (weight; bias) {
+            // try-with-resources closes both, even if one fails
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package netc.runtime.ops;
+
+import static netc.runtime.ops.TestArrays.assertClose;
+import static netc.runtime.ops.TestArrays.toDouble;
+import static netc.runtime.ops.TestArrays.uniform;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.stream.Stream;
+import netc.Activation;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Tensor;
+import netc.runtime.reference.ConvReference;
+import netc.runtime.reference.ConvShape;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * DirectConv2d on the device against the double-precision reference (the same one Conv2dTest checks
+ * against finite differences; the reference's own gradient check for these shapes is below).
+ */
+class DirectConv2dTest {
+    /**
+     * Float32 sums of at most a few thousand products of order 1 (a weight-gradient entry sums
+     * batch·Ho·Wo of them): rounding stays near 1e-6 of the largest magnitude, so 1e-4 of it leaves a
+     * wide margin, while a wrong index or a missed term moves values by a sizeable fraction of it.
+     */
+    private static final double RELATIVE_TOLERANCE = 1e-4;
+
+    private static Device device;
+
+    @BeforeAll
+    static void openDevice() {
+        device = Device.open();
+    }
+
+    @AfterAll
+    static void closeDevice() {
+        device.close();
+    }
+
+    static Stream<ConvGeometry> shapes() {
+        return Stream.of(
+                new ConvGeometry(1, 1, 12, 12, 6, 5, 1, 2),   // LeNet's conv1 at batch 1, smaller image
+                new ConvGeometry(3, 6, 14, 14, 16, 5, 1, 0),  // LeNet's conv2, odd batch
+                new ConvGeometry(2, 3, 9, 7, 5, 3, 1, 1),     // odd, non-square input, "same" 3x3
+                new ConvGeometry(5, 2, 6, 5, 3, 4, 1, 3),     // even kernel, padding K-1: the widest the op takes
+                new ConvGeometry(3, 2, 3, 1, 2, 3, 1, 2),     // a 1-wide input: some kernel columns see only padding
+                new ConvGeometry(1, 2, 5, 6, 3, 1, 1, 0));    // 1x1 kernel
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void forwardAndBackwardMatchTheReference(ConvGeometry g) {
+        for (Activation activation : Activation.values()) {
+            Conv2dData data = Conv2dData.random(g, 31 + g.batch() * 7 + g.kernel());
+            try (DirectConv2d conv = newConv(g, activation)) {
+                check(g, activation, data, conv, true);
+            }
+        }
+    }
+
+    @Test
+    void aSecondStepOverwritesTheGradientsAndTheFirstLayerSkipsItsInputGradient() {
+        ConvGeometry g = new ConvGeometry(4, 1, 10, 9, 6, 5, 1, 2);
+        Conv2dData data = Conv2dData.random(g, 5);
+        try (DirectConv2d conv = newConv(g, Activation.SIGMOID)) {
+            check(g, Activation.SIGMOID, data, conv, false);
+            check(g, Activation.SIGMOID, data, conv, false);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void referenceGradientsMatchFiniteDifferencesForTheseShapes(ConvGeometry g) {
+        Conv2dData data = Conv2dData.random(g, 9);
+        double[] input = toDouble(data.input());
+        double[] weight = toDouble(data.weight());
+        double[] bias = toDouble(data.bias());
+        double[] probe = toDouble(data.dOutput()); // loss = Σ output ⊙ probe
+        ConvShape shape = shape(g);
+        double[] output = new double[probe.length];
+        ConvReference.forward(output, input, weight, bias, shape, Activation.SIGMOID);
+        double[] dInput = new double[input.length];
+        double[] dWeight = new double[weight.length];
+        double[] dBias = new double[bias.length];
+        ConvReference.backward(dInput, dWeight, dBias, probe, input, weight, output, shape, Activation.SIGMOID);
+        java.util.function.DoubleSupplier loss = () -> {
+            double[] out = new double[probe.length];
+            ConvReference.forward(out, input, weight, bias, shape, Activation.SIGMOID);
+            return GradientCheck.dot(out, probe);
+        };
+        GradientCheck.check(dInput, input, loss, "dInput");
+        GradientCheck.check(dWeight, weight, loss, "dWeight");
+        GradientCheck.check(dBias, bias, loss, "dBias");
+    }
+
+    @Test
+    void suitsOnlyStrideOneLayersWithFewChannels() {
+        assertTrue(DirectConv2d.suits(1, 28, 6, 5, 1, 2), "LeNet conv1");
+        assertTrue(DirectConv2d.suits(6, 14, 16, 5, 1, 0), "LeNet conv2");
+        assertFalse(DirectConv2d.suits(1, 224, 96, 11, 4, 1), "AlexNet conv1: stride 4, 96 channels");
+        assertFalse(DirectConv2d.suits(16, 28, 32, 3, 1, 1), "32 output channels fill GEMM tiles");
+        assertFalse(DirectConv2d.suits(3, 96, 8, 3, 1, 1), "output rows of 96 would not stay in registers");
+        assertFalse(DirectConv2d.suits(3, 9, 8, 3, 1, 3), "padding as wide as the kernel");
+    }
+
+    @Test
+    void aShapeItDoesNotSuitIsRejectedWithTheFix() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new DirectConv2d(device, "conv9", 1, 1, 16, 16, 4, 3, 2, 0, Activation.NONE));
+        assertTrue(e.getMessage().contains("conv9") && e.getMessage().contains("use Conv2d"), e.getMessage());
+    }
+
+    private static DirectConv2d newConv(ConvGeometry g, Activation activation) {
+        return new DirectConv2d(device, "conv", g.batch(), g.inChannels(), g.inHeight(), g.inWidth(),
+                g.outChannels(), g.kernel(), g.stride(), g.padding(), activation);
+    }
+
+    /** Random inputs in float, weights scaled so pre-activations stay of order 1. */
+    record Conv2dData(float[] input, float[] weight, float[] bias, float[] dOutput) {
+        static Conv2dData random(ConvGeometry g, long seed) {
+            Random random = new Random(seed);
+            return new Conv2dData(
+                    uniform(random, g.batch() * g.inputFloatsPerImage(), 1),
+                    uniform(random, (long) g.outChannels() * g.patchSize(), 1 / Math.sqrt(g.patchSize())),
+                    uniform(random, g.outChannels(), 0.5),
+                    uniform(random, g.batch() * g.outputFloatsPerImage(), 1));
+        }
+    }
+
+    /** Forward then backward on the device, every result compared with the reference. */
+    private static void check(ConvGeometry g, Activation activation, Conv2dData data, DirectConv2d conv,
+                              boolean withInputGradient) {
+        conv.parameters().get(0).value().upload(data.weight());
+        conv.parameters().get(1).value().upload(data.bias());
+        String what = activation + " " + g;
+        try (Tensor input = Workspaces.padded(device, data.input(), 0);
+             Tensor output = Workspaces.padded(device, new float[data.dOutput().length], 0);
+             Tensor dOutput = Workspaces.padded(device, data.dOutput(), 0);
+             Tensor dInputTensor = Workspaces.padded(device, new float[data.input().length], 0)) {
+            conv.forward(output, input);
+            conv.backward(withInputGradient ? dInputTensor : null, dOutput, input, output);
+            float[] deviceOutput = output.download();
+
+            double[] in = toDouble(data.input());
+            double[] weight = toDouble(data.weight());
+            double[] expected = new double[data.dOutput().length];
+            ConvReference.forward(expected, in, weight, toDouble(data.bias()), shape(g), activation);
+            assertClose(expected, deviceOutput, RELATIVE_TOLERANCE, "output " + what);
+            // The device's own output feeds the reference backward, so both take ReLU's kink on the same side.
+            double[] dInput = withInputGradient ? new double[in.length] : null;
+            double[] dWeight = new double[weight.length];
+            double[] dBias = new double[g.outChannels()];
+            ConvReference.backward(dInput, dWeight, dBias, toDouble(data.dOutput()), in, weight,
+                    toDouble(deviceOutput), shape(g), activation);
+            if (withInputGradient) {
+                assertClose(dInput, dInputTensor.download(), RELATIVE_TOLERANCE, "dInput " + what);
+            }
+            assertClose(dWeight, conv.parameters().get(0).grad().download(), RELATIVE_TOLERANCE, "dWeight " + what);
+            assertClose(dBias, conv.parameters().get(1).grad().download(), RELATIVE_TOLERANCE, "dBias " + what);
+        }
+    }
+
+    private static ConvShape shape(ConvGeometry g) {
+        return new ConvShape(g.batch(), g.inChannels(), g.inHeight(), g.inWidth(), g.outChannels(), g.kernel(),
+                g.stride(), g.padding());
+    }
+}

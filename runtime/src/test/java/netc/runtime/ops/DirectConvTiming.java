@@ -1,0 +1,67 @@
+package netc.runtime.ops;
+
+import java.util.Random;
+import netc.Activation;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Tensor;
+
+/**
+ * A command-line timing harness (not a test) for {@link DirectConv2d} at LeNet's shapes, batch 256:
+ * best-of-trials milliseconds per forward and per backward call, each trial timing 10 calls between
+ * {@code finish()}es after a warm-up, since the machine is shared and single trials are noisy.
+ */
+final class DirectConvTiming {
+    private static final int CALLS_PER_TRIAL = 10;
+    private static final int TRIALS = 7;
+
+    private DirectConvTiming() {}
+
+    public static void main(String[] args) {
+        int batch = args.length > 0 ? Integer.parseInt(args[0]) : 256;
+        ConvGeometry[] shapes = {
+            new ConvGeometry(batch, 1, 28, 28, 6, 5, 1, 2),   // LeNet conv1
+            new ConvGeometry(batch, 6, 14, 14, 16, 5, 1, 0),  // LeNet conv2
+        };
+        try (Device device = Device.open()) {
+            for (ConvGeometry g : shapes) {
+                time(device, g);
+            }
+        }
+    }
+
+    private static void time(Device device, ConvGeometry g) {
+        Random random = new Random(1);
+        try (DirectConv2d conv = new DirectConv2d(device, "conv", g.batch(), g.inChannels(), g.inHeight(),
+                g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.SIGMOID);
+             Tensor input = Workspaces.padded(device, TestArrays.uniform(random, g.batch() * g.inputFloatsPerImage(), 1), 0);
+             Tensor output = new Tensor(device, (int) (g.batch() * g.outputFloatsPerImage()));
+             Tensor dOutput = Workspaces.padded(device,
+                     TestArrays.uniform(random, g.batch() * g.outputFloatsPerImage(), 1), 0);
+             Tensor dInput = new Tensor(device, (int) (g.batch() * g.inputFloatsPerImage()))) {
+            double forward = best(device, () -> conv.forward(output, input));
+            double parameters = best(device, () -> conv.backward(null, dOutput, input, output));
+            double backward = best(device, () -> conv.backward(dInput, dOutput, input, output));
+            double flops = 2.0 * g.batch() * g.outputFloatsPerImage() * g.patchSize();
+            System.out.printf("%s: forward %.3f ms (%.1f GFLOP/s), backward without dInput %.3f ms (%.1f GFLOP/s),"
+                    + " with %.3f ms (%.1f GFLOP/s)%n", g, forward, flops / forward / 1e6, parameters,
+                    flops / parameters / 1e6, backward, 2 * flops / backward / 1e6);
+        }
+    }
+
+    private static double best(Device device, Runnable call) {
+        for (int i = 0; i < 3; i++) {
+            call.run();
+        }
+        double best = Double.MAX_VALUE;
+        for (int trial = 0; trial < TRIALS; trial++) {
+            device.finish();
+            long start = System.nanoTime();
+            for (int i = 0; i < CALLS_PER_TRIAL; i++) {
+                call.run();
+            }
+            device.finish();
+            best = Math.min(best, (System.nanoTime() - start) / 1e6 / CALLS_PER_TRIAL);
+        }
+        return best;
+    }
+}
