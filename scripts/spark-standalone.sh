@@ -34,6 +34,10 @@ start() {
     local jvm
     jvm="$(cat "$options")"
     export SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13
+    # Executors inherit it: PoCL's LLVM must not take the JVM's safepoint signals (see ./netc).
+    local java_home
+    java_home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+    export LD_PRELOAD="$java_home/lib/libjsig.so"
     # shellcheck disable=SC2086 # the options are separate words
     nohup java $jvm -cp "$home/jars/*" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port 7077 \
         --webui-port 8090 > "$home/logs/master.log" 2>&1 &

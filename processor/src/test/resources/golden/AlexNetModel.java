@@ -19,6 +19,7 @@ import netc.runtime.ops.Conv2d;
 import netc.runtime.ops.Dense;
 import netc.runtime.ops.Dropout;
 import netc.runtime.ops.MaxPool2d;
+import netc.runtime.ops.WinogradConv2d;
 
 /**
  * The {@code AlexNet} network compiled by netc: its forward and backward passes on an OpenCL
@@ -154,15 +155,15 @@ public final class AlexNetModel extends CompiledModel {
 
     private final Tensor pool2Out;
 
-    private final Conv2d conv3;
+    private final WinogradConv2d conv3;
 
     private final Tensor conv3Out;
 
-    private final Conv2d conv4;
+    private final WinogradConv2d conv4;
 
     private final Tensor conv4Out;
 
-    private final Conv2d conv5;
+    private final WinogradConv2d conv5;
 
     private final Tensor conv5Out;
 
@@ -205,11 +206,11 @@ public final class AlexNetModel extends CompiledModel {
         conv2Out = own(new Tensor(device, batchSize, 256, 26, 26)); // (N, 256, 26, 26)
         pool2 = own(new MaxPool2d(device, batchSize, 256, 26, 26, 3, 2, 0));
         pool2Out = own(new Tensor(device, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
-        conv3 = own(new Conv2d(device, "conv3", batchSize, 256, 12, 12, 384, 3, 1, 1, Activation.RELU));
+        conv3 = own(new WinogradConv2d(device, "conv3", batchSize, 256, 12, 12, 384, 3, 1, 1, Activation.RELU));
         conv3Out = own(new Tensor(device, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
-        conv4 = own(new Conv2d(device, "conv4", batchSize, 384, 12, 12, 384, 3, 1, 1, Activation.RELU));
+        conv4 = own(new WinogradConv2d(device, "conv4", batchSize, 384, 12, 12, 384, 3, 1, 1, Activation.RELU));
         conv4Out = own(new Tensor(device, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
-        conv5 = own(new Conv2d(device, "conv5", batchSize, 384, 12, 12, 256, 3, 1, 1, Activation.RELU));
+        conv5 = own(new WinogradConv2d(device, "conv5", batchSize, 384, 12, 12, 256, 3, 1, 1, Activation.RELU));
         conv5Out = own(new Tensor(device, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
         pool3 = own(new MaxPool2d(device, batchSize, 256, 12, 12, 3, 2, 0));
         pool3Out = own(new Tensor(device, batchSize, 256, 5, 5)); // (N, 256, 5, 5)

@@ -13,11 +13,13 @@ import netc.processor.model.Sizes;
 /**
  * {@code @Conv}: PyTorch's {@code Conv2d} with a square kernel and a fused activation; runtime op
  * {@code Conv2d} (im2col + GEMM), or {@code DirectConv2d} for the small stride-1 layers
- * {@link DirectConvolution} picks.
+ * {@link DirectConvolution} picks, or {@code WinogradConv2d} for the wide 3x3 stride-1 layers
+ * {@link WinogradConvolution} picks: chosen here, from the shapes, so the generated code names the op.
  */
 final class ConvKind implements LayerKind {
     private static final ClassName OP = ClassName.get("netc.runtime.ops", "Conv2d");
     private static final ClassName DIRECT = ClassName.get("netc.runtime.ops", "DirectConv2d");
+    private static final ClassName WINOGRAD = ClassName.get("netc.runtime.ops", "WinogradConv2d");
 
     @Override
     public String annotation() {
@@ -90,13 +92,18 @@ final class ConvKind implements LayerKind {
     public ClassName opType(CodeSite site) {
         Shape in = site.input();
         Node node = site.node();
-        return DirectConvolution.suits(in.channels(), in.width(), out(node), node.attributes().integer("kernel"),
-                node.attributes().integer("stride"), node.attributes().integer("padding")) ? DIRECT : OP;
+        long kernel = node.attributes().integer("kernel");
+        long stride = node.attributes().integer("stride");
+        if (DirectConvolution.suits(in.channels(), in.width(), out(node), kernel, stride,
+                node.attributes().integer("padding"))) {
+            return DIRECT;
+        }
+        return WinogradConvolution.suits(in.channels(), out(node), kernel, stride) ? WINOGRAD : OP;
     }
 
     @Override
     public List<ClassName> opTypes() {
-        return List.of(OP, DIRECT);
+        return List.of(OP, DIRECT, WINOGRAD);
     }
 
     @Override

@@ -2,11 +2,15 @@ package netc.processor.kind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import netc.runtime.ops.Convolutions;
 import netc.runtime.ops.DirectConv2d;
 import netc.runtime.ops.SmallDense;
 import org.junit.jupiter.api.Test;
 
-/** The processor's copies of the fast-path rules (direct convolution, small dense) against the runtime's own. */
+/**
+ * The processor's copies of the fast-path rules (direct convolution, Winograd, small dense) against the
+ * runtime's own.
+ */
 class FastPathRulesTest {
     @Test
     void theSmallDenseRuleAgreesWithTheRuntimeOnEveryShapeOfTheGrid() {
@@ -43,5 +47,23 @@ class FastPathRulesTest {
         }
         // Guards against a grid that never reaches the direct path, where agreement would prove nothing.
         assertEquals(true, direct > 100, "the grid covers direct shapes: " + direct);
+    }
+
+    @Test
+    void theWinogradRuleAgreesWithTheRuntimeOnEveryShapeOfTheGrid() {
+        int winograd = 0;
+        for (int in = 1; in <= 600; in += 17) {
+            for (int out = 1; out <= 600; out += 19) {
+                for (int kernel = 1; kernel <= 5; kernel++) {
+                    for (int stride = 1; stride <= 2; stride++) {
+                        boolean runtime = Convolutions.usesWinograd(in, out, kernel, stride);
+                        assertEquals(runtime, WinogradConvolution.suits(in, out, kernel, stride),
+                                in + "→" + out + " channels, k" + kernel + " s" + stride);
+                        winograd += runtime ? 1 : 0;
+                    }
+                }
+            }
+        }
+        assertEquals(true, winograd > 100, "the grid covers Winograd shapes: " + winograd);
     }
 }

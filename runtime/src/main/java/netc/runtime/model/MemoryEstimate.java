@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netc.runtime.ops.BatchNorm;
 import netc.runtime.ops.Conv2d;
+import netc.runtime.ops.Convolutions;
 import netc.runtime.ops.DirectConv2d;
 import netc.runtime.ops.SmallDense;
 import netc.runtime.ops.Dense;
@@ -123,9 +124,11 @@ public final class MemoryEstimate {
             int stride = Integer.parseInt(conv.group(3));
             int padding = Integer.parseInt(conv.group(4));
             // The code generator makes the same choice, from the same numbers.
-            return DirectConv2d.suits(in.get(0), in.get(2), out, kernel, stride, padding)
-                    ? DirectConv2d.deviceMemory(batch, in.get(0), in.get(1), in.get(2), out, kernel, padding)
-                    : Conv2d.deviceMemory(batch, in.get(0), in.get(1), in.get(2), out, kernel, stride, padding);
+            if (DirectConv2d.suits(in.get(0), in.get(2), out, kernel, stride, padding)) {
+                return DirectConv2d.deviceMemory(batch, in.get(0), in.get(1), in.get(2), out, kernel, padding);
+            }
+            // Conv2d or WinogradConv2d, as the code generator chooses.
+            return Convolutions.deviceMemory(batch, in.get(0), in.get(1), in.get(2), out, kernel, stride, padding);
         }
         Matcher pool = POOL.matcher(kind);
         if (pool.matches()) {

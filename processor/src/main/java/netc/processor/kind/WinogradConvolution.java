@@ -1,0 +1,19 @@
+package netc.processor.kind;
+
+/**
+ * When a {@code @Conv} compiles to the runtime's {@code WinogradConv2d} (Winograd minimal filtering
+ * F(4x4, 3x3): 2.25x fewer multiplies than a direct 3x3 convolution, 4x at the products): 3x3 kernels at
+ * stride 1 with at least 32 channels in and out, where its 36 GEMMs are wide enough to run near the
+ * plain GEMM's speed (measured in docs/PERFORMANCE.md: below that im2col + GEMM ties or wins). The
+ * processor does not link against the runtime, so this repeats {@code Convolutions.usesWinograd}; a
+ * processor test checks that the two agree.
+ */
+final class WinogradConvolution {
+    static final int MIN_CHANNELS = 32;
+
+    private WinogradConvolution() {}
+
+    static boolean suits(long inChannels, long outChannels, long kernel, long stride) {
+        return kernel == 3 && stride == 1 && inChannels >= MIN_CHANNELS && outChannels >= MIN_CHANNELS;
+    }
+}
