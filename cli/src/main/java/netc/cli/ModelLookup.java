@@ -41,12 +41,12 @@ final class ModelLookup {
             throw new NetworkLookupException(networkClass.getName() + " has no generated model class " + modelName
                     + "; compile it with netc-processor on javac's class path (as the samples module does).");
         }
+        NetworkInfo info = constant(model, "INFO", NetworkInfo.class);
+        ModelFactory factory = constant(model, "FACTORY", ModelFactory.class);
         if (!CompiledModel.class.isAssignableFrom(model)) {
             throw new NetworkLookupException(modelName + " is not a model netc generated (it does not extend"
                     + " CompiledModel); rename the class that takes its name, or rebuild the network.");
         }
-        NetworkInfo info = constant(model, "INFO", NetworkInfo.class);
-        ModelFactory factory = constant(model, "FACTORY", ModelFactory.class);
         return new CompiledNetwork(networkClass, model.asSubclass(CompiledModel.class), info, factory);
     }
 
