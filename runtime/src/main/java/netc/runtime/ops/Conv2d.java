@@ -176,13 +176,14 @@ public final class Conv2d implements Convolution {
 
     @Override
     public void forward(Tensor output, Tensor input) {
-        requireInput(input);
-        requireOutput(output, "output");
+        geometry.requireInput(input, label(), "input");
+        geometry.requireOutput(output, label(), "output");
         for (int chunk = 0; chunk < chunks; chunk++) {
             long columnOffset = columnOffset(chunk);
-            im2col.run(columns, columnOffset, input.buffer(), inputOffset(chunk));
+            im2col.run(columns, columnOffset, input.buffer(), geometry.inputOffset(chunk * imagesPerChunk));
             forwardProduct.run(product, 0, weight.value().buffer(), 0, columns, columnOffset);
-            biasActivation.run(output.buffer(), outputOffset(chunk), product, 0, bias.value().buffer());
+            biasActivation.run(output.buffer(), geometry.outputOffset(chunk * imagesPerChunk), product, 0,
+                    bias.value().buffer());
         }
         columnsInput = retainsColumns ? input : null;
     }
@@ -190,11 +191,11 @@ public final class Conv2d implements Convolution {
     @Override
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
         if (dInput != null) {
-            TensorChecks.requireCapacity(dInput, geometry.batch() * geometry.inputFloatsPerImage(), label(), "dInput");
+            geometry.requireInput(dInput, label(), "dInput");
         }
-        requireOutput(dOutput, "dOutput");
-        requireInput(input);
-        requireOutput(output, "output");
+        geometry.requireOutput(dOutput, label(), "dOutput");
+        geometry.requireInput(input, label(), "input");
+        geometry.requireOutput(output, label(), "output");
         Buffer weightGrad = weight.grad().buffer();
         // Identity, not content: a forward on another tensor since then leaves columns of the wrong input.
         boolean columnsReady = columnsInput == input;
@@ -202,16 +203,17 @@ public final class Conv2d implements Convolution {
             boolean first = chunk == 0;
             long columnOffset = columnOffset(chunk);
             // `product` now holds dz for this chunk, channel-major as both weight GEMMs want it.
-            activationGradient.run(product, 0, dOutput.buffer(), outputOffset(chunk), output.buffer(), outputOffset(chunk));
+            long outputOffset = geometry.outputOffset(chunk * imagesPerChunk);
+            activationGradient.run(product, 0, dOutput.buffer(), outputOffset, output.buffer(), outputOffset);
             biasGradient.run(bias.grad().buffer(), product, 0, !first);
             if (!columnsReady) {
-                im2col.run(columns, columnOffset, input.buffer(), inputOffset(chunk));
+                im2col.run(columns, columnOffset, input.buffer(), geometry.inputOffset(chunk * imagesPerChunk));
             }
             (first ? firstWeightGradient : laterWeightGradient).run(weightGrad, 0, product, 0, columns, columnOffset);
             if (dInput != null) {
                 // The in-order queue has finished reading these columns for dWeight before this overwrites them.
                 columnGradient.run(columns, columnOffset, weight.value().buffer(), 0, product, 0);
-                col2im.run(dInput.buffer(), inputOffset(chunk), columns, columnOffset);
+                col2im.run(dInput.buffer(), geometry.inputOffset(chunk * imagesPerChunk), columns, columnOffset);
             }
         }
         if (dInput != null) {
@@ -226,22 +228,6 @@ public final class Conv2d implements Convolution {
     /** Whether the forward keeps every chunk's columns for the backward. */
     boolean retainsColumns() {
         return retainsColumns;
-    }
-
-    private long inputOffset(int chunk) {
-        return (long) chunk * imagesPerChunk * geometry.inputFloatsPerImage();
-    }
-
-    private long outputOffset(int chunk) {
-        return (long) chunk * imagesPerChunk * geometry.outputFloatsPerImage();
-    }
-
-    private void requireInput(Tensor input) {
-        TensorChecks.requireCapacity(input, geometry.batch() * geometry.inputFloatsPerImage(), label(), "input");
-    }
-
-    private void requireOutput(Tensor tensor, String role) {
-        TensorChecks.requireCapacity(tensor, geometry.batch() * geometry.outputFloatsPerImage(), label(), role);
     }
 
     private String label() {

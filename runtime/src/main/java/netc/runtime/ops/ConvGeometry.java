@@ -1,6 +1,7 @@
 package netc.runtime.ops;
 
 import netc.runtime.cl.Defines;
+import netc.runtime.cl.Tensor;
 
 /**
  * The shapes of one square-kernel convolution: input {@code (batch, inChannels, inHeight, inWidth)},
@@ -47,6 +48,26 @@ record ConvGeometry(int batch, int inChannels, int inHeight, int inWidth, int ou
 
     long outputFloatsPerImage() {
         return (long) outChannels * positions();
+    }
+
+    /** Where image {@code image} of a batch's input starts, in floats. */
+    long inputOffset(int image) {
+        return image * inputFloatsPerImage();
+    }
+
+    /** Where image {@code image} of a batch's output starts, in floats. */
+    long outputOffset(int image) {
+        return image * outputFloatsPerImage();
+    }
+
+    /** Refuses an input-shaped tensor ({@code role}: input, its gradient) smaller than the batch's input. */
+    void requireInput(Tensor tensor, String layer, String role) {
+        TensorChecks.requireCapacity(tensor, batch * inputFloatsPerImage(), layer, role);
+    }
+
+    /** Refuses an output-shaped tensor ({@code role}: output, its gradient) smaller than the batch's output. */
+    void requireOutput(Tensor tensor, String layer, String role) {
+        TensorChecks.requireCapacity(tensor, batch * outputFloatsPerImage(), layer, role);
     }
 
     /** The defines im2col.cl and col2im.cl share, for chunks of {@code images} images. */

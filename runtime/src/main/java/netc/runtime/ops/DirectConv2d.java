@@ -161,8 +161,8 @@ public final class DirectConv2d implements AutoCloseable {
 
     /** {@code output = activation(conv(input, weight) + bias)}. */
     public void forward(Tensor output, Tensor input) {
-        requireInput(input);
-        requireOutput(output, "output");
+        geometry.requireInput(input, label(), "input");
+        geometry.requireOutput(output, label(), "output");
         pack.run(packed, weight.value(), bias.value());
         forwardKernel.run(output, input, packed);
     }
@@ -173,25 +173,17 @@ public final class DirectConv2d implements AutoCloseable {
      */
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
         if (dInput != null) {
-            TensorChecks.requireCapacity(dInput, geometry.batch() * geometry.inputFloatsPerImage(), label(), "dInput");
+            geometry.requireInput(dInput, label(), "dInput");
         }
-        requireOutput(dOutput, "dOutput");
-        requireInput(input);
-        requireOutput(output, "output");
+        geometry.requireOutput(dOutput, label(), "dOutput");
+        geometry.requireInput(input, label(), "input");
+        geometry.requireOutput(output, label(), "output");
         dzKernel.run(dz, dOutput, output);
         weightGradient.run(partialSums, dz, input);
         weightGradientSum.run(weight.grad(), bias.grad(), partialSums);
         if (dInput != null) {
             inputGradient.run(dInput, dz, packed);
         }
-    }
-
-    private void requireInput(Tensor input) {
-        TensorChecks.requireCapacity(input, geometry.batch() * geometry.inputFloatsPerImage(), label(), "input");
-    }
-
-    private void requireOutput(Tensor tensor, String role) {
-        TensorChecks.requireCapacity(tensor, geometry.batch() * geometry.outputFloatsPerImage(), label(), role);
     }
 
     private String label() {

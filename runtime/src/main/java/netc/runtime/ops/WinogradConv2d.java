@@ -171,17 +171,18 @@ public final class WinogradConv2d implements Convolution {
 
     @Override
     public void forward(Tensor output, Tensor input) {
-        requireInput(input);
-        requireOutput(output, "output");
+        geometry.requireInput(input, label(), "input");
+        geometry.requireOutput(output, label(), "output");
         transforms.filter(filters, weight.value().buffer());
         for (int chunk = 0; chunk < chunks; chunk++) {
             long vOffset = transformedInputOffset(chunk);
-            transforms.input(transformedInput, vOffset, input.buffer(), inputOffset(chunk));
+            transforms.input(transformedInput, vOffset, input.buffer(), geometry.inputOffset(chunk * imagesPerChunk));
             for (int xi = 0; xi < tiling.elements(); xi++) {
                 forwardProduct.run(product, xi * productMatrixFloats(), filters, xi * filterMatrixFloats(),
                         transformedInput, vOffset + xi * inputMatrixFloats());
             }
-            transforms.output(output.buffer(), outputOffset(chunk), product, 0, bias.value().buffer());
+            transforms.output(output.buffer(), geometry.outputOffset(chunk * imagesPerChunk), product, 0,
+                    bias.value().buffer());
         }
         transformedFrom = retainsTransformedInput ? input : null;
     }
@@ -189,11 +190,11 @@ public final class WinogradConv2d implements Convolution {
     @Override
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
         if (dInput != null) {
-            TensorChecks.requireCapacity(dInput, geometry.batch() * geometry.inputFloatsPerImage(), label(), "dInput");
+            geometry.requireInput(dInput, label(), "dInput");
         }
-        requireOutput(dOutput, "dOutput");
-        requireInput(input);
-        requireOutput(output, "output");
+        geometry.requireOutput(dOutput, label(), "dOutput");
+        geometry.requireInput(input, label(), "input");
+        geometry.requireOutput(output, label(), "output");
         // Identity, not content: a forward on another tensor since then leaves V of the wrong input.
         boolean transformedReady = transformedFrom == input;
         if (dInput != null) {
@@ -202,13 +203,14 @@ public final class WinogradConv2d implements Convolution {
         for (int chunk = 0; chunk < chunks; chunk++) {
             boolean first = chunk == 0;
             long vOffset = transformedInputOffset(chunk);
-            long outOffset = outputOffset(chunk);
+            long outOffset = geometry.outputOffset(chunk * imagesPerChunk);
             // dz overwrites dOutput (both NCHW), which the bias gradient and dM read.
             activationGradient.run(dOutput.buffer(), outOffset, dOutput.buffer(), outOffset, output.buffer(), outOffset);
             biasGradient.run(bias.grad().buffer(), dOutput.buffer(), outOffset, !first);
             transforms.outputGradient(product, 0, dOutput.buffer(), outOffset);
             if (!transformedReady) {
-                transforms.input(transformedInput, vOffset, input.buffer(), inputOffset(chunk));
+                transforms.input(transformedInput, vOffset, input.buffer(),
+                        geometry.inputOffset(chunk * imagesPerChunk));
             }
             Gemm filterGradient = first ? firstFilterGradient : laterFilterGradient;
             for (int xi = 0; xi < tiling.elements(); xi++) {
@@ -222,7 +224,8 @@ public final class WinogradConv2d implements Convolution {
                 }
             }
             if (dInput != null) {
-                transforms.inputGradient(dInput.buffer(), inputOffset(chunk), transformedInput, vOffset);
+                transforms.inputGradient(dInput.buffer(), geometry.inputOffset(chunk * imagesPerChunk),
+                        transformedInput, vOffset);
             }
         }
         transforms.filterGradient(weight.grad().buffer(), filterGradients);
@@ -248,22 +251,6 @@ public final class WinogradConv2d implements Convolution {
 
     private long transformedInputOffset(int chunk) {
         return retainsTransformedInput ? chunk * transformedInputFloatsPerChunk : 0;
-    }
-
-    private long inputOffset(int chunk) {
-        return (long) chunk * imagesPerChunk * geometry.inputFloatsPerImage();
-    }
-
-    private long outputOffset(int chunk) {
-        return (long) chunk * imagesPerChunk * geometry.outputFloatsPerImage();
-    }
-
-    private void requireInput(Tensor input) {
-        TensorChecks.requireCapacity(input, geometry.batch() * geometry.inputFloatsPerImage(), label(), "input");
-    }
-
-    private void requireOutput(Tensor tensor, String role) {
-        TensorChecks.requireCapacity(tensor, geometry.batch() * geometry.outputFloatsPerImage(), label(), role);
     }
 
     private String label() {
