@@ -147,7 +147,7 @@ public final class AlexNetModel extends CompiledModel {
 
     private final Tensor pool1Out;
 
-    private final Conv2d conv2;
+    private final WinogradConv2d conv2;
 
     private final Tensor conv2Out;
 
@@ -202,7 +202,7 @@ public final class AlexNetModel extends CompiledModel {
         conv1Out = own(new Tensor(device, batchSize, 96, 54, 54)); // (N, 96, 54, 54)
         pool1 = own(new MaxPool2d(device, batchSize, 96, 54, 54, 3, 2, 0));
         pool1Out = own(new Tensor(device, batchSize, 96, 26, 26)); // (N, 96, 26, 26)
-        conv2 = own(new Conv2d(device, "conv2", batchSize, 96, 26, 26, 256, 5, 1, 2, Activation.RELU));
+        conv2 = own(new WinogradConv2d(device, "conv2", batchSize, 96, 26, 26, 256, 5, 1, 2, Activation.RELU));
         conv2Out = own(new Tensor(device, batchSize, 256, 26, 26)); // (N, 256, 26, 26)
         pool2 = own(new MaxPool2d(device, batchSize, 256, 26, 26, 3, 2, 0));
         pool2Out = own(new Tensor(device, batchSize, 256, 12, 12)); // (N, 256, 12, 12)

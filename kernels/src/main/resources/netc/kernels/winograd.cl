@@ -1,18 +1,19 @@
-// Winograd minimal filtering F(TILE x TILE, 3 x 3) for 3x3 stride-1 convolutions (Lavin & Gray, "Fast
+// Winograd minimal filtering F(TILE x TILE, K x K) for stride-1 convolutions (Lavin & Gray, "Fast
 // Algorithms for Convolutional Neural Networks", 2016): each TILE x TILE block of outputs of one channel
-// pair is Y = A^T [(G g G^T) .* (B^T d B)] A, with d the ALPHA x ALPHA input patch (ALPHA = TILE + 2)
+// pair is Y = A^T [(G g G^T) .* (B^T d B)] A, with d the ALPHA x ALPHA input patch (ALPHA = TILE + K - 1)
 // under the block. Summed over input channels, the element-wise product becomes ALPHA^2 independent
 // matrix products M[xi] = U[xi] . V[xi] ([CO x C] . [C x T]), which the host runs as GEMMs; these
 // kernels are the transforms around them, forward and backward (each backward transform is the adjoint
 // of its forward one).
 //
-// Knobs: TILE = 4 (F(4x4,3x3), 36 products where direct needs 144 per tile: 4x fewer multiplies) or
-// TILE = 2 (F(2x2,3x3), 16 against 36: 2.25x, with smaller float32 error).
+// Knobs: K = 3 with TILE = 4 (F(4x4,3x3), 36 products where direct needs 144 per tile: 4x fewer
+// multiplies) or TILE = 2 (F(2x2,3x3), 16 against 36: 2.25x, with smaller float32 error); K = 5 with
+// TILE = 2 (F(2x2,5x5), 36 against 100: 2.8x), on the same six interpolation points as F(4x4,3x3).
 // Shapes: B images (of this chunk), C input channels, CO output channels, H x W input, PAD (zeros),
-// HO x WO output (= H + 2 PAD - 2), TH x TW tiles per image (ceil(HO / TILE), ceil(WO / TILE)),
+// HO x WO output (= H + 2 PAD - K + 1), TH x TW tiles per image (ceil(HO / TILE), ceil(WO / TILE)),
 // T = B * TH * TW tiles of the chunk; a ragged last tile reads zeros past the input and drops outputs
 // past the output.
-// Index convention: input[b][c][y][x], out[b][co][oy][ox] (NCHW); weight[co][c][ky][kx];
+// Index convention: input[b][c][y][x], out[b][co][oy][ox] (NCHW); weight[co][c][ky][kx] (K x K);
 // tile t = (b * TH + ty) * TW + tx covers outputs oy = ty*TILE + i, ox = tx*TILE + j (i, j < TILE) and
 // reads inputs y = ty*TILE - PAD + i, x = tx*TILE - PAD + j (i, j < ALPHA);
 // transformed element xi = i * ALPHA + j: U[xi][co][c], V[xi][c][t], M[xi][co][t] (row-major matrices).
@@ -23,6 +24,9 @@
 
 #ifndef TILE
 #define TILE 4
+#endif
+#ifndef K
+#define K 3
 #endif
 #ifndef B
 #define B 1
@@ -42,13 +46,13 @@
 #ifndef PAD
 #define PAD 1
 #endif
-#define HO (H + 2 * PAD - 2)
-#define WO (W + 2 * PAD - 2)
+#define HO (H + 2 * PAD - K + 1)
+#define WO (W + 2 * PAD - K + 1)
 #define TH ((HO + TILE - 1) / TILE)
 #define TW ((WO + TILE - 1) / TILE)
 #define T (B * TH * TW)
 
-#if TILE == 4
+#if TILE == 4 && K == 3
 #define ALPHA 6
 // Interpolation points 0, 1, -1, 2, -2 and infinity.
 __constant float BT[ALPHA][ALPHA] = {
@@ -58,7 +62,7 @@ __constant float BT[ALPHA][ALPHA] = {
     {0.0f, -2.0f, -1.0f, 2.0f, 1.0f, 0.0f},
     {0.0f, 2.0f, -1.0f, -2.0f, 1.0f, 0.0f},
     {0.0f, 4.0f, 0.0f, -5.0f, 0.0f, 1.0f}};
-__constant float G[ALPHA][3] = {
+__constant float G[ALPHA][K] = {
     {1.0f / 4, 0.0f, 0.0f},
     {-1.0f / 6, -1.0f / 6, -1.0f / 6},
     {-1.0f / 6, 1.0f / 6, -1.0f / 6},
@@ -70,7 +74,28 @@ __constant float AT[TILE][ALPHA] = {
     {0.0f, 1.0f, -1.0f, 2.0f, -2.0f, 0.0f},
     {0.0f, 1.0f, 1.0f, 4.0f, 4.0f, 0.0f},
     {0.0f, 1.0f, -1.0f, 8.0f, -8.0f, 1.0f}};
-#elif TILE == 2
+#elif TILE == 2 && K == 5
+#define ALPHA 6
+// The points of F(4x4,3x3), so B^T is its: G's row for point p is (1, p, p^2, p^3, p^4) / prod(p - q) over
+// the other finite points q (infinity: the last tap), A^T's rows are p^0 and p^1 (infinity: the last row).
+__constant float BT[ALPHA][ALPHA] = {
+    {4.0f, 0.0f, -5.0f, 0.0f, 1.0f, 0.0f},
+    {0.0f, -4.0f, -4.0f, 1.0f, 1.0f, 0.0f},
+    {0.0f, 4.0f, -4.0f, -1.0f, 1.0f, 0.0f},
+    {0.0f, -2.0f, -1.0f, 2.0f, 1.0f, 0.0f},
+    {0.0f, 2.0f, -1.0f, -2.0f, 1.0f, 0.0f},
+    {0.0f, 4.0f, 0.0f, -5.0f, 0.0f, 1.0f}};
+__constant float G[ALPHA][K] = {
+    {1.0f / 4, 0.0f, 0.0f, 0.0f, 0.0f},
+    {-1.0f / 6, -1.0f / 6, -1.0f / 6, -1.0f / 6, -1.0f / 6},
+    {-1.0f / 6, 1.0f / 6, -1.0f / 6, 1.0f / 6, -1.0f / 6},
+    {1.0f / 24, 1.0f / 12, 1.0f / 6, 1.0f / 3, 2.0f / 3},
+    {1.0f / 24, -1.0f / 12, 1.0f / 6, -1.0f / 3, 2.0f / 3},
+    {0.0f, 0.0f, 0.0f, 0.0f, 1.0f}};
+__constant float AT[TILE][ALPHA] = {
+    {1.0f, 1.0f, 1.0f, 1.0f, 1.0f, 0.0f},
+    {0.0f, 1.0f, -1.0f, 2.0f, -2.0f, 1.0f}};
+#elif TILE == 2 && K == 3
 #define ALPHA 4
 // Interpolation points 0, 1, -1 and infinity.
 __constant float BT[ALPHA][ALPHA] = {
@@ -78,7 +103,7 @@ __constant float BT[ALPHA][ALPHA] = {
     {0.0f, 1.0f, 1.0f, 0.0f},
     {0.0f, -1.0f, 1.0f, 0.0f},
     {0.0f, 1.0f, 0.0f, -1.0f}};
-__constant float G[ALPHA][3] = {
+__constant float G[ALPHA][K] = {
     {1.0f, 0.0f, 0.0f},
     {0.5f, 0.5f, 0.5f},
     {0.5f, -0.5f, 0.5f},
@@ -87,30 +112,39 @@ __constant float AT[TILE][ALPHA] = {
     {1.0f, 1.0f, 1.0f, 0.0f},
     {0.0f, 1.0f, -1.0f, -1.0f}};
 #else
-#error "TILE must be 2 or 4"
+#error "(TILE, K) must be (4, 3), (2, 3) or (2, 5)"
 #endif
 
 #define XI (ALPHA * ALPHA)
 
-// U[xi][co][c] = (G g G^T)[xi] for the 3x3 filter g = weight[co][c]. Work-item (c, co).
+// U[xi][co][c] = (G g G^T)[xi] for the K x K filter g = weight[co][c]. Work-item (c, co).
 __kernel void winograd_filter(__global float *u, __global const float *weight) {
     const int c = get_global_id(0);
     const int co = get_global_id(1);
     if (c >= C) return;
-    float g[3][3];
-    __global const float *src = weight + ((long) co * C + c) * 9;
+    float g[K][K];
+    __global const float *src = weight + ((long) co * C + c) * (K * K);
 #pragma unroll
-    for (int k = 0; k < 9; k++) g[k / 3][k % 3] = src[k];
-    float gg[ALPHA][3]; // G g
-#pragma unroll
-    for (int i = 0; i < ALPHA; i++)
-#pragma unroll
-        for (int j = 0; j < 3; j++) gg[i][j] = G[i][0] * g[0][j] + G[i][1] * g[1][j] + G[i][2] * g[2][j];
+    for (int k = 0; k < K * K; k++) g[k / K][k % K] = src[k];
+    float gg[ALPHA][K]; // G g
 #pragma unroll
     for (int i = 0; i < ALPHA; i++)
 #pragma unroll
-        for (int j = 0; j < ALPHA; j++)
-            u[((long) (i * ALPHA + j) * CO + co) * C + c] = gg[i][0] * G[j][0] + gg[i][1] * G[j][1] + gg[i][2] * G[j][2];
+        for (int j = 0; j < K; j++) {
+            float sum = 0.0f;
+#pragma unroll
+            for (int k = 0; k < K; k++) sum += G[i][k] * g[k][j];
+            gg[i][j] = sum;
+        }
+#pragma unroll
+    for (int i = 0; i < ALPHA; i++)
+#pragma unroll
+        for (int j = 0; j < ALPHA; j++) {
+            float sum = 0.0f;
+#pragma unroll
+            for (int k = 0; k < K; k++) sum += gg[i][k] * G[j][k];
+            u[((long) (i * ALPHA + j) * CO + co) * C + c] = sum;
+        }
 }
 
 // dWeight[co][c] = G^T dU G, the adjoint of winograd_filter. Work-item (c, co).
@@ -121,9 +155,9 @@ __kernel void winograd_filter_gradient(__global float *d_weight, __global const 
     float du[ALPHA][ALPHA];
 #pragma unroll
     for (int xi = 0; xi < XI; xi++) du[xi / ALPHA][xi % ALPHA] = d_u[((long) xi * CO + co) * C + c];
-    float gt[3][ALPHA]; // G^T dU
+    float gt[K][ALPHA]; // G^T dU
 #pragma unroll
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < K; i++)
 #pragma unroll
         for (int j = 0; j < ALPHA; j++) {
             float sum = 0.0f;
@@ -131,15 +165,15 @@ __kernel void winograd_filter_gradient(__global float *d_weight, __global const 
             for (int k = 0; k < ALPHA; k++) sum += G[k][i] * du[k][j];
             gt[i][j] = sum;
         }
-    __global float *dst = d_weight + ((long) co * C + c) * 9;
+    __global float *dst = d_weight + ((long) co * C + c) * (K * K);
 #pragma unroll
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < K; i++)
 #pragma unroll
-        for (int j = 0; j < 3; j++) {
+        for (int j = 0; j < K; j++) {
             float sum = 0.0f;
 #pragma unroll
             for (int k = 0; k < ALPHA; k++) sum += gt[i][k] * G[k][j];
-            dst[i * 3 + j] = sum;
+            dst[i * K + j] = sum;
         }
 }
 
@@ -226,6 +260,8 @@ __kernel void winograd_input_gradient_tiles(__global float *d_v, const long d_v_
 // along dimension 0, so neighbouring work-items read neighbouring tiles: contiguous loads. (On conv4's
 // shape at batch 64, PoCL on the shared 2-core Zen 4: 22-40 ms, against 47 ms for one work-item per input
 // element, which gathers from ALPHA^2 planes, and ~100 ms for one kernel doing both steps per block.)
+// A patch of ALPHA inputs spans SPAN blocks of TILE (2 for F(4x4,3x3) and F(2x2,3x3), 3 for F(2x2,5x5)).
+#define SPAN ((ALPHA + TILE - 1) / TILE)
 #define BH ((H + PAD + TILE - 1) / TILE)
 #define BW ((W + PAD + TILE - 1) / TILE)
 __kernel void winograd_input_gradient(__global float *d_input, const long d_input_offset,
@@ -243,11 +279,11 @@ __kernel void winograd_input_gradient(__global float *d_input, const long d_inpu
 #pragma unroll
         for (int j = 0; j < TILE; j++) acc[i][j] = 0.0f;
 #pragma unroll
-    for (int dy = 0; dy < 2; dy++) {
+    for (int dy = 0; dy < SPAN; dy++) {
         const int ty = by - dy;
         const bool row_ok = ty >= 0 && ty < TH;
 #pragma unroll
-        for (int dx = 0; dx < 2; dx++) {
+        for (int dx = 0; dx < SPAN; dx++) {
             const int tx = bx - dx;
             const bool ok = row_ok && tx >= 0 && tx < TW;
 #pragma unroll

@@ -2,8 +2,8 @@ package netc.processor.kind;
 
 /**
  * When a {@code @Conv} compiles to the runtime's {@code WinogradConv2d} (Winograd minimal filtering
- * F(4x4, 3x3): 2.25x fewer multiplies than a direct 3x3 convolution, 4x at the products): 3x3 kernels at
- * stride 1 with at least 32 channels in and out, where its 36 GEMMs are wide enough to run near the
+ * F(4x4, 3x3) or F(2x2, 5x5): 4x and 2.8x fewer multiplies in the products than a direct convolution):
+ * 3x3 and 5x5 kernels at stride 1 with at least 32 channels in and out, where its 36 GEMMs are wide enough to run near the
  * plain GEMM's speed (measured in docs/PERFORMANCE.md: below that im2col + GEMM ties or wins). The
  * processor does not link against the runtime, so this repeats {@code Convolutions.usesWinograd}; a
  * processor test checks that the two agree.
@@ -14,6 +14,7 @@ final class WinogradConvolution {
     private WinogradConvolution() {}
 
     static boolean suits(long inChannels, long outChannels, long kernel, long stride) {
-        return kernel == 3 && stride == 1 && inChannels >= MIN_CHANNELS && outChannels >= MIN_CHANNELS;
+        return (kernel == 3 || kernel == 5) && stride == 1 && inChannels >= MIN_CHANNELS
+                && outChannels >= MIN_CHANNELS;
     }
 }

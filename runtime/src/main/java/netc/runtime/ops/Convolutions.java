@@ -41,6 +41,7 @@ public final class Convolutions {
 
     /** Whether {@link #create} picks {@link WinogradConv2d} for these shapes. */
     public static boolean usesWinograd(int inChannels, int outChannels, int kernel, int stride) {
-        return kernel == 3 && stride == 1 && inChannels >= WINOGRAD_MIN_CHANNELS && outChannels >= WINOGRAD_MIN_CHANNELS;
+        return (kernel == 3 || kernel == 5) && stride == 1 && inChannels >= WINOGRAD_MIN_CHANNELS
+                && outChannels >= WINOGRAD_MIN_CHANNELS;
     }
 }

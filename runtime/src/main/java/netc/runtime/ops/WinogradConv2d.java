@@ -31,8 +31,6 @@ import netc.runtime.model.Parameter;
  * batch's fit {@link Conv2d#DEFAULT_RETAINED_BUDGET}.
  */
 public final class WinogradConv2d implements Convolution {
-    /** The output tile: F(4x4, 3x3). 2 gives F(2x2, 3x3) (tests run both). */
-    static final int TILE = 4;
 
     private final String name;
     private final ConvGeometry geometry;
@@ -63,7 +61,8 @@ public final class WinogradConv2d implements Convolution {
     public WinogradConv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
                           int outChannels, int kernel, int stride, int padding, Activation activation) {
         this(device, name, new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding),
-                activation, TILE, Conv2d.DEFAULT_COLUMN_BUDGET, Conv2d.DEFAULT_RETAINED_BUDGET);
+                activation, WinogradTiling.defaultTile(kernel), Conv2d.DEFAULT_COLUMN_BUDGET,
+                Conv2d.DEFAULT_RETAINED_BUDGET);
     }
 
     /**
@@ -96,9 +95,10 @@ public final class WinogradConv2d implements Convolution {
         this.biasGradient = new BiasGradient(device, imagesPerChunk, outChannels, positions, nchw);
 
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
-        int kk = 9;
+        int kernel = geometry.kernel();
+        int kk = kernel * kernel;
         this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT,
-                new int[] {outChannels, inChannels, 3, 3}, inChannels * kk, outChannels * kk);
+                new int[] {outChannels, inChannels, kernel, kernel}, inChannels * kk, outChannels * kk);
         this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {outChannels},
                 inChannels * kk, outChannels * kk);
         this.filters = Buffer.allocate(device, tiling.filterFloats());
@@ -117,10 +117,10 @@ public final class WinogradConv2d implements Convolution {
     public static DeviceMemory deviceMemory(int batch, int inChannels, int inHeight, int inWidth, int outChannels,
                                             int kernel, int stride, int padding) {
         ConvGeometry geometry = new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding);
-        WinogradTiling tiling = new WinogradTiling(geometry, TILE);
+        WinogradTiling tiling = new WinogradTiling(geometry, WinogradTiling.defaultTile(kernel));
         Chunking chunking = Chunking.of(tiling, Conv2d.DEFAULT_COLUMN_BUDGET, Conv2d.DEFAULT_RETAINED_BUDGET);
         int tiles = chunking.imagesPerChunk() * tiling.tilesPerImage();
-        DeviceMemory parameters = DeviceMemory.floats((long) outChannels * inChannels * 9)
+        DeviceMemory parameters = DeviceMemory.floats((long) outChannels * inChannels * kernel * kernel)
                 .plus(DeviceMemory.floats(outChannels)).times(2);
         DeviceMemory filterGradients = Gemm.deviceMemory(new GemmShape(false, true, outChannels, inChannels, tiles,
                 false)).times(chunking.chunks() > 1 ? 2 : 1);

@@ -57,10 +57,15 @@ class WinogradConv2dTest {
         device.close();
     }
 
-    record Case(int tile, int batch, int inChannels, int height, int width, int outChannels, int padding,
+    record Case(int tile, int kernel, int batch, int inChannels, int height, int width, int outChannels, int padding,
                 Activation activation) {
+        Case(int tile, int batch, int inChannels, int height, int width, int outChannels, int padding,
+             Activation activation) {
+            this(tile, 3, batch, inChannels, height, width, outChannels, padding, activation);
+        }
+
         ConvGeometry geometry() {
-            return new ConvGeometry(batch, inChannels, height, width, outChannels, 3, 1, padding);
+            return new ConvGeometry(batch, inChannels, height, width, outChannels, kernel, 1, padding);
         }
     }
 
@@ -81,7 +86,12 @@ class WinogradConv2dTest {
                 new Case(4, 3, 3, 7, 7, 1, 2, Activation.RELU),       // padding 2: outer tiles read only padding
                 new Case(2, 3, 3, 7, 5, 8, 1, Activation.RELU),       // F(2x2, 3x3)
                 new Case(2, 1, 8, 12, 12, 3, 0, Activation.TANH),
-                new Case(2, 3, 1, 5, 4, 3, 2, Activation.NONE));
+                new Case(2, 3, 1, 5, 4, 3, 2, Activation.NONE),
+                new Case(2, 5, 3, 3, 7, 5, 8, 2, Activation.RELU),     // F(2x2, 5x5), "same" padding, ragged
+                new Case(2, 5, 1, 8, 12, 12, 3, 2, Activation.TANH),   // AlexNet conv2's 5x5 p2 on a 12x12
+                new Case(2, 5, 3, 1, 5, 6, 8, 0, Activation.SIGMOID),  // no padding: 1x2 output
+                new Case(2, 5, 1, 3, 1, 4, 3, 4, Activation.NONE),     // padding 4: border tiles see only padding
+                new Case(2, 5, 3, 8, 9, 9, 1, 1, Activation.RELU));    // odd size, one output channel
     }
 
     @ParameterizedTest
@@ -230,6 +240,43 @@ class WinogradConv2dTest {
         }
     }
 
+    /**
+     * F(2x2, 5x5) on AlexNet's conv2 shape (96 → 256 channels, 5x5, padding 2; 13x13 here, half the
+     * 26x26 of the network, to keep the double reference quick), batch 1, data as above; bound as above.
+     */
+    @Test
+    void alexNetConv2ErrorStaysNearDirectConvolutions() {
+        ConvGeometry g = new ConvGeometry(1, 96, 13, 13, 256, 5, 1, 2);
+        Random random = new Random(2);
+        double xavier = Math.sqrt(6.0 / (g.patchSize() + g.outChannels() * 25));
+        Data data = new Data(uniform(random, g.batch() * g.inputFloatsPerImage(), 1),
+                uniform(random, (long) g.outChannels() * g.patchSize(), xavier),
+                uniform(random, g.outChannels(), xavier),
+                uniform(random, g.batch() * g.outputFloatsPerImage(), 1));
+        double[] input = toDouble(data.input());
+        double[] weight = toDouble(data.weight());
+        double[] output = new double[data.dOutput().length];
+        ConvReference.forward(output, input, weight, toDouble(data.bias()), Conv2dTest.shape(g), Activation.NONE);
+        double[] dInput = new double[input.length];
+        double[] dWeight = new double[weight.length];
+        ConvReference.backward(dInput, dWeight, new double[g.outChannels()], toDouble(data.dOutput()), input, weight,
+                output, Conv2dTest.shape(g), Activation.NONE);
+        double[] direct;
+        try (Conv2d conv = new Conv2d(device, "conv2", 1, 96, 13, 13, 256, 5, 1, 2, Activation.NONE)) {
+            direct = errors(Conv2dTest.run(device, conv, g, data, 0, true), output, dInput, dWeight);
+        }
+        try (WinogradConv2d conv = new WinogradConv2d(device, "conv2", 1, 96, 13, 13, 256, 5, 1, 2, Activation.NONE)) {
+            double[] winograd = errors(Conv2dTest.run(device, conv, g, data, 0, true), output, dInput, dWeight);
+            System.out.printf("conv2 batch 1 relative error (output, dInput, dWeight): F(2x2,5x5) %.1e %.1e %.1e,"
+                    + " direct %.1e %.1e %.1e%n", winograd[0], winograd[1], winograd[2], direct[0], direct[1],
+                    direct[2]);
+            for (int i = 0; i < 3; i++) {
+                assertTrue(winograd[i] <= RELATIVE_TOLERANCE, "F(2x2,5x5) error " + winograd[i] + " against direct "
+                        + direct[i] + " (output, dInput, dWeight #" + i + ")");
+            }
+        }
+    }
+
     /** Largest error over largest reference magnitude, for output, dInput and dWeight. */
     private static double[] errors(DeviceResult result, double[] output, double[] dInput, double[] dWeight) {
         return new double[] {relativeError(output, result.output()), relativeError(dInput, result.dInput()),
@@ -252,14 +299,16 @@ class WinogradConv2dTest {
                 () -> new WinogradConv2d(device, "conv9", 1, 1, 8, 8, 1, 3, 2, 1, Activation.NONE));
         assertTrue(e.getMessage().contains("stride 2") && e.getMessage().contains("Conv2d"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> new WinogradConv2d(device, "conv9", 1, 1, 8, 8, 1, 5, 1, 2, Activation.NONE));
+                () -> new WinogradConv2d(device, "conv9", 1, 1, 8, 8, 1, 7, 1, 3, Activation.NONE));
     }
 
     @Test
-    void theFactoryPicksWinogradForWide3x3Stride1LayersOnly() {
+    void theFactoryPicksWinogradForWide3x3And5x5Stride1LayersOnly() {
         assertTrue(Convolutions.usesWinograd(384, 384, 3, 1));
         assertFalse(Convolutions.usesWinograd(384, 384, 3, 2));
-        assertFalse(Convolutions.usesWinograd(96, 256, 5, 1));
+        assertTrue(Convolutions.usesWinograd(96, 256, 5, 1));
+        assertFalse(Convolutions.usesWinograd(96, 256, 5, 2));
+        assertFalse(Convolutions.usesWinograd(1, 96, 11, 1));
         assertFalse(Convolutions.usesWinograd(3, 384, 3, 1));
         try (Convolution wide = Convolutions.create(device, "wide", 1, 64, 4, 4, 64, 3, 1, 1, Activation.RELU);
              Convolution strided = Convolutions.create(device, "strided", 1, 64, 4, 4, 64, 3, 2, 1, Activation.RELU)) {
