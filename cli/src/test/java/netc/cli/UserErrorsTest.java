@@ -33,21 +33,21 @@ class UserErrorsTest {
     @Test
     void aDivergedRunAndAMissingDataFileShowNoStackTrace() {
         assertEquals(1, handle(new TrainingDivergedException("Training diverged: the loss became NaN at epoch 1, step 3.")));
-        assertEquals(1, handle(new UncheckedIOException(null, new NoSuchFileException("/data/train-images-idx3-ubyte.gz"))));
+        assertEquals(1, handle(new UncheckedIOException(null, new NoSuchFileException("data/train-images-idx3-ubyte.gz"))));
         String text = err.toString();
         assertTrue(text.contains("netc: Training diverged"), text);
-        assertTrue(text.contains("netc: No such file or directory: /data/train-images-idx3-ubyte.gz."), text);
+        assertTrue(text.contains("netc: No such file or directory: data/train-images-idx3-ubyte.gz."), text);
         assertFalse(text.contains("\tat "), text);
     }
 
     /** The JDK puts a file exception's reason in its type and only the path in its message: both must show. */
     @Test
     void aFileExceptionShowsItsReasonBesideThePath() {
-        assertEquals(1, handle(new UncheckedIOException(null, new AccessDeniedException("/runs/x/metrics.csv"))));
-        assertEquals(1, handle(new NotDirectoryException("/runs/x")));
+        assertEquals(1, handle(new UncheckedIOException(null, new AccessDeniedException("runs/x/metrics.csv"))));
+        assertEquals(1, handle(new NotDirectoryException("runs/x")));
         String text = err.toString();
-        assertTrue(text.contains("netc: Permission denied: /runs/x/metrics.csv.\n"), text);
-        assertTrue(text.contains("netc: Not a directory: /runs/x.\n"), text);
+        assertTrue(text.contains("netc: Permission denied: runs/x/metrics.csv.\n"), text);
+        assertTrue(text.contains("netc: Not a directory: runs/x.\n"), text);
     }
 
     @Test

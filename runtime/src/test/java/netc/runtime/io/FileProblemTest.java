@@ -20,7 +20,7 @@ class FileProblemTest {
 
     @Test
     void theExceptionTypesThatCarryNoReasonAreNamedInWords() {
-        assertEquals("permission denied", FileProblem.reason(new AccessDeniedException("/runs/x/metrics.csv")));
+        assertEquals("permission denied", FileProblem.reason(new AccessDeniedException("runs/x/metrics.csv")));
         assertEquals("no such file or directory", FileProblem.reason(new NoSuchFileException("/data")));
         assertEquals("disk quota exceeded", FileProblem.reason(new FileSystemException("/runs", null, "Disk quota exceeded")));
         assertEquals("EIO", FileProblem.reason(new FileSystemException("/runs", null, "EIO")));
