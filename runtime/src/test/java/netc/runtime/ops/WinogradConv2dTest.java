@@ -206,38 +206,7 @@ class WinogradConv2dTest {
      */
     @Test
     void alexNetConv4ErrorStaysNearDirectConvolutions() {
-        ConvGeometry g = new ConvGeometry(2, 384, 12, 12, 384, 3, 1, 1);
-        Random random = new Random(4);
-        double xavier = Math.sqrt(6.0 / (g.patchSize() + g.outChannels() * 9));
-        Data data = new Data(uniform(random, g.batch() * g.inputFloatsPerImage(), 1),
-                uniform(random, (long) g.outChannels() * g.patchSize(), xavier),
-                uniform(random, g.outChannels(), xavier),
-                uniform(random, g.batch() * g.outputFloatsPerImage(), 1));
-        double[] input = toDouble(data.input());
-        double[] weight = toDouble(data.weight());
-        double[] output = new double[data.dOutput().length];
-        ConvReference.forward(output, input, weight, toDouble(data.bias()), Conv2dTest.shape(g), Activation.NONE);
-        double[] dInput = new double[input.length];
-        double[] dWeight = new double[weight.length];
-        ConvReference.backward(dInput, dWeight, new double[g.outChannels()], toDouble(data.dOutput()), input, weight,
-                output, Conv2dTest.shape(g), Activation.NONE);
-        double[] direct;
-        try (Conv2d conv = new Conv2d(device, "conv4", 2, 384, 12, 12, 384, 3, 1, 1, Activation.NONE)) {
-            direct = errors(Conv2dTest.run(device, conv, g, data, 0, true), output, dInput, dWeight);
-        }
-        for (int tile : new int[] {4, 2}) {
-            try (WinogradConv2d conv = new WinogradConv2d(device, "conv4", g, Activation.NONE, tile,
-                    Conv2d.DEFAULT_COLUMN_BUDGET, Conv2d.DEFAULT_RETAINED_BUDGET)) {
-                double[] winograd = errors(Conv2dTest.run(device, conv, g, data, 0, true), output, dInput, dWeight);
-                System.out.printf("conv4 batch 2 relative error (output, dInput, dWeight): F(%dx%d,3x3) %.1e %.1e %.1e,"
-                        + " direct %.1e %.1e %.1e%n", tile, tile, winograd[0], winograd[1], winograd[2], direct[0],
-                        direct[1], direct[2]);
-                for (int i = 0; i < 3; i++) {
-                    assertTrue(winograd[i] <= RELATIVE_TOLERANCE, "F(" + tile + "x" + tile + ") error " + winograd[i]
-                            + " against direct " + direct[i] + " (output, dInput, dWeight #" + i + ")");
-                }
-            }
-        }
+        assertErrorNearDirect("conv4", new ConvGeometry(2, 384, 12, 12, 384, 3, 1, 1), 4, 4, 2);
     }
 
     /**
@@ -246,9 +215,16 @@ class WinogradConv2dTest {
      */
     @Test
     void alexNetConv2ErrorStaysNearDirectConvolutions() {
-        ConvGeometry g = new ConvGeometry(1, 96, 13, 13, 256, 5, 1, 2);
-        Random random = new Random(2);
-        double xavier = Math.sqrt(6.0 / (g.patchSize() + g.outChannels() * 25));
+        assertErrorNearDirect("conv2", new ConvGeometry(1, 96, 13, 13, 256, 5, 1, 2), 2, 2);
+    }
+
+    /**
+     * Xavier-uniform weights, inputs and output gradients uniform in [-1, 1] from {@code seed}; prints the
+     * largest relative errors of the direct convolution and of Winograd with each tile, and bounds the latter.
+     */
+    private static void assertErrorNearDirect(String layer, ConvGeometry g, long seed, int... tiles) {
+        Random random = new Random(seed);
+        double xavier = Math.sqrt(6.0 / (g.patchSize() + g.outChannels() * g.kernel() * g.kernel()));
         Data data = new Data(uniform(random, g.batch() * g.inputFloatsPerImage(), 1),
                 uniform(random, (long) g.outChannels() * g.patchSize(), xavier),
                 uniform(random, g.outChannels(), xavier),
@@ -262,17 +238,22 @@ class WinogradConv2dTest {
         ConvReference.backward(dInput, dWeight, new double[g.outChannels()], toDouble(data.dOutput()), input, weight,
                 output, Conv2dTest.shape(g), Activation.NONE);
         double[] direct;
-        try (Conv2d conv = new Conv2d(device, "conv2", 1, 96, 13, 13, 256, 5, 1, 2, Activation.NONE)) {
+        try (Conv2d conv = new Conv2d(device, layer, g.batch(), g.inChannels(), g.inHeight(), g.inWidth(),
+                g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.NONE)) {
             direct = errors(Conv2dTest.run(device, conv, g, data, 0, true), output, dInput, dWeight);
         }
-        try (WinogradConv2d conv = new WinogradConv2d(device, "conv2", 1, 96, 13, 13, 256, 5, 1, 2, Activation.NONE)) {
-            double[] winograd = errors(Conv2dTest.run(device, conv, g, data, 0, true), output, dInput, dWeight);
-            System.out.printf("conv2 batch 1 relative error (output, dInput, dWeight): F(2x2,5x5) %.1e %.1e %.1e,"
-                    + " direct %.1e %.1e %.1e%n", winograd[0], winograd[1], winograd[2], direct[0], direct[1],
-                    direct[2]);
-            for (int i = 0; i < 3; i++) {
-                assertTrue(winograd[i] <= RELATIVE_TOLERANCE, "F(2x2,5x5) error " + winograd[i] + " against direct "
-                        + direct[i] + " (output, dInput, dWeight #" + i + ")");
+        for (int tile : tiles) {
+            String algorithm = "F(" + tile + "x" + tile + "," + g.kernel() + "x" + g.kernel() + ")";
+            try (WinogradConv2d conv = new WinogradConv2d(device, layer, g, Activation.NONE, tile,
+                    Conv2d.DEFAULT_COLUMN_BUDGET, Conv2d.DEFAULT_RETAINED_BUDGET)) {
+                double[] winograd = errors(Conv2dTest.run(device, conv, g, data, 0, true), output, dInput, dWeight);
+                System.out.printf("%s batch %d relative error (output, dInput, dWeight): %s %.1e %.1e %.1e,"
+                        + " direct %.1e %.1e %.1e%n", layer, g.batch(), algorithm, winograd[0], winograd[1],
+                        winograd[2], direct[0], direct[1], direct[2]);
+                for (int i = 0; i < 3; i++) {
+                    assertTrue(winograd[i] <= RELATIVE_TOLERANCE, algorithm + " error " + winograd[i]
+                            + " against direct " + direct[i] + " (output, dInput, dWeight #" + i + ")");
+                }
             }
         }
     }
