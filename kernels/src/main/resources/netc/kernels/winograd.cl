@@ -117,6 +117,16 @@ __constant float AT[TILE][ALPHA] = {
 
 #define XI (ALPHA * ALPHA)
 
+// STORE(i, j) = sum over k < INNER of LEFT(i, k) * RIGHT(k, j) for i < ROWS, j < COLS, every loop unrolled:
+// the transforms' small matrix products, written once (LEFT, RIGHT and STORE are expressions in i, j, k).
+#define SMALL_PRODUCT(ROWS, COLS, INNER, LEFT, RIGHT, STORE) \
+    _Pragma("unroll") for (int i = 0; i < (ROWS); i++) \
+    _Pragma("unroll") for (int j = 0; j < (COLS); j++) { \
+        float sum = 0.0f; \
+        _Pragma("unroll") for (int k = 0; k < (INNER); k++) sum += (LEFT) * (RIGHT); \
+        STORE = sum; \
+    }
+
 // U[xi][co][c] = (G g G^T)[xi] for the K x K filter g = weight[co][c]. Work-item (c, co).
 __kernel void winograd_filter(__global float *u, __global const float *weight) {
     const int c = get_global_id(0);
@@ -127,24 +137,8 @@ __kernel void winograd_filter(__global float *u, __global const float *weight) {
 #pragma unroll
     for (int k = 0; k < K * K; k++) g[k / K][k % K] = src[k];
     float gg[ALPHA][K]; // G g
-#pragma unroll
-    for (int i = 0; i < ALPHA; i++)
-#pragma unroll
-        for (int j = 0; j < K; j++) {
-            float sum = 0.0f;
-#pragma unroll
-            for (int k = 0; k < K; k++) sum += G[i][k] * g[k][j];
-            gg[i][j] = sum;
-        }
-#pragma unroll
-    for (int i = 0; i < ALPHA; i++)
-#pragma unroll
-        for (int j = 0; j < ALPHA; j++) {
-            float sum = 0.0f;
-#pragma unroll
-            for (int k = 0; k < K; k++) sum += gg[i][k] * G[j][k];
-            u[((long) (i * ALPHA + j) * CO + co) * C + c] = sum;
-        }
+    SMALL_PRODUCT(ALPHA, K, K, G[i][k], g[k][j], gg[i][j]);
+    SMALL_PRODUCT(ALPHA, ALPHA, K, gg[i][k], G[j][k], u[((long) (i * ALPHA + j) * CO + co) * C + c]);
 }
 
 // dWeight[co][c] = G^T dU G, the adjoint of winograd_filter. Work-item (c, co).
@@ -156,25 +150,9 @@ __kernel void winograd_filter_gradient(__global float *d_weight, __global const 
 #pragma unroll
     for (int xi = 0; xi < XI; xi++) du[xi / ALPHA][xi % ALPHA] = d_u[((long) xi * CO + co) * C + c];
     float gt[K][ALPHA]; // G^T dU
-#pragma unroll
-    for (int i = 0; i < K; i++)
-#pragma unroll
-        for (int j = 0; j < ALPHA; j++) {
-            float sum = 0.0f;
-#pragma unroll
-            for (int k = 0; k < ALPHA; k++) sum += G[k][i] * du[k][j];
-            gt[i][j] = sum;
-        }
+    SMALL_PRODUCT(K, ALPHA, ALPHA, G[k][i], du[k][j], gt[i][j]);
     __global float *dst = d_weight + ((long) co * C + c) * (K * K);
-#pragma unroll
-    for (int i = 0; i < K; i++)
-#pragma unroll
-        for (int j = 0; j < K; j++) {
-            float sum = 0.0f;
-#pragma unroll
-            for (int k = 0; k < ALPHA; k++) sum += gt[i][k] * G[k][j];
-            dst[i * K + j] = sum;
-        }
+    SMALL_PRODUCT(K, K, ALPHA, gt[i][k], G[k][j], dst[i * K + j]);
 }
 
 // V[xi][c][t] = (B^T d B)[xi] for the input patch d of tile t, channel c (zeros outside the input).
@@ -201,25 +179,9 @@ __kernel void winograd_input(__global float *v, const long v_offset, __global co
             d[i][j] = y >= 0 && y < H && x >= 0 && x < W ? plane[y * W + x] : 0.0f;
         }
     float bd[ALPHA][ALPHA]; // B^T d
-#pragma unroll
-    for (int i = 0; i < ALPHA; i++)
-#pragma unroll
-        for (int j = 0; j < ALPHA; j++) {
-            float sum = 0.0f;
-#pragma unroll
-            for (int k = 0; k < ALPHA; k++) sum += BT[i][k] * d[k][j];
-            bd[i][j] = sum;
-        }
+    SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, BT[i][k], d[k][j], bd[i][j]);
     __global float *dst = v + v_offset + (long) c * T + t;
-#pragma unroll
-    for (int i = 0; i < ALPHA; i++)
-#pragma unroll
-        for (int j = 0; j < ALPHA; j++) {
-            float sum = 0.0f;
-#pragma unroll
-            for (int k = 0; k < ALPHA; k++) sum += bd[i][k] * BT[j][k];
-            dst[(long) (i * ALPHA + j) * C * T] = sum;
-        }
+    SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, bd[i][k], BT[j][k], dst[(long) (i * ALPHA + j) * C * T]);
 }
 
 // dInput = the adjoint of winograd_input, in two steps. First, in place, each tile's dV becomes
@@ -233,24 +195,8 @@ __kernel void winograd_input_gradient_tiles(__global float *d_v, const long d_v_
 #pragma unroll
     for (int xi = 0; xi < XI; xi++) dv[xi / ALPHA][xi % ALPHA] = tile[(long) xi * C * T];
     float bdv[ALPHA][ALPHA]; // B dV
-#pragma unroll
-    for (int i = 0; i < ALPHA; i++)
-#pragma unroll
-        for (int j = 0; j < ALPHA; j++) {
-            float sum = 0.0f;
-#pragma unroll
-            for (int k = 0; k < ALPHA; k++) sum += BT[k][i] * dv[k][j];
-            bdv[i][j] = sum;
-        }
-#pragma unroll
-    for (int i = 0; i < ALPHA; i++)
-#pragma unroll
-        for (int j = 0; j < ALPHA; j++) {
-            float sum = 0.0f;
-#pragma unroll
-            for (int k = 0; k < ALPHA; k++) sum += bdv[i][k] * BT[k][j];
-            tile[(long) (i * ALPHA + j) * C * T] = sum;
-        }
+    SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, BT[k][i], dv[k][j], bdv[i][j]);
+    SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, bdv[i][k], BT[k][j], tile[(long) (i * ALPHA + j) * C * T]);
 }
 
 // Then each input element sums the patch gradients dD of the tiles that read it. Work-item (block, c)
@@ -323,15 +269,7 @@ __kernel void winograd_output(__global float *out, const long out_offset, __glob
 #pragma unroll
     for (int xi = 0; xi < XI; xi++) mm[xi / ALPHA][xi % ALPHA] = src[(long) xi * CO * T];
     float am[TILE][ALPHA]; // A^T M
-#pragma unroll
-    for (int i = 0; i < TILE; i++)
-#pragma unroll
-        for (int j = 0; j < ALPHA; j++) {
-            float sum = 0.0f;
-#pragma unroll
-            for (int k = 0; k < ALPHA; k++) sum += AT[i][k] * mm[k][j];
-            am[i][j] = sum;
-        }
+    SMALL_PRODUCT(TILE, ALPHA, ALPHA, AT[i][k], mm[k][j], am[i][j]);
     const int b = t / (TH * TW);
     const int oy0 = t / TW % TH * TILE;
     const int ox0 = t % TW * TILE;
@@ -369,23 +307,7 @@ __kernel void winograd_output_gradient(__global float *d_m, const long d_m_offse
         for (int j = 0; j < TILE; j++)
             dzz[i][j] = oy0 + i < HO && ox0 + j < WO ? plane[(oy0 + i) * WO + ox0 + j] : 0.0f;
     float adz[ALPHA][TILE]; // A dZ
-#pragma unroll
-    for (int i = 0; i < ALPHA; i++)
-#pragma unroll
-        for (int j = 0; j < TILE; j++) {
-            float sum = 0.0f;
-#pragma unroll
-            for (int k = 0; k < TILE; k++) sum += AT[k][i] * dzz[k][j];
-            adz[i][j] = sum;
-        }
+    SMALL_PRODUCT(ALPHA, TILE, TILE, AT[k][i], dzz[k][j], adz[i][j]);
     __global float *dst = d_m + d_m_offset + (long) co * T + t;
-#pragma unroll
-    for (int i = 0; i < ALPHA; i++)
-#pragma unroll
-        for (int j = 0; j < ALPHA; j++) {
-            float sum = 0.0f;
-#pragma unroll
-            for (int k = 0; k < TILE; k++) sum += adz[i][k] * AT[k][j];
-            dst[(long) (i * ALPHA + j) * CO * T] = sum;
-        }
+    SMALL_PRODUCT(ALPHA, ALPHA, TILE, adz[i][k], AT[k][j], dst[(long) (i * ALPHA + j) * CO * T]);
 }
