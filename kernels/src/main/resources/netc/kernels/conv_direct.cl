@@ -76,19 +76,8 @@ typedef XCAT(float, COV) floatv;
 #define WEIGHT(o, i, kh, kw) weight[(((o) * CI + (i)) * K + (kh)) * K + (kw)]
 #define INPUT(n, i, ih, iw) in[(((long) (n) * CI + (i)) * H + (ih)) * W + (iw)]
 
-// The sum of a vector's lanes.
-inline float lane_sum(const floatv v) {
-#if COV == 16
-    const float8 eighths = v.lo + v.hi;
-    const float4 quarter = eighths.lo + eighths.hi;
-#elif COV == 8
-    const float4 quarter = v.lo + v.hi;
-#else
-    const float4 quarter = v;
-#endif
-    const float2 pair = quarter.lo + quarter.hi;
-    return pair.x + pair.y;
-}
+#define LANES COV
+#include "lane_sum.cl"
 
 // One work-item per packed float: global PACKED.
 __kernel void conv_direct_pack(__global float *packed, __global const float *weight, __global const float *bias) {

@@ -41,18 +41,8 @@ typedef XCAT(float, VW) floatv;
 #define VSTORE XCAT(vstore, VW)
 #define SLICES (IN / VW)
 
-inline float lane_sum(const floatv v) {
-#if VW == 16
-    const float8 eighths = v.lo + v.hi;
-    const float4 quarter = eighths.lo + eighths.hi;
-#elif VW == 8
-    const float4 quarter = v.lo + v.hi;
-#else
-    const float4 quarter = v;
-#endif
-    const float2 pair = quarter.lo + quarter.hi;
-    return pair.x + pair.y;
-}
+#define LANES VW
+#include "lane_sum.cl"
 
 // global ((OUT + OB - 1) / OB, (BATCH + NB - 1) / NB)
 __kernel void dense_small_forward(__global float *out, __global const float *x, __global const float *w,
