@@ -190,12 +190,7 @@ public final class Conv2d implements Convolution {
 
     @Override
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
-        if (dInput != null) {
-            geometry.requireInput(dInput, label(), "dInput");
-        }
-        geometry.requireOutput(dOutput, label(), "dOutput");
-        geometry.requireInput(input, label(), "input");
-        geometry.requireOutput(output, label(), "output");
+        geometry.requireBackward(dInput, dOutput, input, output, label());
         Buffer weightGrad = weight.grad().buffer();
         // Identity, not content: a forward on another tensor since then leaves columns of the wrong input.
         boolean columnsReady = columnsInput == input;

@@ -65,6 +65,16 @@ record ConvGeometry(int batch, int inChannels, int inHeight, int inWidth, int ou
         TensorChecks.requireCapacity(tensor, batch * inputFloatsPerImage(), layer, role);
     }
 
+    /** Refuses, naming {@code layer}, tensors of a backward pass too small for the batch ({@code dInput} may be null). */
+    void requireBackward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output, String layer) {
+        if (dInput != null) {
+            requireInput(dInput, layer, "dInput");
+        }
+        requireOutput(dOutput, layer, "dOutput");
+        requireInput(input, layer, "input");
+        requireOutput(output, layer, "output");
+    }
+
     /** Refuses an output-shaped tensor ({@code role}: output, its gradient) smaller than the batch's output. */
     void requireOutput(Tensor tensor, String layer, String role) {
         TensorChecks.requireCapacity(tensor, batch * outputFloatsPerImage(), layer, role);

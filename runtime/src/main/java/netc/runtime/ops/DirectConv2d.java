@@ -172,12 +172,7 @@ public final class DirectConv2d implements AutoCloseable {
      * Reads the weights as the last {@link #forward} packed them (an optimizer updates them only after the backward).
      */
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
-        if (dInput != null) {
-            geometry.requireInput(dInput, label(), "dInput");
-        }
-        geometry.requireOutput(dOutput, label(), "dOutput");
-        geometry.requireInput(input, label(), "input");
-        geometry.requireOutput(output, label(), "output");
+        geometry.requireBackward(dInput, dOutput, input, output, label());
         dzKernel.run(dz, dOutput, output);
         weightGradient.run(partialSums, dz, input);
         weightGradientSum.run(weight.grad(), bias.grad(), partialSums);

@@ -189,12 +189,7 @@ public final class WinogradConv2d implements Convolution {
 
     @Override
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
-        if (dInput != null) {
-            geometry.requireInput(dInput, label(), "dInput");
-        }
-        geometry.requireOutput(dOutput, label(), "dOutput");
-        geometry.requireInput(input, label(), "input");
-        geometry.requireOutput(output, label(), "output");
+        geometry.requireBackward(dInput, dOutput, input, output, label());
         // Identity, not content: a forward on another tensor since then leaves V of the wrong input.
         boolean transformedReady = transformedFrom == input;
         if (dInput != null) {
