@@ -33,16 +33,6 @@ public final class LabelledExample implements Serializable {
         return new LabelledExample(null, pixels, data.label(index));
     }
 
-    /** An image of unsigned bytes (0–255), CHW order. */
-    public static LabelledExample ofBytes(byte[] pixels, int label) {
-        return new LabelledExample(pixels.clone(), null, label);
-    }
-
-    /** An image of floats in [0, 1], CHW order. */
-    public static LabelledExample ofFloats(float[] pixels, int label) {
-        return new LabelledExample(null, pixels.clone(), label);
-    }
-
     public boolean storesBytes() {
         return bytes != null;
     }

@@ -50,11 +50,6 @@ final class Replica implements AutoCloseable {
         this.step = training;
     }
 
-    /** Batches in one epoch of this worker's partition. */
-    int batchesPerEpoch() {
-        return loader.batchesPerEpoch();
-    }
-
     /**
      * Trains the round's steps from {@code start}; returns the state after them, weighted by the examples
      * trained on. Always starts from {@code start} and the round's place in the epoch, so a task Spark
@@ -96,7 +91,7 @@ final class Replica implements AutoCloseable {
             correct += result.correct();
         }
         ReplicaState after = ModelState.read(model, optimizer);
-        return RoundResult.of(after, examples, lossSum, correct, steps, System.nanoTime() - begin);
+        return RoundResult.of(after, examples, lossSum, correct, System.nanoTime() - begin);
     }
 
     @Override

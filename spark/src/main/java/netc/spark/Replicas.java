@@ -30,8 +30,8 @@ final class Replicas {
         }
     }
 
-    /** Closes every replica of {@code runId} in this JVM; returns how many there were. */
-    static int closeRun(String runId) {
+    /** Closes every replica of {@code runId} in this JVM. */
+    static void closeRun(String runId) {
         List<Replica> closing = new ArrayList<>();
         for (Key key : List.copyOf(LIVE.keySet())) {
             Replica replica = key.runId().equals(runId) ? LIVE.remove(key) : null;
@@ -40,11 +40,5 @@ final class Replicas {
             }
         }
         closing.forEach(Replica::close);
-        return closing.size();
-    }
-
-    /** How many replicas of {@code runId} live in this JVM (tests). */
-    static int count(String runId) {
-        return (int) LIVE.keySet().stream().filter(key -> key.runId().equals(runId)).count();
     }
 }

@@ -17,39 +17,36 @@ final class RoundResult implements Serializable {
     private final long examples;
     private final double lossSum;
     private final long correct;
-    private final int batches;
     /** The longest time one worker spent on its part of the round (loading the state, its steps, reading back). */
     private final long longestWorkerNanos;
     /** The workers' times added up: the round's device time where workers take turns on one device. */
     private final long totalWorkerNanos;
 
     RoundResult(float[] weightedValues, long[] counters, long optimizerSteps, long examples, double lossSum,
-                long correct, int batches, long longestWorkerNanos, long totalWorkerNanos) {
+                long correct, long longestWorkerNanos, long totalWorkerNanos) {
         this.weightedValues = weightedValues;
         this.counters = counters;
         this.optimizerSteps = optimizerSteps;
         this.examples = examples;
         this.lossSum = lossSum;
         this.correct = correct;
-        this.batches = batches;
         this.longestWorkerNanos = longestWorkerNanos;
         this.totalWorkerNanos = totalWorkerNanos;
     }
 
     /** A worker with nothing left to train on this round: it adds nothing. */
     static RoundResult none() {
-        return new RoundResult(null, null, 0, 0, 0, 0, 0, 0, 0);
+        return new RoundResult(null, null, 0, 0, 0, 0, 0, 0);
     }
 
     /** {@code state} after {@code examples} examples: its values times that count. */
-    static RoundResult of(ReplicaState state, long examples, double lossSum, long correct, int batches,
-                          long workerNanos) {
+    static RoundResult of(ReplicaState state, long examples, double lossSum, long correct, long workerNanos) {
         float[] weighted = state.values().clone();
         for (int i = 0; i < weighted.length; i++) {
             weighted[i] *= examples;
         }
         return new RoundResult(weighted, state.counters().clone(), state.optimizerSteps(), examples, lossSum, correct,
-                batches, workerNanos, workerNanos);
+                workerNanos, workerNanos);
     }
 
     /** The two workers' results together; either may be {@link #none()}. Reuses this result's arrays. */
@@ -68,7 +65,7 @@ final class RoundResult implements Serializable {
             largest[i] = Math.max(largest[i], other.counters[i]);
         }
         return new RoundResult(weightedValues, largest, Math.max(optimizerSteps, other.optimizerSteps),
-                examples + other.examples, lossSum + other.lossSum, correct + other.correct, batches + other.batches,
+                examples + other.examples, lossSum + other.lossSum, correct + other.correct,
                 Math.max(longestWorkerNanos, other.longestWorkerNanos), totalWorkerNanos + other.totalWorkerNanos);
     }
 
@@ -101,9 +98,6 @@ final class RoundResult implements Serializable {
         return correct;
     }
 
-    int batches() {
-        return batches;
-    }
 
     long longestWorkerNanos() {
         return longestWorkerNanos;

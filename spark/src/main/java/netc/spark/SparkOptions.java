@@ -37,11 +37,6 @@ public record SparkOptions(String master, int workers, int syncEvery, Map<String
         this(master, workers, syncEvery, Map.of());
     }
 
-    /** {@code local[threads]}: as many workers, averaging after every step. */
-    public static SparkOptions local(int threads) {
-        return new SparkOptions("local[" + threads + "]", 0, 1);
-    }
-
     /** A copy with {@code workers} replicas (the settings kept). */
     SparkOptions withWorkers(int workers) {
         return new SparkOptions(master, workers, syncEvery, conf);

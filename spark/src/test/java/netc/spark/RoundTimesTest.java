@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** The end-of-run line: the replicas' first round apart, then the mean round split into workers and Spark. */
 class RoundTimesTest {
     private static RoundResult worker(long nanos) {
-        return RoundResult.of(new ReplicaState(new float[] {1f}, new long[0], 0), 4, 1.0, 1, 1, nanos);
+        return RoundResult.of(new ReplicaState(new float[] {1f}, new long[0], 0), 4, 1.0, 1, nanos);
     }
 
     @Test
