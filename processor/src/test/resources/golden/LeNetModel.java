@@ -8,13 +8,13 @@ import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.LayerRow;
+import netc.runtime.model.MemoryPlan;
 import netc.runtime.model.Mode;
 import netc.runtime.model.ModelFactory;
 import netc.runtime.model.NetworkInfo;
 import netc.runtime.model.Parameter;
 import netc.runtime.model.TensorInfo;
 import netc.runtime.model.TorchStep;
-import netc.runtime.model.Workspaces;
 import netc.runtime.ops.AvgPool2d;
 import netc.runtime.ops.DirectConv2d;
 import netc.runtime.ops.SmallDense;
@@ -37,15 +37,37 @@ import netc.runtime.ops.SmallDense;
  * =============================================================================
  * Total params: 61,706
  * Multiply-adds per example: 416,520 (0.42 M)
+ * Planned memory: parameters 246.8 kB, their gradients as much;
+ *   outputs and gradients 11,264 floats per example (2.9 MB at batch 64)
  * </pre>
  *
  * <p>Multiply-adds count {@code out·Ho·Wo·in·k·k} for a convolution and {@code in·out} for a
  * dense layer; the other layers count none.
  *
- * <p>Memory: every layer's output is kept, since the backward pass needs them all. A
- * gradient lives only from the step that writes it to the step that consumes it, so
- * they alternate between two workspaces (ops accept tensors larger than they need),
- * each as large as the largest gradient, conv1's {@code (N, 6, 28, 28)}.
+ * <p>Memory: every output and gradient is a view of one block of device memory, placed when
+ * the network was compiled by when each is live, from the step that writes it to the last
+ * that reads it ({@code conv1} is a layer's forward step, {@code conv1'} its backward), so
+ * that only tensors never live at the same step share memory. The input and the logits'
+ * gradient are the caller's; each op's own scratch comes on top.
+ *
+ * <pre>
+ * Tensor      Floats/example   Offset   Live
+ * conv1Out             4,864        0   conv1 … conv1'
+ * pool1Out             1,280    8,448   pool1 … conv2'
+ * conv2Out             1,792    4,864   conv2 … conv2'
+ * pool2Out               512    6,656   pool2 … fc1'
+ * fc1Out                 256    7,168   fc1 … fc1'
+ * fc2Out                 256    7,424   fc2 … fc2'
+ * fc3Out                 256   11,008   fc3 … conv1'
+ * dfc2Out                256    7,680   fc3' … fc2'
+ * dfc1Out                256    7,936   fc2' … fc1'
+ * dpool2Out              512    9,728   fc1' … pool2'
+ * dconv2Out            1,792    6,656   pool2' … conv2'
+ * dpool1Out            1,280    9,728   conv2' … pool1'
+ * dconv1Out            4,864    4,864   pool1' … conv1'
+ * Block: 11,264 floats per example (45.1 kB; 2.9 MB at batch 64)
+ * Most live at one step (conv2'): 11,264 floats, the least any placement needs
+ * </pre>
  */
 @Generated("netc.processor.NetworkProcessor")
 public final class LeNetModel extends CompiledModel {
@@ -84,7 +106,20 @@ public final class LeNetModel extends CompiledModel {
                     new TensorInfo("fc3.weight", 6, "weight", List.of(10, 84)),
                     new TensorInfo("fc3.bias", 6, "bias", List.of(10))),
             List.of(),
-            new Workspaces(2, 4704L),
+            new MemoryPlan(11264L, List.of(
+                    new MemoryPlan.Placement("conv1Out", 0L, 4864L, 0, 13),
+                    new MemoryPlan.Placement("pool1Out", 8448L, 1280L, 1, 11),
+                    new MemoryPlan.Placement("conv2Out", 4864L, 1792L, 2, 11),
+                    new MemoryPlan.Placement("pool2Out", 6656L, 512L, 3, 9),
+                    new MemoryPlan.Placement("fc1Out", 7168L, 256L, 4, 9),
+                    new MemoryPlan.Placement("fc2Out", 7424L, 256L, 5, 8),
+                    new MemoryPlan.Placement("fc3Out", 11008L, 256L, 6, 13),
+                    new MemoryPlan.Placement("dfc2Out", 7680L, 256L, 7, 8),
+                    new MemoryPlan.Placement("dfc1Out", 7936L, 256L, 8, 9),
+                    new MemoryPlan.Placement("dpool2Out", 9728L, 512L, 9, 10),
+                    new MemoryPlan.Placement("dconv2Out", 6656L, 1792L, 10, 11),
+                    new MemoryPlan.Placement("dpool1Out", 9728L, 1280L, 11, 12),
+                    new MemoryPlan.Placement("dconv1Out", 4864L, 4864L, 12, 13))),
             "600c4834c4aae100fbc3a6df64794f2b04017358180767483606daf4079ede21",
             "Model: LeNet, input (N, 1, 28, 28)\n"
                     + "Layer   Kind                            Output shape      Param #   Mult-adds\n"
@@ -98,12 +133,16 @@ public final class LeNetModel extends CompiledModel {
                     + "fc3     Dense(10)                       (N, 10)               850         840\n"
                     + "=============================================================================\n"
                     + "Total params: 61,706\n"
-                    + "Multiply-adds per example: 416,520 (0.42 M)\n");
+                    + "Multiply-adds per example: 416,520 (0.42 M)\n"
+                    + "Planned memory: parameters 246.8 kB, their gradients as much;\n"
+                    + "  outputs and gradients 11,264 floats per example (2.9 MB at batch 64)\n");
 
     /**
      * Builds the model for a device and a batch size.
      */
     public static final ModelFactory FACTORY = LeNetModel::new;
+
+    private final Tensor memory;
 
     private final Tensor input;
 
@@ -135,30 +174,44 @@ public final class LeNetModel extends CompiledModel {
 
     private final Tensor fc3Out;
 
-    private final Tensor gradientA;
+    private final Tensor dfc2Out;
 
-    private final Tensor gradientB;
+    private final Tensor dfc1Out;
+
+    private final Tensor dpool2Out;
+
+    private final Tensor dconv2Out;
+
+    private final Tensor dpool1Out;
+
+    private final Tensor dconv1Out;
 
     public LeNetModel(Device device, int batchSize) {
         super(device, INFO, batchSize);
+        // Every output and gradient is a view of this block, placed by when each is live (see above).
+        memory = own(new Tensor(device, batchSize, 11264)); // (N, 11,264)
         input = own(new Tensor(device, batchSize, 1, 28, 28)); // (N, 1, 28, 28)
         conv1 = own(new DirectConv2d(device, "conv1", batchSize, 1, 28, 28, 6, 5, 1, 2, Activation.SIGMOID));
-        conv1Out = own(new Tensor(device, batchSize, 6, 28, 28)); // (N, 6, 28, 28)
+        conv1Out = own(memory.view(0, batchSize, 6, 28, 28)); // (N, 6, 28, 28)
         pool1 = own(new AvgPool2d(device, batchSize, 6, 28, 28, 2, 2, 0));
-        pool1Out = own(new Tensor(device, batchSize, 6, 14, 14)); // (N, 6, 14, 14)
+        pool1Out = own(memory.view(batchSize * 8448L, batchSize, 6, 14, 14)); // (N, 6, 14, 14)
         conv2 = own(new DirectConv2d(device, "conv2", batchSize, 6, 14, 14, 16, 5, 1, 0, Activation.SIGMOID));
-        conv2Out = own(new Tensor(device, batchSize, 16, 10, 10)); // (N, 16, 10, 10)
+        conv2Out = own(memory.view(batchSize * 4864L, batchSize, 16, 10, 10)); // (N, 16, 10, 10)
         pool2 = own(new AvgPool2d(device, batchSize, 16, 10, 10, 2, 2, 0));
-        pool2Out = own(new Tensor(device, batchSize, 16, 5, 5)); // (N, 16, 5, 5)
+        pool2Out = own(memory.view(batchSize * 6656L, batchSize, 16, 5, 5)); // (N, 16, 5, 5)
         fc1 = own(new SmallDense(device, "fc1", batchSize, 400, 120, Activation.SIGMOID));
-        fc1Out = own(new Tensor(device, batchSize, 120)); // (N, 120)
+        fc1Out = own(memory.view(batchSize * 7168L, batchSize, 120)); // (N, 120)
         fc2 = own(new SmallDense(device, "fc2", batchSize, 120, 84, Activation.SIGMOID));
-        fc2Out = own(new Tensor(device, batchSize, 84)); // (N, 84)
+        fc2Out = own(memory.view(batchSize * 7424L, batchSize, 84)); // (N, 84)
         fc3 = own(new SmallDense(device, "fc3", batchSize, 84, 10, Activation.NONE));
-        fc3Out = own(new Tensor(device, batchSize, 10)); // (N, 10)
-        // Gradients between layers alternate between two workspaces, each as large as the largest: conv1's (N, 6, 28, 28).
-        gradientA = own(new Tensor(device, batchSize, 4704)); // (N, 4704)
-        gradientB = own(new Tensor(device, batchSize, 4704)); // (N, 4704)
+        fc3Out = own(memory.view(batchSize * 11008L, batchSize, 10)); // (N, 10)
+        // The gradients between layers.
+        dfc2Out = own(memory.view(batchSize * 7680L, batchSize, 84)); // (N, 84)
+        dfc1Out = own(memory.view(batchSize * 7936L, batchSize, 120)); // (N, 120)
+        dpool2Out = own(memory.view(batchSize * 9728L, batchSize, 16, 5, 5)); // (N, 16, 5, 5)
+        dconv2Out = own(memory.view(batchSize * 6656L, batchSize, 16, 10, 10)); // (N, 16, 10, 10)
+        dpool1Out = own(memory.view(batchSize * 9728L, batchSize, 6, 14, 14)); // (N, 6, 14, 14)
+        dconv1Out = own(memory.view(batchSize * 4864L, batchSize, 6, 28, 28)); // (N, 6, 28, 28)
     }
 
     @Override
@@ -201,22 +254,16 @@ public final class LeNetModel extends CompiledModel {
 
     @Override
     public void backward(Tensor dLogits) {
-        Tensor dfc2Out = gradientA; // (N, 84)
         fc3.backward(dfc2Out, dLogits, fc2Out, fc3Out);
         after("fc3", true);
-        Tensor dfc1Out = gradientB; // (N, 120)
         fc2.backward(dfc1Out, dfc2Out, fc1Out, fc2Out);
         after("fc2", true);
-        Tensor dpool2Out = gradientA; // (N, 16, 5, 5)
         fc1.backward(dpool2Out, dfc1Out, pool2Out, fc1Out);
         after("fc1", true);
-        Tensor dconv2Out = gradientB; // (N, 16, 10, 10)
         pool2.backward(dconv2Out, dpool2Out);
         after("pool2", true);
-        Tensor dpool1Out = gradientA; // (N, 6, 14, 14)
         conv2.backward(dpool1Out, dconv2Out, pool1Out, conv2Out);
         after("conv2", true);
-        Tensor dconv1Out = gradientB; // (N, 6, 28, 28)
         pool1.backward(dconv1Out, dpool1Out);
         after("pool1", true);
         conv1.backward(null, dconv1Out, input, conv1Out);

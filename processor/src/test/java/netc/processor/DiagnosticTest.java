@@ -348,8 +348,8 @@ class DiagnosticTest {
                 }
                 """);
         assertThat(compilation).hadErrorContaining("dconv1: the generated model would name this layer's output"
-                + " tensor field 'dconv1Out', a name it already uses for conv1's output gradient (a local variable"
-                + " in backward); rename this field, for example to 'dconv1Layer'");
+                + " tensor field 'dconv1Out', a name it already uses for conv1's output gradient tensor field;"
+                + " rename this field, for example to 'dconv1Layer'");
     }
 
     @Test

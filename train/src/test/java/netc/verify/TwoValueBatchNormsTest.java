@@ -10,7 +10,7 @@ import netc.runtime.model.LayerRow;
 import netc.runtime.model.NetworkInfo;
 import netc.runtime.model.TensorInfo;
 import netc.runtime.model.TorchStep;
-import netc.runtime.model.Workspaces;
+import netc.runtime.model.MemoryPlan;
 import org.junit.jupiter.api.Test;
 
 /** Which batch norms see two values per channel, and κ = (var + eps)/eps read from their running variance. */
@@ -24,7 +24,7 @@ class TwoValueBatchNormsTest {
             List.of(),
             List.of(new TensorInfo("bn2d.running_var", 0, "running_var", List.of(2)),
                     new TensorInfo("bn1d.running_var", 1, "running_var", List.of(3))),
-            new Workspaces(0, 0), "hash", "");
+            new MemoryPlan(0, List.of()), "hash", "");
 
     /** A step in which each running variance starts at 1 and moves to 0.9 + 0.1·unbiased. */
     private static StepReplay.Results step(float[] bn1dUnbiased) {

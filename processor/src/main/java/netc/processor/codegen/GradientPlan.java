@@ -1,10 +1,7 @@
 package netc.processor.codegen;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import netc.processor.graph.Node;
 import netc.processor.model.NetworkPlan;
 import netc.processor.model.ShapedNode;
@@ -18,8 +15,7 @@ import netc.processor.model.ShapedNode;
  * scratch workspace that is then accumulated, or, when their gradient simply passes through (an
  * {@code Add}, a flatten), add it directly. A pass-through node hands one input its own gradient tensor
  * instead of copying it. Every gradient (and scratch) is live from the step that writes it to the step
- * that reads it last; workspaces are assigned to these intervals greedily by start, which is optimal for
- * intervals: a chain needs two, alternating.
+ * that reads it last; {@link MemoryPlan} places them, with the forward pass's outputs, by these ranges.
  */
 final class GradientPlan {
 
@@ -39,24 +35,19 @@ final class GradientPlan {
         ACCUMULATE
     }
 
-    /** One input's delivery: how, into which gradient variable, through which scratch workspace. */
+    /** One input's delivery: how, into which gradient variable, through which scratch (its number, or -1). */
     record Delivery(Route route, int producer, int scratch) {}
 
     /** One backward step: the node and, per input, how its gradient is delivered. */
     record Step(ShapedNode node, List<Delivery> deliveries) {}
 
     private final List<Step> steps;
-    private final Map<Integer, Integer> workspaceOf;
-    private final int workspaces;
-    private final ShapedNode largest;
+    private final List<Interval> intervals;
     private final List<ShapedNode> skipped;
 
-    private GradientPlan(List<Step> steps, Map<Integer, Integer> workspaceOf, int workspaces, ShapedNode largest,
-                         List<ShapedNode> skipped) {
+    private GradientPlan(List<Step> steps, List<Interval> intervals, List<ShapedNode> skipped) {
         this.steps = steps;
-        this.workspaceOf = workspaceOf;
-        this.workspaces = workspaces;
-        this.largest = largest;
+        this.intervals = intervals;
         this.skipped = skipped;
     }
 
@@ -72,14 +63,12 @@ final class GradientPlan {
                         || delivery.route() == Route.ACCUMULATE);
     }
 
-    /** How many workspaces the gradients need. */
-    int workspaces() {
-        return workspaces;
-    }
-
-    /** The node whose output gradient is the largest held in a workspace: every workspace is its size. */
-    ShapedNode largest() {
-        return largest;
+    /**
+     * Every tensor the backward pass needs besides dLogits: each gradient with a tensor of its own (not
+     * another's by aliasing), then each scratch, with its live range in backward steps.
+     */
+    List<Interval> intervals() {
+        return intervals;
     }
 
     /** Nodes that need no backward step, since nothing up to them has parameters. */
@@ -87,9 +76,14 @@ final class GradientPlan {
         return skipped;
     }
 
-    /** The workspace a node's output gradient is first written to, or -1 (it is dLogits, or another's tensor). */
-    int workspaceOf(int producer) {
-        return workspaceOf.getOrDefault(producer, -1);
+    /** The backward step of a node that runs one, counting from 0 in the order the pass runs them. */
+    int stepOf(int node) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).node().index() == node) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static GradientPlan of(NetworkPlan plan) {
@@ -103,6 +97,7 @@ final class GradientPlan {
         private final int[] step;
         /** Gradient variables that share one tensor: each node's points to the node whose tensor it uses. */
         private final int[] aliasOf;
+        private int scratches;
 
         Builder(NetworkPlan plan) {
             this.plan = plan;
@@ -149,7 +144,7 @@ final class GradientPlan {
                             plan.node(index).output().size()));
                 }
             }
-            return colour(steps, intervals, skipped);
+            return new GradientPlan(steps, List.copyOf(intervals), skipped);
         }
 
         private List<Delivery> deliveries(ShapedNode node, List<Interval> intervals) {
@@ -160,9 +155,10 @@ final class GradientPlan {
                 if (input == Node.INPUT || !needsGradient[input]) {
                     deliveries.add(new Delivery(Route.NONE, input, -1));
                 } else if (firstWriter[input] != node.index()) {
-                    deliveries.add(new Delivery(passes ? Route.ACCUMULATE : Route.SCRATCH, input, -1));
+                    int scratch = passes ? -1 : scratches++;
+                    deliveries.add(new Delivery(passes ? Route.ACCUMULATE : Route.SCRATCH, input, scratch));
                     if (!passes) {
-                        intervals.add(new Interval(input, node.index(), step[node.index()], step[node.index()],
+                        intervals.add(new Interval(input, scratch, step[node.index()], step[node.index()],
                                 plan.node(input).output().size()));
                     }
                 } else if (passes && !aliased) {
@@ -193,59 +189,15 @@ final class GradientPlan {
             }
             return last;
         }
-
-        /** Greedy colouring in order of start: the lowest workspace free since before the interval starts. */
-        private GradientPlan colour(List<Step> steps, List<Interval> intervals, List<ShapedNode> skipped) {
-            intervals.sort(Comparator.comparingInt(Interval::start).thenComparingInt(Interval::end));
-            List<Integer> busyUntil = new ArrayList<>();
-            Map<Integer, Integer> workspaceOf = new HashMap<>();
-            List<Step> withScratch = new ArrayList<>(steps);
-            ShapedNode largest = null;
-            for (Interval interval : intervals) {
-                int workspace = 0;
-                while (workspace < busyUntil.size() && busyUntil.get(workspace) >= interval.start()) {
-                    workspace++;
-                }
-                if (workspace == busyUntil.size()) {
-                    busyUntil.add(interval.end());
-                } else {
-                    busyUntil.set(workspace, interval.end());
-                }
-                if (largest == null || interval.size() > largest.output().size()) {
-                    largest = plan.node(interval.producer());
-                }
-                if (interval.scratchFor() < 0) {
-                    workspaceOf.put(interval.producer(), workspace);
-                } else {
-                    withScratch.set(step[interval.scratchFor()], scratch(withScratch.get(step[interval.scratchFor()]),
-                            interval.producer(), workspace));
-                }
-            }
-            for (ShapedNode node : plan.nodes()) {
-                if (aliasOf[node.index()] != node.index() || node.index() == plan.last().index()) {
-                    workspaceOf.remove(node.index());
-                }
-            }
-            return new GradientPlan(withScratch, workspaceOf, busyUntil.size(), largest, skipped);
-        }
-
-        private static Step scratch(Step step, int producer, int workspace) {
-            List<Delivery> deliveries = new ArrayList<>(step.deliveries());
-            for (int i = 0; i < deliveries.size(); i++) {
-                Delivery delivery = deliveries.get(i);
-                if (delivery.producer() == producer && delivery.route() == Route.SCRATCH) {
-                    deliveries.set(i, new Delivery(Route.SCRATCH, producer, workspace));
-                }
-            }
-            return new Step(step.node(), deliveries);
-        }
     }
 
     /**
      * A tensor's live range over the backward steps, inclusive.
      *
      * @param producer whose output's gradient it holds
-     * @param scratchFor the node whose scratch it is, or -1 for the producer's own gradient
+     * @param scratch the scratch's number (its field is {@code Names.workspace(scratch)}), or -1 for the
+     *     producer's own gradient
+     * @param size floats per example
      */
-    private record Interval(int producer, int scratchFor, int start, int end, long size) {}
+    record Interval(int producer, int scratch, int start, int end, long size) {}
 }

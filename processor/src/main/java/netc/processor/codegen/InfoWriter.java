@@ -14,12 +14,12 @@ import netc.processor.model.TorchStep;
 /**
  * Writes {@code INFO}: the {@code NetworkInfo} literal with the shape table (each row with the rows it
  * reads and its node's PyTorch path), every parameter and buffer with its node and PyTorch shape, the
- * gradient workspaces, the shape hash and the summary.
+ * memory plan, the shape hash and the summary.
  */
 final class InfoWriter {
     private InfoWriter() {}
 
-    static FieldSpec info(NetworkPlan plan, GradientPlan gradients) {
+    static FieldSpec info(NetworkPlan plan, MemoryPlan memory) {
         NetworkSpec spec = plan.spec();
         List<CodeBlock> rows = new ArrayList<>();
         List<CodeBlock> parameters = new ArrayList<>();
@@ -42,8 +42,7 @@ final class InfoWriter {
                 .add(list(rows)).add(",\n")
                 .add(list(parameters)).add(",\n")
                 .add(list(buffers)).add(",\n")
-                .add("new $T($L, $LL),\n", TypeNames.WORKSPACES, gradients.workspaces(),
-                        gradients.workspaces() == 0 ? 0 : gradients.largest().output().size())
+                .add(memoryPlan(memory)).add(",\n")
                 .add("$S,\n", ShapeHash.of(plan))
                 .add("$S)", SummaryTable.render(plan))
                 .unindent().unindent()
@@ -54,6 +53,16 @@ final class InfoWriter {
                         spec.simpleName())
                 .initializer(initializer)
                 .build();
+    }
+
+    /** {@code new MemoryPlan(1234, List.of(new MemoryPlan.Placement("conv1Out", 0L, 4864L, 0, 11), ...))}. */
+    private static CodeBlock memoryPlan(MemoryPlan memory) {
+        List<CodeBlock> placements = memory.placements().stream()
+                .map(p -> CodeBlock.of("new $T($S, $LL, $LL, $L, $L)", TypeNames.PLACEMENT, p.field(), p.offset(),
+                        p.size(), p.first(), p.last()))
+                .toList();
+        return CodeBlock.builder().add("new $T($LL, ", TypeNames.MEMORY_PLAN, memory.floatsPerExample())
+                .add(list(placements)).add(")").build();
     }
 
     /** {@code new TensorInfo("conv1.weight", 0, "weight", List.of(6, 1, 5, 5))}. */

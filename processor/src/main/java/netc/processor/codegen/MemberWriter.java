@@ -13,13 +13,17 @@ import netc.processor.model.ShapedNode;
 
 /**
  * Writes the model's device state and the constructor that allocates it: the input, each node's op and
- * output (a flatten has neither: its output is its input), and the gradient workspaces.
+ * output (a flatten has neither: its output is its input), and the gradients, every output and gradient a
+ * view of one block placed by the {@link MemoryPlan}.
  */
 final class MemberWriter {
     private MemberWriter() {}
 
-    static List<FieldSpec> fields(NetworkPlan plan, Identifiers names, GradientPlan gradients) {
+    static List<FieldSpec> fields(NetworkPlan plan, Identifiers names, GradientPlan gradients, MemoryPlan memory) {
         List<FieldSpec> fields = new ArrayList<>();
+        if (!memory.placements().isEmpty()) {
+            fields.add(field(TypeNames.TENSOR, Names.MEMORY));
+        }
         fields.add(field(TypeNames.TENSOR, Names.INPUT));
         for (ShapedNode node : plan.nodes()) {
             if (!node.node().kind().outputIsInput()) {
@@ -27,8 +31,10 @@ final class MemberWriter {
                 fields.add(field(TypeNames.TENSOR, names.output(node.index())));
             }
         }
-        for (int i = 0; i < gradients.workspaces(); i++) {
-            fields.add(field(TypeNames.TENSOR, Names.workspace(i)));
+        for (MemoryPlan.Placement placement : memory.placements()) {
+            if (placement.kind() != MemoryPlan.Holds.OUTPUT) {
+                fields.add(field(TypeNames.TENSOR, placement.field()));
+            }
         }
         if (gradients.combines()) {
             fields.add(field(TypeNames.TENSOR_ARITHMETIC, Names.ARITHMETIC));
@@ -36,28 +42,31 @@ final class MemberWriter {
         return fields;
     }
 
-    static MethodSpec constructor(NetworkPlan plan, Identifiers names, GradientPlan gradients) {
+    static MethodSpec constructor(NetworkPlan plan, Identifiers names, GradientPlan gradients, MemoryPlan memory) {
         Shape input = plan.spec().input();
         CodeBlock.Builder body = CodeBlock.builder()
-                .addStatement("super($L, $L, $L)", Names.DEVICE, Names.INFO, Names.BATCH_SIZE)
-                .add("$L = $L($L); // $L\n", Names.INPUT, Names.OWN, newTensor(dimensions(input)), input.batched());
+                .addStatement("super($L, $L, $L)", Names.DEVICE, Names.INFO, Names.BATCH_SIZE);
+        if (!memory.placements().isEmpty()) { // a network of flattens only has nothing to place
+            body.add("// Every output and gradient is a view of this block, placed by when each is live (see above).\n")
+                    .add("$L = $L($L); // (N, $L)\n", Names.MEMORY, Names.OWN,
+                            newTensor(Long.toString(memory.floatsPerExample())),
+                            Numbers.grouped(memory.floatsPerExample()));
+        }
+        body.add("$L = $L($L); // $L\n", Names.INPUT, Names.OWN, newTensor(dimensions(input)), input.batched());
         for (ShapedNode node : plan.nodes()) {
             if (node.node().kind().outputIsInput()) {
                 continue;
             }
             body.add("$L = $L($L);\n", names.op(node), Names.OWN, node.node().kind().newOp(CodeSites.of(node, names)));
-            body.add("$L = $L($L); // $L\n", names.output(node.index()), Names.OWN,
-                    newTensor(dimensions(node.output())), node.output().batched());
+            body.add(view(memory.placement(names.output(node.index()))));
         }
-        int workspaces = gradients.workspaces();
-        if (workspaces > 0) {
-            ShapedNode largest = gradients.largest();
-            body.add("// $L, each as large as the largest: $L's $L.\n", workspacesText(workspaces),
-                    largest.path(), largest.output().batched());
-            for (int i = 0; i < workspaces; i++) {
-                body.add("$L = $L($L); // (N, $L)\n", Names.workspace(i), Names.OWN,
-                        newTensor(Long.toString(largest.output().size())), largest.output().size());
-            }
+        List<MemoryPlan.Placement> gradientViews = memory.placements().stream()
+                .filter(placement -> placement.kind() != MemoryPlan.Holds.OUTPUT).toList();
+        if (!gradientViews.isEmpty()) {
+            body.add(gradientViews.stream().anyMatch(placement -> placement.kind() == MemoryPlan.Holds.SCRATCH)
+                    ? "// The gradients, and the scratch where a later consumer's part of one is made before it is added.\n"
+                    : "// The gradients between layers.\n");
+            gradientViews.forEach(placement -> body.add(view(placement)));
         }
         if (gradients.combines()) {
             body.addStatement("$L = new $T($L)", Names.ARITHMETIC, TypeNames.TENSOR_ARITHMETIC, Names.DEVICE);
@@ -70,13 +79,12 @@ final class MemberWriter {
                 .build();
     }
 
-    /** "Gradients between layers alternate between two workspaces" for a chain; the general case otherwise. */
-    static String workspacesText(int workspaces) {
-        return switch (workspaces) {
-            case 1 -> "Gradients between layers live in one workspace";
-            case 2 -> "Gradients between layers alternate between two workspaces";
-            default -> "Gradients share " + workspaces + " workspaces, assigned by when each is live";
-        };
+    /** {@code conv1Out = own(memory.view(batchSize * 1024L, batchSize, 96, 54, 54)); // (N, 96, 54, 54)}. */
+    private static CodeBlock view(MemoryPlan.Placement placement) {
+        Shape shape = placement.node().output();
+        String offset = placement.offset() == 0 ? "0" : Names.BATCH_SIZE + " * " + placement.offset() + "L";
+        return CodeBlock.of("$L = $L($L.view($L, $L, $L)); // $L\n", placement.field(), Names.OWN, Names.MEMORY, offset,
+                Names.BATCH_SIZE, dimensions(shape), shape.batched());
     }
 
     private static CodeBlock newTensor(String dimensions) {

@@ -1,35 +1,62 @@
 package netc.processor.codegen;
 
 import com.palantir.javapoet.CodeBlock;
+import java.util.ArrayList;
+import java.util.List;
 import netc.processor.model.NetworkPlan;
-import netc.processor.model.ShapedNode;
 
-/** The generated model's Javadoc: what it is, its shape table, and how it plans device memory. */
+/** The generated model's Javadoc: what it is, its shape table, and its memory plan. */
 final class ModelJavadoc {
+    private static final String[] HEADER = {"Tensor", "Floats/example", "Offset", "Live"};
+
     private ModelJavadoc() {}
 
-    static CodeBlock of(NetworkPlan plan, GradientPlan gradients) {
-        CodeBlock.Builder doc = CodeBlock.builder()
+    static CodeBlock of(NetworkPlan plan, MemoryPlan memory) {
+        return CodeBlock.builder()
                 .add("The {@code $L} network compiled by netc: its forward and backward passes on an OpenCL\n",
                         plan.spec().simpleName())
                 .add("device, for one batch size.\n\n")
                 .add("<pre>\n$L</pre>\n\n", SummaryTable.render(plan))
                 .add("<p>Multiply-adds count {@code out·Ho·Wo·in·k·k} for a convolution and {@code in·out} for a\n")
                 .add("dense layer; the other layers count none.\n\n")
-                .add("<p>Memory: every layer's output is kept, since the backward pass needs them all. A\n")
-                .add("gradient lives only from the step that writes it to the step that consumes it, so\n");
-        if (plan.isChain()) {
-            doc.add("they alternate between two workspaces (ops accept tensors larger than they need)");
-        } else {
-            doc.add("gradients share $L workspaces, assigned by these live ranges (ops accept tensors larger\n",
-                    gradients.workspaces())
-                    .add("than they need); where a tensor feeds several layers, its gradient is the sum of theirs");
+                .add("<p>Memory: every output and gradient is a view of one block of device memory, placed when\n")
+                .add("the network was compiled by when each is live, from the step that writes it to the last\n")
+                .add("that reads it ({@code conv1} is a layer's forward step, {@code conv1'} its backward), so\n")
+                .add("that only tensors never live at the same step share memory. The input and the logits'\n")
+                .add("gradient are the caller's; each op's own scratch comes on top.\n\n")
+                .add("<pre>\n$L</pre>\n", table(plan, memory))
+                .build();
+    }
+
+    /** One row per placed tensor, then the block's size against the least any placement could use. */
+    private static String table(NetworkPlan plan, MemoryPlan memory) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (MemoryPlan.Placement p : memory.placements()) {
+            rows.add(new String[] {p.field(), Numbers.grouped(p.size()), Numbers.grouped(p.offset()),
+                    memory.stepName(plan, p.first()) + " … " + memory.stepName(plan, p.last())});
         }
-        if (gradients.workspaces() > 0) {
-            ShapedNode largest = gradients.largest();
-            doc.add(",\neach as large as the largest gradient, $L's {@code $L}", largest.path(),
-                    largest.output().batched());
+        int[] widths = new int[HEADER.length];
+        for (String[] row : rows) {
+            for (int column = 0; column < widths.length; column++) {
+                widths[column] = Math.max(widths[column], row[column].length());
+            }
         }
-        return doc.add(".\n").build();
+        StringBuilder text = new StringBuilder();
+        for (String[] row : rows) {
+            text.append(String.format("%-" + widths[0] + "s   %" + widths[1] + "s   %" + widths[2] + "s   %s",
+                    row[0], row[1], row[2], row[3]).stripTrailing()).append('\n');
+        }
+        if (memory.placements().isEmpty()) {
+            return text.append("Nothing to place: the output is the input.\n").toString();
+        }
+        long block = memory.floatsPerExample();
+        long least = memory.mostLiveAtOnce();
+        text.append("Block: ").append(Numbers.grouped(block)).append(" floats per example (")
+                .append(Numbers.bytes(4 * block)).append("; ").append(Numbers.bytes(4 * block * 64))
+                .append(" at batch 64)\n");
+        text.append("Most live at one step (").append(memory.stepName(plan, memory.stepOfMostLive())).append("): ")
+                .append(Numbers.grouped(least)).append(" floats, the least any placement needs");
+        return text.append('\n').toString();
     }
 }

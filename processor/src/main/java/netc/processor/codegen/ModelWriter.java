@@ -55,19 +55,20 @@ public final class ModelWriter {
         ClassName name = Names.model(spec);
         Identifiers names = new Identifiers(plan);
         GradientPlan gradients = GradientPlan.of(plan);
+        MemoryPlan memory = MemoryPlan.of(plan, gradients, names);
         TypeSpec.Builder model = TypeSpec.classBuilder(name)
-                .addJavadoc(ModelJavadoc.of(plan, gradients))
+                .addJavadoc(ModelJavadoc.of(plan, memory))
                 .addAnnotation(generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(TypeNames.COMPILED_MODEL)
-                .addField(InfoWriter.info(plan, gradients))
+                .addField(InfoWriter.info(plan, memory))
                 .addField(FieldSpec.builder(TypeNames.MODEL_FACTORY, Names.FACTORY,
                                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("Builds the model for a device and a batch size.\n")
                         .initializer("$T::new", name)
                         .build())
-                .addFields(MemberWriter.fields(plan, names, gradients))
-                .addMethod(MemberWriter.constructor(plan, names, gradients))
+                .addFields(MemberWriter.fields(plan, names, gradients, memory))
+                .addMethod(MemberWriter.constructor(plan, names, gradients, memory))
                 .addMethods(PassWriter.methods(plan, names, gradients));
         if (origin != null) {
             model.addOriginatingElement(origin);

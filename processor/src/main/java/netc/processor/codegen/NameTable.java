@@ -14,7 +14,7 @@ import netc.processor.kind.KindRegistry;
  * <p>Java keeps variables and methods apart, so the table does too: a layer named {@code forward} is
  * fine. Type names that the code writes in expressions ({@code Activation.RELU}, {@code List.of},
  * {@code NetModel::new}) count as variables, since a field of that name would obscure them. Entries that
- * only some networks use (the {@code Activation} type, the workspaces a graph may need) are always listed:
+ * only some networks use (the {@code Activation} type, the gradient scratch a graph may need) are always listed:
  * a table that is too large forbids a name, one that is too small miscompiles.
  */
 public final class NameTable {
@@ -63,7 +63,7 @@ public final class NameTable {
             table.add(new Identifier(Names.output(node), m, Namespace.VARIABLE, "output tensor field", node, i));
             if (!node.equals(output)) {
                 table.add(new Identifier(Names.gradient(node), m, Namespace.VARIABLE,
-                        "output gradient (a local variable in backward)", node, i));
+                        "output gradient tensor field", node, i));
             }
         }
         return List.copyOf(table);
@@ -76,9 +76,10 @@ public final class NameTable {
         variable(table, m, Names.INFO, "the NetworkInfo constant INFO");
         variable(table, m, Names.FACTORY, "the ModelFactory constant FACTORY");
         variable(table, m, Names.INPUT, "the input tensor field");
+        variable(table, m, Names.MEMORY, "the memory field every output and gradient is a view of");
         variable(table, m, Names.ARITHMETIC, "the TensorArithmetic field that adds gradients");
         for (int i = 0; i < Names.LETTERED_WORKSPACES; i++) {
-            variable(table, m, Names.workspace(i), "a gradient workspace field");
+            variable(table, m, Names.workspace(i), "a gradient scratch field");
         }
         variable(table, m, Names.DEVICE, "the constructor's parameter 'device'");
         variable(table, m, Names.BATCH_SIZE, "the constructor's parameter 'batchSize'");
@@ -87,7 +88,7 @@ public final class NameTable {
         variable(table, m, TypeNames.LIST.simpleName(), "the type java.util.List (List.of)");
         variable(table, m, TypeNames.ARRAYS.simpleName(), "the type java.util.Arrays (Arrays.asList)");
         for (com.palantir.javapoet.ClassName type : List.of(TypeNames.LAYER_ROW, TypeNames.TENSOR_INFO,
-                TypeNames.TORCH_STEP, TypeNames.WORKSPACES)) {
+                TypeNames.TORCH_STEP, TypeNames.MEMORY_PLAN)) {
             variable(table, m, type.simpleName(), "a type INFO's initializer names (" + type.simpleName() + ")");
         }
         for (String type : KindRegistry.expressionTypes()) {

@@ -15,9 +15,11 @@ public final class Names {
     static final String INFO = "INFO";
     static final String FACTORY = "FACTORY";
     static final String INPUT = "input";
+    /** The block of device memory every output and gradient is a view of. */
+    static final String MEMORY = "memory";
     /** The {@code TensorArithmetic} that copies and adds gradients where tensors feed several nodes. */
     static final String ARITHMETIC = "arithmetic";
-    /** Workspace fields run {@code gradientA} … {@code gradientZ}, then {@code gradientZ1}, ... */
+    /** Scratch gradient fields run {@code gradientA} … {@code gradientZ}, then {@code gradientZ1}, ... */
     static final int LETTERED_WORKSPACES = 26;
 
     // Parameters: the model's constructor, forward and backward; the trainer's fit.
@@ -57,7 +59,10 @@ public final class Names {
         return "d" + node + "Out";
     }
 
-    /** The gradient workspace fields: {@code gradientA}, {@code gradientB}, ... */
+    /**
+     * The scratch fields where a consumer that is not the first to reach a tensor makes its part of that
+     * tensor's gradient before adding it: {@code gradientA}, {@code gradientB}, ...
+     */
     static String workspace(int number) {
         return number < LETTERED_WORKSPACES ? "gradient" + (char) ('A' + number)
                 : "gradientZ" + (number - LETTERED_WORKSPACES + 1);

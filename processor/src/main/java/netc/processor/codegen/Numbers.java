@@ -21,4 +21,15 @@ public final class Numbers {
         }
         return String.format(Locale.ROOT, "%.2f k", value / 1e3);
     }
+
+    /** {@code 316.1 MB}, {@code 1.26 GB}, {@code 19.5 kB}: bytes in decimal units, as memory figures are quoted. */
+    public static String bytes(long value) {
+        if (value >= 1_000_000_000L) {
+            return String.format(Locale.ROOT, "%.2f GB", value / 1e9);
+        }
+        if (value >= 1_000_000L) {
+            return String.format(Locale.ROOT, "%.1f MB", value / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.1f kB", value / 1e3);
+    }
 }

@@ -99,9 +99,7 @@ final class PassWriter {
             switch (delivery.route()) {
                 case NONE -> dInputs.add("null");
                 case WRITE, COPY -> {
-                    code.add("$T $L = $L; // $L\n", TypeNames.TENSOR, gradient,
-                            Names.workspace(gradients.workspaceOf(producer)), outputShape(node, producer));
-                    dInputs.add(gradient);
+                    dInputs.add(gradient); // a field, placed by the memory plan
                     if (delivery.route() == Route.COPY) {
                         after.addStatement("$L.copy($L, $L, $L)", Names.ARITHMETIC, gradient, dOutput,
                                 size(node, producer));

@@ -10,7 +10,8 @@ import netc.processor.model.ShapedNode;
 
 /**
  * The shape table as text, after Keras's {@code model.summary()}: one row per node with its kind, output
- * shape, parameters and multiply-adds per example, then the totals. A network that is more than a chain
+ * shape, parameters and multiply-adds per example, then the totals and the memory the {@link MemoryPlan}
+ * plans. A network that is more than a chain
  * gets Keras's "Connected to" column, filled where a node reads something other than the row above. The
  * same text is the generated {@code summary()}, the model's Javadoc and the {@code -Anetc.summary=true} note.
  */
@@ -59,6 +60,11 @@ public final class SummaryTable {
         }
         text.append("Multiply-adds per example: ").append(Numbers.grouped(plan.multiplyAdds()))
                 .append(" (").append(Numbers.approximate(plan.multiplyAdds())).append(")\n");
+        long block = MemoryPlan.of(plan, GradientPlan.of(plan), new Identifiers(plan)).floatsPerExample();
+        text.append("Planned memory: parameters ").append(Numbers.bytes(4 * plan.parameters()))
+                .append(", their gradients as much;\n");
+        text.append("  outputs and gradients ").append(Numbers.grouped(block)).append(" floats per example (")
+                .append(Numbers.bytes(4 * block * 64)).append(" at batch 64)\n");
         return text.toString();
     }
 

@@ -72,6 +72,12 @@ final class ActivationKind implements LayerKind {
     }
 
     /** The derivative is written in terms of the output, as the fused activations' is. */
+    /** Its backward reads its output (each activation's derivative is a function of it), not its input. */
+    @Override
+    public boolean backwardReadsInputs() {
+        return false;
+    }
+
     @Override
     public CodeBlock backward(CodeSite site) {
         return CodeBlock.builder().addStatement("$L.backward($L, $L, $L)", site.op(), site.dInputs().get(0),

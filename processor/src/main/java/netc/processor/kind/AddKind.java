@@ -72,6 +72,17 @@ final class AddKind implements NodeKind {
                 site.inputs().get(0), site.inputs().get(1)).build();
     }
 
+    /** Its backward reads only the output's gradient. */
+    @Override
+    public boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    public boolean backwardReadsOutput() {
+        return false;
+    }
+
     @Override
     public CodeBlock backward(CodeSite site) {
         return CodeBlock.of("");

@@ -77,6 +77,12 @@ final class BatchNormKind implements LayerKind {
     }
 
     /** Where the input needs no gradient the op still computes one: it may overwrite {@code dOutput} with it. */
+    /** Its backward reads its input, not its output. */
+    @Override
+    public boolean backwardReadsOutput() {
+        return false;
+    }
+
     @Override
     public CodeBlock backward(CodeSite site) {
         String dInput = site.dInputs().get(0).equals("null") ? site.dOutput() : site.dInputs().get(0);

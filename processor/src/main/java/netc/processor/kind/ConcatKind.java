@@ -94,6 +94,17 @@ final class ConcatKind implements NodeKind {
                 ClassName.get("java.util", "List"), String.join(", ", site.inputs())).build();
     }
 
+    /** Its backward reads only the output's gradient. */
+    @Override
+    public boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    public boolean backwardReadsOutput() {
+        return false;
+    }
+
     @Override
     public CodeBlock backward(CodeSite site) {
         // List.of refuses nulls; an input that needs no gradient (the network's own input) has one.

@@ -70,6 +70,17 @@ final class DropoutKind implements LayerKind {
                 site.inputs().get(0), Names.MODE, Names.DROPOUT_KEY, site.node().index()).build();
     }
 
+    /** Its backward reads only the output's gradient (the mask is replayed from its key). */
+    @Override
+    public boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    public boolean backwardReadsOutput() {
+        return false;
+    }
+
     @Override
     public CodeBlock backward(CodeSite site) {
         return CodeBlock.builder().addStatement("$L.backward($L, $L)", site.op(), site.dInputs().get(0),

@@ -54,6 +54,17 @@ final class FlattenKind implements LayerKind {
         return CodeBlock.of("");
     }
 
+    /** Its backward reads only the output's gradient. */
+    @Override
+    public boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    public boolean backwardReadsOutput() {
+        return false;
+    }
+
     @Override
     public CodeBlock backward(CodeSite site) {
         return CodeBlock.of("");

@@ -68,6 +68,17 @@ final class GlobalAvgPoolKind implements LayerKind {
                 .build();
     }
 
+    /** Its backward reads only the output's gradient. */
+    @Override
+    public boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    public boolean backwardReadsOutput() {
+        return false;
+    }
+
     @Override
     public CodeBlock backward(CodeSite site) {
         return CodeBlock.builder().addStatement("$L.backward($L, $L)", site.op(), site.dInputs().get(0),

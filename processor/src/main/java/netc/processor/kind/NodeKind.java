@@ -86,6 +86,19 @@ public interface NodeKind {
     /** The backward call(s), reading {@code dOutput} and writing {@code dInputs}. */
     CodeBlock backward(CodeSite site);
 
+    /**
+     * Whether the backward call reads the node's inputs (a convolution's weight gradient does). The memory
+     * plan keeps an input live until then only if so; true unless the kind knows better.
+     */
+    default boolean backwardReadsInputs() {
+        return true;
+    }
+
+    /** Whether the backward call reads the node's output (an activation's derivative does); as above. */
+    default boolean backwardReadsOutput() {
+        return true;
+    }
+
     /** True when the output is the input tensor itself, read differently ({@code @Flatten}). */
     default boolean outputIsInput() {
         return false;

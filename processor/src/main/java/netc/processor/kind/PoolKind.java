@@ -108,6 +108,17 @@ abstract class PoolKind implements LayerKind {
                 .build();
     }
 
+    /** Its backward reads only the output's gradient (max pooling kept where each maximum came from). */
+    @Override
+    public boolean backwardReadsInputs() {
+        return false;
+    }
+
+    @Override
+    public boolean backwardReadsOutput() {
+        return false;
+    }
+
     @Override
     public CodeBlock backward(CodeSite site) {
         return CodeBlock.builder().addStatement("$L.backward($L, $L)", site.op(), site.dInputs().get(0),

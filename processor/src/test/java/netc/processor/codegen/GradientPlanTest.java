@@ -23,7 +23,7 @@ import netc.processor.model.Shape;
 import netc.processor.model.Source;
 import org.junit.jupiter.api.Test;
 
-/** Which node writes, copies or adds which gradient, and how many workspaces that takes. */
+/** Which node writes, copies or adds which gradient, and when each gradient tensor is live. */
 class GradientPlanTest {
 
     private static LayerSpec conv(String name) {
@@ -47,13 +47,19 @@ class GradientPlanTest {
                 .deliveries().stream().map(GradientPlan.Delivery::route).toList();
     }
 
+    /** (producer, first backward step, last backward step) of each gradient, without scratch. */
+    private static List<List<Integer>> gradientRanges(GradientPlan gradients) {
+        return gradients.intervals().stream().filter(interval -> interval.scratch() < 0)
+                .map(interval -> List.of(interval.producer(), interval.start(), interval.end())).toList();
+    }
+
     @Test
-    void aChainAlternatesBetweenTwoWorkspaces() {
+    void aChainsGradientLivesFromTheLayerAfterToItsOwnLayer() {
         GradientPlan gradients = GradientPlan.of(plan(List.of(conv("c1"), pool("p1"), conv("c2"), pool("p2"),
                 layer("fc", "Dense", "in", -1, "out", 10, "activation", Activation.NONE))));
-        assertEquals(2, gradients.workspaces());
-        assertEquals(List.of(0, 1, 0, 1), List.of(gradients.workspaceOf(3), gradients.workspaceOf(2),
-                gradients.workspaceOf(1), gradients.workspaceOf(0)), "p2, c2, p1, c1 from the end");
+        // Backward steps: fc 0, p2 1, c2 2, p1 3, c1 4; each gradient is written one step before it is read.
+        assertEquals(List.of(List.of(3, 0, 1), List.of(2, 1, 2), List.of(1, 2, 3), List.of(0, 3, 4)),
+                gradientRanges(gradients));
         assertEquals(List.of(Route.NONE), routes(gradients, "c1"), "the input needs no gradient");
         assertEquals(List.of(), gradients.skipped());
         assertEquals(false, gradients.combines());
@@ -64,7 +70,7 @@ class GradientPlanTest {
         GradientPlan gradients = GradientPlan.of(plan(List.of(pool("p1"), pool("p2"), conv("c"))));
         assertEquals(List.of("p1", "p2"), gradients.skipped().stream().map(node -> node.path()).toList());
         assertEquals(List.of(Route.NONE), routes(gradients, "c"));
-        assertEquals(0, gradients.workspaces());
+        assertEquals(List.of(), gradients.intervals());
     }
 
     @Test
@@ -78,8 +84,12 @@ class GradientPlanTest {
         assertEquals(List.of(Route.SCRATCH), routes(gradients, "b.conv1"));
         assertEquals(List.of(Route.WRITE), routes(gradients, "b.conv2"));
         assertEquals(true, gradients.combines());
-        // d(b:add) = d(conv2) ends at conv2, d(stem) lives across the body, d(conv1) and the scratch overlap it.
-        assertEquals(3, gradients.workspaces());
+        // Steps: fc 0, b:add 1, b.conv2 2, b.conv1 3, stem 4. d(stem) is written at b:add (a copy) and lives
+        // across the body to stem; conv1's part of it is made in a scratch at its own step.
+        assertEquals(List.of(List.of(0, 1, 4)), gradientRanges(gradients).stream()
+                .filter(range -> range.get(0) == 0).toList());
+        assertEquals(List.of(List.of(0, 3, 3)), gradients.intervals().stream().filter(i -> i.scratch() == 0)
+                .map(i -> List.of(i.producer(), i.start(), i.end())).toList());
     }
 
     @Test
@@ -100,6 +110,7 @@ class GradientPlanTest {
         GradientPlan gradients = GradientPlan.of(plan(List.of(conv("c"), layer("flatten", "Flatten"),
                 layer("fc", "Dense", "in", -1, "out", 10, "activation", Activation.NONE))));
         assertEquals(List.of(Route.ALIAS), routes(gradients, "flatten"));
-        assertEquals(1, gradients.workspaces(), "c's gradient is the flatten's tensor");
+        assertEquals(List.of(List.of(1, 0, 2)), gradientRanges(gradients),
+                "c's gradient is the flatten's tensor, written by fc and read by c");
     }
 }

@@ -8,12 +8,15 @@ import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clReleaseMemObject;
 
+import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
+import org.jocl.cl_buffer_region;
 import org.jocl.cl_mem;
 
 /**
- * A block of device memory of a fixed size, allocated once and owned by whoever created it.
+ * A block of device memory of a fixed size, allocated once and owned by whoever created it, or a view of
+ * part of another block ({@link #view}), which shares its memory and allocates none.
  *
  * <p>Reads are blocking (the caller wants the values); writes are blocking too, so the host array
  * may be reused at once. Offsets and counts are in elements of 4 bytes (float or int).
@@ -22,6 +25,8 @@ public final class Buffer implements AutoCloseable {
     private final Device device;
     private final cl_mem mem;
     private final long elements;
+    /** True for a view: closing it releases the handle, not memory. */
+    private final boolean view;
     private boolean closed;
 
     private Buffer(Device device, long elements) {
@@ -30,6 +35,7 @@ public final class Buffer implements AutoCloseable {
         }
         this.device = device;
         this.elements = elements;
+        this.view = false;
         int[] status = new int[1];
         this.mem = clCreateBuffer(device.context(), CL_MEM_READ_WRITE, elements * 4L, null, status);
         if (status[0] != 0) {
@@ -38,11 +44,47 @@ public final class Buffer implements AutoCloseable {
         device.recordAllocation(elements * 4L);
     }
 
+    private Buffer(Buffer parent, long offset, long elements) {
+        this.device = parent.device;
+        this.elements = elements;
+        this.view = true;
+        int[] status = new int[1];
+        cl_buffer_region region = new cl_buffer_region(offset * 4L, elements * 4L);
+        this.mem = CL.clCreateSubBuffer(parent.mem, CL_MEM_READ_WRITE, CL.CL_BUFFER_CREATE_TYPE_REGION, region, status);
+        if (status[0] != 0) {
+            throw new ClException("clCreateSubBuffer", status[0], "elements [" + offset + ", " + (offset + elements)
+                    + ") of a buffer of " + parent.elements);
+        }
+    }
+
     /** A buffer of {@code elements} 4-byte values (float or int), zero-filled. */
     public static Buffer allocate(Device device, long elements) {
         Buffer buffer = new Buffer(device, elements);
         buffer.zero();
         return buffer;
+    }
+
+    /**
+     * Elements {@code [offset, offset + elements)} of this buffer as a buffer of their own, which kernels
+     * read and write like any other; it allocates nothing and must be closed before this one. The offset in
+     * bytes must be a multiple of the device's base address alignment ({@code CL_DEVICE_MEM_BASE_ADDR_ALIGN},
+     * 128 bytes on PoCL; see {@link Device#viewAlignmentElements()}).
+     */
+    public Buffer view(long offset, long elements) {
+        if (view) {
+            throw new IllegalArgumentException("a view of a view is not supported; take both from the buffer itself");
+        }
+        checkRange(offset, elements);
+        if (elements < 1) {
+            throw new IllegalArgumentException("a view needs at least one element, got " + elements);
+        }
+        long alignment = device.viewAlignmentElements();
+        if (offset % alignment != 0) {
+            throw new IllegalArgumentException("a view must start at a multiple of " + alignment + " elements on "
+                    + device.info().name() + " (its base address alignment), not at " + offset
+                    + "; align the offset up.");
+        }
+        return new Buffer(this, offset, elements);
     }
 
     public Device device() {
@@ -150,7 +192,9 @@ public final class Buffer implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            device.recordRelease(elements * 4L);
+            if (!view) {
+                device.recordRelease(elements * 4L);
+            }
             ClException.check(clReleaseMemObject(mem), "clReleaseMemObject");
         }
     }

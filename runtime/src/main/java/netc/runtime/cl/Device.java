@@ -80,6 +80,15 @@ public final class Device implements AutoCloseable {
         return info.device();
     }
 
+    /**
+     * The alignment, in 4-byte elements, of a {@link Buffer#view}'s start: the device's base address
+     * alignment ({@code CL_DEVICE_MEM_BASE_ADDR_ALIGN}, in bits), at least one element.
+     */
+    public long viewAlignmentElements() {
+        long bits = OpenCl.deviceInt(id(), org.jocl.CL.CL_DEVICE_MEM_BASE_ADDR_ALIGN);
+        return Math.max(1, bits / 32);
+    }
+
     /** The largest work-group this device runs; kernels size their local ranges under it. */
     public long maxWorkGroupSize() {
         return info.maxWorkGroupSize();

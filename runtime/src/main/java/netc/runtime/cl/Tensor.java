@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * A float32 array on the device with a shape, row-major (the last dimension varies fastest), as
  * PyTorch lays out a contiguous tensor: {@code (N, C, H, W)} for images, {@code (N, F)} for features.
- * It owns its buffer.
+ * It owns its buffer, which is either its own memory or a {@link #view} of another tensor's (a generated
+ * model places its outputs and gradients in one block by when each is live).
  */
 public final class Tensor implements AutoCloseable {
     private final int[] shape;
@@ -14,6 +15,20 @@ public final class Tensor implements AutoCloseable {
     public Tensor(Device device, int... shape) {
         this.shape = shape.clone();
         this.buffer = Buffer.allocate(device, size(shape));
+    }
+
+    private Tensor(Buffer buffer, int[] shape) {
+        this.shape = shape;
+        this.buffer = buffer;
+    }
+
+    /**
+     * A tensor of {@code shape} over this one's elements from {@code offset} on: it shares this tensor's
+     * memory (writing one writes the other) and must be closed before it. The offset must be aligned as
+     * {@link Buffer#view} requires.
+     */
+    public Tensor view(long offset, int... shape) {
+        return new Tensor(buffer.view(offset, size(shape)), shape.clone());
     }
 
     public static long size(int... shape) {

@@ -17,8 +17,8 @@ import netc.runtime.ops.MaxPool2d;
  * before anything is allocated, so that a batch too large for the device is refused with a message
  * rather than ending in the driver.
  *
- * <p>{@link #model} mirrors what a generated model's constructor allocates: the input, every layer's
- * output (a flatten's is its input), the gradient workspaces ({@link NetworkInfo#workspaces()}), and each
+ * <p>{@link #model} mirrors what a generated model's constructor allocates: the input, the one block its
+ * outputs and gradients are views of ({@link NetworkInfo#memory()}, planned by liveness), and each
  * layer's own buffers, sized by the op itself ({@link Conv2d#deviceMemory} or {@link DirectConv2d#deviceMemory}: weight, bias and their
  * gradients, im2col columns, GEMM product and packing scratch; {@link Dense#deviceMemory};
  * {@link MaxPool2d#deviceMemory}: its arg-max record; {@link BatchNorm#deviceMemory}; average pooling,
@@ -37,14 +37,13 @@ public final class MemoryEstimate {
     private static final Pattern BATCH_NORM = Pattern.compile("BatchNorm");
     /** Kinds whose op holds no buffer of its own. */
     private static final Pattern STATELESS = Pattern.compile("ReLU|Sigmoid|Tanh|GlobalAvgPool|Add|Concat|Flatten");
-    /** The kind whose output is its input tensor, read as features. */
-    private static final String FLATTEN = "Flatten";
 
     private MemoryEstimate() {}
 
     /** What the generated model's constructor allocates for {@code batch}. */
     public static DeviceMemory model(NetworkInfo info, int batch) {
-        DeviceMemory memory = DeviceMemory.floats((long) batch * info.inputSize());
+        DeviceMemory memory = DeviceMemory.floats((long) batch * info.inputSize())
+                .plus(DeviceMemory.floats((long) batch * info.memory().floatsPerExample()));
         List<Integer> networkInput = List.of(info.channels(), info.height(), info.width());
         List<LayerRow> layers = info.layers();
         for (int i = 0; i < layers.size(); i++) {
@@ -53,12 +52,8 @@ public final class MemoryEstimate {
             int input = layer.inputs().isEmpty() ? i - 1 : layer.inputs().get(0);
             List<Integer> shape = input == LayerRow.NETWORK_INPUT ? networkInput : layers.get(input).outputShape();
             memory = memory.plus(ownBuffers(info, layer, shape, batch));
-            if (!layer.kind().equals(FLATTEN)) {
-                memory = memory.plus(DeviceMemory.floats((long) batch * size(layer.outputShape())));
-            }
         }
-        Workspaces workspaces = info.workspaces();
-        return memory.plus(DeviceMemory.floats((long) batch * workspaces.size()).times(workspaces.count()));
+        return memory;
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param parameters every trainable tensor, in the order of the model's {@code parameters()}
  * @param buffers PyTorch's buffers, in layer order: the model's {@code buffers()} holds those on the device,
  *     its {@code counters()} the {@code num_batches_tracked} counters each BatchNorm op keeps on the host
- * @param workspaces the gradient workspaces the model allocates
+ * @param memory where the model keeps its outputs and gradients: one block, planned by liveness
  * @param shapeHash a hex digest of the layer graph and every shape
  * @param summary the shape table as text, as {@code summary()} shows it
  */
@@ -31,7 +31,7 @@ public record NetworkInfo(
         List<LayerRow> layers,
         List<TensorInfo> parameters,
         List<TensorInfo> buffers,
-        Workspaces workspaces,
+        MemoryPlan memory,
         String shapeHash,
         String summary) {
 
@@ -45,7 +45,7 @@ public record NetworkInfo(
     public NetworkInfo(String name, String networkClass, int channels, int height, int width, int outputs,
                        List<LayerRow> layers, String shapeHash, String summary) {
         this(name, networkClass, channels, height, width, outputs, layers, List.of(), List.of(),
-                Workspaces.ofChain(layers), shapeHash, summary);
+                MemoryPlan.ofChain(layers), shapeHash, summary);
     }
 
     public long parameterCount() {

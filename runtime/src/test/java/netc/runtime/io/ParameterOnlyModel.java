@@ -15,7 +15,7 @@ import netc.runtime.model.Parameter;
 import netc.runtime.model.StateTensor;
 import netc.runtime.model.TensorInfo;
 import netc.runtime.model.TorchStep;
-import netc.runtime.model.Workspaces;
+import netc.runtime.model.MemoryPlan;
 import netc.runtime.ops.BatchNorm;
 
 /**
@@ -89,7 +89,7 @@ final class ParameterOnlyModel extends CompiledModel {
             rows.add(new LayerRow(layer.name(), layer.batchNorm() ? "BatchNorm" : "Test", List.of(1), count, 0,
                     List.of(row - 1), List.of(new TorchStep(layer.name(), layer.slot(), -1))));
         }
-        return new NetworkInfo(network, "test." + network, 1, 2, 2, 2, rows, tensors, buffers, new Workspaces(0, 0),
+        return new NetworkInfo(network, "test." + network, 1, 2, 2, 2, rows, tensors, buffers, new MemoryPlan(0, List.of()),
                 shapeHash, "");
     }
 

@@ -26,14 +26,15 @@ class MemoryEstimateTest {
             new LayerRow("fc", "Dense(3)", List.of(3), 195, 192)), "hash", "");
 
     @Test
-    void theModelIsItsInputOutputsWorkspacesAndEachOpsOwnBuffers() {
+    void theModelIsItsInputItsPlannedBlockAndEachOpsOwnBuffers() {
         int batch = 5;
         // Layers this small take the fast paths the code generator would pick for them.
         assertTrue(DirectConv2d.suits(1, 8, 4, 3, 1, 1) && SmallDense.suits(64, 3));
         DeviceMemory ops = DirectConv2d.deviceMemory(batch, 1, 8, 8, 4, 3, 1)
                 .plus(MaxPool2d.deviceMemory(batch * 64L, 2))
                 .plus(SmallDense.deviceMemory(64, 3));
-        // input 64, outputs 256 + 64 + 64 + 3, two workspaces of the largest gradient (conv's 256), per example
+        // input 64; a table built by hand plans every output, 256 + 64 + 64 + 3, and two workspaces of the
+        // largest gradient (conv's 256), per example
         long floats = batch * (64L + 256 + 64 + 64 + 3 + 2 * 256);
         assertEquals(ops.bytes() + 4 * floats, MemoryEstimate.model(SMALL, batch).bytes());
     }
@@ -63,7 +64,8 @@ class MemoryEstimateTest {
     @Test
     void anAbsurdBatchIsEstimatedNotRefusedByTheShapeChecks() {
         DeviceMemory huge = MemoryEstimate.model(SMALL, Integer.MAX_VALUE);
-        assertEquals(4L * Integer.MAX_VALUE * 256, huge.largestBufferBytes());
+        // The largest buffer is the planned block: outputs 387 and two workspaces of 256 floats per example.
+        assertEquals(4L * Integer.MAX_VALUE * (387 + 2 * 256), huge.largestBufferBytes());
     }
 
     @Test
@@ -77,10 +79,10 @@ class MemoryEstimateTest {
 
     /**
      * (1, 8, 8) → conv (4, 8, 8) → BatchNorm → ReLU, summed with the conv's output → flatten → dense (3):
-     * each row sized from the row it reads, the flatten without a tensor of its own, three workspaces.
+     * each row sized from the row it reads, and the block its plan asks for.
      */
     @Test
-    void aGraphIsWiredByItsRowsInputsAndUsesItsOwnWorkspaces() {
+    void aGraphIsWiredByItsRowsInputsAndUsesItsPlannedBlock() {
         NetworkInfo graph = new NetworkInfo("Graph", "p.Graph", 1, 8, 8, 3, List.of(
                 new LayerRow("conv", "Conv(4, k3, s1, p1)", List.of(4, 8, 8), 40, 2304, List.of(-1), List.of()),
                 new LayerRow("b.bn", "BatchNorm", List.of(4, 8, 8), 8, 0, List.of(0), List.of()),
@@ -88,13 +90,12 @@ class MemoryEstimateTest {
                 new LayerRow("b:add", "Add", List.of(4, 8, 8), 0, 0, List.of(2, 0), List.of()),
                 new LayerRow("flatten", "Flatten", List.of(256), 0, 0, List.of(3), List.of()),
                 new LayerRow("fc", "Dense(3)", List.of(3), 771, 768, List.of(4), List.of())),
-                List.of(), List.of(), new Workspaces(3, 256), "hash", "");
+                List.of(), List.of(), new MemoryPlan(1800, List.of()), "hash", "");
         int batch = 5;
         DeviceMemory ops = DirectConv2d.deviceMemory(batch, 1, 8, 8, 4, 3, 1)
                 .plus(BatchNorm.deviceMemory(batch, 4))
                 .plus(SmallDense.deviceMemory(256, 3));
-        // input 64, outputs conv, bn, relu, add 256 each (no flatten), dense 3, three workspaces of 256
-        long floats = batch * (64L + 4 * 256 + 3 + 3 * 256);
+        long floats = batch * (64L + 1800); // the input, and the plan's block
         assertEquals(ops.bytes() + 4 * floats, MemoryEstimate.model(graph, batch).bytes());
     }
 }

@@ -24,7 +24,7 @@ class NetworkInfoTest {
                     new TensorInfo("b2[1].bn1.weight", 1, "weight", List.of(4)),
                     new TensorInfo("fc.weight", 3, "weight", List.of(10, 256))),
             List.of(new TensorInfo("b2[1].bn1.running_mean", 1, "running_mean", List.of(4))),
-            new Workspaces(2, 256), "hash", "summary");
+            new MemoryPlan(1024, List.of()), "hash", "summary");
 
     @Test
     void eachLevelMatchesByNameOrSlotThenTheRepetition() {
@@ -58,6 +58,6 @@ class NetworkInfoTest {
         assertEquals(650, info.parameterCount());
         assertEquals(List.of(), info.parameters());
         assertEquals(List.of(), info.layers().get(0).torchPath());
-        assertEquals(new Workspaces(0, 0), info.workspaces(), "a single layer passes no gradient on");
+        assertEquals(new MemoryPlan(10, List.of()), info.memory(), "its output, and no gradient passed on");
     }
 }

@@ -1,0 +1,75 @@
+package netc.processor.codegen;
+
+import static netc.processor.testing.HandBuilt.layer;
+import static netc.processor.testing.HandBuilt.network;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import netc.Activation;
+import netc.processor.check.ShapeChecker;
+import netc.processor.diag.Report;
+import netc.processor.graph.GraphBuilder;
+import netc.processor.model.MemberSpec;
+import netc.processor.model.NetworkPlan;
+import netc.processor.model.Shape;
+import org.junit.jupiter.api.Test;
+
+/** When each output and gradient is live, and that the placement keeps tensors live together apart. */
+class MemoryPlanTest {
+
+    private static MemoryPlan plan(List<MemberSpec> members) {
+        Report report = new Report();
+        NetworkPlan plan = GraphBuilder.build(network(Shape.image(2, 8, 8), members), report)
+                .flatMap(graph -> ShapeChecker.check(graph, report)).orElseThrow();
+        assertEquals(List.of(), report.errors());
+        return MemoryPlan.of(plan, GradientPlan.of(plan), new Identifiers(plan));
+    }
+
+    private static List<Integer> live(MemoryPlan plan, String field) {
+        MemoryPlan.Placement placement = plan.placement(field);
+        return List.of(placement.first(), placement.last());
+    }
+
+    @Test
+    void eachTensorLivesUntilTheLastStepThatReadsIt() {
+        // Forward steps c1 0, p1 1, drop 2, c2 3, fc 4; backward fc' 5, c2' 6, drop' 7, p1' 8, c1' 9.
+        MemoryPlan plan = plan(List.of(
+                layer("c1", "Conv", "out", 4, "kernel", 3, "stride", 1, "padding", 1, "activation", Activation.RELU),
+                layer("p1", "MaxPool", "kernel", 2, "stride", 0, "padding", 0),
+                layer("drop", "Dropout", "value", 0.5),
+                layer("c2", "Conv", "out", 4, "kernel", 3, "stride", 1, "padding", 1, "activation", Activation.RELU),
+                layer("fc", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
+        assertEquals(List.of(0, 9), live(plan, "c1Out"), "its ReLU's derivative is read at c1'");
+        assertEquals(List.of(1, 2), live(plan, "p1Out"), "read by the dropout only: max pooling keeps its arg-max");
+        assertEquals(List.of(2, 6), live(plan, "dropOut"), "c2' reads its input for the weight gradient");
+        assertEquals(List.of(3, 6), live(plan, "c2Out"), "fc' reads it at 5, c2' at 6");
+        assertEquals(List.of(4, 9), live(plan, "fcOut"), "the logits live to the end");
+        assertEquals(List.of(5, 6), live(plan, "dc2Out"));
+        assertEquals(List.of(6, 7), live(plan, "ddropOut"));
+        assertEquals(List.of(7, 8), live(plan, "dp1Out"));
+        assertEquals(List.of(8, 9), live(plan, "dc1Out"));
+        for (MemoryPlan.Placement a : plan.placements()) {
+            assertEquals(0, a.offset() % MemoryPlan.ALIGNMENT, a + " starts aligned");
+            for (MemoryPlan.Placement b : plan.placements()) {
+                boolean apart = a.offset() + a.size() <= b.offset() || b.offset() + b.size() <= a.offset();
+                assertTrue(a == b || !a.livesWith(b) || apart, a + " and " + b + " are live together");
+            }
+        }
+        long everything = plan.placements().stream().mapToLong(MemoryPlan.Placement::size).sum();
+        assertTrue(plan.floatsPerExample() < everything, "tensors not live together share memory");
+        assertTrue(plan.floatsPerExample() >= plan.mostLiveAtOnce());
+    }
+
+    @Test
+    void aFlattensReadersKeepItsInputLive() {
+        // Forward c 0, flatten 1, fc 2; backward fc' 3, flatten' 4 (hands on), c' 5.
+        MemoryPlan plan = plan(List.of(
+                layer("c", "Conv", "out", 4, "kernel", 3, "stride", 1, "padding", 1, "activation", Activation.NONE),
+                layer("flatten", "Flatten"),
+                layer("fc", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
+        assertEquals(List.of(0, 5), live(plan, "cOut"), "fc' reads it through the flatten; c' reads it too");
+        assertEquals(List.of(3, 5), live(plan, "dflattenOut"), "c's gradient is the flatten's tensor");
+        assertEquals(3, plan.placements().size(), "cOut, fcOut, dflattenOut; the flatten has no tensor of its own");
+    }
+}

@@ -1,0 +1,82 @@
+package netc.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import netc.runtime.model.LayerRow;
+import netc.runtime.model.MemoryPlan;
+import netc.runtime.model.MemoryPlan.Placement;
+import netc.runtime.model.NetworkInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The memory plan the compiler wrote into every sample network: tensors live at the same step never share
+ * memory, each output has its shape's room, and the block is far smaller than keeping everything (what the
+ * generated code did before it planned by liveness). That the plan's lifetimes are long enough is what the
+ * PyTorch parity and gradient tests show: a tensor overwritten while still needed would change their numbers.
+ */
+class MemoryPlanTest {
+
+    static Stream<Arguments> networks() {
+        return Stream.of(LeNetModel.INFO, AlexNetModel.INFO, VGG11Model.INFO, NiNModel.INFO, GoogLeNetModel.INFO,
+                LeNetBNModel.INFO, ResNet18Model.INFO, DenseNetModel.INFO).map(info -> Arguments.of(info.name(), info));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void tensorsLiveTogetherNeverShareMemory(String name, NetworkInfo info) {
+        List<Placement> placements = info.memory().placements();
+        List<String> clashes = new ArrayList<>();
+        for (int i = 0; i < placements.size(); i++) {
+            for (int j = i + 1; j < placements.size(); j++) {
+                Placement a = placements.get(i);
+                Placement b = placements.get(j);
+                if (a.livesWith(b) && a.overlaps(b)) {
+                    clashes.add(a + " and " + b);
+                }
+            }
+            Placement p = placements.get(i);
+            assertTrue(p.offset() + p.size() <= info.memory().floatsPerExample(), p + " ends inside the block");
+            assertTrue(p.firstStep() <= p.lastStep(), p + " is live over some steps");
+        }
+        assertEquals(List.of(), clashes);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void everyOutputHasItsRoomAndTheLogitsLiveToTheEnd(String name, NetworkInfo info) {
+        MemoryPlan plan = info.memory();
+        int lastStep = plan.placements().stream().mapToInt(Placement::lastStep).max().orElseThrow();
+        for (int i = 0; i < info.layers().size(); i++) {
+            LayerRow layer = info.layers().get(i);
+            if (layer.kind().equals("Flatten")) {
+                continue;
+            }
+            Placement output = outputOf(plan, i);
+            long size = layer.outputShape().stream().mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b);
+            assertTrue(output.size() >= size, layer.name() + ": " + output + " holds " + size + " floats");
+            if (i == info.layers().size() - 1) {
+                assertEquals(lastStep, output.lastStep(), "the logits are read after the step");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void theBlockIsSmallerThanKeepingEveryOutputAndTwoGradients(String name, NetworkInfo info) {
+        long keepEverything = MemoryPlan.ofChain(info.layers()).floatsPerExample();
+        assertTrue(info.memory().floatsPerExample() < keepEverything,
+                info.memory().floatsPerExample() + " floats per example, against " + keepEverything);
+    }
+
+    /** A layer's output is the one tensor written at its forward step (gradients are written after them all). */
+    private static Placement outputOf(MemoryPlan plan, int layer) {
+        return plan.placements().stream().filter(p -> p.firstStep() == layer).findFirst()
+                .orElseThrow(() -> new AssertionError("no output placed for layer " + layer));
+    }
+}
