@@ -10,6 +10,10 @@
 // Index convention: forward, one work-item per output row (n, c, oh), its global id that row's
 // row-major index; backward, one work-item per (n, c) plane. Extra work-items of a rounded-up range
 // return.
+// RELU_BEFORE (when defined): the input is a ReLU's output, and the backward applies that ReLU's
+// derivative too, so the layer before need not keep its output for it. ReLU and max commute, so the
+// derivative at a window's arg-max is (its maximum > 0): where it is not, the forward records NO_ARGMAX
+// (KERNEL * KERNEL, past every real offset) and the backward routes nothing.
 
 #include "pool_rows.cl"
 
@@ -18,6 +22,7 @@
 #endif
 
 #define CONVERT_OFFSETS CONCAT(convert_, CONCAT(OFFSET_TYPE, VEC))
+#define NO_ARGMAX (KERNEL * KERNEL)
 
 // One output element, any window (padding included). Padding is skipped rather than read as -inf;
 // starting from the first real element keeps the arg-max valid even when every value is -inf
@@ -42,6 +47,9 @@ inline void max_one(__global float *out_row, __global OFFSET_TYPE *offset_row, c
         }
     }
     out_row[ow] = best;
+#ifdef RELU_BEFORE
+    if (!(best > 0.0f)) best_at = NO_ARGMAX; // a NaN too: PyTorch's ReLU gradient is (y > 0)
+#endif
     offset_row[ow] = (OFFSET_TYPE) best_at;
 }
 
@@ -64,6 +72,9 @@ inline void max_block(__global float *out_row, __global OFFSET_TYPE *offset_row,
         }
     }
     vstoreV(best, 0, out_row + ow);
+#ifdef RELU_BEFORE
+    best_at = select((intV) NO_ARGMAX, best_at, best > 0.0f);
+#endif
     vstoreV(CONVERT_OFFSETS(best_at), 0, offset_row + ow);
 }
 #endif
@@ -113,6 +124,9 @@ __kernel void maxpool_backward(__global float *d_input, __global const float *d_
         for (int ow = 0; ow < OUT_W; ow++) {
             const int o = oh * OUT_W + ow;
             const int offset = offsets[o];
+#ifdef RELU_BEFORE
+            if (offset == NO_ARGMAX) continue;
+#endif
             const int h = oh * STRIDE - PADDING + offset / KERNEL;
             const int w = ow * STRIDE - PADDING + offset % KERNEL;
             d_plane[h * IN_W + w] += d_out[o];

@@ -24,6 +24,7 @@ final class MemberWriter {
         if (!memory.placements().isEmpty()) {
             fields.add(field(TypeNames.TENSOR, Names.MEMORY));
         }
+        fields.add(field(TypeNames.SCRATCH, Names.SCRATCH));
         fields.add(field(TypeNames.TENSOR, Names.INPUT));
         for (ShapedNode node : plan.nodes()) {
             if (!node.node().kind().outputIsInput()) {
@@ -52,7 +53,10 @@ final class MemberWriter {
                             newTensor(Long.toString(memory.floatsPerExample())),
                             Numbers.grouped(memory.floatsPerExample()));
         }
-        body.add("$L = $L($L); // $L\n", Names.INPUT, Names.OWN, newTensor(dimensions(input)), input.batched());
+        body.add("// What the ops use only inside one call, in one block as large as the largest op needs.\n")
+                .addStatement("$L = $L(new $T($L, $T.scratchFloats($L, $L)))", Names.SCRATCH, Names.OWN,
+                        TypeNames.SCRATCH, Names.DEVICE, TypeNames.MEMORY_ESTIMATE, Names.INFO, Names.BATCH_SIZE)
+                .add("$L = $L($L); // $L\n", Names.INPUT, Names.OWN, newTensor(dimensions(input)), input.batched());
         for (ShapedNode node : plan.nodes()) {
             if (node.node().kind().outputIsInput()) {
                 continue;

@@ -77,6 +77,7 @@ public final class NameTable {
         variable(table, m, Names.FACTORY, "the ModelFactory constant FACTORY");
         variable(table, m, Names.INPUT, "the input tensor field");
         variable(table, m, Names.MEMORY, "the memory field every output and gradient is a view of");
+        variable(table, m, Names.SCRATCH, "the scratch field the ops share");
         variable(table, m, Names.ARITHMETIC, "the TensorArithmetic field that adds gradients");
         for (int i = 0; i < Names.LETTERED_WORKSPACES; i++) {
             variable(table, m, Names.workspace(i), "a gradient scratch field");
@@ -88,8 +89,9 @@ public final class NameTable {
         variable(table, m, TypeNames.LIST.simpleName(), "the type java.util.List (List.of)");
         variable(table, m, TypeNames.ARRAYS.simpleName(), "the type java.util.Arrays (Arrays.asList)");
         for (com.palantir.javapoet.ClassName type : List.of(TypeNames.LAYER_ROW, TypeNames.TENSOR_INFO,
-                TypeNames.TORCH_STEP, TypeNames.MEMORY_PLAN)) {
-            variable(table, m, type.simpleName(), "a type INFO's initializer names (" + type.simpleName() + ")");
+                TypeNames.TORCH_STEP, TypeNames.MEMORY_PLAN, TypeNames.MEMORY_ESTIMATE,
+                TypeNames.SCRATCH)) {
+            variable(table, m, type.simpleName(), "a type the generated code names (" + type.simpleName() + ")");
         }
         for (String type : KindRegistry.expressionTypes()) {
             variable(table, m, type, "a type the layers' code names in expressions (" + type + ".RELU)");

@@ -17,6 +17,8 @@ public final class Names {
     static final String INPUT = "input";
     /** The block of device memory every output and gradient is a view of. */
     static final String MEMORY = "memory";
+    /** The block of device memory the ops share for what they use only inside one call. */
+    public static final String SCRATCH = "scratch";
     /** The {@code TensorArithmetic} that copies and adds gradients where tensors feed several nodes. */
     static final String ARITHMETIC = "arithmetic";
     /** Scratch gradient fields run {@code gradientA} … {@code gradientZ}, then {@code gradientZ1}, ... */

@@ -14,6 +14,8 @@ final class TypeNames {
     static final ClassName LAYER_ROW = ClassName.get("netc.runtime.model", "LayerRow");
     static final ClassName TORCH_STEP = ClassName.get("netc.runtime.model", "TorchStep");
     static final ClassName TENSOR_INFO = ClassName.get("netc.runtime.model", "TensorInfo");
+    static final ClassName SCRATCH = ClassName.get("netc.runtime.cl", "Scratch");
+    static final ClassName MEMORY_ESTIMATE = ClassName.get("netc.runtime.model", "MemoryEstimate");
     static final ClassName MEMORY_PLAN = ClassName.get("netc.runtime.model", "MemoryPlan");
     static final ClassName PLACEMENT = MEMORY_PLAN.nestedClass("Placement");
     static final ClassName MODEL_FACTORY = ClassName.get("netc.runtime.model", "ModelFactory");

@@ -110,11 +110,13 @@ final class ConvKind implements LayerKind {
     public CodeBlock newOp(CodeSite site) {
         Shape in = site.input();
         Node node = site.node();
-        return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $L)", opType(site), Names.DEVICE, node.path(),
-                Names.BATCH_SIZE, in.channels(), in.height(), in.width(), out(node),
+        // Direct convolution needs no scratch; im2col and Winograd take theirs from the model's shared block.
+        String scratch = opType(site).equals(DIRECT) ? "" : ", " + Names.SCRATCH;
+        return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $L$L)", opType(site), Names.DEVICE,
+                node.path(), Names.BATCH_SIZE, in.channels(), in.height(), in.width(), out(node),
                 node.attributes().integer("kernel"),
                 node.attributes().integer("stride"), node.attributes().integer("padding"),
-                Activations.constant(node));
+                Activations.constant(node), scratch);
     }
 
     @Override

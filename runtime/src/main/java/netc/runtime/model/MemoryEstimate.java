@@ -51,9 +51,17 @@ public final class MemoryEstimate {
             // A row reads its first input; a table built by hand is a chain, each row reading the one above.
             int input = layer.inputs().isEmpty() ? i - 1 : layer.inputs().get(0);
             List<Integer> shape = input == LayerRow.NETWORK_INPUT ? networkInput : layers.get(input).outputShape();
-            memory = memory.plus(ownBuffers(info, layer, shape, batch));
+            memory = memory.alongside(ownBuffers(info, layer, shape, batch));
         }
         return memory;
+    }
+
+    /**
+     * The floats of the scratch block the model's ops share: what the op needing the most takes (its
+     * regions' rounding aside, which {@link netc.runtime.cl.Scratch} adds).
+     */
+    public static long scratchFloats(NetworkInfo info, int batch) {
+        return model(info, batch).scratchFloats();
     }
 
     /**

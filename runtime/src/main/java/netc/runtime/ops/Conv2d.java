@@ -4,6 +4,8 @@ import java.util.List;
 import netc.Activation;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.Scratch;
+import netc.runtime.cl.ScratchSource;
 import netc.runtime.cl.Tensor;
 import netc.runtime.model.DeviceMemory;
 import netc.runtime.model.Parameter;
@@ -58,12 +60,22 @@ public final class Conv2d implements Convolution {
     private final Gemm columnGradient;
     private final BiasActivation biasActivation;
     private final ActivationGradient activationGradient;
+    /** For a backward whose dOutput is already through the activation: built on the first such call. */
+    private final java.util.function.Supplier<ActivationGradient> preactivationCopy;
+    private ActivationGradient builtPreactivationCopy;
     private final BiasGradient biasGradient;
 
     public Conv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
                   int outChannels, int kernel, int stride, int padding, Activation activation) {
         this(device, name, new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding),
-                activation, DEFAULT_COLUMN_BUDGET, DEFAULT_RETAINED_BUDGET);
+                activation, DEFAULT_COLUMN_BUDGET, DEFAULT_RETAINED_BUDGET, ScratchSource.own(device));
+    }
+
+    /** As the constructor above, with its per-call buffers taken from the model's shared {@code scratch}. */
+    public Conv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
+                  int outChannels, int kernel, int stride, int padding, Activation activation, Scratch scratch) {
+        this(device, name, new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding),
+                activation, DEFAULT_COLUMN_BUDGET, DEFAULT_RETAINED_BUDGET, scratch.lease());
     }
 
     /**
@@ -72,6 +84,11 @@ public final class Conv2d implements Convolution {
      */
     Conv2d(Device device, String name, ConvGeometry geometry, Activation activation, long columnBudget,
            long retainedBudget) {
+        this(device, name, geometry, activation, columnBudget, retainedBudget, ScratchSource.own(device));
+    }
+
+    private Conv2d(Device device, String name, ConvGeometry geometry, Activation activation, long columnBudget,
+                   long retainedBudget, ScratchSource scratch) {
         this.name = name;
         this.geometry = geometry;
         int outChannels = geometry.outChannels();
@@ -95,6 +112,8 @@ public final class Conv2d implements Convolution {
         ChannelLayout gemmLayout = ChannelLayout.channelMajor(imagesPerChunk, positions);
         this.biasActivation = new BiasActivation(device, activation, imagesPerChunk, outChannels, positions, gemmLayout);
         this.activationGradient = new ActivationGradient(device, activation, imagesPerChunk, outChannels, positions, gemmLayout);
+        this.preactivationCopy = () -> new ActivationGradient(device, Activation.NONE, imagesPerChunk, outChannels,
+                positions, gemmLayout);
         this.biasGradient = new BiasGradient(device, imagesPerChunk, outChannels, positions, gemmLayout);
 
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
@@ -105,8 +124,10 @@ public final class Conv2d implements Convolution {
                 geometry.inChannels() * kk, outChannels * kk);
         this.columnFloatsPerChunk = chunking.columnFloatsPerChunk();
         this.retainsColumns = chunking.retainsColumns();
-        this.columns = Buffer.allocate(device, chunking.columnFloats());
-        this.product = Buffer.allocate(device, (long) outChannels * columnsPerChunk);
+        // Columns kept for the backward are the layer's own; one chunk's, redone in the backward, are scratch.
+        this.columns = retainsColumns ? Buffer.allocate(device, chunking.columnFloats())
+                : scratch.take(chunking.columnFloats());
+        this.product = scratch.take((long) outChannels * columnsPerChunk);
     }
 
     /**
@@ -125,8 +146,9 @@ public final class Conv2d implements Convolution {
         DeviceMemory weightGradients = Gemm.deviceMemory(new GemmShape(false, true, outChannels, patch, columnsPerChunk,
                 false)).times(chunking.chunks() > 1 ? 2 : 1);
         return parameters
-                .plus(DeviceMemory.floats(chunking.columnFloats()))
-                .plus(DeviceMemory.floats((long) outChannels * columnsPerChunk))
+                .plus(chunking.retainsColumns() ? DeviceMemory.floats(chunking.columnFloats())
+                        : DeviceMemory.scratchFloats(chunking.columnFloats()))
+                .plus(DeviceMemory.scratchFloats((long) outChannels * columnsPerChunk))
                 .plus(Gemm.deviceMemory(new GemmShape(false, false, outChannels, columnsPerChunk, patch, false)))
                 .plus(weightGradients)
                 .plus(Gemm.deviceMemory(new GemmShape(true, false, patch, columnsPerChunk, outChannels, false)));
@@ -194,12 +216,14 @@ public final class Conv2d implements Convolution {
         Buffer weightGrad = weight.grad().buffer();
         // Identity, not content: a forward on another tensor since then leaves columns of the wrong input.
         boolean columnsReady = columnsInput == input;
+        ActivationGradient dz = output != null ? activationGradient : preactivationCopy();
+        Tensor slopes = output != null ? output : dOutput; // the copy reads no slope
         for (int chunk = 0; chunk < chunks; chunk++) {
             boolean first = chunk == 0;
             long columnOffset = columnOffset(chunk);
             // `product` now holds dz for this chunk, channel-major as both weight GEMMs want it.
             long outputOffset = geometry.outputOffset(chunk * imagesPerChunk);
-            activationGradient.run(product, 0, dOutput.buffer(), outputOffset, output.buffer(), outputOffset);
+            dz.run(product, 0, dOutput.buffer(), outputOffset, slopes.buffer(), outputOffset);
             biasGradient.run(bias.grad().buffer(), product, 0, !first);
             if (!columnsReady) {
                 im2col.run(columns, columnOffset, input.buffer(), geometry.inputOffset(chunk * imagesPerChunk));
@@ -214,6 +238,13 @@ public final class Conv2d implements Convolution {
         if (dInput != null) {
             columnsInput = null; // dCol overwrote them: another backward must unfold the input again
         }
+    }
+
+    private ActivationGradient preactivationCopy() {
+        if (builtPreactivationCopy == null) {
+            builtPreactivationCopy = preactivationCopy.get();
+        }
+        return builtPreactivationCopy;
     }
 
     private long columnOffset(int chunk) {

@@ -72,7 +72,9 @@ record ConvGeometry(int batch, int inChannels, int inHeight, int inWidth, int ou
         }
         requireOutput(dOutput, layer, "dOutput");
         requireInput(input, layer, "input");
-        requireOutput(output, layer, "output");
+        if (output != null) { // null: the gradient arrives through the activation (a max pool after a ReLU)
+            requireOutput(output, layer, "output");
+        }
     }
 
     /** Refuses an output-shaped tensor ({@code role}: output, its gradient) smaller than the batch's output. */

@@ -21,7 +21,9 @@ public interface Convolution extends AutoCloseable {
     /**
      * Overwrites the weight and bias gradients and, unless {@code dInput} is null (the first layer),
      * writes the input gradient. {@code dOutput} is the loss gradient with respect to {@code output}
-     * and may be overwritten; {@code input} and {@code output} are those of the forward pass.
+     * and may be overwritten; {@code input} and {@code output} are those of the forward pass. A null
+     * {@code output} says that {@code dOutput} is already through the activation (a {@link
+     * MaxPool2d#afterRelu} after this ReLU layer applied its derivative), so none is applied.
      */
     void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output);
 

@@ -20,7 +20,7 @@ import netc.runtime.model.Parameter;
  * gradient, summing over output channels in vector lanes, from the weights the forward packed. The code
  * generator picks this op when {@link #suits} says so.
  */
-public final class DirectConv2d implements AutoCloseable {
+public final class DirectConv2d implements Convolution {
     /** Widest output row the op takes: the weight gradient unrolls its loop over a whole output row. */
     static final int MAX_OUT_WIDTH = 64;
     /** Most channels on either side (one 16-lane vector): beyond this a GEMM's tiles fill up and im2col + GEMM wins. */
@@ -43,6 +43,9 @@ public final class DirectConv2d implements AutoCloseable {
     private final Launch forwardKernel;
     private final Launch inputGradient;
     private final Launch dzKernel;
+    /** dz for a backward whose dOutput is already through the activation: built on the first such call. */
+    private final java.util.function.Supplier<Launch> preactivationDz;
+    private Launch builtPreactivationDz;
     private final Launch weightGradient;
     private final Launch weightGradientSum;
 
@@ -79,6 +82,10 @@ public final class DirectConv2d implements AutoCloseable {
         this.inputGradient = new Launch(device.kernel("conv_direct.cl", "conv_direct_input_gradient", gradient),
                 new long[] {blocks(inWidth), inHeight, (long) batch * inChannels}, null);
         this.dzKernel = new Launch(device.kernel("conv_direct.cl", "conv_direct_dz", gradient),
+                new long[] {(long) outHeight * outWidth, batch}, null);
+        Defines plainGradient = ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding),
+                Activation.NONE).set("BATCH", batch).set("PARTS", parts).set("XB_IN", rowBlock(inWidth));
+        this.preactivationDz = () -> new Launch(device.kernel("conv_direct.cl", "conv_direct_dz", plainGradient),
                 new long[] {(long) outHeight * outWidth, batch}, null);
         this.weightGradient = new Launch(device.kernel("conv_direct.cl", "conv_direct_weight_gradient", gradient),
                 new long[] {kernel, inChannels, parts}, new long[] {1, 1, 1});
@@ -155,11 +162,13 @@ public final class DirectConv2d implements AutoCloseable {
     }
 
     /** weight, then bias. */
+    @Override
     public List<Parameter> parameters() {
         return List.of(weight, bias);
     }
 
     /** {@code output = activation(conv(input, weight) + bias)}. */
+    @Override
     public void forward(Tensor output, Tensor input) {
         geometry.requireInput(input, label(), "input");
         geometry.requireOutput(output, label(), "output");
@@ -171,9 +180,17 @@ public final class DirectConv2d implements AutoCloseable {
      * As {@link Conv2d#backward}: overwrites the parameter gradients; {@code dInput} may be null (first layer).
      * Reads the weights as the last {@link #forward} packed them (an optimizer updates them only after the backward).
      */
+    @Override
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
         geometry.requireBackward(dInput, dOutput, input, output, label());
-        dzKernel.run(dz, dOutput, output);
+        if (output != null) {
+            dzKernel.run(dz, dOutput, output);
+        } else { // dOutput is already through the activation
+            if (builtPreactivationDz == null) {
+                builtPreactivationDz = preactivationDz.get();
+            }
+            builtPreactivationDz.run(dz, dOutput, dOutput);
+        }
         weightGradient.run(partialSums, dz, input);
         weightGradientSum.run(weight.grad(), bias.grad(), partialSums);
         if (dInput != null) {

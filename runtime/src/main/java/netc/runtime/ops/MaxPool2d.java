@@ -12,6 +12,11 @@ import netc.runtime.model.DeviceMemory;
  * minus infinity). The forward pass records each window's arg-max (the first maximum in row-major
  * window order, as PyTorch's CPU kernel), and the backward pass routes each gradient there, summing
  * where windows overlap.
+ *
+ * <p>Made {@link #afterRelu}, its input is a ReLU's output and its backward applies that ReLU's derivative
+ * as well (a window's gradient goes to its arg-max only where its maximum is positive: ReLU and max
+ * commute), so the layer that applied the ReLU needs neither its output nor a derivative pass of its own
+ * in the backward, and its output is dead once pooled.
  */
 public final class MaxPool2d implements AutoCloseable {
     private final PoolGeometry geometry;
@@ -25,12 +30,31 @@ public final class MaxPool2d implements AutoCloseable {
     private boolean forwardRun;
 
     public MaxPool2d(Device device, int batch, int channels, int inHeight, int inWidth, int kernel, int stride, int padding) {
+        this(device, batch, channels, inHeight, inWidth, kernel, stride, padding, false);
+    }
+
+    private MaxPool2d(Device device, int batch, int channels, int inHeight, int inWidth, int kernel, int stride,
+                      int padding, boolean reluBefore) {
         this.geometry = new PoolGeometry("MaxPool2d", batch, channels, inHeight, inWidth, kernel, stride, padding);
-        boolean byteOffsets = (long) kernel * kernel <= 256;
+        boolean byteOffsets = byteOffsets(kernel);
         Defines defines = geometry.defines().set("OFFSET_TYPE", byteOffsets ? "uchar" : "int");
+        if (reluBefore) {
+            defines = defines.set("RELU_BEFORE", "1");
+        }
         this.forwardKernel = device.kernel("maxpool.cl", "maxpool_forward", defines);
         this.backwardKernel = device.kernel("maxpool.cl", "maxpool_backward", defines);
         this.argmax = Buffer.allocate(device, argmaxElements(geometry.outputSize(), kernel));
+    }
+
+    /** As the constructor, for an input that is a ReLU's output: the backward applies the ReLU's derivative. */
+    public static MaxPool2d afterRelu(Device device, int batch, int channels, int inHeight, int inWidth, int kernel,
+                                      int stride, int padding) {
+        return new MaxPool2d(device, batch, channels, inHeight, inWidth, kernel, stride, padding, true);
+    }
+
+    /** Offsets fit a byte for windows of fewer than 256 elements (one value, the window's size, is the "none" mark). */
+    private static boolean byteOffsets(int kernel) {
+        return (long) kernel * kernel < 256;
     }
 
     /** The device memory a max pooling with {@code outputSize} outputs (all the batch's) allocates: its arg-max record. */
@@ -38,9 +62,9 @@ public final class MaxPool2d implements AutoCloseable {
         return DeviceMemory.floats(argmaxElements(outputSize, kernel));
     }
 
-    /** 4-byte elements that hold one offset per output: a byte each for windows up to 256 elements, else an int. */
+    /** 4-byte elements that hold one offset per output: a byte each for windows under 256 elements, else an int. */
     private static long argmaxElements(long outputSize, int kernel) {
-        long offsetBytes = outputSize * ((long) kernel * kernel <= 256 ? 1 : 4);
+        long offsetBytes = outputSize * (byteOffsets(kernel) ? 1 : 4);
         return (offsetBytes + 3) / 4;
     }
 

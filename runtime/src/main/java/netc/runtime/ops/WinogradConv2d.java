@@ -200,7 +200,10 @@ public final class WinogradConv2d implements Convolution {
             long vOffset = transformedInputOffset(chunk);
             long outOffset = geometry.outputOffset(chunk * imagesPerChunk);
             // dz overwrites dOutput (both NCHW), which the bias gradient and dM read.
-            activationGradient.run(dOutput.buffer(), outOffset, dOutput.buffer(), outOffset, output.buffer(), outOffset);
+            if (output != null) { // null: dOutput is already through the activation
+                activationGradient.run(dOutput.buffer(), outOffset, dOutput.buffer(), outOffset, output.buffer(),
+                        outOffset);
+            }
             biasGradient.run(bias.grad().buffer(), dOutput.buffer(), outOffset, !first);
             transforms.outputGradient(product, 0, dOutput.buffer(), outOffset);
             if (!transformedReady) {

@@ -227,6 +227,41 @@ class MaxPool2dTest {
         }
     }
 
+    /**
+     * A pool after a ReLU applies the ReLU's derivative in its backward: the input is ReLU'd values (about
+     * half of them exactly 0, and some windows all 0), and dInput must be the plain pool's backward of
+     * dOutput where the window's maximum is positive and nothing where it is 0, which is the chain rule
+     * through ReLU then max pooling; the forward is the plain pool's, exactly.
+     */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void afterAReluTheBackwardAppliesItsDerivative(PoolShape s) {
+        Random random = new Random(19 * s.hashCode());
+        float[] input = TestArrays.uniform(random, s.inSize(), -1, 1);
+        for (int i = 0; i < input.length; i++) {
+            input[i] = Math.max(0f, random.nextInt(4) == 0 ? -1f : input[i]); // more zeros: whole windows of 0
+        }
+        float[] dOutput = TestArrays.uniform(random, s.outSize(), -1, 1);
+        MaxResult reference = PoolReference.maxForward(s, TestArrays.toDouble(input));
+        double[] maskedDOutput = new double[s.outSize()];
+        for (int o = 0; o < maskedDOutput.length; o++) {
+            maskedDOutput[o] = reference.output()[o] > 0 ? dOutput[o] : 0;
+        }
+        try (MaxPool2d pool = MaxPool2d.afterRelu(device, s.n(), s.c(), s.h(), s.w(), s.kernel(), s.stride(),
+                s.padding());
+                Tensor in = new Tensor(device, s.n(), s.c(), s.h(), s.w());
+                Tensor out = new Tensor(device, s.n(), s.c(), s.outH(), s.outW());
+                Tensor dOut = new Tensor(device, s.n(), s.c(), s.outH(), s.outW());
+                Tensor dIn = new Tensor(device, s.n(), s.c(), s.h(), s.w())) {
+            in.upload(input);
+            dOut.upload(dOutput);
+            pool.forward(out, in);
+            pool.backward(dIn, dOut);
+            assertArrayEquals(TestArrays.toFloat(reference.output()), out.download(), s.toString());
+            assertClose(PoolReference.maxBackward(s, reference.argmax(), maskedDOutput), dIn.download());
+        }
+    }
+
     @Test
     void rejectsTooSmallTensorsAndBadGeometryWithOneSentence() {
         try (MaxPool2d pool = new MaxPool2d(device, 1, 1, 4, 4, 2, 2, 0); Tensor small = new Tensor(device, 3);
