@@ -5,9 +5,11 @@ import java.util.List;
 import javax.annotation.processing.Generated;
 import netc.Activation;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.Scratch;
 import netc.runtime.cl.Tensor;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.LayerRow;
+import netc.runtime.model.MemoryEstimate;
 import netc.runtime.model.MemoryPlan;
 import netc.runtime.model.Mode;
 import netc.runtime.model.ModelFactory;
@@ -46,7 +48,7 @@ import netc.runtime.ops.WinogradConv2d;
  * Total params: 46,764,746
  * Multiply-adds per example: 938,146,176 (0.94 G)
  * Planned memory: parameters 187.1 MB, their gradients as much;
- *   outputs and gradients 820,480 floats per example (210.0 MB at batch 64)
+ *   outputs and gradients 345,344 floats per example (88.4 MB at batch 64)
  * </pre>
  *
  * <p>Multiply-adds count {@code out·Ho·Wo·in·k·k} for a convolution and {@code in·out} for a
@@ -60,33 +62,33 @@ import netc.runtime.ops.WinogradConv2d;
  *
  * <pre>
  * Tensor      Floats/example    Offset   Live
- * conv1Out           280,064         0   conv1 … conv1'
- * pool1Out            65,024   626,176   pool1 … conv2'
- * conv2Out           173,056   280,064   conv2 … conv2'
- * pool2Out            36,864   746,496   pool2 … conv3'
- * conv3Out            55,296   453,120   conv3 … conv3'
- * conv4Out            55,296   508,416   conv4 … conv4'
- * conv5Out            36,864   691,200   conv5 … conv5'
- * pool3Out             6,400   563,712   pool3 … fc1'
- * fc1Out               4,096   576,512   fc1 … fc1'
- * drop1Out             4,096   570,112   drop1 … fc2'
- * fc2Out               4,096   580,608   fc2 … fc2'
- * drop2Out             4,096   584,704   drop2 … fc3'
- * fc3Out                 256   820,224   fc3 … conv1'
- * ddrop2Out            4,096   588,800   fc3' … drop2'
- * dfc2Out              4,096   584,704   drop2' … fc2'
- * ddrop1Out            4,096   588,800   fc2' … drop1'
- * dfc1Out              4,096   580,608   drop1' … fc1'
- * dpool3Out            6,400   570,112   fc1' … pool3'
- * dconv5Out           36,864   783,360   pool3' … conv5'
- * dconv4Out           55,296   563,712   conv5' … conv4'
- * dconv3Out           55,296   691,200   conv4' … conv3'
- * dpool2Out           36,864   783,360   conv3' … pool2'
- * dconv2Out          173,056   453,120   pool2' … conv2'
- * dpool1Out           65,024   691,200   conv2' … pool1'
- * dconv1Out          280,064   280,064   pool1' … conv1'
- * Block: 820,480 floats per example (3.3 MB; 210.0 MB at batch 64)
- * Most live at one step (conv5'): 794,880 floats, the least any placement needs
+ * conv1Out           280,064         0   conv1 … pool1
+ * pool1Out            65,024   280,064   pool1 … conv2'
+ * conv2Out           173,056    36,864   conv2 … pool2
+ * pool2Out            36,864         0   pool2 … conv3'
+ * conv3Out            55,296   202,752   conv3 … conv3'
+ * conv4Out            55,296   147,456   conv4 … conv4'
+ * conv5Out            36,864    51,456   conv5 … pool3
+ * pool3Out             6,400    45,056   pool3 … fc1'
+ * fc1Out               4,096    55,552   fc1 … fc1'
+ * drop1Out             4,096    40,960   drop1 … fc2'
+ * fc2Out               4,096    59,648   fc2 … fc2'
+ * drop2Out             4,096    36,864   drop2 … fc3'
+ * fc3Out                 256   345,088   fc3 … conv1'
+ * ddrop2Out            4,096    51,456   fc3' … drop2'
+ * dfc2Out              4,096    36,864   drop2' … fc2'
+ * ddrop1Out            4,096    51,456   fc2' … drop1'
+ * dfc1Out              4,096    36,864   drop1' … fc1'
+ * dpool3Out            6,400    59,648   fc1' … pool3'
+ * dconv5Out           36,864    92,160   pool3' … conv5'
+ * dconv4Out           55,296    36,864   conv5' … conv4'
+ * dconv3Out           55,296    92,160   conv4' … conv3'
+ * dpool2Out           36,864    36,864   conv3' … pool2'
+ * dconv2Out          173,056    73,728   pool2' … conv2'
+ * dpool1Out           65,024         0   conv2' … pool1'
+ * dconv1Out          280,064    65,024   pool1' … conv1'
+ * Block: 345,344 floats per example (1.4 MB; 88.4 MB at batch 64)
+ * Most live at one step (pool1'): 345,344 floats, the least any placement needs
  * </pre>
  */
 @Generated("netc.processor.NetworkProcessor")
@@ -144,32 +146,32 @@ public final class AlexNetModel extends CompiledModel {
                     new TensorInfo("fc3.weight", 12, "weight", List.of(10, 4096)),
                     new TensorInfo("fc3.bias", 12, "bias", List.of(10))),
             List.of(),
-            new MemoryPlan(820480L, List.of(
-                    new MemoryPlan.Placement("conv1Out", 0L, 280064L, 0, 25),
-                    new MemoryPlan.Placement("pool1Out", 626176L, 65024L, 1, 23),
-                    new MemoryPlan.Placement("conv2Out", 280064L, 173056L, 2, 23),
-                    new MemoryPlan.Placement("pool2Out", 746496L, 36864L, 3, 21),
-                    new MemoryPlan.Placement("conv3Out", 453120L, 55296L, 4, 21),
-                    new MemoryPlan.Placement("conv4Out", 508416L, 55296L, 5, 20),
-                    new MemoryPlan.Placement("conv5Out", 691200L, 36864L, 6, 19),
-                    new MemoryPlan.Placement("pool3Out", 563712L, 6400L, 7, 17),
-                    new MemoryPlan.Placement("fc1Out", 576512L, 4096L, 8, 17),
-                    new MemoryPlan.Placement("drop1Out", 570112L, 4096L, 9, 15),
-                    new MemoryPlan.Placement("fc2Out", 580608L, 4096L, 10, 15),
-                    new MemoryPlan.Placement("drop2Out", 584704L, 4096L, 11, 13),
-                    new MemoryPlan.Placement("fc3Out", 820224L, 256L, 12, 25),
-                    new MemoryPlan.Placement("ddrop2Out", 588800L, 4096L, 13, 14),
-                    new MemoryPlan.Placement("dfc2Out", 584704L, 4096L, 14, 15),
-                    new MemoryPlan.Placement("ddrop1Out", 588800L, 4096L, 15, 16),
-                    new MemoryPlan.Placement("dfc1Out", 580608L, 4096L, 16, 17),
-                    new MemoryPlan.Placement("dpool3Out", 570112L, 6400L, 17, 18),
-                    new MemoryPlan.Placement("dconv5Out", 783360L, 36864L, 18, 19),
-                    new MemoryPlan.Placement("dconv4Out", 563712L, 55296L, 19, 20),
-                    new MemoryPlan.Placement("dconv3Out", 691200L, 55296L, 20, 21),
-                    new MemoryPlan.Placement("dpool2Out", 783360L, 36864L, 21, 22),
-                    new MemoryPlan.Placement("dconv2Out", 453120L, 173056L, 22, 23),
-                    new MemoryPlan.Placement("dpool1Out", 691200L, 65024L, 23, 24),
-                    new MemoryPlan.Placement("dconv1Out", 280064L, 280064L, 24, 25))),
+            new MemoryPlan(345344L, List.of(
+                    new MemoryPlan.Placement("conv1Out", 0L, 280064L, 0, 1),
+                    new MemoryPlan.Placement("pool1Out", 280064L, 65024L, 1, 23),
+                    new MemoryPlan.Placement("conv2Out", 36864L, 173056L, 2, 3),
+                    new MemoryPlan.Placement("pool2Out", 0L, 36864L, 3, 21),
+                    new MemoryPlan.Placement("conv3Out", 202752L, 55296L, 4, 21),
+                    new MemoryPlan.Placement("conv4Out", 147456L, 55296L, 5, 20),
+                    new MemoryPlan.Placement("conv5Out", 51456L, 36864L, 6, 7),
+                    new MemoryPlan.Placement("pool3Out", 45056L, 6400L, 7, 17),
+                    new MemoryPlan.Placement("fc1Out", 55552L, 4096L, 8, 17),
+                    new MemoryPlan.Placement("drop1Out", 40960L, 4096L, 9, 15),
+                    new MemoryPlan.Placement("fc2Out", 59648L, 4096L, 10, 15),
+                    new MemoryPlan.Placement("drop2Out", 36864L, 4096L, 11, 13),
+                    new MemoryPlan.Placement("fc3Out", 345088L, 256L, 12, 25),
+                    new MemoryPlan.Placement("ddrop2Out", 51456L, 4096L, 13, 14),
+                    new MemoryPlan.Placement("dfc2Out", 36864L, 4096L, 14, 15),
+                    new MemoryPlan.Placement("ddrop1Out", 51456L, 4096L, 15, 16),
+                    new MemoryPlan.Placement("dfc1Out", 36864L, 4096L, 16, 17),
+                    new MemoryPlan.Placement("dpool3Out", 59648L, 6400L, 17, 18),
+                    new MemoryPlan.Placement("dconv5Out", 92160L, 36864L, 18, 19),
+                    new MemoryPlan.Placement("dconv4Out", 36864L, 55296L, 19, 20),
+                    new MemoryPlan.Placement("dconv3Out", 92160L, 55296L, 20, 21),
+                    new MemoryPlan.Placement("dpool2Out", 36864L, 36864L, 21, 22),
+                    new MemoryPlan.Placement("dconv2Out", 73728L, 173056L, 22, 23),
+                    new MemoryPlan.Placement("dpool1Out", 0L, 65024L, 23, 24),
+                    new MemoryPlan.Placement("dconv1Out", 65024L, 280064L, 24, 25))),
             "122a18fa45fc0f5c40de84dbb363b741556f2ff1a1e944bc1a57e25d578b9717",
             "Model: AlexNet, input (N, 1, 224, 224)\n"
                     + "Layer   Kind                          Output shape          Param #     Mult-adds\n"
@@ -191,7 +193,7 @@ public final class AlexNetModel extends CompiledModel {
                     + "Total params: 46,764,746\n"
                     + "Multiply-adds per example: 938,146,176 (0.94 G)\n"
                     + "Planned memory: parameters 187.1 MB, their gradients as much;\n"
-                    + "  outputs and gradients 820,480 floats per example (210.0 MB at batch 64)\n");
+                    + "  outputs and gradients 345,344 floats per example (88.4 MB at batch 64)\n");
 
     /**
      * Builds the model for a device and a batch size.
@@ -199,6 +201,8 @@ public final class AlexNetModel extends CompiledModel {
     public static final ModelFactory FACTORY = AlexNetModel::new;
 
     private final Tensor memory;
+
+    private final Scratch scratch;
 
     private final Tensor input;
 
@@ -281,47 +285,49 @@ public final class AlexNetModel extends CompiledModel {
     public AlexNetModel(Device device, int batchSize) {
         super(device, INFO, batchSize);
         // Every output and gradient is a view of this block, placed by when each is live (see above).
-        memory = own(new Tensor(device, batchSize, 820480)); // (N, 820,480)
+        memory = own(new Tensor(device, batchSize, 345344)); // (N, 345,344)
+        // What the ops use only inside one call, in one block as large as the largest op needs.
+        scratch = own(new Scratch(device, MemoryEstimate.scratchFloats(INFO, batchSize)));
         input = own(new Tensor(device, batchSize, 1, 224, 224)); // (N, 1, 224, 224)
-        conv1 = own(new Conv2d(device, "conv1", batchSize, 1, 224, 224, 96, 11, 4, 1, Activation.RELU));
+        conv1 = own(new Conv2d(device, "conv1", batchSize, 1, 224, 224, 96, 11, 4, 1, Activation.RELU, scratch));
         conv1Out = own(memory.view(0, batchSize, 96, 54, 54)); // (N, 96, 54, 54)
-        pool1 = own(new MaxPool2d(device, batchSize, 96, 54, 54, 3, 2, 0));
-        pool1Out = own(memory.view(batchSize * 626176L, batchSize, 96, 26, 26)); // (N, 96, 26, 26)
-        conv2 = own(new WinogradConv2d(device, "conv2", batchSize, 96, 26, 26, 256, 5, 1, 2, Activation.RELU));
-        conv2Out = own(memory.view(batchSize * 280064L, batchSize, 256, 26, 26)); // (N, 256, 26, 26)
-        pool2 = own(new MaxPool2d(device, batchSize, 256, 26, 26, 3, 2, 0));
-        pool2Out = own(memory.view(batchSize * 746496L, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
-        conv3 = own(new WinogradConv2d(device, "conv3", batchSize, 256, 12, 12, 384, 3, 1, 1, Activation.RELU));
-        conv3Out = own(memory.view(batchSize * 453120L, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
-        conv4 = own(new WinogradConv2d(device, "conv4", batchSize, 384, 12, 12, 384, 3, 1, 1, Activation.RELU));
-        conv4Out = own(memory.view(batchSize * 508416L, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
-        conv5 = own(new WinogradConv2d(device, "conv5", batchSize, 384, 12, 12, 256, 3, 1, 1, Activation.RELU));
-        conv5Out = own(memory.view(batchSize * 691200L, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
-        pool3 = own(new MaxPool2d(device, batchSize, 256, 12, 12, 3, 2, 0));
-        pool3Out = own(memory.view(batchSize * 563712L, batchSize, 256, 5, 5)); // (N, 256, 5, 5)
+        pool1 = own(MaxPool2d.afterRelu(device, batchSize, 96, 54, 54, 3, 2, 0));
+        pool1Out = own(memory.view(batchSize * 280064L, batchSize, 96, 26, 26)); // (N, 96, 26, 26)
+        conv2 = own(new WinogradConv2d(device, "conv2", batchSize, 96, 26, 26, 256, 5, 1, 2, Activation.RELU, scratch));
+        conv2Out = own(memory.view(batchSize * 36864L, batchSize, 256, 26, 26)); // (N, 256, 26, 26)
+        pool2 = own(MaxPool2d.afterRelu(device, batchSize, 256, 26, 26, 3, 2, 0));
+        pool2Out = own(memory.view(0, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
+        conv3 = own(new WinogradConv2d(device, "conv3", batchSize, 256, 12, 12, 384, 3, 1, 1, Activation.RELU, scratch));
+        conv3Out = own(memory.view(batchSize * 202752L, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
+        conv4 = own(new WinogradConv2d(device, "conv4", batchSize, 384, 12, 12, 384, 3, 1, 1, Activation.RELU, scratch));
+        conv4Out = own(memory.view(batchSize * 147456L, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
+        conv5 = own(new WinogradConv2d(device, "conv5", batchSize, 384, 12, 12, 256, 3, 1, 1, Activation.RELU, scratch));
+        conv5Out = own(memory.view(batchSize * 51456L, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
+        pool3 = own(MaxPool2d.afterRelu(device, batchSize, 256, 12, 12, 3, 2, 0));
+        pool3Out = own(memory.view(batchSize * 45056L, batchSize, 256, 5, 5)); // (N, 256, 5, 5)
         fc1 = own(new Dense(device, "fc1", batchSize, 6400, 4096, Activation.RELU));
-        fc1Out = own(memory.view(batchSize * 576512L, batchSize, 4096)); // (N, 4096)
+        fc1Out = own(memory.view(batchSize * 55552L, batchSize, 4096)); // (N, 4096)
         drop1 = own(new Dropout(device, batchSize, 4096, 0.5f));
-        drop1Out = own(memory.view(batchSize * 570112L, batchSize, 4096)); // (N, 4096)
+        drop1Out = own(memory.view(batchSize * 40960L, batchSize, 4096)); // (N, 4096)
         fc2 = own(new Dense(device, "fc2", batchSize, 4096, 4096, Activation.RELU));
-        fc2Out = own(memory.view(batchSize * 580608L, batchSize, 4096)); // (N, 4096)
+        fc2Out = own(memory.view(batchSize * 59648L, batchSize, 4096)); // (N, 4096)
         drop2 = own(new Dropout(device, batchSize, 4096, 0.5f));
-        drop2Out = own(memory.view(batchSize * 584704L, batchSize, 4096)); // (N, 4096)
+        drop2Out = own(memory.view(batchSize * 36864L, batchSize, 4096)); // (N, 4096)
         fc3 = own(new Dense(device, "fc3", batchSize, 4096, 10, Activation.NONE));
-        fc3Out = own(memory.view(batchSize * 820224L, batchSize, 10)); // (N, 10)
+        fc3Out = own(memory.view(batchSize * 345088L, batchSize, 10)); // (N, 10)
         // The gradients between layers.
-        ddrop2Out = own(memory.view(batchSize * 588800L, batchSize, 4096)); // (N, 4096)
-        dfc2Out = own(memory.view(batchSize * 584704L, batchSize, 4096)); // (N, 4096)
-        ddrop1Out = own(memory.view(batchSize * 588800L, batchSize, 4096)); // (N, 4096)
-        dfc1Out = own(memory.view(batchSize * 580608L, batchSize, 4096)); // (N, 4096)
-        dpool3Out = own(memory.view(batchSize * 570112L, batchSize, 256, 5, 5)); // (N, 256, 5, 5)
-        dconv5Out = own(memory.view(batchSize * 783360L, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
-        dconv4Out = own(memory.view(batchSize * 563712L, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
-        dconv3Out = own(memory.view(batchSize * 691200L, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
-        dpool2Out = own(memory.view(batchSize * 783360L, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
-        dconv2Out = own(memory.view(batchSize * 453120L, batchSize, 256, 26, 26)); // (N, 256, 26, 26)
-        dpool1Out = own(memory.view(batchSize * 691200L, batchSize, 96, 26, 26)); // (N, 96, 26, 26)
-        dconv1Out = own(memory.view(batchSize * 280064L, batchSize, 96, 54, 54)); // (N, 96, 54, 54)
+        ddrop2Out = own(memory.view(batchSize * 51456L, batchSize, 4096)); // (N, 4096)
+        dfc2Out = own(memory.view(batchSize * 36864L, batchSize, 4096)); // (N, 4096)
+        ddrop1Out = own(memory.view(batchSize * 51456L, batchSize, 4096)); // (N, 4096)
+        dfc1Out = own(memory.view(batchSize * 36864L, batchSize, 4096)); // (N, 4096)
+        dpool3Out = own(memory.view(batchSize * 59648L, batchSize, 256, 5, 5)); // (N, 256, 5, 5)
+        dconv5Out = own(memory.view(batchSize * 92160L, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
+        dconv4Out = own(memory.view(batchSize * 36864L, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
+        dconv3Out = own(memory.view(batchSize * 92160L, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
+        dpool2Out = own(memory.view(batchSize * 36864L, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
+        dconv2Out = own(memory.view(batchSize * 73728L, batchSize, 256, 26, 26)); // (N, 256, 26, 26)
+        dpool1Out = own(memory.view(0, batchSize, 96, 26, 26)); // (N, 96, 26, 26)
+        dconv1Out = own(memory.view(batchSize * 65024L, batchSize, 96, 54, 54)); // (N, 96, 54, 54)
     }
 
     @Override
@@ -391,7 +397,7 @@ public final class AlexNetModel extends CompiledModel {
         after("fc1", true);
         pool3.backward(dconv5Out, dpool3Out);
         after("pool3", true);
-        conv5.backward(dconv4Out, dconv5Out, conv4Out, conv5Out);
+        conv5.backward(dconv4Out, dconv5Out, conv4Out, null);
         after("conv5", true);
         conv4.backward(dconv3Out, dconv4Out, conv3Out, conv4Out);
         after("conv4", true);
@@ -399,11 +405,11 @@ public final class AlexNetModel extends CompiledModel {
         after("conv3", true);
         pool2.backward(dconv2Out, dpool2Out);
         after("pool2", true);
-        conv2.backward(dpool1Out, dconv2Out, pool1Out, conv2Out);
+        conv2.backward(dpool1Out, dconv2Out, pool1Out, null);
         after("conv2", true);
         pool1.backward(dconv1Out, dpool1Out);
         after("pool1", true);
-        conv1.backward(null, dconv1Out, input, conv1Out);
+        conv1.backward(null, dconv1Out, input, null);
         after("conv1", true);
     }
 }

@@ -5,9 +5,11 @@ import java.util.List;
 import javax.annotation.processing.Generated;
 import netc.Activation;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.Scratch;
 import netc.runtime.cl.Tensor;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.LayerRow;
+import netc.runtime.model.MemoryEstimate;
 import netc.runtime.model.MemoryPlan;
 import netc.runtime.model.Mode;
 import netc.runtime.model.ModelFactory;
@@ -144,6 +146,8 @@ public final class LeNetModel extends CompiledModel {
 
     private final Tensor memory;
 
+    private final Scratch scratch;
+
     private final Tensor input;
 
     private final DirectConv2d conv1;
@@ -190,6 +194,8 @@ public final class LeNetModel extends CompiledModel {
         super(device, INFO, batchSize);
         // Every output and gradient is a view of this block, placed by when each is live (see above).
         memory = own(new Tensor(device, batchSize, 11264)); // (N, 11,264)
+        // What the ops use only inside one call, in one block as large as the largest op needs.
+        scratch = own(new Scratch(device, MemoryEstimate.scratchFloats(INFO, batchSize)));
         input = own(new Tensor(device, batchSize, 1, 28, 28)); // (N, 1, 28, 28)
         conv1 = own(new DirectConv2d(device, "conv1", batchSize, 1, 28, 28, 6, 5, 1, 2, Activation.SIGMOID));
         conv1Out = own(memory.view(0, batchSize, 6, 28, 28)); // (N, 6, 28, 28)

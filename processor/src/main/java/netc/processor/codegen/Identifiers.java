@@ -69,6 +69,11 @@ public final class Identifiers {
         return instance + Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1);
     }
 
+    /** The network these are the identifiers of. */
+    NetworkPlan plan() {
+        return plan;
+    }
+
     String op(ShapedNode node) {
         return Names.op(names.get(node.index()));
     }

@@ -14,9 +14,11 @@ import netc.processor.model.Shape;
  * @param output the field of its output tensor
  * @param dInputs the gradients it writes for its inputs (Java expressions)
  * @param dOutput the gradient of its output that it reads
+ * @param reluAcrossPool for a layer ending in a ReLU, that the max pool after it applies the ReLU's
+ *     derivative (so its backward takes no output); for that max pool, that it does
  */
 public record CodeSite(Node node, List<Shape> inputShapes, Shape outputShape, String op, List<String> inputs,
-                       String output, List<String> dInputs, String dOutput) {
+                       String output, List<String> dInputs, String dOutput, boolean reluAcrossPool) {
 
     public CodeSite {
         inputShapes = List.copyOf(inputShapes);

@@ -126,9 +126,15 @@ final class ConvKind implements LayerKind {
     }
 
     @Override
+    public boolean endsInRelu(Node node) {
+        return Activations.name(node).equals("RELU");
+    }
+
+    /** No output where the max pool after it applies the ReLU's derivative: {@code dOutput} is already through it. */
+    @Override
     public CodeBlock backward(CodeSite site) {
         return CodeBlock.builder().addStatement("$L.backward($L, $L, $L, $L)", site.op(), site.dInputs().get(0),
-                site.dOutput(), site.inputs().get(0), site.output()).build();
+                site.dOutput(), site.inputs().get(0), site.reluAcrossPool() ? "null" : site.output()).build();
     }
 
     private static int out(Node node) {

@@ -47,9 +47,12 @@ public final class KindRegistry {
         return String.join(", ", LAYERS.stream().map(kind -> "@" + kind.simpleName()).toList());
     }
 
-    /** Types the kinds' generated code names in expressions ({@code Activation.RELU}), which a field would obscure. */
+    /**
+     * Types the kinds' generated code names in expressions ({@code Activation.RELU},
+     * {@code MaxPool2d.afterRelu(...)}), which a field would obscure.
+     */
     public static List<String> expressionTypes() {
-        return List.of(Activations.ACTIVATION.simpleName());
+        return List.of(Activations.ACTIVATION.simpleName(), "MaxPool2d");
     }
 
     /** The runtime op classes of every kind, for the names the generated code must leave free. */

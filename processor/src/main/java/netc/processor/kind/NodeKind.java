@@ -99,6 +99,23 @@ public interface NodeKind {
         return true;
     }
 
+    /**
+     * Whether the node ends in a ReLU whose derivative a max pool reading its output can apply instead
+     * (see {@link #appliesReluGradient}); its backward then takes no output (a convolution's does).
+     */
+    default boolean endsInRelu(Node node) {
+        return false;
+    }
+
+    /**
+     * Whether, reading a ReLU's output, the node can apply that ReLU's derivative in its own backward (a max
+     * pool: ReLU and max commute). When the ReLU's layer has no other reader, the generated code pairs them
+     * and the layer's output is dead once pooled.
+     */
+    default boolean appliesReluGradient() {
+        return false;
+    }
+
     /** True when the output is the input tensor itself, read differently ({@code @Flatten}). */
     default boolean outputIsInput() {
         return false;

@@ -27,6 +27,17 @@ abstract class PoolKind implements LayerKind {
         Max() {
             super("MaxPool", "MaxPool2d");
         }
+
+        @Override
+        public boolean appliesReluGradient() {
+            return true;
+        }
+
+        /** {@code MaxPool2d.afterRelu(...)} where it applies the ReLU's derivative of the layer before. */
+        @Override
+        public CodeBlock newOp(CodeSite site) {
+            return site.reluAcrossPool() ? construct(site, CodeBlock.of("$T.afterRelu", opType())) : super.newOp(site);
+        }
     }
 
     static final class Avg extends PoolKind {
@@ -96,9 +107,14 @@ abstract class PoolKind implements LayerKind {
 
     @Override
     public CodeBlock newOp(CodeSite site) {
+        return construct(site, CodeBlock.of("new $T", op));
+    }
+
+    /** {@code <creator>(device, batchSize, channels, height, width, kernel, stride, padding)}. */
+    CodeBlock construct(CodeSite site, CodeBlock creator) {
         Shape in = site.input();
         Window window = window(site.node());
-        return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L, $L)", op, Names.DEVICE, Names.BATCH_SIZE,
+        return CodeBlock.of("$L($L, $L, $L, $L, $L, $L, $L, $L)", creator, Names.DEVICE, Names.BATCH_SIZE,
                 in.channels(), in.height(), in.width(), window.kernel(), window.stride(), window.padding());
     }
 

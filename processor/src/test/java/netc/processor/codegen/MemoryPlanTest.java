@@ -40,10 +40,10 @@ class MemoryPlanTest {
                 layer("drop", "Dropout", "value", 0.5),
                 layer("c2", "Conv", "out", 4, "kernel", 3, "stride", 1, "padding", 1, "activation", Activation.RELU),
                 layer("fc", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
-        assertEquals(List.of(0, 9), live(plan, "c1Out"), "its ReLU's derivative is read at c1'");
+        assertEquals(List.of(0, 1), live(plan, "c1Out"), "dead once pooled: the max pool applies its ReLU's derivative");
         assertEquals(List.of(1, 2), live(plan, "p1Out"), "read by the dropout only: max pooling keeps its arg-max");
         assertEquals(List.of(2, 6), live(plan, "dropOut"), "c2' reads its input for the weight gradient");
-        assertEquals(List.of(3, 6), live(plan, "c2Out"), "fc' reads it at 5, c2' at 6");
+        assertEquals(List.of(3, 6), live(plan, "c2Out"), "fc' reads it at 5, c2' at 6 for its ReLU's derivative");
         assertEquals(List.of(4, 9), live(plan, "fcOut"), "the logits live to the end");
         assertEquals(List.of(5, 6), live(plan, "dc2Out"));
         assertEquals(List.of(6, 7), live(plan, "ddropOut"));

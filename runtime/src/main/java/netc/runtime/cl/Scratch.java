@@ -15,22 +15,30 @@ import java.util.List;
  * the next.
  */
 public final class Scratch implements AutoCloseable {
-    private final Device device;
-    private final Buffer block;
-    private final long alignment;
-    private final List<Buffer> regions = new ArrayList<>();
-
-    /** Regions each round up to the alignment; the block has room for this many regions' rounding. */
+    /**
+     * Regions start at multiples of this many floats (1 KiB), a multiple of every device's base address
+     * alignment that views need (128 bytes on PoCL, 512 on NVIDIA's drivers), whatever the device.
+     */
+    static final long REGION_ALIGNMENT = 256;
+    /** The block has room for this many regions' rounding up to the alignment (an op takes a handful). */
     private static final int ROUNDED_REGIONS = 16;
 
-    /**
-     * A block for {@code floats}: the most any one op of the model takes (see {@code MemoryEstimate}), with
-     * room for its regions' rounding to the device's alignment.
-     */
+    private final Device device;
+    private final Buffer block;
+    private final List<Buffer> regions = new ArrayList<>();
+
+    /** A block of {@code floats}, as {@link #blockFloats} sizes it. */
     public Scratch(Device device, long floats) {
         this.device = device;
-        this.alignment = device.viewAlignmentElements();
-        this.block = floats > 0 ? Buffer.allocate(device, floats + ROUNDED_REGIONS * alignment) : null;
+        this.block = floats > 0 ? Buffer.allocate(device, floats) : null;
+    }
+
+    /**
+     * The block for ops whose largest takes {@code largestOpFloats} in all its regions: that, with room
+     * for the regions' rounding; none when no op takes any.
+     */
+    public static long blockFloats(long largestOpFloats) {
+        return largestOpFloats == 0 ? 0 : largestOpFloats + ROUNDED_REGIONS * REGION_ALIGNMENT;
     }
 
     /** Where one op takes its regions, from the block's beginning. */
@@ -54,7 +62,7 @@ public final class Scratch implements AutoCloseable {
             }
             Buffer region = block.view(next, floats);
             regions.add(region);
-            next += (floats + alignment - 1) / alignment * alignment;
+            next += (floats + REGION_ALIGNMENT - 1) / REGION_ALIGNMENT * REGION_ALIGNMENT;
             return region;
         }
     }

@@ -49,6 +49,11 @@ public record DeviceMemory(long bytes, long largestBufferBytes, long scratchByte
         return copies == 0 ? NONE : new DeviceMemory(bytes * copies, largestBufferBytes, scratchBytes * copies);
     }
 
+    /** These buffers with their scratch resized to {@code floats} (a shared block's size, rounding included). */
+    public DeviceMemory withScratchFloats(long floats) {
+        return new DeviceMemory(bytes - scratchBytes + 4 * floats, Math.max(largestBufferBytes, 4 * floats), 4 * floats);
+    }
+
     /** Floats of scratch: the size of the block the ops share. */
     public long scratchFloats() {
         return scratchBytes / 4;

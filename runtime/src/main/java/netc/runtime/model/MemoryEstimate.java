@@ -3,6 +3,7 @@ package netc.runtime.model;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netc.runtime.cl.Scratch;
 import netc.runtime.ops.BatchNorm;
 import netc.runtime.ops.Conv2d;
 import netc.runtime.ops.Convolutions;
@@ -53,13 +54,10 @@ public final class MemoryEstimate {
             List<Integer> shape = input == LayerRow.NETWORK_INPUT ? networkInput : layers.get(input).outputShape();
             memory = memory.alongside(ownBuffers(info, layer, shape, batch));
         }
-        return memory;
+        return memory.withScratchFloats(Scratch.blockFloats(memory.scratchFloats()));
     }
 
-    /**
-     * The floats of the scratch block the model's ops share: what the op needing the most takes (its
-     * regions' rounding aside, which {@link netc.runtime.cl.Scratch} adds).
-     */
+    /** The floats of the scratch block the model's ops share: what the op needing the most takes, and rounding. */
     public static long scratchFloats(NetworkInfo info, int batch) {
         return model(info, batch).scratchFloats();
     }

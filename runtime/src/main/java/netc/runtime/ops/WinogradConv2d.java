@@ -4,6 +4,8 @@ import java.util.List;
 import netc.Activation;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.Scratch;
+import netc.runtime.cl.ScratchSource;
 import netc.runtime.cl.Tensor;
 import netc.runtime.model.DeviceMemory;
 import netc.runtime.model.Parameter;
@@ -62,7 +64,15 @@ public final class WinogradConv2d implements Convolution {
                           int outChannels, int kernel, int stride, int padding, Activation activation) {
         this(device, name, new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding),
                 activation, WinogradTiling.defaultTile(kernel), Conv2d.DEFAULT_COLUMN_BUDGET,
-                Conv2d.DEFAULT_RETAINED_BUDGET);
+                Conv2d.DEFAULT_RETAINED_BUDGET, ScratchSource.own(device));
+    }
+
+    /** As the constructor above, with its per-call buffers taken from the model's shared {@code scratch}. */
+    public WinogradConv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
+                          int outChannels, int kernel, int stride, int padding, Activation activation, Scratch scratch) {
+        this(device, name, new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding),
+                activation, WinogradTiling.defaultTile(kernel), Conv2d.DEFAULT_COLUMN_BUDGET,
+                Conv2d.DEFAULT_RETAINED_BUDGET, scratch.lease());
     }
 
     /**
@@ -71,6 +81,11 @@ public final class WinogradConv2d implements Convolution {
      */
     WinogradConv2d(Device device, String name, ConvGeometry geometry, Activation activation, int tile,
                    long chunkBudget, long retainedBudget) {
+        this(device, name, geometry, activation, tile, chunkBudget, retainedBudget, ScratchSource.own(device));
+    }
+
+    private WinogradConv2d(Device device, String name, ConvGeometry geometry, Activation activation, int tile,
+                           long chunkBudget, long retainedBudget, ScratchSource scratch) {
         this.name = name;
         this.geometry = geometry;
         this.tiling = new WinogradTiling(geometry, tile);
@@ -101,12 +116,14 @@ public final class WinogradConv2d implements Convolution {
                 new int[] {outChannels, inChannels, kernel, kernel}, inChannels * kk, outChannels * kk);
         this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {outChannels},
                 inChannels * kk, outChannels * kk);
-        this.filters = Buffer.allocate(device, tiling.filterFloats());
-        this.filterGradients = Buffer.allocate(device, tiling.filterFloats());
+        // U and dU are made anew in every call, as are V (unless kept for the backward) and M: scratch.
+        this.filters = scratch.take(tiling.filterFloats());
+        this.filterGradients = scratch.take(tiling.filterFloats());
         this.transformedInputFloatsPerChunk = chunking.inputFloatsPerChunk();
         this.retainsTransformedInput = chunking.retainsInput();
-        this.transformedInput = Buffer.allocate(device, chunking.inputFloats());
-        this.product = Buffer.allocate(device, chunking.productFloatsPerChunk());
+        this.transformedInput = retainsTransformedInput ? Buffer.allocate(device, chunking.inputFloats())
+                : scratch.take(chunking.inputFloats());
+        this.product = scratch.take(chunking.productFloatsPerChunk());
     }
 
     /**
@@ -125,9 +142,10 @@ public final class WinogradConv2d implements Convolution {
         DeviceMemory filterGradients = Gemm.deviceMemory(new GemmShape(false, true, outChannels, inChannels, tiles,
                 false)).times(chunking.chunks() > 1 ? 2 : 1);
         return parameters
-                .plus(DeviceMemory.floats(tiling.filterFloats()).times(2))
-                .plus(DeviceMemory.floats(chunking.inputFloats()))
-                .plus(DeviceMemory.floats(chunking.productFloatsPerChunk()))
+                .plus(DeviceMemory.scratchFloats(tiling.filterFloats()).times(2))
+                .plus(chunking.retainsInput() ? DeviceMemory.floats(chunking.inputFloats())
+                        : DeviceMemory.scratchFloats(chunking.inputFloats()))
+                .plus(DeviceMemory.scratchFloats(chunking.productFloatsPerChunk()))
                 .plus(Gemm.deviceMemory(new GemmShape(false, false, outChannels, tiles, inChannels, false)))
                 .plus(filterGradients)
                 .plus(Gemm.deviceMemory(new GemmShape(true, false, inChannels, tiles, outChannels, false)));

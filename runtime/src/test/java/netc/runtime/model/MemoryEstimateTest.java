@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import netc.runtime.cl.Scratch;
 import netc.runtime.ops.BatchNorm;
 import netc.runtime.ops.Conv2d;
 import netc.runtime.ops.Dense;
@@ -45,7 +46,10 @@ class MemoryEstimateTest {
                 new LayerRow("conv", "Conv(32, k3, s1, p1, RELU)", List.of(32, 8, 8), 896, 55296),
                 new LayerRow("fc", "Dense(10)", List.of(10), 20490, 20480)), "hash", "");
         int batch = 2;
-        DeviceMemory ops = Conv2d.deviceMemory(batch, 3, 8, 8, 32, 3, 1, 1).plus(Dense.deviceMemory(batch, 2048, 10));
+        // The two ops' scratch shares one block, the larger op's, with room for its regions' rounding.
+        DeviceMemory ops = Conv2d.deviceMemory(batch, 3, 8, 8, 32, 3, 1, 1).alongside(Dense.deviceMemory(batch, 2048, 10));
+        ops = ops.withScratchFloats(Scratch.blockFloats(ops.scratchFloats()));
+        assertTrue(ops.scratchBytes() > 0, "Conv2d's im2col columns are scratch");
         long floats = batch * (192L + 2048 + 10 + 2048); // input, outputs, one workspace: the one gradient between layers
         assertEquals(ops.bytes() + 4 * floats, MemoryEstimate.model(wide, batch).bytes());
     }
