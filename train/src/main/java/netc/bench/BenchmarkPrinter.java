@@ -21,6 +21,9 @@ public final class BenchmarkPrinter {
         text.format("  forward only:  %10.1f images/s%n", report.forwardImagesPerSecond());
         text.format("  kernel launches: %d per training step, %d per forward pass%n", report.trainLaunches(),
                 report.forwardLaunches());
+        BenchmarkReport.Memory memory = report.memory();
+        text.format("  device memory: %.1f MB in buffers (outputs and gradients %.1f MB in one planned block, op"
+                + " scratch %.1f MB shared)%n", memory.buffers() / 1e6, memory.planned() / 1e6, memory.scratch() / 1e6);
         double total = report.layers().stream().mapToDouble(LayerTiming::totalMillis).sum();
         double forward = report.layers().stream().mapToDouble(LayerTiming::forwardMillis).sum();
         int nameWidth = Math.max(8, report.layers().stream().mapToInt(t -> t.layer().length()).max().orElse(0));

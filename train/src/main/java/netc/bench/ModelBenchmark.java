@@ -46,6 +46,9 @@ public final class ModelBenchmark {
              Step step = new Step(model)) {
             XavierInit.apply(model.parameters(), 1L);
             step.fillRandom(new Random(1L));
+            BenchmarkReport.Memory memory = new BenchmarkReport.Memory(device.allocatedBytes(),
+                    4L * batchSize * info.memory().floatsPerExample(),
+                    MemoryEstimate.model(info, batchSize).scratchBytes());
 
             for (int i = 0; i < settings.warmupSteps(); i++) {
                 step.train();
@@ -69,7 +72,8 @@ public final class ModelBenchmark {
             }
             double images = (double) batchSize * settings.timedSteps();
             return new BenchmarkReport(info.name(), device.toString(), batchSize, settings.timedSteps(),
-                    images / trainSeconds, images / forwardSeconds, trainLaunches, forwardLaunches, timer.timings(settings.timedSteps()));
+                    images / trainSeconds, images / forwardSeconds, trainLaunches, forwardLaunches, memory,
+                    timer.timings(settings.timedSteps()));
         }
     }
 

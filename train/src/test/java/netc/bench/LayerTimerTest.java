@@ -35,7 +35,7 @@ class LayerTimerTest {
     @Test
     void thePrinterShowsSpeedsAndEveryLayerWithItsShare() {
         BenchmarkReport report = new BenchmarkReport("AlexNet", "cpu", 64, 5, 100.5, 300.25, 46, 14,
-                List.of(new LayerTiming("conv1", 3.0, 6.0), new LayerTiming("fc", 0.5, 0.5)));
+                new BenchmarkReport.Memory(1_108_600_000L, 88_400_000L, 74_300_000L), List.of(new LayerTiming("conv1", 3.0, 6.0), new LayerTiming("fc", 0.5, 0.5)));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BenchmarkPrinter.print(report, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String text = bytes.toString(StandardCharsets.UTF_8);
@@ -43,6 +43,8 @@ class LayerTimerTest {
         assertTrue(text.contains("100.5 images/s"), text);
         assertTrue(text.contains("300.2 images/s") || text.contains("300.3 images/s"), text);
         assertTrue(text.contains("46 per training step, 14 per forward pass"), text);
+        assertTrue(text.contains("device memory: 1108.6 MB in buffers (outputs and gradients 88.4 MB in one planned"
+                + " block, op scratch 74.3 MB shared)"), text);
         assertTrue(text.lines().anyMatch(l -> l.contains("conv1") && l.contains("90.0%")), text);
         assertTrue(text.lines().anyMatch(l -> l.contains("total") && l.contains("3.500") && l.contains("6.500")), text);
     }
