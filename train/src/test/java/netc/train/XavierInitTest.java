@@ -106,4 +106,18 @@ class XavierInitTest {
         }
         assertTrue(nonZero, "all weights zero");
     }
+
+    /** Values are drawn and uploaded a chunk at a time; a weight of several chunks gets the one stream's values. */
+    @Test
+    void aWeightLargerThanAChunkGetsTheSameValuesAsOneArray() {
+        int rows = 1100;
+        int columns = 1000; // 1.1 million floats: two chunks
+        try (Device device = Device.open();
+             Parameter weight = new Parameter(device, "fc.weight", Parameter.Kind.WEIGHT, new int[] {rows, columns},
+                     columns, rows)) {
+            XavierInit.apply(List.of(weight), 3L);
+            assertArrayEquals(XavierInit.uniform(rows * columns, XavierInit.bound(columns, rows), new Random(3L)),
+                    weight.value().download());
+        }
+    }
 }
