@@ -142,9 +142,9 @@ public final class WinogradConv2d implements Convolution {
                     tiling.transformedFloatsPerImage(g.outChannels()));
             int images = Conv2d.imagesPerChunk(g.batch(), perImage, chunkBudget);
             int chunks = g.batch() / images;
-            long inputPerChunk = images * tiling.transformedFloatsPerImage(g.inChannels());
-            return new Chunking(images, chunks, inputPerChunk,
-                    images * tiling.transformedFloatsPerImage(g.outChannels()),
+            // The padding between V's (and M's) matrices, under 32 floats each, is not counted against the budget.
+            long inputPerChunk = tiling.transformedFloats(g.inChannels(), images);
+            return new Chunking(images, chunks, inputPerChunk, tiling.transformedFloats(g.outChannels(), images),
                     chunks * inputPerChunk <= retainedBudget);
         }
 
@@ -229,19 +229,19 @@ public final class WinogradConv2d implements Convolution {
         }
     }
 
-    /** One ξ's {@code [Co][C]} matrix of U. */
+    /** From one ξ's {@code [Co][C]} matrix of U to the next's. */
     private long filterMatrixFloats() {
-        return (long) geometry.outChannels() * geometry.inChannels();
+        return tiling.filterPlaneFloats();
     }
 
-    /** One ξ's {@code [C][tiles]} matrix of a chunk's V. */
+    /** From one ξ's {@code [C][tiles]} matrix of a chunk's V to the next's. */
     private long inputMatrixFloats() {
-        return (long) geometry.inChannels() * imagesPerChunk * tiling.tilesPerImage();
+        return tiling.transformedPlaneFloats(geometry.inChannels(), imagesPerChunk);
     }
 
-    /** One ξ's {@code [Co][tiles]} matrix of a chunk's M. */
+    /** From one ξ's {@code [Co][tiles]} matrix of a chunk's M to the next's. */
     private long productMatrixFloats() {
-        return (long) geometry.outChannels() * imagesPerChunk * tiling.tilesPerImage();
+        return tiling.transformedPlaneFloats(geometry.outChannels(), imagesPerChunk);
     }
 
     private long transformedInputOffset(int chunk) {
