@@ -15,8 +15,9 @@ import netc.runtime.model.Parameter;
  * output tile and channel pair instead of 144).
  *
  * <p>Forward per chunk of images: the filters are transformed once, {@code U = G g Gᵀ}
- * ({@code [α²][Co][C]}, α = 6), the input tiles {@code V = Bᵀ d B} ({@code [α²][C][tiles]}), then α²
- * GEMMs {@code M[ξ] = U[ξ] · V[ξ]} and the output transform {@code Aᵀ M A} fused with bias and activation.
+ * ({@code [α²][Co][C]}, α = 6), the input tiles {@code V = Bᵀ d B} ({@code [α²][C][tiles]}), then one
+ * batched GEMM of the α² products {@code M[ξ] = U[ξ] · V[ξ]} and the output transform {@code Aᵀ M A} fused
+ * with bias and activation.
  * Backward per chunk: {@code dz} (in place in {@code dOutput}), the bias gradient, {@code dM = A dz Aᵀ},
  * {@code dU[ξ] (+)= dM[ξ] · V[ξ]ᵀ}, {@code dV[ξ] = U[ξ]ᵀ · dM[ξ]} and its adjoint input transform, which
  * sums the overlapping tiles; after the last chunk {@code dWeight = Gᵀ dU G}.
@@ -83,13 +84,14 @@ public final class WinogradConv2d implements Convolution {
         int positions = geometry.positions();
 
         this.transforms = new WinogradTransforms(device, tiling, imagesPerChunk, activation);
-        this.forwardProduct = new Gemm(device, new GemmShape(false, false, outChannels, tiles, inChannels, false));
+        this.forwardProduct = new Gemm(device, forwardShape(geometry, tiles), forwardBatch(tiling, imagesPerChunk));
         this.firstFilterGradient = new Gemm(device, new GemmShape(false, true, outChannels, inChannels, tiles, false));
         // Only a batch split into several chunks sums filter gradients across GEMMs; skip that build otherwise.
         this.laterFilterGradient = chunks > 1
                 ? new Gemm(device, new GemmShape(false, true, outChannels, inChannels, tiles, true))
                 : firstFilterGradient;
-        this.inputProductGradient = new Gemm(device, new GemmShape(true, false, inChannels, tiles, outChannels, false));
+        this.inputProductGradient = new Gemm(device, inputGradientShape(geometry, tiles),
+                inputGradientBatch(tiling, imagesPerChunk));
         ChannelLayout nchw = ChannelLayout.imageMajor(outChannels, positions);
         this.activationGradient = new ActivationGradient(device, activation, imagesPerChunk, outChannels, positions, nchw);
         this.biasGradient = new BiasGradient(device, imagesPerChunk, outChannels, positions, nchw);
@@ -128,9 +130,36 @@ public final class WinogradConv2d implements Convolution {
                 .plus(DeviceMemory.floats(tiling.filterFloats()).times(2))
                 .plus(DeviceMemory.floats(chunking.inputFloats()))
                 .plus(DeviceMemory.floats(chunking.productFloatsPerChunk()))
-                .plus(Gemm.deviceMemory(new GemmShape(false, false, outChannels, tiles, inChannels, false)))
+                .plus(Gemm.deviceMemory(forwardShape(geometry, tiles), forwardBatch(tiling, chunking.imagesPerChunk())))
                 .plus(filterGradients)
-                .plus(Gemm.deviceMemory(new GemmShape(true, false, inChannels, tiles, outChannels, false)));
+                .plus(Gemm.deviceMemory(inputGradientShape(geometry, tiles),
+                        inputGradientBatch(tiling, chunking.imagesPerChunk())));
+    }
+
+    /*
+     * M[ξ] = U[ξ] · V[ξ] and dV[ξ] = U[ξ]ᵀ · dM[ξ] run as one batched GEMM over all ξ: on PoCL (Zen 4) the 36
+     * launches of conv2's per-ξ products (and their packing) cost ~5% of them (NN [256x96]·[96x676]: 14.8
+     * ms batched against 15.6 per ξ; TN 16.0 against 16.6). dU[ξ] (NT) stays one GEMM per ξ: batched it
+     * would run unpacked as dot products, 17.4 ms against 13.3 (conv4's 74 against 60).
+     */
+    private static GemmShape forwardShape(ConvGeometry g, int tiles) {
+        return new GemmShape(false, false, g.outChannels(), tiles, g.inChannels(), false);
+    }
+
+    private static GemmBatch forwardBatch(WinogradTiling tiling, int images) {
+        ConvGeometry g = tiling.geometry();
+        return new GemmBatch(tiling.elements(), tiling.filterPlaneFloats(),
+                tiling.transformedPlaneFloats(g.inChannels(), images), tiling.transformedPlaneFloats(g.outChannels(), images));
+    }
+
+    private static GemmShape inputGradientShape(ConvGeometry g, int tiles) {
+        return new GemmShape(true, false, g.inChannels(), tiles, g.outChannels(), false);
+    }
+
+    private static GemmBatch inputGradientBatch(WinogradTiling tiling, int images) {
+        ConvGeometry g = tiling.geometry();
+        return new GemmBatch(tiling.elements(), tiling.filterPlaneFloats(),
+                tiling.transformedPlaneFloats(g.outChannels(), images), tiling.transformedPlaneFloats(g.inChannels(), images));
     }
 
     /** How the batch is split, and whether the forward's V is kept for the backward. */
@@ -177,10 +206,7 @@ public final class WinogradConv2d implements Convolution {
         for (int chunk = 0; chunk < chunks; chunk++) {
             long vOffset = transformedInputOffset(chunk);
             transforms.input(transformedInput, vOffset, input.buffer(), geometry.inputOffset(chunk * imagesPerChunk));
-            for (int xi = 0; xi < tiling.elements(); xi++) {
-                forwardProduct.run(product, xi * productMatrixFloats(), filters, xi * filterMatrixFloats(),
-                        transformedInput, vOffset + xi * inputMatrixFloats());
-            }
+            forwardProduct.run(product, 0, filters, 0, transformedInput, vOffset); // every ξ
             transforms.output(output.buffer(), geometry.outputOffset(chunk * imagesPerChunk), product, 0,
                     bias.value().buffer());
         }
@@ -209,16 +235,12 @@ public final class WinogradConv2d implements Convolution {
             }
             Gemm filterGradient = first ? firstFilterGradient : laterFilterGradient;
             for (int xi = 0; xi < tiling.elements(); xi++) {
-                long vMatrix = vOffset + xi * inputMatrixFloats();
                 filterGradient.run(filterGradients, xi * filterMatrixFloats(), product, xi * productMatrixFloats(),
-                        transformedInput, vMatrix);
-                if (dInput != null) {
-                    // The in-order queue has finished reading V[ξ] for dU[ξ] before dV[ξ] overwrites it.
-                    inputProductGradient.run(transformedInput, vMatrix, filters, xi * filterMatrixFloats(),
-                            product, xi * productMatrixFloats());
-                }
+                        transformedInput, vOffset + xi * inputMatrixFloats());
             }
             if (dInput != null) {
+                // Every ξ; the in-order queue has finished reading V for dU before dV overwrites it.
+                inputProductGradient.run(transformedInput, vOffset, filters, 0, product, 0);
                 transforms.inputGradient(dInput.buffer(), geometry.inputOffset(chunk * imagesPerChunk),
                         transformedInput, vOffset);
             }
