@@ -90,8 +90,7 @@ public final class WinogradConv2d implements Convolution {
         this.laterFilterGradient = chunks > 1
                 ? new Gemm(device, new GemmShape(false, true, outChannels, inChannels, tiles, true))
                 : firstFilterGradient;
-        this.inputProductGradient = new Gemm(device, inputGradientShape(geometry, tiles),
-                inputGradientBatch(tiling, imagesPerChunk));
+        this.inputProductGradient = new Gemm(device, inputGradientShape(geometry, tiles));
         ChannelLayout nchw = ChannelLayout.imageMajor(outChannels, positions);
         this.activationGradient = new ActivationGradient(device, activation, imagesPerChunk, outChannels, positions, nchw);
         this.biasGradient = new BiasGradient(device, imagesPerChunk, outChannels, positions, nchw);
@@ -132,15 +131,16 @@ public final class WinogradConv2d implements Convolution {
                 .plus(DeviceMemory.floats(chunking.productFloatsPerChunk()))
                 .plus(Gemm.deviceMemory(forwardShape(geometry, tiles), forwardBatch(tiling, chunking.imagesPerChunk())))
                 .plus(filterGradients)
-                .plus(Gemm.deviceMemory(inputGradientShape(geometry, tiles),
-                        inputGradientBatch(tiling, chunking.imagesPerChunk())));
+                .plus(Gemm.deviceMemory(inputGradientShape(geometry, tiles)));
     }
 
     /*
-     * M[ξ] = U[ξ] · V[ξ] and dV[ξ] = U[ξ]ᵀ · dM[ξ] run as one batched GEMM over all ξ: on PoCL (Zen 4) the 36
-     * launches of conv2's per-ξ products (and their packing) cost ~5% of them (NN [256x96]·[96x676]: 14.8
-     * ms batched against 15.6 per ξ; TN 16.0 against 16.6). dU[ξ] (NT) stays one GEMM per ξ: batched it
-     * would run unpacked as dot products, 17.4 ms against 13.3 (conv4's 74 against 60).
+     * M[ξ] = U[ξ] · V[ξ] runs as one batched GEMM over all ξ: on PoCL (Zen 4) the 36 launches of conv2's
+     * per-ξ products (and their packing) cost ~5% of them (NN [256x96]·[96x676]: 14.8 ms batched against
+     * 15.6 per ξ). The backward stays one GEMM per ξ, dU[ξ] then dV[ξ], so that dV[ξ] finds dM[ξ] and U[ξ]
+     * in cache: batched after all 36 dU[ξ], conv2's backward took 700-810 ms per batch of 64 against
+     * 590-650 (same JVM, alternating). dU[ξ] (NT) batched would also run unpacked as dot products,
+     * 17.4 ms against 13.3 for conv2's 36 (conv4's 74 against 60).
      */
     private static GemmShape forwardShape(ConvGeometry g, int tiles) {
         return new GemmShape(false, false, g.outChannels(), tiles, g.inChannels(), false);
@@ -154,12 +154,6 @@ public final class WinogradConv2d implements Convolution {
 
     private static GemmShape inputGradientShape(ConvGeometry g, int tiles) {
         return new GemmShape(true, false, g.inChannels(), tiles, g.outChannels(), false);
-    }
-
-    private static GemmBatch inputGradientBatch(WinogradTiling tiling, int images) {
-        ConvGeometry g = tiling.geometry();
-        return new GemmBatch(tiling.elements(), tiling.filterPlaneFloats(),
-                tiling.transformedPlaneFloats(g.outChannels(), images), tiling.transformedPlaneFloats(g.inChannels(), images));
     }
 
     /** How the batch is split, and whether the forward's V is kept for the backward. */
@@ -235,12 +229,16 @@ public final class WinogradConv2d implements Convolution {
             }
             Gemm filterGradient = first ? firstFilterGradient : laterFilterGradient;
             for (int xi = 0; xi < tiling.elements(); xi++) {
+                long vMatrix = vOffset + xi * inputMatrixFloats();
                 filterGradient.run(filterGradients, xi * filterMatrixFloats(), product, xi * productMatrixFloats(),
-                        transformedInput, vOffset + xi * inputMatrixFloats());
+                        transformedInput, vMatrix);
+                if (dInput != null) {
+                    // The in-order queue has finished reading V[ξ] for dU[ξ] before dV[ξ] overwrites it.
+                    inputProductGradient.run(transformedInput, vMatrix, filters, xi * filterMatrixFloats(),
+                            product, xi * productMatrixFloats());
+                }
             }
             if (dInput != null) {
-                // Every ξ; the in-order queue has finished reading V for dU before dV overwrites it.
-                inputProductGradient.run(transformedInput, vOffset, filters, 0, product, 0);
                 transforms.inputGradient(dInput.buffer(), geometry.inputOffset(chunk * imagesPerChunk),
                         transformedInput, vOffset);
             }
