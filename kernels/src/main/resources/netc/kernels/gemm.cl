@@ -19,6 +19,11 @@
 // Edges: the last block along a dimension slides back so that it ends exactly at the edge (all loads
 // stay in bounds, no guards in the loop) and stores only the elements the previous block does not own.
 // The host picks block sizes no larger than the matrix, so a block always fits.
+//
+// Batches: a third grid dimension runs several products of this shape in one launch; product z reads
+// its operands and writes C STRIDE_LEFT, STRIDE_RIGHT and STRIDE_C floats past product z - 1's (0 and
+// an unused dimension for one product). Batched launches read their operands unpacked: the packing
+// scratch holds one product's operand.
 
 #include "gemm_shape.cl"
 #ifndef BLOCK_ROWS
@@ -35,6 +40,15 @@
 #endif
 #ifndef PACK_RIGHT
 #define PACK_RIGHT 0 // gemm_outer: 1 if the right operand comes packed by gemm_pack_right
+#endif
+#ifndef STRIDE_LEFT
+#define STRIDE_LEFT 0 // batches: floats from one product's left operand to the next's (gemm_dot: A)
+#endif
+#ifndef STRIDE_RIGHT
+#define STRIDE_RIGHT 0 // batches: floats from one product's right operand to the next's (gemm_dot: B)
+#endif
+#ifndef STRIDE_C
+#define STRIDE_C 0 // batches: floats from one product's C to the next's
 #endif
 
 #define CAT_(a, b) a##b
@@ -100,8 +114,8 @@
 #define C_INDEX(p, q) ((p) * Q + (q))
 #endif
 
-// Grid: (row blocks, column blocks), row blocks fastest so that neighbouring work-items share the
-// right operand's column panel while it is in cache.
+// Grid: (row blocks, column blocks[, products]), row blocks fastest so that neighbouring work-items
+// share the right operand's column panel while it is in cache.
 __kernel void gemm_outer(__global float *c, const long c_offset,
                          __global const float *left, const long left_offset,
                          __global const float *right, const long right_offset) {
@@ -112,9 +126,10 @@ __kernel void gemm_outer(__global float *c, const long c_offset,
     if (q_nominal >= Q || p_nominal >= P) return; // padding of the launch grid
     const int q0 = min(q_nominal, Q - BLOCK_COLS);
     const int p0 = min(p_nominal, P - BLOCK_ROWS);
-    c += c_offset;
-    left += left_offset;
-    right += right_offset;
+    const long product = get_global_id(2);
+    c += c_offset + product * STRIDE_C;
+    left += left_offset + product * STRIDE_LEFT;
+    right += right_offset + product * STRIDE_RIGHT;
 
     // Where element (p0 + r, k) of the left block lives: left_k[r * row_step], left_k advancing by k_step.
 #if PACK_LEFT
@@ -268,9 +283,10 @@ __kernel void gemm_dot(__global float *c, const long c_offset,
     if (j_nominal >= N || i_nominal >= M) return; // padding of the launch grid
     const int j0 = min(j_nominal, N - BLOCK_COLS);
     const int i0 = min(i_nominal, M - BLOCK_ROWS);
-    c += c_offset;
-    __global const float *a_rows = a + a_offset + (long)i0 * K;
-    __global const float *b_rows = b + b_offset + (long)j0 * K;
+    const long product = get_global_id(2);
+    c += c_offset + product * STRIDE_C;
+    __global const float *a_rows = a + a_offset + product * STRIDE_LEFT + (long)i0 * K;
+    __global const float *b_rows = b + b_offset + product * STRIDE_RIGHT + (long)j0 * K;
 
     kvec acc[BLOCK_ROWS][BLOCK_COLS];
 #pragma unroll

@@ -16,7 +16,9 @@
 // Index convention: input[b][c][y][x], out[b][co][oy][ox] (NCHW); weight[co][c][ky][kx] (K x K);
 // tile t = (b * TH + ty) * TW + tx covers outputs oy = ty*TILE + i, ox = tx*TILE + j (i, j < TILE) and
 // reads inputs y = ty*TILE - PAD + i, x = tx*TILE - PAD + j (i, j < ALPHA);
-// transformed element xi = i * ALPHA + j: U[xi][co][c], V[xi][c][t], M[xi][co][t] (row-major matrices).
+// transformed element xi = i * ALPHA + j: U[xi][co][c], V[xi][c][t], M[xi][co][t] (row-major matrices),
+// matrix xi of U, V and M starting at xi * U_PLANE, xi * V_PLANE and xi * M_PLANE (at least CO * C, C * T
+// and CO * T: the host pads them so that the ALPHA^2 matrices do not start on the same cache set).
 // Work-items run along tiles t in dimension 0 (consecutive V and M entries; the input-gradient gather
 // along blocks of inputs) and channels in dimension 1.
 
@@ -51,6 +53,15 @@
 #define TH ((HO + TILE - 1) / TILE)
 #define TW ((WO + TILE - 1) / TILE)
 #define T (B * TH * TW)
+#ifndef U_PLANE
+#define U_PLANE (CO * C)
+#endif
+#ifndef V_PLANE
+#define V_PLANE (C * T)
+#endif
+#ifndef M_PLANE
+#define M_PLANE (CO * T)
+#endif
 
 #if TILE == 4 && K == 3
 #define ALPHA 6
@@ -138,7 +149,7 @@ __kernel void winograd_filter(__global float *u, __global const float *weight) {
     for (int k = 0; k < K * K; k++) g[k / K][k % K] = src[k];
     float gg[ALPHA][K]; // G g
     SMALL_PRODUCT(ALPHA, K, K, G[i][k], g[k][j], gg[i][j]);
-    SMALL_PRODUCT(ALPHA, ALPHA, K, gg[i][k], G[j][k], u[((long) (i * ALPHA + j) * CO + co) * C + c]);
+    SMALL_PRODUCT(ALPHA, ALPHA, K, gg[i][k], G[j][k], u[(long) (i * ALPHA + j) * U_PLANE + co * C + c]);
 }
 
 // dWeight[co][c] = G^T dU G, the adjoint of winograd_filter. Work-item (c, co).
@@ -148,7 +159,7 @@ __kernel void winograd_filter_gradient(__global float *d_weight, __global const 
     if (c >= C) return;
     float du[ALPHA][ALPHA];
 #pragma unroll
-    for (int xi = 0; xi < XI; xi++) du[xi / ALPHA][xi % ALPHA] = d_u[((long) xi * CO + co) * C + c];
+    for (int xi = 0; xi < XI; xi++) du[xi / ALPHA][xi % ALPHA] = d_u[(long) xi * U_PLANE + co * C + c];
     float gt[K][ALPHA]; // G^T dU
     SMALL_PRODUCT(K, ALPHA, ALPHA, G[k][i], du[k][j], gt[i][j]);
     __global float *dst = d_weight + ((long) co * C + c) * (K * K);
@@ -181,7 +192,7 @@ __kernel void winograd_input(__global float *v, const long v_offset, __global co
     float bd[ALPHA][ALPHA]; // B^T d
     SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, BT[i][k], d[k][j], bd[i][j]);
     __global float *dst = v + v_offset + (long) c * T + t;
-    SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, bd[i][k], BT[j][k], dst[(long) (i * ALPHA + j) * C * T]);
+    SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, bd[i][k], BT[j][k], dst[(long) (i * ALPHA + j) * V_PLANE]);
 }
 
 // dInput = the adjoint of winograd_input, in two steps. First, in place, each tile's dV becomes
@@ -193,10 +204,10 @@ __kernel void winograd_input_gradient_tiles(__global float *d_v, const long d_v_
     __global float *tile = d_v + d_v_offset + (long) c * T + t;
     float dv[ALPHA][ALPHA];
 #pragma unroll
-    for (int xi = 0; xi < XI; xi++) dv[xi / ALPHA][xi % ALPHA] = tile[(long) xi * C * T];
+    for (int xi = 0; xi < XI; xi++) dv[xi / ALPHA][xi % ALPHA] = tile[(long) xi * V_PLANE];
     float bdv[ALPHA][ALPHA]; // B dV
     SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, BT[k][i], dv[k][j], bdv[i][j]);
-    SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, bdv[i][k], BT[k][j], tile[(long) (i * ALPHA + j) * C * T]);
+    SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, bdv[i][k], BT[k][j], tile[(long) (i * ALPHA + j) * V_PLANE]);
 }
 
 // Then each input element sums the patch gradients dD of the tiles that read it. Work-item (block, c)
@@ -240,7 +251,7 @@ __kernel void winograd_input_gradient(__global float *d_input, const long d_inpu
                 for (int j = 0; j < TILE; j++) {
                     const int pj = dx * TILE + j;
                     if (pj >= ALPHA) continue;
-                    acc[i][j] += ok ? src[(long) (pi * ALPHA + pj) * C * T + ty * TW + tx] : 0.0f;
+                    acc[i][j] += ok ? src[(long) (pi * ALPHA + pj) * V_PLANE + ty * TW + tx] : 0.0f;
                 }
             }
         }
@@ -267,7 +278,7 @@ __kernel void winograd_output(__global float *out, const long out_offset, __glob
     __global const float *src = m + m_offset + (long) co * T + t;
     float mm[ALPHA][ALPHA];
 #pragma unroll
-    for (int xi = 0; xi < XI; xi++) mm[xi / ALPHA][xi % ALPHA] = src[(long) xi * CO * T];
+    for (int xi = 0; xi < XI; xi++) mm[xi / ALPHA][xi % ALPHA] = src[(long) xi * M_PLANE];
     float am[TILE][ALPHA]; // A^T M
     SMALL_PRODUCT(TILE, ALPHA, ALPHA, AT[i][k], mm[k][j], am[i][j]);
     const int b = t / (TH * TW);
@@ -309,5 +320,5 @@ __kernel void winograd_output_gradient(__global float *d_m, const long d_m_offse
     float adz[ALPHA][TILE]; // A dZ
     SMALL_PRODUCT(ALPHA, TILE, TILE, AT[k][i], dzz[k][j], adz[i][j]);
     __global float *dst = d_m + d_m_offset + (long) co * T + t;
-    SMALL_PRODUCT(ALPHA, ALPHA, TILE, adz[i][k], AT[k][j], dst[(long) (i * ALPHA + j) * CO * T]);
+    SMALL_PRODUCT(ALPHA, ALPHA, TILE, adz[i][k], AT[k][j], dst[(long) (i * ALPHA + j) * M_PLANE]);
 }

@@ -7,7 +7,9 @@ import netc.runtime.cl.Kernel;
 
 /**
  * {@link GemmVariant#REGISTER_BLOCKED}: {@code gemm.cl} as its {@link GemmPlan} says, packing an operand
- * first into a scratch buffer this object owns when the plan asks for it.
+ * first into a scratch buffer this object owns when the plan asks for it. A {@link GemmBatch} of several
+ * products runs as one launch over a third grid dimension, with unpacked operands (the scratch would
+ * otherwise have to hold every product's copy).
  */
 final class BlockedGemm implements GemmLaunch {
     private final GemmPlan plan;
@@ -18,12 +20,28 @@ final class BlockedGemm implements GemmLaunch {
     private final GemmPack packRight;
 
     BlockedGemm(Device device, GemmShape shape, GemmPlan plan) {
+        this(device, shape, plan, GemmBatch.SINGLE);
+    }
+
+    BlockedGemm(Device device, GemmShape shape, GemmPlan plan, GemmBatch batch) {
+        if (batch.batched() && (plan.packLeft() || plan.packRight())) {
+            throw new IllegalArgumentException("GEMM " + shape + ": a batch of " + batch.count() + " products runs"
+                    + " with unpacked operands, but the plan packs; build its plan with packing off"
+                    + " (GemmPlan.batched).");
+        }
         this.plan = plan;
-        Defines defines = plan.defines(shape);
+        // The kernel's left operand is B when the plan swaps (TT), so its strides swap too.
+        Defines defines = plan.defines(shape)
+                .set("STRIDE_LEFT", plan.swapped() ? batch.strideB() : batch.strideA())
+                .set("STRIDE_RIGHT", plan.swapped() ? batch.strideA() : batch.strideB())
+                .set("STRIDE_C", batch.strideC());
         this.kernel = device.kernel("gemm.cl", plan.kernelName(), defines);
         GemmGroups groups = GemmGroups.of(device);
-        this.local = groups.local(plan.global(), kernel.maxWorkGroupSize());
-        this.global = GemmGroups.padded(plan.global(), local);
+        long[] matrixLocal = groups.local(plan.global(), kernel.maxWorkGroupSize());
+        long[] matrixGlobal = GemmGroups.padded(plan.global(), matrixLocal);
+        // One product keeps its two-dimensional launch; a batch adds the products as dimension 2.
+        this.local = batch.batched() ? new long[] {matrixLocal[0], matrixLocal[1], 1} : matrixLocal;
+        this.global = batch.batched() ? new long[] {matrixGlobal[0], matrixGlobal[1], batch.count()} : matrixGlobal;
         this.packLeft = plan.packLeft() ? new GemmPack(device, "gemm_pack_left", defines, groups,
                 plan.packGrid(shape, true), plan.packedLeftFloats(shape)) : null;
         this.packRight = plan.packRight() ? new GemmPack(device, "gemm_pack_right", defines, groups,

@@ -14,35 +14,69 @@ import netc.runtime.model.DeviceMemory;
  * scratch buffer this object owns (the operand rounded up to whole blocks); {@link #close()} frees it.
  * C must not overlap A or B. All work is enqueued on the device's one in-order queue, so consecutive
  * runs may share the scratch.
+ *
+ * <p>A {@link GemmBatch} makes one {@link #run} compute several products of the shape at fixed strides:
+ * one launch with the register blocks (unpacked, so no scratch), one per product with the tiles.
  */
 public final class Gemm implements AutoCloseable {
     private final GemmShape shape;
+    private final GemmBatch batch;
     private final GemmLaunch launch;
+    /** Whether one launch computes the whole batch; else {@link #run} launches once per product. */
+    private final boolean launchRunsBatch;
 
     /** With the {@link GemmVariant} for {@code device}: by its type, unless overridden. */
     public Gemm(Device device, GemmShape shape) {
-        this(device, shape, GemmVariant.of(device.info()));
+        this(device, shape, GemmBatch.SINGLE);
+    }
+
+    /** A batch of products of {@code shape}, with the {@link GemmVariant} for {@code device}. */
+    public Gemm(Device device, GemmShape shape, GemmBatch batch) {
+        this(device, shape, GemmVariant.of(device.info()), batch);
     }
 
     /** With a given variant (tests force the tiled one on a CPU). */
     Gemm(Device device, GemmShape shape, GemmVariant variant) {
-        this(shape, variant == GemmVariant.LOCAL_TILED ? new TiledGemm(device, shape)
-                : new BlockedGemm(device, shape, GemmPlan.of(shape, GemmTuning.of(device))));
+        this(device, shape, variant, GemmBatch.SINGLE);
+    }
+
+    /** A batch with a given variant (tests force the tiled one on a CPU). */
+    Gemm(Device device, GemmShape shape, GemmVariant variant, GemmBatch batch) {
+        this(shape, batch, variant == GemmVariant.LOCAL_TILED ? new TiledGemm(device, shape)
+                : new BlockedGemm(device, shape, planFor(shape, GemmTuning.of(device), batch), batch));
     }
 
     /** The register-blocked variant with a given plan (tests force each kernel and packing choice). */
     Gemm(Device device, GemmShape shape, GemmPlan plan) {
-        this(shape, new BlockedGemm(device, shape, plan));
+        this(device, shape, plan, GemmBatch.SINGLE);
+    }
+
+    /** A batch with the register-blocked variant and a given plan, which must not pack if it is batched. */
+    Gemm(Device device, GemmShape shape, GemmPlan plan, GemmBatch batch) {
+        this(shape, batch, new BlockedGemm(device, shape, plan, batch));
     }
 
     /** The tiled variant with given tile sizes (tests check each candidate). */
     Gemm(Device device, GemmShape shape, GpuGemmTuning tuning) {
-        this(shape, new TiledGemm(device, shape, tuning));
+        this(shape, GemmBatch.SINGLE, new TiledGemm(device, shape, tuning));
     }
 
-    private Gemm(GemmShape shape, GemmLaunch launch) {
+    private Gemm(GemmShape shape, GemmBatch batch, GemmLaunch launch) {
         this.shape = shape;
+        this.batch = batch;
         this.launch = launch;
+        this.launchRunsBatch = launch instanceof BlockedGemm || !batch.batched();
+        if (batch.batched() && batch.strideC() < (long) shape.m() * shape.n()) {
+            launch.close();
+            throw new IllegalArgumentException("GEMM " + shape + ": a batch's products must not overlap in C, but"
+                    + " its stride " + batch.strideC() + " is below one C of " + (long) shape.m() * shape.n()
+                    + " floats; pass a stride of at least that.");
+        }
+    }
+
+    /** The register-blocked plan: packing by size for one product, none for a batch. */
+    private static GemmPlan planFor(GemmShape shape, GemmTuning tuning, GemmBatch batch) {
+        return batch.batched() ? GemmPlan.batched(shape, tuning) : GemmPlan.of(shape, tuning);
     }
 
     /**
@@ -64,6 +98,11 @@ public final class Gemm implements AutoCloseable {
         return memory;
     }
 
+    /** As {@link #deviceMemory(GemmShape)} for a batch of products: nothing when batched, as they run unpacked. */
+    public static DeviceMemory deviceMemory(GemmShape shape, GemmBatch batch) {
+        return batch.batched() ? DeviceMemory.NONE : deviceMemory(shape);
+    }
+
     /**
      * As {@link #deviceMemory(GemmShape)} for {@code op(A)} {@code m × k} and {@code op(B)} {@code k × n},
      * also for shapes {@link GemmShape} refuses (a matrix of 2^31 elements or more, e.g. at an absurd
@@ -79,13 +118,22 @@ public final class Gemm implements AutoCloseable {
 
     /**
      * Enqueues {@code C = op(A)·op(B)} (or {@code C += ...}), reading A, B and writing C at the given
-     * offsets; packs first what the plan packs.
+     * offsets, for every product of the batch (the offsets are the first product's); packs first what
+     * the plan packs.
      */
     public void run(Buffer c, long cOffset, Buffer a, long aOffset, Buffer b, long bOffset) {
-        checkFits("C", c, cOffset, (long) shape.m() * shape.n());
-        checkFits("A", a, aOffset, (long) shape.m() * shape.k());
-        checkFits("B", b, bOffset, (long) shape.k() * shape.n());
-        launch.run(c, cOffset, a, aOffset, b, bOffset);
+        long last = batch.count() - 1L;
+        checkFits("C", c, cOffset, last * batch.strideC() + (long) shape.m() * shape.n());
+        checkFits("A", a, aOffset, last * batch.strideA() + (long) shape.m() * shape.k());
+        checkFits("B", b, bOffset, last * batch.strideB() + (long) shape.k() * shape.n());
+        if (launchRunsBatch) {
+            launch.run(c, cOffset, a, aOffset, b, bOffset);
+            return;
+        }
+        for (long i = 0; i <= last; i++) {
+            launch.run(c, cOffset + i * batch.strideC(), a, aOffset + i * batch.strideA(), b,
+                    bOffset + i * batch.strideB());
+        }
     }
 
     private void checkFits(String matrix, Buffer buffer, long offset, long size) {

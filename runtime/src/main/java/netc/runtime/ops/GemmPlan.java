@@ -40,6 +40,14 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
     }
 
     /**
+     * The plan for a {@link GemmBatch} of several products of {@code shape}: nothing packed, as the
+     * scratch holds one product's operand (NT then runs as dot products).
+     */
+    static GemmPlan batched(GemmShape shape, GemmTuning tuning) {
+        return of(shape, tuning, false, false);
+    }
+
+    /**
      * The plan for {@code shape}; a null {@code packLeft} or {@code packRight} lets the size heuristic
      * decide. For NT, {@code packRight} chooses between the dot kernel (false) and outer products on a
      * transposed copy of B (true).

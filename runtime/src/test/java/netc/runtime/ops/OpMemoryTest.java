@@ -69,7 +69,7 @@ class OpMemoryTest {
                 () -> new Conv2d(device, "chunked", 64, 3, 224, 224, 8, 3, 1, 1, Activation.NONE));
     }
 
-    /** AlexNet's conv4 at batch 64: one chunk (V just under the 8 M-float chunk budget), V retained, GEMMs packing. */
+    /** AlexNet's conv4 at batch 64: one chunk (V just under the 8 M-float chunk budget), V retained, dU GEMMs packing. */
     @Test
     void aWinogradConvolutionAllocatesWhatItsEstimateSays() throws Exception {
         WinogradConv2d probe = new WinogradConv2d(device, "probe", 64, 384, 12, 12, 384, 3, 1, 1, Activation.RELU);
