@@ -4,10 +4,11 @@ import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Kernel;
+import netc.runtime.cl.ScratchSource;
 
 /**
  * {@link GemmVariant#REGISTER_BLOCKED}: {@code gemm.cl} as its {@link GemmPlan} says, packing an operand
- * first into a scratch buffer this object owns when the plan asks for it. A {@link GemmBatch} of several
+ * first into a scratch buffer when the plan asks for it (its own, or a region of the model's shared scratch). A {@link GemmBatch} of several
  * products runs as one launch over a third grid dimension, with unpacked operands (the scratch would
  * otherwise have to hold every product's copy).
  */
@@ -20,10 +21,11 @@ final class BlockedGemm implements GemmLaunch {
     private final GemmPack packRight;
 
     BlockedGemm(Device device, GemmShape shape, GemmPlan plan) {
-        this(device, shape, plan, GemmBatch.SINGLE);
+        this(device, shape, plan, GemmBatch.SINGLE, ScratchSource.own(device));
     }
 
-    BlockedGemm(Device device, GemmShape shape, GemmPlan plan, GemmBatch batch) {
+    /** Packing into buffers from {@code scratch}: the GEMM's own, or its op's share of the model's scratch. */
+    BlockedGemm(Device device, GemmShape shape, GemmPlan plan, GemmBatch batch, ScratchSource scratch) {
         if (batch.batched() && (plan.packLeft() || plan.packRight())) {
             throw new IllegalArgumentException("GEMM " + shape + ": a batch of " + batch.count() + " products runs"
                     + " with unpacked operands, but the plan packs; build its plan with packing off"
@@ -43,9 +45,9 @@ final class BlockedGemm implements GemmLaunch {
         this.local = batch.batched() ? new long[] {matrixLocal[0], matrixLocal[1], 1} : matrixLocal;
         this.global = batch.batched() ? new long[] {matrixGlobal[0], matrixGlobal[1], batch.count()} : matrixGlobal;
         this.packLeft = plan.packLeft() ? new GemmPack(device, "gemm_pack_left", defines, groups,
-                plan.packGrid(shape, true), plan.packedLeftFloats(shape)) : null;
+                plan.packGrid(shape, true), scratch.take(plan.packedLeftFloats(shape))) : null;
         this.packRight = plan.packRight() ? new GemmPack(device, "gemm_pack_right", defines, groups,
-                plan.packGrid(shape, false), plan.packedRightFloats(shape)) : null;
+                plan.packGrid(shape, false), scratch.take(plan.packedRightFloats(shape))) : null;
     }
 
     @Override

@@ -102,13 +102,16 @@ public final class Conv2d implements Convolution {
 
         this.im2col = new Im2col(device, geometry, imagesPerChunk);
         this.col2im = new Col2im(device, geometry, imagesPerChunk);
-        this.forwardProduct = new Gemm(device, new GemmShape(false, false, outChannels, columnsPerChunk, patch, false));
-        this.firstWeightGradient = new Gemm(device, new GemmShape(false, true, outChannels, patch, columnsPerChunk, false));
+        this.forwardProduct = new Gemm(device, new GemmShape(false, false, outChannels, columnsPerChunk, patch, false),
+                scratch);
+        this.firstWeightGradient = new Gemm(device, new GemmShape(false, true, outChannels, patch, columnsPerChunk, false),
+                scratch);
         // Only a batch split into several chunks sums weight gradients across GEMMs; skip that build otherwise.
         this.laterWeightGradient = chunks > 1
-                ? new Gemm(device, new GemmShape(false, true, outChannels, patch, columnsPerChunk, true))
+                ? new Gemm(device, new GemmShape(false, true, outChannels, patch, columnsPerChunk, true), scratch)
                 : firstWeightGradient;
-        this.columnGradient = new Gemm(device, new GemmShape(true, false, patch, columnsPerChunk, outChannels, false));
+        this.columnGradient = new Gemm(device, new GemmShape(true, false, patch, columnsPerChunk, outChannels, false),
+                scratch);
         ChannelLayout gemmLayout = ChannelLayout.channelMajor(imagesPerChunk, positions);
         this.biasActivation = new BiasActivation(device, activation, imagesPerChunk, outChannels, positions, gemmLayout);
         this.activationGradient = new ActivationGradient(device, activation, imagesPerChunk, outChannels, positions, gemmLayout);

@@ -2,6 +2,7 @@ package netc.runtime.ops;
 
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.ScratchSource;
 import netc.runtime.model.DeviceMemory;
 
 /**
@@ -32,7 +33,17 @@ public final class Gemm implements AutoCloseable {
 
     /** A batch of products of {@code shape}, with the {@link GemmVariant} for {@code device}. */
     public Gemm(Device device, GemmShape shape, GemmBatch batch) {
-        this(device, shape, GemmVariant.of(device.info()), batch);
+        this(device, shape, batch, ScratchSource.own(device));
+    }
+
+    /** As {@link #Gemm(Device, GemmShape)}, with the packing scratch taken from {@code scratch} (an op's lease). */
+    public Gemm(Device device, GemmShape shape, ScratchSource scratch) {
+        this(device, shape, GemmBatch.SINGLE, scratch);
+    }
+
+    /** As {@link #Gemm(Device, GemmShape, GemmBatch)}, with the packing scratch taken from {@code scratch}. */
+    public Gemm(Device device, GemmShape shape, GemmBatch batch, ScratchSource scratch) {
+        this(device, shape, GemmVariant.of(device.info()), batch, scratch);
     }
 
     /** With a given variant (tests force the tiled one on a CPU). */
@@ -42,8 +53,12 @@ public final class Gemm implements AutoCloseable {
 
     /** A batch with a given variant (tests force the tiled one on a CPU). */
     Gemm(Device device, GemmShape shape, GemmVariant variant, GemmBatch batch) {
+        this(device, shape, variant, batch, ScratchSource.own(device));
+    }
+
+    private Gemm(Device device, GemmShape shape, GemmVariant variant, GemmBatch batch, ScratchSource scratch) {
         this(shape, batch, variant == GemmVariant.LOCAL_TILED ? new TiledGemm(device, shape)
-                : new BlockedGemm(device, shape, planFor(shape, GemmTuning.of(device), batch), batch));
+                : new BlockedGemm(device, shape, planFor(shape, GemmTuning.of(device), batch), batch, scratch));
     }
 
     /** The register-blocked variant with a given plan (tests force each kernel and packing choice). */
@@ -53,7 +68,7 @@ public final class Gemm implements AutoCloseable {
 
     /** A batch with the register-blocked variant and a given plan, which must not pack if it is batched. */
     Gemm(Device device, GemmShape shape, GemmPlan plan, GemmBatch batch) {
-        this(shape, batch, new BlockedGemm(device, shape, plan, batch));
+        this(shape, batch, new BlockedGemm(device, shape, plan, batch, ScratchSource.own(device)));
     }
 
     /** The tiled variant with given tile sizes (tests check each candidate). */
@@ -80,20 +95,26 @@ public final class Gemm implements AutoCloseable {
     }
 
     /**
-     * The device memory a GEMM of {@code shape} allocates: the packing scratch its plan asks for. The
-     * plan's choices depend on the shape only; the scratch is rounded up to whole register blocks, which
-     * are counted here at the widest tuning (16 x 16, AVX-512 CPUs: exact there). Other devices' blocks
-     * round differently, by less than one block (16·k floats) per packed operand. The tiled variant
-     * allocates nothing, so this is an upper bound there.
+     * The device memory a GEMM of {@code shape} takes: the packing scratch its plan asks for. The plan's
+     * choices depend on the shape only; the scratch is rounded up to whole register blocks, whose size the
+     * device's tuning sets, so this counts the largest any tuning needs ({@link GemmTuning#any}: exact on
+     * AVX-512 CPUs with the built-in 16 x 16 blocks, an upper bound elsewhere), which a shared scratch
+     * block sized by it must hold. The tiled variant packs nothing.
      */
     public static DeviceMemory deviceMemory(GemmShape shape) {
-        GemmPlan plan = GemmPlan.of(shape, GemmTuning.SIMD16);
-        DeviceMemory memory = DeviceMemory.NONE;
-        if (plan.packLeft()) {
-            memory = memory.plus(DeviceMemory.floats(plan.packedLeftFloats(shape)));
+        long left = 0;
+        long right = 0;
+        for (GemmTuning tuning : GemmTuning.any()) {
+            GemmPlan plan = GemmPlan.of(shape, tuning);
+            left = Math.max(left, plan.packLeft() ? plan.packedLeftFloats(shape) : 0);
+            right = Math.max(right, plan.packRight() ? plan.packedRightFloats(shape) : 0);
         }
-        if (plan.packRight()) {
-            memory = memory.plus(DeviceMemory.floats(plan.packedRightFloats(shape)));
+        DeviceMemory memory = DeviceMemory.NONE;
+        if (left > 0) {
+            memory = memory.plus(DeviceMemory.scratchFloats(left));
+        }
+        if (right > 0) {
+            memory = memory.plus(DeviceMemory.scratchFloats(right));
         }
         return memory;
     }
@@ -111,7 +132,7 @@ public final class Gemm implements AutoCloseable {
     public static DeviceMemory deviceMemory(boolean transA, boolean transB, int m, int n, int k) {
         long limit = Integer.MAX_VALUE;
         if ((long) m * n > limit || (long) m * k > limit || (long) k * n > limit) {
-            return DeviceMemory.floats((long) m * k).plus(DeviceMemory.floats((long) k * n));
+            return DeviceMemory.scratchFloats((long) m * k).plus(DeviceMemory.scratchFloats((long) k * n));
         }
         return deviceMemory(new GemmShape(transA, transB, m, n, k, false));
     }

@@ -12,12 +12,12 @@ final class GemmPack implements AutoCloseable {
     private final long[] local;
     private final Buffer packed;
 
-    /** {@code kernelName} over {@code grid} (k row groups, blocks), filling {@code floats} of scratch. */
-    GemmPack(Device device, String kernelName, Defines defines, GemmGroups groups, long[] grid, long floats) {
+    /** {@code kernelName} over {@code grid} (k row groups, blocks), filling {@code packed} (scratch). */
+    GemmPack(Device device, String kernelName, Defines defines, GemmGroups groups, long[] grid, Buffer packed) {
         this.kernel = device.kernel("gemm.cl", kernelName, defines);
         this.local = groups.local(grid, kernel.maxWorkGroupSize());
         this.global = GemmGroups.padded(grid, local);
-        this.packed = Buffer.allocate(device, floats);
+        this.packed = packed;
     }
 
     /** Enqueues packing the operand at {@code source[offset]} and returns the packed copy (offset 0). */

@@ -61,6 +61,25 @@ public record GemmTuning(int outerRows, int outerCols, int dotRows, int dotCols,
         return candidates;
     }
 
+    /**
+     * Every tuning a device may run with, built in or chosen by {@code netc tune} on any SIMD width: what
+     * sizes packing scratch before the device is known ({@link Gemm#deviceMemory}).
+     */
+    static List<GemmTuning> any() {
+        List<GemmTuning> all = new ArrayList<>(List.of(GPU));
+        for (GemmTuning base : List.of(SIMD16, SIMD8, SIMD4)) {
+            all.add(base);
+            for (int cols : new int[] {base.outerCols, base.outerCols / 2}) {
+                for (int rows : new int[] {4, 8, 12, 16}) {
+                    if (cols >= 4) {
+                        all.add(new GemmTuning(rows, cols, base.dotRows, base.dotCols, base.dotVectorK));
+                    }
+                }
+            }
+        }
+        return all.stream().distinct().toList();
+    }
+
     /** e.g. {@code outer 16x16, dot 4x4 (k x16)}. */
     public String describe() {
         return "outer " + outerRows + "x" + outerCols + ", dot " + dotRows + "x" + dotCols + " (k x" + dotVectorK + ")";

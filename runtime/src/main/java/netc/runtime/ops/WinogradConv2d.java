@@ -99,13 +99,15 @@ public final class WinogradConv2d implements Convolution {
         int positions = geometry.positions();
 
         this.transforms = new WinogradTransforms(device, tiling, imagesPerChunk, activation);
-        this.forwardProduct = new Gemm(device, forwardShape(geometry, tiles), forwardBatch(tiling, imagesPerChunk));
-        this.firstFilterGradient = new Gemm(device, new GemmShape(false, true, outChannels, inChannels, tiles, false));
+        this.forwardProduct = new Gemm(device, forwardShape(geometry, tiles), forwardBatch(tiling, imagesPerChunk),
+                scratch);
+        this.firstFilterGradient = new Gemm(device, new GemmShape(false, true, outChannels, inChannels, tiles, false),
+                scratch);
         // Only a batch split into several chunks sums filter gradients across GEMMs; skip that build otherwise.
         this.laterFilterGradient = chunks > 1
-                ? new Gemm(device, new GemmShape(false, true, outChannels, inChannels, tiles, true))
+                ? new Gemm(device, new GemmShape(false, true, outChannels, inChannels, tiles, true), scratch)
                 : firstFilterGradient;
-        this.inputProductGradient = new Gemm(device, inputGradientShape(geometry, tiles));
+        this.inputProductGradient = new Gemm(device, inputGradientShape(geometry, tiles), scratch);
         ChannelLayout nchw = ChannelLayout.imageMajor(outChannels, positions);
         this.activationGradient = new ActivationGradient(device, activation, imagesPerChunk, outChannels, positions, nchw);
         this.biasGradient = new BiasGradient(device, imagesPerChunk, outChannels, positions, nchw);

@@ -42,11 +42,10 @@ class OpMemoryTest {
             actual = device.allocatedBytes() - before;
         }
         assertEquals(before, device.allocatedBytes(), "closing the op released everything it allocated");
-        if (GemmTuning.of(device).equals(GemmTuning.SIMD16)) {
-            assertEquals(actual, estimate.bytes());
-        } else {
-            assertEquals(actual, estimate.bytes(), actual * 0.01);
-        }
+        // GEMM packing is estimated for the largest register block any tuning may use (a shared scratch block
+        // must hold it on every device): never less than allocated, and within 1% of it.
+        assertTrue(estimate.bytes() >= actual, estimate.bytes() + " bytes estimated, " + actual + " allocated");
+        assertEquals(actual, estimate.bytes(), actual * 0.01);
     }
 
     @Test
