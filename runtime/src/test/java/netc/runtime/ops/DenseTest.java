@@ -41,12 +41,15 @@ class DenseTest {
 
     record Case(int batch, int in, int out, Activation activation) {}
 
+    /** Up to Dense.SMALL_BATCH rows the forward is the small-batch kernel, above it the GEMM and its epilogue. */
     static Stream<Case> cases() {
         return Stream.of(
                 new Case(1, 7, 5, Activation.RELU),
                 new Case(3, 13, 6, Activation.SIGMOID),
                 new Case(3, 9, 11, Activation.TANH),
-                new Case(2, 5, 3, Activation.NONE));
+                new Case(2, 5, 3, Activation.NONE),
+                new Case(Dense.SMALL_BATCH + 1, 19, 6, Activation.RELU),
+                new Case(Dense.SMALL_BATCH + 3, 11, 9, Activation.TANH));
     }
 
     /** One layer's random inputs, in float as the device sees them; weights scaled so pre-activations stay of order 1. */
