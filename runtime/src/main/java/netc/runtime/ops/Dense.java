@@ -16,31 +16,29 @@ import netc.runtime.model.Parameter;
  * <p>Every product reads the weight in its stored {@code [out, in]} layout through a transpose flag,
  * so the layer keeps no transposed copy (a large {@link Gemm} may still pack an operand into its
  * scratch); the bias and activation passes work in place on the {@code (N, out)} output and its gradient.
- * Up to {@link #SMALL_BATCH} rows the forward is a few matrix-vector products bound by reading the
- * weight once, and runs as one {@link SmallBatchDenseForward} kernel with bias and activation fused
- * instead of a GEMM and an epilogue pass; the backward always runs on the GEMMs.
+ * At a small batch the products are a few matrix-vector products bound by streaming the weight once,
+ * and each pass runs as its own small-batch kernel instead of a GEMM built for long sums, up to the
+ * batch where it measured faster: the forward with bias and activation fused
+ * ({@link SmallBatchDenseForward}), the weight and bias gradients
+ * ({@link SmallBatchDenseWeightGradient}) and the input gradient ({@link SmallBatchDenseInputGradient}).
  */
 public final class Dense implements AutoCloseable {
-    /**
-     * Most rows whose forward runs as {@link SmallBatchDenseForward}: measured on PoCL (Zen 4) against
-     * the GEMM and its epilogue for 6400 → 4096, it was 5-15% faster at 1 to 8 rows and 30% slower at 16.
-     */
-    static final int SMALL_BATCH = 8;
-
     private final String name;
     private final int batch;
     private final int in;
     private final int out;
     private final Parameter weight;
     private final Parameter bias;
-    // Exactly one forward: the small-batch kernel, or the GEMM and its epilogue (the others null).
+    // Each pass runs either as its small-batch kernel or on a GEMM (with its bias pass); the other is null.
     private final SmallBatchDenseForward smallBatchForward;
     private final Gemm forwardProduct;
-    private final Gemm weightGradient;
-    private final Gemm inputGradient;
     private final BiasActivation biasActivation;
     private final ActivationGradient activationGradient;
+    private final SmallBatchDenseWeightGradient smallBatchWeightGradient;
+    private final Gemm weightGradient;
     private final BiasGradient biasGradient;
+    private final SmallBatchDenseInputGradient smallBatchInputGradient;
+    private final Gemm inputGradient;
 
     public Dense(Device device, String name, int batch, int in, int out, Activation activation) {
         if (batch < 1 || in < 1 || out < 1) {
@@ -52,7 +50,7 @@ public final class Dense implements AutoCloseable {
         this.in = in;
         this.out = out;
         ChannelLayout rows = ChannelLayout.imageMajor(out, 1);
-        if (usesSmallBatchForward(batch)) {
+        if (SmallBatchDenseForward.suits(batch)) {
             this.smallBatchForward = new SmallBatchDenseForward(device, activation, batch, in, out);
             this.forwardProduct = null;
             this.biasActivation = null;
@@ -61,13 +59,27 @@ public final class Dense implements AutoCloseable {
             this.forwardProduct = new Gemm(device, new GemmShape(false, true, batch, out, in, false));
             this.biasActivation = new BiasActivation(device, activation, batch, out, 1, rows);
         }
-        this.weightGradient = new Gemm(device, new GemmShape(true, false, out, in, batch, false));
-        this.inputGradient = new Gemm(device, new GemmShape(false, false, batch, in, out, false));
         // With no activation dz is dOutput itself; skip the pass (and its build).
         this.activationGradient = activation == Activation.NONE
                 ? null
                 : new ActivationGradient(device, activation, batch, out, 1, rows);
-        this.biasGradient = new BiasGradient(device, batch, out, 1, rows);
+        if (SmallBatchDenseWeightGradient.suits(batch)) {
+            this.smallBatchWeightGradient = new SmallBatchDenseWeightGradient(device, batch, in, out);
+            this.weightGradient = null;
+            this.biasGradient = null;
+        } else {
+            this.smallBatchWeightGradient = null;
+            this.weightGradient = new Gemm(device, new GemmShape(true, false, out, in, batch, false));
+            this.biasGradient = new BiasGradient(device, batch, out, 1, rows);
+        }
+        // Built last of the ops: it allocates its scratch, which an op failing to build after it would leak.
+        if (SmallBatchDenseInputGradient.suits(batch)) {
+            this.smallBatchInputGradient = new SmallBatchDenseInputGradient(device, batch, in, out);
+            this.inputGradient = null;
+        } else {
+            this.smallBatchInputGradient = null;
+            this.inputGradient = new Gemm(device, new GemmShape(false, false, batch, in, out, false));
+        }
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
         this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT, new int[] {out, in}, in, out);
         this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {out}, in, out);
@@ -75,22 +87,21 @@ public final class Dense implements AutoCloseable {
 
     /**
      * The device memory a dense layer of these shapes allocates: weight and bias with their gradients,
-     * and its GEMMs' packing scratch (see {@link Gemm#deviceMemory}): three, or the two of the backward
-     * when the forward runs as the small-batch kernel, which allocates nothing. Nothing is allocated.
+     * and for each pass its GEMM's packing scratch (see {@link Gemm#deviceMemory}) or, at a small
+     * batch, its small-batch kernel's (only the input gradient's has one). Nothing is allocated.
      */
     public static DeviceMemory deviceMemory(int batch, int in, int out) {
-        DeviceMemory forward = usesSmallBatchForward(batch)
+        DeviceMemory forward = SmallBatchDenseForward.suits(batch)
                 ? DeviceMemory.NONE
                 : Gemm.deviceMemory(false, true, batch, out, in);
+        DeviceMemory weightGradient = SmallBatchDenseWeightGradient.suits(batch)
+                ? DeviceMemory.NONE
+                : Gemm.deviceMemory(true, false, out, in, batch);
+        DeviceMemory inputGradient = SmallBatchDenseInputGradient.suits(batch)
+                ? SmallBatchDenseInputGradient.deviceMemory(batch, in, out)
+                : Gemm.deviceMemory(false, false, batch, in, out);
         return DeviceMemory.floats((long) out * in).plus(DeviceMemory.floats(out)).times(2)
-                .plus(forward)
-                .plus(Gemm.deviceMemory(true, false, out, in, batch))
-                .plus(Gemm.deviceMemory(false, false, batch, in, out));
-    }
-
-    /** Whether a layer of {@code batch} rows runs its forward as {@link SmallBatchDenseForward}. */
-    static boolean usesSmallBatchForward(int batch) {
-        return batch <= SMALL_BATCH;
+                .plus(forward).plus(weightGradient).plus(inputGradient);
     }
 
     /** weight, then bias. */
@@ -121,9 +132,18 @@ public final class Dense implements AutoCloseable {
             // dOutput becomes dz in place, as the contract allows.
             activationGradient.run(dOutput.buffer(), 0, dOutput.buffer(), 0, output.buffer(), 0);
         }
-        weightGradient.run(weight.grad().buffer(), 0, dOutput.buffer(), 0, input.buffer(), 0);
-        biasGradient.run(bias.grad().buffer(), dOutput.buffer(), 0, false);
-        if (dInput != null) {
+        if (smallBatchWeightGradient != null) {
+            smallBatchWeightGradient.run(weight.grad().buffer(), bias.grad().buffer(), dOutput.buffer(), input.buffer());
+        } else {
+            weightGradient.run(weight.grad().buffer(), 0, dOutput.buffer(), 0, input.buffer(), 0);
+            biasGradient.run(bias.grad().buffer(), dOutput.buffer(), 0, false);
+        }
+        if (dInput == null) {
+            return;
+        }
+        if (smallBatchInputGradient != null) {
+            smallBatchInputGradient.run(dInput.buffer(), dOutput.buffer(), weight.value().buffer());
+        } else {
             inputGradient.run(dInput.buffer(), 0, dOutput.buffer(), 0, weight.value().buffer(), 0);
         }
     }
@@ -134,8 +154,8 @@ public final class Dense implements AutoCloseable {
 
     @Override
     public void close() {
-        try (weight; bias; forwardProduct; weightGradient; inputGradient) {
-            // try-with-resources closes all five, even if one fails
+        try (weight; bias; forwardProduct; weightGradient; inputGradient; smallBatchInputGradient) {
+            // try-with-resources closes all (skipping the null ones), even if one fails
         }
     }
 }

@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
-import netc.runtime.model.DeviceMemory;
 import netc.runtime.reference.DenseReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +57,7 @@ class SmallBatchDenseForwardTest {
             {203, 9},   // twelve slices and a tail of 11
             {12, 1},    // one 8-wide slice and a tail of 4; a single output
         };
-        int[] batches = {1, 2, Dense.SMALL_BATCH};
+        int[] batches = {1, 2, SmallBatchDenseForward.MAX_BATCH};
         for (int b = 0; b < batches.length; b++) {
             for (Activation activation : Activation.values()) {
                 int[] shape = shapes[(b + activation.ordinal()) % shapes.length];
@@ -93,37 +92,17 @@ class SmallBatchDenseForwardTest {
 
     @Test
     void denseUsesItUpToTheSmallBatchOnly() {
-        assertTrue(Dense.usesSmallBatchForward(1));
-        assertTrue(Dense.usesSmallBatchForward(Dense.SMALL_BATCH));
-        assertFalse(Dense.usesSmallBatchForward(Dense.SMALL_BATCH + 1));
+        assertTrue(SmallBatchDenseForward.suits(1));
+        assertTrue(SmallBatchDenseForward.suits(SmallBatchDenseForward.MAX_BATCH));
+        assertFalse(SmallBatchDenseForward.suits(SmallBatchDenseForward.MAX_BATCH + 1));
     }
 
     @Test
     void rowsPerItemKeepTheSumsInRegisters() {
         assertEquals(SmallBatchDenseForward.MAX_ROWS, SmallBatchDenseForward.rowsPerItem(1));
-        for (int batch = 1; batch <= Dense.SMALL_BATCH; batch++) {
+        for (int batch = 1; batch <= SmallBatchDenseForward.MAX_BATCH; batch++) {
             int rows = SmallBatchDenseForward.rowsPerItem(batch);
             assertTrue(rows >= 1 && batch * rows <= SmallBatchDenseForward.MAX_SUMS, "batch " + batch + ": " + rows);
-        }
-    }
-
-    /**
-     * A small-batch layer allocates exactly what deviceMemory says: the forward adds nothing to the
-     * parameters and the backward GEMMs (130 outputs make the weight gradient pack its right operand).
-     */
-    @Test
-    void deviceMemoryIsWhatTheSmallBatchLayerAllocates() {
-        int batch = 2;
-        int in = 300;
-        int out = 130;
-        DeviceMemory expected = DeviceMemory.floats((long) out * in).plus(DeviceMemory.floats(out)).times(2)
-                .plus(Gemm.deviceMemory(true, false, out, in, batch))
-                .plus(Gemm.deviceMemory(false, false, batch, in, out));
-        assertTrue(Gemm.deviceMemory(true, false, out, in, batch).bytes() > 0, "the weight gradient packs");
-        assertEquals(expected, Dense.deviceMemory(batch, in, out));
-        long before = device.allocatedBytes();
-        try (Dense dense = new Dense(device, "fc", batch, in, out, Activation.RELU)) {
-            assertEquals(expected.bytes(), device.allocatedBytes() - before);
         }
     }
 
