@@ -6,17 +6,18 @@ import netc.runtime.cl.Kernel;
 import netc.runtime.model.DeviceMemory;
 
 /**
- * {@link Dense}'s input gradient {@code dInput = dz · weight} at batch 1 ({@code dense_small_batch.cl}):
+ * {@link Dense}'s input gradient {@code dInput = dz · weight} at a batch of 1 or 2 ({@code dense_small_batch.cl}):
  * the weight's rows are split into {@link #CHUNKS} contiguous chunks, each streamed whole into its own
  * partial sum in a scratch buffer this object owns, then the partial sums are added. The GEMM reads the
  * weight down its columns, a row apart per step, which measured about 3x slower.
  */
 final class SmallBatchDenseInputGradient implements AutoCloseable {
     /**
-     * Most rows it takes: measured on PoCL (Zen 4) for 6400 → 4096, 3x faster than the GEMM at batch 1,
-     * but the partial sums of every row then outgrow the first-level cache: about even at 2, slower at 8.
+     * Most rows it takes: measured on PoCL (Zen 4) for 6400 → 4096 (shared machine, medians of 10),
+     * 2-3x faster than the GEMM at batch 1 and 2, even at 4, slower at 8: the partial sums of every row,
+     * updated per weight row, outgrow the first-level cache.
      */
-    static final int MAX_BATCH = 1;
+    static final int MAX_BATCH = 2;
     /** Chunks of weight rows: several per core for balance, few partial sums to add. */
     static final int CHUNKS = 16;
 

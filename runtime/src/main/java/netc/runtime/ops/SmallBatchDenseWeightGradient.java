@@ -13,7 +13,7 @@ import netc.runtime.cl.Kernel;
 final class SmallBatchDenseWeightGradient {
     /**
      * Most rows it takes: measured on PoCL (Zen 4) for 6400 → 4096 against the GEMM and the bias pass,
-     * about 2x faster at batch 1, 1.3-1.5x at 2 and 8, even at 16 (shared machine, medians of 10).
+     * about 2x faster at batch 1, 1.3-1.6x at 2, 4 and 8, even at 16 (shared machine, medians of 10).
      */
     static final int MAX_BATCH = 8;
     /** Weight rows per work-item: a few, so that 4096 rows still give hundreds of work-items. */

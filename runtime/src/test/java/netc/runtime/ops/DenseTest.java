@@ -44,7 +44,7 @@ class DenseTest {
     record Case(int batch, int in, int out, Activation activation) {}
 
     /**
-     * Batch 1 runs every pass as its small-batch kernel, 2 and 3 the forward and weight gradient, and
+     * Batches 1 and 2 run every pass as its small-batch kernel, 3 the forward and weight gradient, and
      * the two past SmallBatchDenseForward.MAX_BATCH every pass on the GEMMs.
      */
     static Stream<Case> cases() {
@@ -138,12 +138,12 @@ class DenseTest {
     }
 
     /**
-     * deviceMemory is exactly what the constructor allocates, with the small-batch kernels (batch 1:
-     * all three; 2: forward and weight gradient) and without (9): 130 outputs make the weight gradient's
-     * GEMM pack its right operand, so its scratch counts too.
+     * deviceMemory is exactly what the constructor allocates, with the small-batch kernels (batch 1 and
+     * 2: all three; 3: forward and weight gradient) and without (9): 130 outputs make the weight
+     * gradient's GEMM pack its right operand, so its scratch counts too.
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 9})
+    @ValueSource(ints = {1, 2, 3, 9})
     void deviceMemoryIsWhatTheLayerAllocates(int batch) {
         int in = 300;
         int out = 130;
