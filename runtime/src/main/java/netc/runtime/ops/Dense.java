@@ -16,6 +16,11 @@ import netc.runtime.model.Parameter;
  * <p>Every product reads the weight in its stored {@code [out, in]} layout through a transpose flag,
  * so the layer keeps no transposed copy (a large {@link Gemm} may still pack an operand into its
  * scratch); the bias and activation passes work in place on the {@code (N, out)} output and its gradient.
+ * At a small batch the products are a few matrix-vector products bound by streaming the weight once,
+ * and each pass runs as its own small-batch kernel instead of a GEMM built for long sums, up to the
+ * batch where it measured faster: the forward with bias and activation fused
+ * ({@link SmallBatchDenseForward}), the weight and bias gradients
+ * ({@link SmallBatchDenseWeightGradient}) and the input gradient ({@link SmallBatchDenseInputGradient}).
  */
 public final class Dense implements AutoCloseable {
     private final String name;
@@ -24,12 +29,16 @@ public final class Dense implements AutoCloseable {
     private final int out;
     private final Parameter weight;
     private final Parameter bias;
+    // Each pass runs either as its small-batch kernel or on a GEMM (with its bias pass); the other is null.
+    private final SmallBatchDenseForward smallBatchForward;
     private final Gemm forwardProduct;
-    private final Gemm weightGradient;
-    private final Gemm inputGradient;
     private final BiasActivation biasActivation;
     private final ActivationGradient activationGradient;
+    private final SmallBatchDenseWeightGradient smallBatchWeightGradient;
+    private final Gemm weightGradient;
     private final BiasGradient biasGradient;
+    private final SmallBatchDenseInputGradient smallBatchInputGradient;
+    private final Gemm inputGradient;
 
     public Dense(Device device, String name, int batch, int in, int out, Activation activation) {
         if (batch < 1 || in < 1 || out < 1) {
@@ -40,16 +49,37 @@ public final class Dense implements AutoCloseable {
         this.batch = batch;
         this.in = in;
         this.out = out;
-        this.forwardProduct = new Gemm(device, new GemmShape(false, true, batch, out, in, false));
-        this.weightGradient = new Gemm(device, new GemmShape(true, false, out, in, batch, false));
-        this.inputGradient = new Gemm(device, new GemmShape(false, false, batch, in, out, false));
         ChannelLayout rows = ChannelLayout.imageMajor(out, 1);
-        this.biasActivation = new BiasActivation(device, activation, batch, out, 1, rows);
+        if (SmallBatchDenseForward.suits(batch)) {
+            this.smallBatchForward = new SmallBatchDenseForward(device, activation, batch, in, out);
+            this.forwardProduct = null;
+            this.biasActivation = null;
+        } else {
+            this.smallBatchForward = null;
+            this.forwardProduct = new Gemm(device, new GemmShape(false, true, batch, out, in, false));
+            this.biasActivation = new BiasActivation(device, activation, batch, out, 1, rows);
+        }
         // With no activation dz is dOutput itself; skip the pass (and its build).
         this.activationGradient = activation == Activation.NONE
                 ? null
                 : new ActivationGradient(device, activation, batch, out, 1, rows);
-        this.biasGradient = new BiasGradient(device, batch, out, 1, rows);
+        if (SmallBatchDenseWeightGradient.suits(batch)) {
+            this.smallBatchWeightGradient = new SmallBatchDenseWeightGradient(device, batch, in, out);
+            this.weightGradient = null;
+            this.biasGradient = null;
+        } else {
+            this.smallBatchWeightGradient = null;
+            this.weightGradient = new Gemm(device, new GemmShape(true, false, out, in, batch, false));
+            this.biasGradient = new BiasGradient(device, batch, out, 1, rows);
+        }
+        // Built last of the ops: it allocates its scratch, which an op failing to build after it would leak.
+        if (SmallBatchDenseInputGradient.suits(batch)) {
+            this.smallBatchInputGradient = new SmallBatchDenseInputGradient(device, batch, in, out);
+            this.inputGradient = null;
+        } else {
+            this.smallBatchInputGradient = null;
+            this.inputGradient = new Gemm(device, new GemmShape(false, false, batch, in, out, false));
+        }
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
         this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT, new int[] {out, in}, in, out);
         this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {out}, in, out);
@@ -57,13 +87,21 @@ public final class Dense implements AutoCloseable {
 
     /**
      * The device memory a dense layer of these shapes allocates: weight and bias with their gradients,
-     * and its three GEMMs' packing scratch (see {@link Gemm#deviceMemory}). Nothing is allocated.
+     * and for each pass its GEMM's packing scratch (see {@link Gemm#deviceMemory}) or, at a small
+     * batch, its small-batch kernel's (only the input gradient's has one). Nothing is allocated.
      */
     public static DeviceMemory deviceMemory(int batch, int in, int out) {
+        DeviceMemory forward = SmallBatchDenseForward.suits(batch)
+                ? DeviceMemory.NONE
+                : Gemm.deviceMemory(false, true, batch, out, in);
+        DeviceMemory weightGradient = SmallBatchDenseWeightGradient.suits(batch)
+                ? DeviceMemory.NONE
+                : Gemm.deviceMemory(true, false, out, in, batch);
+        DeviceMemory inputGradient = SmallBatchDenseInputGradient.suits(batch)
+                ? SmallBatchDenseInputGradient.deviceMemory(batch, in, out)
+                : Gemm.deviceMemory(false, false, batch, in, out);
         return DeviceMemory.floats((long) out * in).plus(DeviceMemory.floats(out)).times(2)
-                .plus(Gemm.deviceMemory(false, true, batch, out, in))
-                .plus(Gemm.deviceMemory(true, false, out, in, batch))
-                .plus(Gemm.deviceMemory(false, false, batch, in, out));
+                .plus(forward).plus(weightGradient).plus(inputGradient);
     }
 
     /** weight, then bias. */
@@ -74,6 +112,10 @@ public final class Dense implements AutoCloseable {
     public void forward(Tensor output, Tensor input) {
         TensorChecks.requireCapacity(input, (long) batch * in, label(), "input");
         TensorChecks.requireCapacity(output, (long) batch * out, label(), "output");
+        if (smallBatchForward != null) {
+            smallBatchForward.run(output.buffer(), input.buffer(), weight.value().buffer(), bias.value().buffer());
+            return;
+        }
         forwardProduct.run(output.buffer(), 0, input.buffer(), 0, weight.value().buffer(), 0);
         biasActivation.run(output.buffer(), 0, output.buffer(), 0, bias.value().buffer());
     }
@@ -90,9 +132,18 @@ public final class Dense implements AutoCloseable {
             // dOutput becomes dz in place, as the contract allows.
             activationGradient.run(dOutput.buffer(), 0, dOutput.buffer(), 0, output.buffer(), 0);
         }
-        weightGradient.run(weight.grad().buffer(), 0, dOutput.buffer(), 0, input.buffer(), 0);
-        biasGradient.run(bias.grad().buffer(), dOutput.buffer(), 0, false);
-        if (dInput != null) {
+        if (smallBatchWeightGradient != null) {
+            smallBatchWeightGradient.run(weight.grad().buffer(), bias.grad().buffer(), dOutput.buffer(), input.buffer());
+        } else {
+            weightGradient.run(weight.grad().buffer(), 0, dOutput.buffer(), 0, input.buffer(), 0);
+            biasGradient.run(bias.grad().buffer(), dOutput.buffer(), 0, false);
+        }
+        if (dInput == null) {
+            return;
+        }
+        if (smallBatchInputGradient != null) {
+            smallBatchInputGradient.run(dInput.buffer(), dOutput.buffer(), weight.value().buffer());
+        } else {
             inputGradient.run(dInput.buffer(), 0, dOutput.buffer(), 0, weight.value().buffer(), 0);
         }
     }
@@ -103,8 +154,8 @@ public final class Dense implements AutoCloseable {
 
     @Override
     public void close() {
-        try (weight; bias; forwardProduct; weightGradient; inputGradient) {
-            // try-with-resources closes all five, even if one fails
+        try (weight; bias; forwardProduct; weightGradient; inputGradient; smallBatchInputGradient) {
+            // try-with-resources closes all (skipping the null ones), even if one fails
         }
     }
 }

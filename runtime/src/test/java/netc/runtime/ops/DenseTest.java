@@ -3,6 +3,7 @@ package netc.runtime.ops;
 import static netc.runtime.ops.TestArrays.assertClose;
 import static netc.runtime.ops.TestArrays.toDouble;
 import static netc.runtime.ops.TestArrays.uniform;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Dense on the device against the double-precision reference, and the reference against finite differences. */
 class DenseTest {
@@ -41,12 +43,18 @@ class DenseTest {
 
     record Case(int batch, int in, int out, Activation activation) {}
 
+    /**
+     * Batches 1 and 2 run every pass as its small-batch kernel, 3 the forward and weight gradient, and
+     * the two past SmallBatchDenseForward.MAX_BATCH every pass on the GEMMs.
+     */
     static Stream<Case> cases() {
         return Stream.of(
                 new Case(1, 7, 5, Activation.RELU),
                 new Case(3, 13, 6, Activation.SIGMOID),
                 new Case(3, 9, 11, Activation.TANH),
-                new Case(2, 5, 3, Activation.NONE));
+                new Case(2, 5, 3, Activation.NONE),
+                new Case(SmallBatchDenseForward.MAX_BATCH + 1, 19, 6, Activation.RELU),
+                new Case(SmallBatchDenseForward.MAX_BATCH + 3, 11, 9, Activation.TANH));
     }
 
     /** One layer's random inputs, in float as the device sees them; weights scaled so pre-activations stay of order 1. */
@@ -127,6 +135,28 @@ class DenseTest {
             DeviceResult second = run(dense, c, data, new Tensor(device, c.batch(), c.in()), 0, false);
             assertReferenceResults(c, data, second);
         }
+    }
+
+    /**
+     * deviceMemory is exactly what the constructor allocates, with the small-batch kernels (batch 1 and
+     * 2: all three; 3: forward and weight gradient) and without (9): 130 outputs make the weight
+     * gradient's GEMM pack its right operand, so its scratch counts too.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 9})
+    void deviceMemoryIsWhatTheLayerAllocates(int batch) {
+        int in = 300;
+        int out = 130;
+        long before = device.allocatedBytes();
+        try (Dense dense = new Dense(device, "fc", batch, in, out, Activation.RELU)) {
+            assertEquals(Dense.deviceMemory(batch, in, out).bytes(), device.allocatedBytes() - before);
+        }
+        assertEquals(before, device.allocatedBytes(), "close frees everything");
+    }
+
+    @Test
+    void theWeightGradientGemmPacksAtBatchNine() {
+        assertTrue(Gemm.deviceMemory(true, false, 130, 300, 9).bytes() > 0);
     }
 
     @Test
