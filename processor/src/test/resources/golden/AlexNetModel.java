@@ -305,15 +305,15 @@ public final class AlexNetModel extends CompiledModel {
         conv5Out = own(memory.view(batchSize * 51456L, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
         pool3 = own(MaxPool2d.afterRelu(device, batchSize, 256, 12, 12, 3, 2, 0));
         pool3Out = own(memory.view(batchSize * 45056L, batchSize, 256, 5, 5)); // (N, 256, 5, 5)
-        fc1 = own(new Dense(device, "fc1", batchSize, 6400, 4096, Activation.RELU));
+        fc1 = own(new Dense(device, "fc1", batchSize, 6400, 4096, Activation.RELU, scratch));
         fc1Out = own(memory.view(batchSize * 55552L, batchSize, 4096)); // (N, 4096)
         drop1 = own(new Dropout(device, batchSize, 4096, 0.5f));
         drop1Out = own(memory.view(batchSize * 40960L, batchSize, 4096)); // (N, 4096)
-        fc2 = own(new Dense(device, "fc2", batchSize, 4096, 4096, Activation.RELU));
+        fc2 = own(new Dense(device, "fc2", batchSize, 4096, 4096, Activation.RELU, scratch));
         fc2Out = own(memory.view(batchSize * 59648L, batchSize, 4096)); // (N, 4096)
         drop2 = own(new Dropout(device, batchSize, 4096, 0.5f));
         drop2Out = own(memory.view(batchSize * 36864L, batchSize, 4096)); // (N, 4096)
-        fc3 = own(new Dense(device, "fc3", batchSize, 4096, 10, Activation.NONE));
+        fc3 = own(new Dense(device, "fc3", batchSize, 4096, 10, Activation.NONE, scratch));
         fc3Out = own(memory.view(batchSize * 345088L, batchSize, 10)); // (N, 10)
         // The gradients between layers.
         ddrop2Out = own(memory.view(batchSize * 51456L, batchSize, 4096)); // (N, 4096)

@@ -97,8 +97,10 @@ final class DenseKind implements LayerKind {
     @Override
     public CodeBlock newOp(CodeSite site) {
         Node node = site.node();
-        return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L)", opType(site), Names.DEVICE, node.path(), Names.BATCH_SIZE,
-                site.input().size(), out(node), Activations.constant(node));
+        // The small dense layer needs no scratch; the GEMM-based one takes its packing from the model's block.
+        String scratch = opType(site).equals(SMALL) ? "" : ", " + Names.SCRATCH;
+        return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L$L)", opType(site), Names.DEVICE, node.path(),
+                Names.BATCH_SIZE, site.input().size(), out(node), Activations.constant(node), scratch);
     }
 
     @Override

@@ -3,6 +3,8 @@ package netc.runtime.ops;
 import java.util.List;
 import netc.Activation;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.Scratch;
+import netc.runtime.cl.ScratchSource;
 import netc.runtime.cl.Tensor;
 import netc.runtime.model.DeviceMemory;
 import netc.runtime.model.Parameter;
@@ -41,6 +43,16 @@ public final class Dense implements AutoCloseable {
     private final Gemm inputGradient;
 
     public Dense(Device device, String name, int batch, int in, int out, Activation activation) {
+        this(device, name, batch, in, out, activation, ScratchSource.own(device));
+    }
+
+    /** As the constructor above, with its per-call buffers taken from the model's shared {@code scratch}. */
+    public Dense(Device device, String name, int batch, int in, int out, Activation activation, Scratch scratch) {
+        this(device, name, batch, in, out, activation, scratch.lease());
+    }
+
+    private Dense(Device device, String name, int batch, int in, int out, Activation activation,
+                  ScratchSource scratch) {
         if (batch < 1 || in < 1 || out < 1) {
             throw new IllegalArgumentException("Dense '" + name + "': batch, in and out must be at least 1, got batch "
                     + batch + ", in " + in + ", out " + out);
@@ -56,7 +68,7 @@ public final class Dense implements AutoCloseable {
             this.biasActivation = null;
         } else {
             this.smallBatchForward = null;
-            this.forwardProduct = new Gemm(device, new GemmShape(false, true, batch, out, in, false));
+            this.forwardProduct = new Gemm(device, new GemmShape(false, true, batch, out, in, false), scratch);
             this.biasActivation = new BiasActivation(device, activation, batch, out, 1, rows);
         }
         // With no activation dz is dOutput itself; skip the pass (and its build).
@@ -69,16 +81,16 @@ public final class Dense implements AutoCloseable {
             this.biasGradient = null;
         } else {
             this.smallBatchWeightGradient = null;
-            this.weightGradient = new Gemm(device, new GemmShape(true, false, out, in, batch, false));
+            this.weightGradient = new Gemm(device, new GemmShape(true, false, out, in, batch, false), scratch);
             this.biasGradient = new BiasGradient(device, batch, out, 1, rows);
         }
         // Built last of the ops: it allocates its scratch, which an op failing to build after it would leak.
         if (SmallBatchDenseInputGradient.suits(batch)) {
-            this.smallBatchInputGradient = new SmallBatchDenseInputGradient(device, batch, in, out);
+            this.smallBatchInputGradient = new SmallBatchDenseInputGradient(device, batch, in, out, scratch);
             this.inputGradient = null;
         } else {
             this.smallBatchInputGradient = null;
-            this.inputGradient = new Gemm(device, new GemmShape(false, false, batch, in, out, false));
+            this.inputGradient = new Gemm(device, new GemmShape(false, false, batch, in, out, false), scratch);
         }
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
         this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT, new int[] {out, in}, in, out);

@@ -2,6 +2,7 @@ package netc.runtime.ops;
 
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.ScratchSource;
 import netc.runtime.cl.Kernel;
 import netc.runtime.model.DeviceMemory;
 
@@ -32,7 +33,8 @@ final class SmallBatchDenseInputGradient implements AutoCloseable {
         return batch <= MAX_BATCH;
     }
 
-    SmallBatchDenseInputGradient(Device device, int batch, int in, int out) {
+    /** With its partial sums in {@code scratch}: used only inside one call. */
+    SmallBatchDenseInputGradient(Device device, int batch, int in, int out, ScratchSource scratch) {
         int rowsPerChunk = rowsPerChunk(out);
         var defines = SmallBatchDenseForward.defines(batch, in, out).set("OC", rowsPerChunk);
         this.chunks = device.kernel("dense_small_batch.cl", "dense_small_batch_input_gradient_chunks", defines);
@@ -40,12 +42,12 @@ final class SmallBatchDenseInputGradient implements AutoCloseable {
         this.chunkItems = new long[] {chunkCount(out)};
         this.sumItems = new long[] {(long) batch * in};
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
-        this.partial = Buffer.allocate(device, partialFloats(batch, in, out));
+        this.partial = scratch.take(partialFloats(batch, in, out));
     }
 
-    /** The scratch it allocates: one partial input gradient per chunk. Nothing is allocated. */
+    /** The scratch it takes: one partial input gradient per chunk. Nothing is allocated. */
     static DeviceMemory deviceMemory(int batch, int in, int out) {
-        return DeviceMemory.floats(partialFloats(batch, in, out));
+        return DeviceMemory.scratchFloats(partialFloats(batch, in, out));
     }
 
     /** Enqueues {@code dInput = dz · weight}. */

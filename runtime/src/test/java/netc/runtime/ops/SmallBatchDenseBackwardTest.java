@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import netc.Activation;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.ScratchSource;
 import netc.runtime.cl.Tensor;
 import netc.runtime.reference.DenseReference;
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +75,8 @@ class SmallBatchDenseBackwardTest {
                 c.batch(), c.in(), c.out(), Activation.NONE);
 
         SmallBatchDenseWeightGradient weightGradient = new SmallBatchDenseWeightGradient(device, c.batch(), c.in(), c.out());
-        try (SmallBatchDenseInputGradient inputGradient = new SmallBatchDenseInputGradient(device, c.batch(), c.in(), c.out());
+        try (SmallBatchDenseInputGradient inputGradient = new SmallBatchDenseInputGradient(device, c.batch(), c.in(), c.out(),
+                ScratchSource.own(device));
              Tensor x = new Tensor(device, c.batch(), c.in());
              Tensor w = new Tensor(device, c.out(), c.in());
              Tensor g = new Tensor(device, c.batch(), c.out());
