@@ -12,8 +12,9 @@ import netc.runtime.model.Parameter;
  */
 public final class XavierInit {
     /**
-     * Values drawn and uploaded at a time (4 MB): AlexNet's fc1 weight whole would be a 105 MB array, and
-     * the JVM keeps the heap it grew to, which counts in the process's peak memory.
+     * Values drawn and uploaded at a time (4 MB), into one reused array: AlexNet's fc1 weight whole would
+     * be a 105 MB array, and fresh chunks 187 MB of garbage; either grows the JVM's heap, whose touched
+     * pages count in the process's peak memory.
      */
     private static final int CHUNK = 1 << 20;
 
@@ -31,23 +32,33 @@ public final class XavierInit {
     /** {@code count} values uniform in {@code [-bound, bound)}, drawn from {@code random}. */
     public static float[] uniform(int count, double bound, Random random) {
         float[] values = new float[count];
+        fill(values, count, bound, random);
+        return values;
+    }
+
+    /** The first {@code count} of {@code values}, as {@link #uniform} draws them. */
+    private static void fill(float[] values, int count, double bound, Random random) {
         for (int i = 0; i < count; i++) {
             values[i] = (float) ((2.0 * random.nextDouble() - 1.0) * bound);
         }
-        return values;
     }
 
     /** Uploads fresh values to every parameter: weights Xavier-uniform, biases zero, scales one. */
     public static void apply(List<Parameter> parameters, long seed) {
         Random random = new Random(seed);
+        float[] chunk = null;
         for (Parameter parameter : parameters) {
             int size = Math.toIntExact(parameter.size());
             switch (parameter.kind()) {
                 case WEIGHT -> {
                     double bound = bound(parameter.fanIn(), parameter.fanOut());
+                    if (chunk == null) {
+                        chunk = new float[CHUNK];
+                    }
                     for (int from = 0; from < size; from += CHUNK) { // the same stream as one array's
                         int count = Math.min(CHUNK, size - from);
-                        parameter.value().buffer().write(uniform(count, bound, random), 0, from, count);
+                        fill(chunk, count, bound, random);
+                        parameter.value().buffer().write(chunk, 0, from, count); // a blocking write
                     }
                 }
                 case BIAS -> parameter.value().zero();
