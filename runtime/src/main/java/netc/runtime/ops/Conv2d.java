@@ -23,8 +23,9 @@ import netc.runtime.model.Parameter;
  * bias/activation epilogue writes them back in NCHW. Backward per chunk: {@code dz} (channel-major),
  * {@code dWeight (+)= dz · colᵀ}, {@code dBias (+)= Σ dz}, {@code dCol = weightᵀ · dz}, col2im.
  *
- * <p>When every chunk's columns fit {@link #DEFAULT_RETAINED_BUDGET}, the forward keeps them all and the
- * backward skips its im2col (and writes {@code dCol} over the chunk's spent columns).
+ * <p>When every chunk's columns fit a retained budget ({@link #DEFAULT_RETAINED_BUDGET}: none by default),
+ * the forward keeps them all and the backward skips its im2col (and writes {@code dCol} over the chunk's
+ * spent columns); otherwise they are scratch, unfolded again in the backward.
  */
 public final class Conv2d implements Convolution {
     /**
@@ -33,11 +34,14 @@ public final class Conv2d implements Convolution {
      */
     static final long DEFAULT_COLUMN_BUDGET = 8L << 20;
     /**
-     * The most floats (256 MiB) a layer may hold to keep the whole batch's im2col matrix from forward to
-     * backward. The trade: that memory for as long as the layer lives, against one im2col per chunk
-     * in every backward (on PoCL 6-9 ms per AlexNet 3x3 layer at batch 64; conv2's 415 MB stays recomputed).
+     * The most floats a layer may hold to keep the whole batch's im2col matrix (or Winograd's V) from
+     * forward to backward: none. The trade was that memory for the whole step against one im2col or
+     * input transform per chunk in every backward. Measured on AlexNet at batch 64 (Zen 4, PoCL), keeping
+     * them held 336 MB (conv1's columns 90, conv2's V 150, conv3-5's 32 each) and the step ran no faster:
+     * 55.9 images/s keeping, 58.8 redoing, within the run-to-run spread; conv2's backward grew by ~13 ms.
+     * Tests still exercise keeping through the package-private constructors.
      */
-    static final long DEFAULT_RETAINED_BUDGET = 64L << 20;
+    static final long DEFAULT_RETAINED_BUDGET = 0;
 
     private final String name;
     private final ConvGeometry geometry;

@@ -49,15 +49,15 @@ class OpMemoryTest {
     }
 
     @Test
-    void aConvolutionThatKeepsItsColumnsAllocatesWhatItsEstimateSays() throws Exception {
+    void aConvolutionAllocatesWhatItsEstimateSaysAndKeepsNoColumns() throws Exception {
         Conv2d probe = new Conv2d(device, "probe", 4, 3, 16, 16, 8, 3, 1, 1, Activation.RELU);
-        assertTrue(probe.retainsColumns());
+        assertFalse(probe.retainsColumns(), "the columns are scratch, unfolded again in the backward");
         probe.close();
         assertAllocates(Conv2d.deviceMemory(4, 3, 16, 16, 8, 3, 1, 1),
                 () -> new Conv2d(device, "retained", 4, 3, 16, 16, 8, 3, 1, 1, Activation.RELU));
     }
 
-    /** 64 images of 27 × 50176 columns (86 M floats) pass the 64 M retained budget: chunks of 4 share one scratch. */
+    /** 64 images of 27 × 50176 columns (86 M floats) pass the 8 M chunk budget: chunks of 4 share one scratch. */
     @Test
     void aConvolutionSplitIntoChunksAllocatesWhatItsEstimateSays() throws Exception {
         Conv2d probe = new Conv2d(device, "probe", 64, 3, 224, 224, 8, 3, 1, 1, Activation.NONE);
@@ -68,18 +68,18 @@ class OpMemoryTest {
                 () -> new Conv2d(device, "chunked", 64, 3, 224, 224, 8, 3, 1, 1, Activation.NONE));
     }
 
-    /** AlexNet's conv4 at batch 64: one chunk (V just under the 8 M-float chunk budget), V retained, dU GEMMs packing. */
+    /** AlexNet's conv4 at batch 64: one chunk (V just under the 8 M-float chunk budget), V scratch, dU GEMMs packing. */
     @Test
     void aWinogradConvolutionAllocatesWhatItsEstimateSays() throws Exception {
         WinogradConv2d probe = new WinogradConv2d(device, "probe", 64, 384, 12, 12, 384, 3, 1, 1, Activation.RELU);
-        assertTrue(probe.retainsTransformedInput());
+        assertFalse(probe.retainsTransformedInput());
         assertEquals(64, probe.imagesPerChunk());
         probe.close();
         assertAllocates(WinogradConv2d.deviceMemory(64, 384, 12, 12, 384, 3, 1, 1),
                 () -> new WinogradConv2d(device, "conv4", 64, 384, 12, 12, 384, 3, 1, 1, Activation.RELU));
     }
 
-    /** 64 images of 36 × 64 × 784 transformed floats (115 M) pass the 64 M retained budget: chunks of 4 share one V. */
+    /** 64 images of 36 × 64 × 784 transformed floats (115 M) pass the 8 M chunk budget: chunks of 4 share one V. */
     @Test
     void aWinogradConvolutionSplitIntoChunksAllocatesWhatItsEstimateSays() throws Exception {
         WinogradConv2d probe = new WinogradConv2d(device, "probe", 64, 64, 112, 112, 64, 3, 1, 1, Activation.NONE);
