@@ -16,7 +16,7 @@ import netc.processor.model.ShapedNode;
  * backward steps in the order the {@link GradientPlan} runs them. An output is live from its node's forward
  * step to the last step reading it: a consumer's forward, a consumer's backward that reads its inputs (a
  * convolution's weight gradient), its own node's backward that reads its output (an activation's
- * derivative); see {@link netc.processor.kind.NodeKind#backwardReadsInputs}. The logits stay live to the
+ * derivative); see {@link netc.processor.kind.NodeKind#backwardReads}. The logits stay live to the
  * end. A gradient is live over the range the gradient plan gives it.
  *
  * <p>Placement is greedy, as TensorFlow Lite's arena planner does it: tensors in some order, each at the
@@ -85,12 +85,12 @@ final class MemoryPlan {
                     continue;
                 }
                 last[tensor] = Math.max(last[tensor], node.index());
-                if (callsBackward && node.node().kind().backwardReadsInputs()) {
+                if (callsBackward && node.node().kind().backwardReads().inputs()) {
                     last[tensor] = Math.max(last[tensor], n + backwardStep);
                 }
             }
             // A layer whose ReLU the max pool after it differentiates reads no output (ReluPooling).
-            boolean readsOutput = node.node().kind().backwardReadsOutput()
+            boolean readsOutput = node.node().kind().backwardReads().output()
                     && !(reluPooling.pairs(node.index()) && node.node().kind().endsInRelu(node.node()));
             if (callsBackward && readsOutput) {
                 int tensor = tensorOf(plan, node.index());

@@ -74,8 +74,8 @@ final class ActivationKind implements LayerKind {
     /** The derivative is written in terms of the output, as the fused activations' is. */
     /** Its backward reads its output (each activation's derivative is a function of it), not its input. */
     @Override
-    public boolean backwardReadsInputs() {
-        return false;
+    public BackwardReads backwardReads() {
+        return BackwardReads.OUTPUT;
     }
 
     @Override

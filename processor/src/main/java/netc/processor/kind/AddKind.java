@@ -74,13 +74,8 @@ final class AddKind implements NodeKind {
 
     /** Its backward reads only the output's gradient. */
     @Override
-    public boolean backwardReadsInputs() {
-        return false;
-    }
-
-    @Override
-    public boolean backwardReadsOutput() {
-        return false;
+    public BackwardReads backwardReads() {
+        return BackwardReads.NOTHING;
     }
 
     @Override

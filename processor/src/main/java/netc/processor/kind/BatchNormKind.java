@@ -79,8 +79,8 @@ final class BatchNormKind implements LayerKind {
     /** Where the input needs no gradient the op still computes one: it may overwrite {@code dOutput} with it. */
     /** Its backward reads its input, not its output. */
     @Override
-    public boolean backwardReadsOutput() {
-        return false;
+    public BackwardReads backwardReads() {
+        return BackwardReads.INPUTS;
     }
 
     @Override

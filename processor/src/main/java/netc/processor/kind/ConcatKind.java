@@ -96,13 +96,8 @@ final class ConcatKind implements NodeKind {
 
     /** Its backward reads only the output's gradient. */
     @Override
-    public boolean backwardReadsInputs() {
-        return false;
-    }
-
-    @Override
-    public boolean backwardReadsOutput() {
-        return false;
+    public BackwardReads backwardReads() {
+        return BackwardReads.NOTHING;
     }
 
     @Override

@@ -72,13 +72,8 @@ final class DropoutKind implements LayerKind {
 
     /** Its backward reads only the output's gradient (the mask is replayed from its key). */
     @Override
-    public boolean backwardReadsInputs() {
-        return false;
-    }
-
-    @Override
-    public boolean backwardReadsOutput() {
-        return false;
+    public BackwardReads backwardReads() {
+        return BackwardReads.NOTHING;
     }
 
     @Override

@@ -56,13 +56,8 @@ final class FlattenKind implements LayerKind {
 
     /** Its backward reads only the output's gradient. */
     @Override
-    public boolean backwardReadsInputs() {
-        return false;
-    }
-
-    @Override
-    public boolean backwardReadsOutput() {
-        return false;
+    public BackwardReads backwardReads() {
+        return BackwardReads.NOTHING;
     }
 
     @Override

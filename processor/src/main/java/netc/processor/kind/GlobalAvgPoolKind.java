@@ -70,13 +70,8 @@ final class GlobalAvgPoolKind implements LayerKind {
 
     /** Its backward reads only the output's gradient. */
     @Override
-    public boolean backwardReadsInputs() {
-        return false;
-    }
-
-    @Override
-    public boolean backwardReadsOutput() {
-        return false;
+    public BackwardReads backwardReads() {
+        return BackwardReads.NOTHING;
     }
 
     @Override

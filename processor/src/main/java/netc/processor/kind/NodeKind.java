@@ -87,16 +87,25 @@ public interface NodeKind {
     CodeBlock backward(CodeSite site);
 
     /**
-     * Whether the backward call reads the node's inputs (a convolution's weight gradient does). The memory
-     * plan keeps an input live until then only if so; true unless the kind knows better.
+     * Which tensors of the forward pass the backward call reads besides the gradients: its inputs (a
+     * convolution's weight gradient does), its output (an activation's derivative does). The memory plan
+     * keeps each live until then only if it is read; both unless the kind knows better.
      */
-    default boolean backwardReadsInputs() {
-        return true;
+    default BackwardReads backwardReads() {
+        return BackwardReads.INPUTS_AND_OUTPUT;
     }
 
-    /** Whether the backward call reads the node's output (an activation's derivative does); as above. */
-    default boolean backwardReadsOutput() {
-        return true;
+    /** What a node's backward call reads of its forward pass's tensors, besides the gradients. */
+    enum BackwardReads {
+        INPUTS_AND_OUTPUT, INPUTS, OUTPUT, NOTHING;
+
+        public boolean inputs() {
+            return this == INPUTS_AND_OUTPUT || this == INPUTS;
+        }
+
+        public boolean output() {
+            return this == INPUTS_AND_OUTPUT || this == OUTPUT;
+        }
     }
 
     /**

@@ -126,13 +126,8 @@ abstract class PoolKind implements LayerKind {
 
     /** Its backward reads only the output's gradient (max pooling kept where each maximum came from). */
     @Override
-    public boolean backwardReadsInputs() {
-        return false;
-    }
-
-    @Override
-    public boolean backwardReadsOutput() {
-        return false;
+    public BackwardReads backwardReads() {
+        return BackwardReads.NOTHING;
     }
 
     @Override
