@@ -101,12 +101,17 @@ public final class ModelBenchmark {
             this.step = new TrainingStep(model, optimizer, Mode.TRAIN);
         }
 
+        /** Pixels a chunk at a time (4 MB): AlexNet's batch whole would be a 12.8 MB array that stays in the heap. */
         void fillRandom(Random random) {
-            float[] pixels = new float[Math.toIntExact(model.input().size())];
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = random.nextFloat();
+            long size = model.input().size();
+            float[] pixels = new float[(int) Math.min(size, 1 << 20)];
+            for (long from = 0; from < size; from += pixels.length) {
+                int count = (int) Math.min(pixels.length, size - from);
+                for (int i = 0; i < count; i++) {
+                    pixels[i] = random.nextFloat();
+                }
+                model.input().buffer().write(pixels, 0, from, count);
             }
-            model.input().upload(pixels);
             int[] classes = new int[model.batchSize()];
             for (int i = 0; i < classes.length; i++) {
                 classes[i] = random.nextInt(model.info().outputs());
