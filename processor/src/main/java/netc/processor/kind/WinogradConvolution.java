@@ -2,7 +2,7 @@ package netc.processor.kind;
 
 /**
  * When a {@code @Conv} compiles to the runtime's {@code WinogradConv2d} (Winograd minimal filtering
- * F(4x4, 3x3) or F(2x2, 5x5): 4x and 2.8x fewer multiplies in the products than a direct convolution):
+ * F(4x4, 3x3) or F(4x4, 5x5): 4x and 6.25x fewer multiplies in the products than a direct convolution):
  * 3x3 and 5x5 kernels at stride 1 with at least 32 channels in and out, where its 36 GEMMs are wide enough to run near the
  * plain GEMM's speed (measured in docs/PERFORMANCE.md: below that im2col + GEMM ties or wins). The
  * processor does not link against the runtime, so this repeats {@code Convolutions.usesWinograd}; a

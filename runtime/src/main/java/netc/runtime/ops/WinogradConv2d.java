@@ -11,13 +11,13 @@ import netc.runtime.model.DeviceMemory;
 import netc.runtime.model.Parameter;
 
 /**
- * A 3x3 stride-1 convolution with a fused activation computed by Winograd minimal filtering
- * F(4x4, 3x3) (Lavin & Gray 2016; kernels and layouts in {@code winograd.cl}): the same layer, constructor
- * arguments and parameters as {@link Conv2d}, with 4x fewer multiplies in its products (36 per 4x4
- * output tile and channel pair instead of 144).
+ * A 3x3 or 5x5 stride-1 convolution with a fused activation computed by Winograd minimal filtering
+ * F(4x4, 3x3) or F(4x4, 5x5) (Lavin & Gray 2016; kernels and layouts in {@code winograd.cl}): the same layer,
+ * constructor arguments and parameters as {@link Conv2d}, with 4x fewer multiplies in its products for 3x3
+ * (36 per 4x4 output tile and channel pair instead of 144) and 6.25x for 5x5 (64 instead of 400).
  *
  * <p>Forward per chunk of images: the filters are transformed once, {@code U = G g Gᵀ}
- * ({@code [α²][Co][C]}, α = 6), the input tiles {@code V = Bᵀ d B} ({@code [α²][C][tiles]}), then one
+ * ({@code [α²][Co][C]}, α = 6 or 8), the input tiles {@code V = Bᵀ d B} ({@code [α²][C][tiles]}), then one
  * batched GEMM of the α² products {@code M[ξ] = U[ξ] · V[ξ]} and the output transform {@code Aᵀ M A} fused
  * with bias and activation.
  * Backward per chunk: {@code dz} (in place in {@code dOutput}), the bias gradient, {@code dM = A dz Aᵀ},
@@ -27,8 +27,9 @@ import netc.runtime.model.Parameter;
  * <p>Float32 error: the transforms scale values by up to 8 and 1/24 and then cancel, so results carry
  * more rounding than direct convolution: on AlexNet's conv4 shape (384 → 384 channels, 12x12, batch 2)
  * with Xavier-scale weights and unit inputs, the largest error relative to the largest value is 1.2e-5
- * for the output and 7.5e-6 for the input gradient, against 2.5e-6 and 4.7e-7 for {@link Conv2d}
- * (measured in {@code WinogradConv2dTest}; docs/PERFORMANCE.md).
+ * for the output and 7.5e-6 for the input gradient, against 2.5e-6 and 4.7e-7 for {@link Conv2d}; F(4x4, 5x5)
+ * on conv2's (96 → 256, 13x13, batch 1) 7.1e-6 and 7.5e-6, against 1.9e-6 and 3.9e-7 (and F(2x2, 5x5)'s 5.8e-6
+ * and 6.1e-6) (measured in {@code WinogradConv2dTest}; docs/PERFORMANCE.md).
  *
  * <p>As {@link Conv2d} keeps its columns, the forward keeps every chunk's V for the backward when the
  * batch's fit {@link Conv2d#DEFAULT_RETAINED_BUDGET}.
