@@ -17,7 +17,6 @@ import netc.runtime.model.NetworkInfo;
 import netc.runtime.model.Parameter;
 import netc.runtime.model.TensorInfo;
 import netc.runtime.model.TorchStep;
-import netc.runtime.ops.AvgPool2d;
 import netc.runtime.ops.DirectConv2d;
 import netc.runtime.ops.SmallDense;
 
@@ -40,7 +39,7 @@ import netc.runtime.ops.SmallDense;
  * Total params: 61,706
  * Multiply-adds per example: 416,520 (0.42 M)
  * Planned memory: parameters 246.8 kB, their gradients as much;
- *   outputs and gradients 11,264 floats per example (2.9 MB at batch 64)
+ *   outputs and gradients 9,984 floats per example (2.6 MB at batch 64)
  * </pre>
  *
  * <p>Multiply-adds count {@code out·Ho·Wo·in·k·k} for a convolution and {@code in·out} for a
@@ -55,20 +54,18 @@ import netc.runtime.ops.SmallDense;
  * <pre>
  * Tensor      Floats/example   Offset   Live
  * conv1Out             4,864        0   conv1 … conv1'
- * pool1Out             1,280    8,448   pool1 … conv2'
- * conv2Out             1,792    4,864   conv2 … conv2'
- * pool2Out               512    6,656   pool2 … fc1'
- * fc1Out                 256    7,168   fc1 … fc1'
- * fc2Out                 256    7,424   fc2 … fc2'
- * fc3Out                 256   11,008   fc3 … conv1'
- * dfc2Out                256    7,680   fc3' … fc2'
- * dfc1Out                256    7,936   fc2' … fc1'
- * dpool2Out              512    9,728   fc1' … pool2'
- * dconv2Out            1,792    6,656   pool2' … conv2'
- * dpool1Out            1,280    9,728   conv2' … pool1'
- * dconv1Out            4,864    4,864   pool1' … conv1'
- * Block: 11,264 floats per example (45.1 kB; 2.9 MB at batch 64)
- * Most live at one step (conv2'): 11,264 floats, the least any placement needs
+ * pool1Out             1,280    8,704   conv1 … conv2'
+ * conv2Out             1,792    5,376   conv2 … conv2'
+ * pool2Out               512    7,168   conv2 … fc1'
+ * fc1Out                 256    7,936   fc1 … fc1'
+ * fc2Out                 256    5,120   fc2 … fc2'
+ * fc3Out                 256    8,448   fc3 … conv1'
+ * dfc2Out                256    4,864   fc3' … fc2'
+ * dfc1Out                256    7,680   fc2' … fc1'
+ * dpool2Out              512    4,864   fc1' … conv2'
+ * dpool1Out            1,280    7,168   conv2' … conv1'
+ * Block: 9,984 floats per example (39.9 kB; 2.6 MB at batch 64)
+ * Most live at one step (conv2'): 9,984 floats, the least any placement needs
  * </pre>
  */
 @Generated("netc.processor.NetworkProcessor")
@@ -108,20 +105,18 @@ public final class LeNetModel extends CompiledModel {
                     new TensorInfo("fc3.weight", 6, "weight", List.of(10, 84)),
                     new TensorInfo("fc3.bias", 6, "bias", List.of(10))),
             List.of(),
-            new MemoryPlan(11264L, List.of(
+            new MemoryPlan(9984L, List.of(
                     new MemoryPlan.Placement("conv1Out", 0L, 4864L, 0, 13),
-                    new MemoryPlan.Placement("pool1Out", 8448L, 1280L, 1, 11),
-                    new MemoryPlan.Placement("conv2Out", 4864L, 1792L, 2, 11),
-                    new MemoryPlan.Placement("pool2Out", 6656L, 512L, 3, 9),
-                    new MemoryPlan.Placement("fc1Out", 7168L, 256L, 4, 9),
-                    new MemoryPlan.Placement("fc2Out", 7424L, 256L, 5, 8),
-                    new MemoryPlan.Placement("fc3Out", 11008L, 256L, 6, 13),
-                    new MemoryPlan.Placement("dfc2Out", 7680L, 256L, 7, 8),
-                    new MemoryPlan.Placement("dfc1Out", 7936L, 256L, 8, 9),
-                    new MemoryPlan.Placement("dpool2Out", 9728L, 512L, 9, 10),
-                    new MemoryPlan.Placement("dconv2Out", 6656L, 1792L, 10, 11),
-                    new MemoryPlan.Placement("dpool1Out", 9728L, 1280L, 11, 12),
-                    new MemoryPlan.Placement("dconv1Out", 4864L, 4864L, 12, 13))),
+                    new MemoryPlan.Placement("pool1Out", 8704L, 1280L, 0, 11),
+                    new MemoryPlan.Placement("conv2Out", 5376L, 1792L, 2, 11),
+                    new MemoryPlan.Placement("pool2Out", 7168L, 512L, 2, 9),
+                    new MemoryPlan.Placement("fc1Out", 7936L, 256L, 4, 9),
+                    new MemoryPlan.Placement("fc2Out", 5120L, 256L, 5, 8),
+                    new MemoryPlan.Placement("fc3Out", 8448L, 256L, 6, 13),
+                    new MemoryPlan.Placement("dfc2Out", 4864L, 256L, 7, 8),
+                    new MemoryPlan.Placement("dfc1Out", 7680L, 256L, 8, 9),
+                    new MemoryPlan.Placement("dpool2Out", 4864L, 512L, 9, 11),
+                    new MemoryPlan.Placement("dpool1Out", 7168L, 1280L, 11, 13))),
             "600c4834c4aae100fbc3a6df64794f2b04017358180767483606daf4079ede21",
             "Model: LeNet, input (N, 1, 28, 28)\n"
                     + "Layer   Kind                            Output shape      Param #   Mult-adds\n"
@@ -137,7 +132,7 @@ public final class LeNetModel extends CompiledModel {
                     + "Total params: 61,706\n"
                     + "Multiply-adds per example: 416,520 (0.42 M)\n"
                     + "Planned memory: parameters 246.8 kB, their gradients as much;\n"
-                    + "  outputs and gradients 11,264 floats per example (2.9 MB at batch 64)\n");
+                    + "  outputs and gradients 9,984 floats per example (2.6 MB at batch 64)\n");
 
     /**
      * Builds the model for a device and a batch size.
@@ -154,15 +149,11 @@ public final class LeNetModel extends CompiledModel {
 
     private final Tensor conv1Out;
 
-    private final AvgPool2d pool1;
-
     private final Tensor pool1Out;
 
     private final DirectConv2d conv2;
 
     private final Tensor conv2Out;
-
-    private final AvgPool2d pool2;
 
     private final Tensor pool2Out;
 
@@ -184,40 +175,32 @@ public final class LeNetModel extends CompiledModel {
 
     private final Tensor dpool2Out;
 
-    private final Tensor dconv2Out;
-
     private final Tensor dpool1Out;
-
-    private final Tensor dconv1Out;
 
     public LeNetModel(Device device, int batchSize) {
         super(device, INFO, batchSize);
         // Every output and gradient is a view of this block, placed by when each is live (see above).
-        memory = own(new Tensor(device, batchSize, 11264)); // (N, 11,264)
+        memory = own(new Tensor(device, batchSize, 9984)); // (N, 9,984)
         // What the ops use only inside one call, in one block as large as the largest op needs.
         scratch = own(new Scratch(device, MemoryEstimate.scratchFloats(INFO, batchSize)));
         input = own(new Tensor(device, batchSize, 1, 28, 28)); // (N, 1, 28, 28)
-        conv1 = own(new DirectConv2d(device, "conv1", batchSize, 1, 28, 28, 6, 5, 1, 2, Activation.SIGMOID));
+        conv1 = own(DirectConv2d.pooled(device, "conv1", batchSize, 1, 28, 28, 6, 5, 1, 2, Activation.SIGMOID, 2, 2, 0));
         conv1Out = own(memory.view(0, batchSize, 6, 28, 28)); // (N, 6, 28, 28)
-        pool1 = own(new AvgPool2d(device, batchSize, 6, 28, 28, 2, 2, 0));
-        pool1Out = own(memory.view(batchSize * 8448L, batchSize, 6, 14, 14)); // (N, 6, 14, 14)
-        conv2 = own(new DirectConv2d(device, "conv2", batchSize, 6, 14, 14, 16, 5, 1, 0, Activation.SIGMOID));
-        conv2Out = own(memory.view(batchSize * 4864L, batchSize, 16, 10, 10)); // (N, 16, 10, 10)
-        pool2 = own(new AvgPool2d(device, batchSize, 16, 10, 10, 2, 2, 0));
-        pool2Out = own(memory.view(batchSize * 6656L, batchSize, 16, 5, 5)); // (N, 16, 5, 5)
+        pool1Out = own(memory.view(batchSize * 8704L, batchSize, 6, 14, 14)); // (N, 6, 14, 14)
+        conv2 = own(DirectConv2d.pooled(device, "conv2", batchSize, 6, 14, 14, 16, 5, 1, 0, Activation.SIGMOID, 2, 2, 0));
+        conv2Out = own(memory.view(batchSize * 5376L, batchSize, 16, 10, 10)); // (N, 16, 10, 10)
+        pool2Out = own(memory.view(batchSize * 7168L, batchSize, 16, 5, 5)); // (N, 16, 5, 5)
         fc1 = own(new SmallDense(device, "fc1", batchSize, 400, 120, Activation.SIGMOID));
-        fc1Out = own(memory.view(batchSize * 7168L, batchSize, 120)); // (N, 120)
+        fc1Out = own(memory.view(batchSize * 7936L, batchSize, 120)); // (N, 120)
         fc2 = own(new SmallDense(device, "fc2", batchSize, 120, 84, Activation.SIGMOID));
-        fc2Out = own(memory.view(batchSize * 7424L, batchSize, 84)); // (N, 84)
+        fc2Out = own(memory.view(batchSize * 5120L, batchSize, 84)); // (N, 84)
         fc3 = own(new SmallDense(device, "fc3", batchSize, 84, 10, Activation.NONE));
-        fc3Out = own(memory.view(batchSize * 11008L, batchSize, 10)); // (N, 10)
+        fc3Out = own(memory.view(batchSize * 8448L, batchSize, 10)); // (N, 10)
         // The gradients between layers.
-        dfc2Out = own(memory.view(batchSize * 7680L, batchSize, 84)); // (N, 84)
-        dfc1Out = own(memory.view(batchSize * 7936L, batchSize, 120)); // (N, 120)
-        dpool2Out = own(memory.view(batchSize * 9728L, batchSize, 16, 5, 5)); // (N, 16, 5, 5)
-        dconv2Out = own(memory.view(batchSize * 6656L, batchSize, 16, 10, 10)); // (N, 16, 10, 10)
-        dpool1Out = own(memory.view(batchSize * 9728L, batchSize, 6, 14, 14)); // (N, 6, 14, 14)
-        dconv1Out = own(memory.view(batchSize * 4864L, batchSize, 6, 28, 28)); // (N, 6, 28, 28)
+        dfc2Out = own(memory.view(batchSize * 4864L, batchSize, 84)); // (N, 84)
+        dfc1Out = own(memory.view(batchSize * 7680L, batchSize, 120)); // (N, 120)
+        dpool2Out = own(memory.view(batchSize * 4864L, batchSize, 16, 5, 5)); // (N, 16, 5, 5)
+        dpool1Out = own(memory.view(batchSize * 7168L, batchSize, 6, 14, 14)); // (N, 6, 14, 14)
     }
 
     @Override
@@ -242,13 +225,13 @@ public final class LeNetModel extends CompiledModel {
 
     @Override
     public void forward(Mode mode) {
-        conv1.forward(conv1Out, input);
+        conv1.forwardPooled(conv1Out, pool1Out, input);
         after("conv1", false);
-        pool1.forward(pool1Out, conv1Out);
+        // pool1Out: written by conv1's forward
         after("pool1", false);
-        conv2.forward(conv2Out, pool1Out);
+        conv2.forwardPooled(conv2Out, pool2Out, pool1Out);
         after("conv2", false);
-        pool2.forward(pool2Out, conv2Out);
+        // pool2Out: written by conv2's forward
         after("pool2", false);
         fc1.forward(fc1Out, pool2Out);
         after("fc1", false);
@@ -266,13 +249,15 @@ public final class LeNetModel extends CompiledModel {
         after("fc2", true);
         fc1.backward(dpool2Out, dfc1Out, pool2Out, fc1Out);
         after("fc1", true);
-        pool2.backward(dconv2Out, dpool2Out);
+        Tensor dconv2Out = dpool2Out; // (N, 16, 5, 5), the pooled gradient
+        // conv2's backward spreads dpool2Out over pool2's windows
         after("pool2", true);
-        conv2.backward(dpool1Out, dconv2Out, pool1Out, conv2Out);
+        conv2.backwardPooled(dpool1Out, dconv2Out, pool1Out, conv2Out);
         after("conv2", true);
-        pool1.backward(dconv1Out, dpool1Out);
+        Tensor dconv1Out = dpool1Out; // (N, 6, 14, 14), the pooled gradient
+        // conv1's backward spreads dpool1Out over pool1's windows
         after("pool1", true);
-        conv1.backward(null, dconv1Out, input, conv1Out);
+        conv1.backwardPooled(null, dconv1Out, input, conv1Out);
         after("conv1", true);
     }
 }

@@ -7,7 +7,13 @@
 //   conv_direct_pack:    packed[i][kh][kw][o] = W(o, i, kh, kw), then packed bias; once per pass, as
 //                        the weights change every step
 //   conv_direct_forward: out[n][o][y][x] = act(sum_{i,kh,kw} W(o, i, kh, kw) * in[n][i][y+kh-PAD][x+kw-PAD] + bias[o])
-//   conv_direct_dz:      dz[n][y][x][o] = d_out[n][o][y][x] * act'(out[n][o][y][x]), channels last
+//   conv_direct_forward_pooled: the forward, and besides the average pool of its output over POOL x POOL
+//                        windows at stride POOL (what LeNet's AvgPool after each convolution computes):
+//                        pooled[n][o][py][px] = sum of the window's outputs / (POOL*POOL), so no separate
+//                        pool launch reads the output back
+//   conv_direct_dz:      dz[n][y][x][o] = d_out[n][o][y][x] * act'(out[n][o][y][x]), channels last; with
+//                        POOL > 1 d_out is the pooled output's gradient, spread as the pool's backward does:
+//                        d_out[n][o][y/POOL][x/POOL] / (POOL*POOL)
 //   conv_direct_weight_gradient: partial sums over images part, part+PARTS, ... of
 //                        dw[o][i][kh][kw] = sum_{n,y,x} dz[n][y][x][o] * in[n][i][y+kh-PAD][x+kw-PAD]
 //                        and db[o] = sum_{n,y,x} dz[n][y][x][o]
@@ -61,8 +67,15 @@
 #define PARTS 1 // weight-gradient partial sums, images split round-robin
 #endif
 
+#ifndef POOL
+#define POOL 1 // average-pool window and stride fused after the convolution (1: none); divides HO, WO and XB
+#endif
+
 #define HO (H + 2 * PAD - K + 1)
 #define WO (W + 2 * PAD - K + 1)
+#define HP (HO / POOL)
+#define WP (WO / POOL)
+#define POOL_AREA ((float) (POOL * POOL))
 #define TAPS (CI * K * K)
 #define PACKED (TAPS * COV + COV) // packed weights, then the packed bias
 #define PARTIAL PACKED            // one part's weight and bias sums, laid out as the packed weights
@@ -95,37 +108,41 @@ __kernel void conv_direct_pack(__global float *packed, __global const float *wei
     packed[j] = value;
 }
 
+// acc[0..XB) = the pre-activation sums (no bias) of outputs x0 .. x0+XB-1 of row y of image n, all channels.
+#define ROW_SUMS(acc, n, y, x0)                                                                      \
+    do {                                                                                             \
+        _Pragma("unroll") for (int x = 0; x < XB; x++) acc[x] = (floatv) (0.0f);                     \
+        for (int i = 0; i < CI; i++) {                                                               \
+            for (int kh = 0; kh < K; kh++) {                                                         \
+                const int ih = (y) + kh - PAD;                                                       \
+                if (ih < 0 || ih >= H) continue;                                                     \
+                float row[XB + K - 1];                                                               \
+                _Pragma("unroll") for (int t = 0; t < XB + K - 1; t++) {                             \
+                    const int iw = (x0) + t - PAD;                                                   \
+                    row[t] = iw >= 0 && iw < W ? INPUT(n, i, ih, iw) : 0.0f;                         \
+                }                                                                                    \
+                const __global float *taps = packed + ((i * K + kh) * K) * COV;                      \
+                _Pragma("unroll") for (int kw = 0; kw < K; kw++) {                                   \
+                    const floatv w = VLOAD(kw, taps);                                                \
+                    _Pragma("unroll") for (int x = 0; x < XB; x++) acc[x] = fma((floatv) (row[x + kw]), w, acc[x]); \
+                }                                                                                    \
+            }                                                                                        \
+        }                                                                                            \
+    } while (0)
+
+#if XB == WO
+#define ROW_START 0 // one block: a constant, so the unrolled loops drop the padding's taps
+#else
+#define ROW_START min((int) get_global_id(0) * XB, WO - XB)
+#endif
+
 // global ((WO + XB - 1) / XB, HO, N)
 __kernel void conv_direct_forward(__global float *out, __global const float *in, __global const float *packed) {
-#if XB == WO
-    const int x0 = 0; // one block: a constant, so the unrolled loops drop the padding's taps
-#else
-    const int x0 = min((int) get_global_id(0) * XB, WO - XB);
-#endif
+    const int x0 = ROW_START;
     const int y = get_global_id(1);
     const int n = get_global_id(2);
     floatv acc[XB];
-    #pragma unroll
-    for (int x = 0; x < XB; x++) acc[x] = (floatv) (0.0f);
-    for (int i = 0; i < CI; i++) {
-        for (int kh = 0; kh < K; kh++) {
-            const int ih = y + kh - PAD;
-            if (ih < 0 || ih >= H) continue;
-            float row[XB + K - 1];
-            #pragma unroll
-            for (int t = 0; t < XB + K - 1; t++) {
-                const int iw = x0 + t - PAD;
-                row[t] = iw >= 0 && iw < W ? INPUT(n, i, ih, iw) : 0.0f;
-            }
-            const __global float *taps = packed + ((i * K + kh) * K) * COV;
-            #pragma unroll
-            for (int kw = 0; kw < K; kw++) {
-                const floatv w = VLOAD(kw, taps);
-                #pragma unroll
-                for (int x = 0; x < XB; x++) acc[x] = fma((floatv) (row[x + kw]), w, acc[x]);
-            }
-        }
-    }
+    ROW_SUMS(acc, n, y, x0);
     const floatv b = VLOAD(TAPS, packed);
     float result[XB][COV];
     #pragma unroll
@@ -138,15 +155,65 @@ __kernel void conv_direct_forward(__global float *out, __global const float *in,
     }
 }
 
+// global ((WO + XB - 1) / XB, HO / POOL, N): the POOL rows of one pooled row, XB outputs of each (x0 a
+// multiple of POOL, as XB and WO are), their pooled values summed in the window's row-major order as
+// avgpool.cl sums them.
+__kernel void conv_direct_forward_pooled(__global float *out, __global float *pooled, __global const float *in,
+                                         __global const float *packed) {
+    const int x0 = ROW_START;
+    const int py = get_global_id(1);
+    const int n = get_global_id(2);
+    const floatv b = VLOAD(TAPS, packed);
+    floatv sums[XB / POOL];
+    #pragma unroll
+    for (int j = 0; j < XB / POOL; j++) sums[j] = (floatv) (0.0f);
+    for (int r = 0; r < POOL; r++) {
+        const int y = py * POOL + r;
+        floatv acc[XB];
+        ROW_SUMS(acc, n, y, x0);
+        float result[XB][COV];
+        #pragma unroll
+        for (int x = 0; x < XB; x++) {
+            const floatv value = ACTIVATE(floatv, acc[x] + b);
+            sums[x / POOL] += value;
+            VSTORE(value, 0, result[x]);
+        }
+        __global float *dst = out + ((long) n * CO * HO + y) * WO + x0;
+        #pragma unroll
+        for (int o = 0; o < CO; o++) {
+            #pragma unroll
+            for (int x = 0; x < XB; x++) dst[o * (HO * WO) + x] = result[x][o];
+        }
+    }
+    float means[XB / POOL][COV];
+    #pragma unroll
+    for (int j = 0; j < XB / POOL; j++) VSTORE(sums[j] / POOL_AREA, 0, means[j]);
+    __global float *dst = pooled + ((long) n * CO * HP + py) * WP + x0 / POOL;
+    #pragma unroll
+    for (int o = 0; o < CO; o++) {
+        #pragma unroll
+        for (int j = 0; j < XB / POOL; j++) dst[o * (HP * WP) + j] = means[j][o];
+    }
+}
+
 // global (HO * WO, N): one output position, all channels.
 __kernel void conv_direct_dz(__global float *dz, __global const float *d_out, __global const float *out) {
     const int p = get_global_id(0);
     const int n = get_global_id(1);
     float g[COV];
+#if POOL > 1
+    const int pooled_at = p / WO / POOL * WP + p % WO / POOL; // the pooled output whose window holds p
+#endif
     #pragma unroll
     for (int o = 0; o < COV; o++) {
         const long at = ((long) n * CO + o) * (HO * WO) + p;
-        g[o] = o < CO ? d_out[at] * activation_slope(out[at]) : 0.0f;
+#if POOL > 1
+        // As AvgPool2d's backward: the window's gradient divided by its area, then the activation's slope.
+        const float d = o < CO ? d_out[((long) n * CO + o) * (HP * WP) + pooled_at] / POOL_AREA : 0.0f;
+#else
+        const float d = o < CO ? d_out[at] : 0.0f;
+#endif
+        g[o] = o < CO ? d * activation_slope(out[at]) : 0.0f;
     }
     VSTORE(VLOAD(0, g), (long) n * (HO * WO) + p, dz);
 }

@@ -14,7 +14,8 @@ import netc.processor.model.ShapedNode;
  * written by the consumer the backward pass reaches first and added to by the others: those write a
  * scratch workspace that is then accumulated, or, when their gradient simply passes through (an
  * {@code Add}, a flatten), add it directly. A pass-through node hands one input its own gradient tensor
- * instead of copying it. Every gradient (and scratch) is live from the step that writes it to the step
+ * instead of copying it, and so does an average pool its convolution computes ({@link AvgPoolFusion}): that
+ * convolution's backward reads the pooled gradient. Every gradient (and scratch) is live from the step that writes it to the step
  * that reads it last; {@link MemoryPlan} places them, with the forward pass's outputs, by these ranges.
  */
 final class GradientPlan {
@@ -97,10 +98,12 @@ final class GradientPlan {
         private final int[] step;
         /** Gradient variables that share one tensor: each node's points to the node whose tensor it uses. */
         private final int[] aliasOf;
+        private final AvgPoolFusion fusion;
         private int scratches;
 
         Builder(NetworkPlan plan) {
             this.plan = plan;
+            this.fusion = AvgPoolFusion.of(plan);
             int n = plan.nodes().size();
             this.needsGradient = new boolean[n];
             this.firstWriter = new int[n];
@@ -149,7 +152,8 @@ final class GradientPlan {
 
         private List<Delivery> deliveries(ShapedNode node, List<Interval> intervals) {
             List<Delivery> deliveries = new ArrayList<>();
-            boolean passes = node.node().kind().passesGradient();
+            // A pool its convolution computes hands that convolution its own gradient (AvgPoolFusion).
+            boolean passes = node.node().kind().passesGradient() || fusion.isFusedPool(node.index());
             boolean aliased = false;
             for (int input : node.node().inputs()) {
                 if (input == Node.INPUT || !needsGradient[input]) {

@@ -28,7 +28,9 @@ final class MemberWriter {
         fields.add(field(TypeNames.TENSOR, Names.INPUT));
         for (ShapedNode node : plan.nodes()) {
             if (!node.node().kind().outputIsInput()) {
-                fields.add(field(node.node().kind().opType(CodeSites.of(node, names)), names.op(node)));
+                if (!AvgPoolFusion.of(plan).isFusedPool(node.index())) { // its convolution computes it
+                    fields.add(field(node.node().kind().opType(CodeSites.of(node, names)), names.op(node)));
+                }
                 fields.add(field(TypeNames.TENSOR, names.output(node.index())));
             }
         }
@@ -61,7 +63,10 @@ final class MemberWriter {
             if (node.node().kind().outputIsInput()) {
                 continue;
             }
-            body.add("$L = $L($L);\n", names.op(node), Names.OWN, node.node().kind().newOp(CodeSites.of(node, names)));
+            if (!AvgPoolFusion.of(plan).isFusedPool(node.index())) {
+                body.add("$L = $L($L);\n", names.op(node), Names.OWN,
+                        node.node().kind().newOp(CodeSites.of(node, names)));
+            }
             body.add(view(memory.placement(names.output(node.index()))));
         }
         List<MemoryPlan.Placement> gradientViews = memory.placements().stream()

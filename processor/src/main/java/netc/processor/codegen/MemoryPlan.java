@@ -16,7 +16,8 @@ import netc.processor.model.ShapedNode;
  * backward steps in the order the {@link GradientPlan} runs them. An output is live from its node's forward
  * step to the last step reading it: a consumer's forward, a consumer's backward that reads its inputs (a
  * convolution's weight gradient), its own node's backward that reads its output (an activation's
- * derivative); see {@link netc.processor.kind.NodeKind#backwardReads}. The logits stay live to the
+ * derivative); see {@link netc.processor.kind.NodeKind#backwardReads}. An average pool that its
+ * convolution computes ({@link AvgPoolFusion}) is written at the convolution's step. The logits stay live to the
  * end. A gradient is live over the range the gradient plan gives it.
  *
  * <p>Placement is greedy, as TensorFlow Lite's arena planner does it: tensors in some order, each at the
@@ -72,13 +73,15 @@ final class MemoryPlan {
         int n = plan.nodes().size();
         int end = n - 1 + gradients.steps().size(); // the last step of all
         ReluPooling reluPooling = ReluPooling.of(plan);
+        AvgPoolFusion fusion = AvgPoolFusion.of(plan);
         int[] last = new int[n];
         for (ShapedNode node : plan.nodes()) {
             last[node.index()] = node.index();
         }
         for (ShapedNode node : plan.nodes()) {
             int backwardStep = gradients.stepOf(node.index());
-            boolean callsBackward = backwardStep >= 0 && !node.node().kind().passesGradient();
+            boolean callsBackward = backwardStep >= 0 && !node.node().kind().passesGradient()
+                    && !fusion.isFusedPool(node.index());
             for (int input : node.node().inputs()) {
                 int tensor = tensorOf(plan, input);
                 if (tensor == Node.INPUT) {
@@ -106,7 +109,7 @@ final class MemoryPlan {
         for (ShapedNode node : plan.nodes()) {
             if (!node.node().kind().outputIsInput()) {
                 unplaced.add(new Placement(names.output(node.index()), node, Holds.OUTPUT,
-                        aligned(node.output().size()), -1, node.index(), last[node.index()]));
+                        aligned(node.output().size()), -1, fusion.writtenAt(node.index()), last[node.index()]));
             }
         }
         for (GradientPlan.Interval interval : gradients.intervals()) {

@@ -89,6 +89,7 @@ final class PassWriter {
 
     private static CodeBlock step(GradientPlan.Step step, Identifiers names, GradientPlan gradients) {
         ShapedNode node = step.node();
+        AvgPoolFusion fusion = AvgPoolFusion.of(names.plan());
         CodeBlock.Builder code = CodeBlock.builder();
         List<String> dInputs = new ArrayList<>();
         CodeBlock.Builder after = CodeBlock.builder();
@@ -106,8 +107,13 @@ final class PassWriter {
                     }
                 }
                 case ALIAS -> {
-                    code.add("$T $L = $L; // $L, the same gradient\n", TypeNames.TENSOR, gradient, dOutput,
-                            outputShape(node, producer));
+                    if (fusion.isFusedPool(node.index())) {
+                        code.add("$T $L = $L; // $L, the pooled gradient\n", TypeNames.TENSOR, gradient, dOutput,
+                                node.output().batched());
+                    } else {
+                        code.add("$T $L = $L; // $L, the same gradient\n", TypeNames.TENSOR, gradient, dOutput,
+                                outputShape(node, producer));
+                    }
                     dInputs.add(gradient);
                 }
                 case SCRATCH -> {

@@ -16,9 +16,22 @@ import netc.processor.model.Shape;
  * @param dOutput the gradient of its output that it reads
  * @param reluAcrossPool for a layer ending in a ReLU, that the max pool after it applies the ReLU's
  *     derivative (so its backward takes no output); for that max pool, that it does
+ * @param fusedPool for a convolution and the average pool it computes in its own calls, and for that pool:
+ *     the pair; null for any other node
  */
 public record CodeSite(Node node, List<Shape> inputShapes, Shape outputShape, String op, List<String> inputs,
-                       String output, List<String> dInputs, String dOutput, boolean reluAcrossPool) {
+                       String output, List<String> dInputs, String dOutput, boolean reluAcrossPool,
+                       FusedPool fusedPool) {
+
+    /**
+     * A convolution that writes the average pool of its output too, and takes the pooled output's gradient.
+     *
+     * @param conv the convolution's op field
+     * @param pool the pool's path, for comments
+     * @param pooled the pool's output field
+     * @param window the pool's window, also its stride
+     */
+    public record FusedPool(String conv, String pool, String pooled, int window) {}
 
     public CodeSite {
         inputShapes = List.copyOf(inputShapes);

@@ -106,10 +106,30 @@ final class ConvKind implements LayerKind {
         return List.of(OP, DIRECT, WINOGRAD);
     }
 
+    /** A direct convolution takes an average pool tiling its output (DirectConv2d.pooled). */
+    @Override
+    public boolean fusesAveragePool(Node node, Shape input, Shape output, Node reader) {
+        if (!(reader.kind() instanceof PoolKind.Avg) || !DirectConvolution.suits(input.channels(), input.width(),
+                out(node), node.attributes().integer("kernel"), node.attributes().integer("stride"),
+                node.attributes().integer("padding"))) {
+            return false;
+        }
+        Window window = PoolKind.windowOf(reader);
+        return DirectConvolution.suitsPool(output.height(), output.width(), window.kernel(), window.stride(),
+                window.padding());
+    }
+
     @Override
     public CodeBlock newOp(CodeSite site) {
         Shape in = site.input();
         Node node = site.node();
+        if (site.fusedPool() != null) {
+            int window = site.fusedPool().window();
+            return CodeBlock.of("$T.pooled($L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L, 0)", DIRECT,
+                    Names.DEVICE, node.path(), Names.BATCH_SIZE, in.channels(), in.height(), in.width(), out(node),
+                    node.attributes().integer("kernel"), node.attributes().integer("stride"),
+                    node.attributes().integer("padding"), Activations.constant(node), window, window);
+        }
         // Direct convolution needs no scratch; im2col and Winograd take theirs from the model's shared block.
         String scratch = opType(site).equals(DIRECT) ? "" : ", " + Names.SCRATCH;
         return CodeBlock.of("new $T($L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $L$L)", opType(site), Names.DEVICE,
@@ -121,6 +141,10 @@ final class ConvKind implements LayerKind {
 
     @Override
     public CodeBlock forward(CodeSite site) {
+        if (site.fusedPool() != null) {
+            return CodeBlock.builder().addStatement("$L.forwardPooled($L, $L, $L)", site.op(), site.output(),
+                    site.fusedPool().pooled(), site.inputs().get(0)).build();
+        }
         return CodeBlock.builder().addStatement("$L.forward($L, $L)", site.op(), site.output(), site.inputs().get(0))
                 .build();
     }
@@ -133,6 +157,10 @@ final class ConvKind implements LayerKind {
     /** No output where the max pool after it applies the ReLU's derivative: {@code dOutput} is already through it. */
     @Override
     public CodeBlock backward(CodeSite site) {
+        if (site.fusedPool() != null) { // dOutput is the pooled output's gradient
+            return CodeBlock.builder().addStatement("$L.backwardPooled($L, $L, $L, $L)", site.op(),
+                    site.dInputs().get(0), site.dOutput(), site.inputs().get(0), site.output()).build();
+        }
         return CodeBlock.builder().addStatement("$L.backward($L, $L, $L, $L)", site.op(), site.dInputs().get(0),
                 site.dOutput(), site.inputs().get(0), site.reluAcrossPool() ? "null" : site.output()).build();
     }

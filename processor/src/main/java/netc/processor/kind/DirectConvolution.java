@@ -12,6 +12,15 @@ final class DirectConvolution {
 
     private DirectConvolution() {}
 
+    /**
+     * Whether the average pool reading a direct convolution's {@code outHeight × outWidth} output runs inside
+     * it ({@code DirectConv2d.pooled}): windows that tile the output exactly. Repeats
+     * {@code DirectConv2d.suitsPool}.
+     */
+    static boolean suitsPool(long outHeight, long outWidth, long kernel, long stride, long padding) {
+        return kernel >= 2 && stride == kernel && padding == 0 && outHeight % kernel == 0 && outWidth % kernel == 0;
+    }
+
     static boolean suits(long inChannels, long inWidth, long outChannels, long kernel, long stride, long padding) {
         long outWidth = inWidth + 2 * padding - kernel + 1;
         return stride == 1 && inChannels <= MAX_CHANNELS && outChannels <= MAX_CHANNELS

@@ -49,10 +49,10 @@ public final class KindRegistry {
 
     /**
      * Types the kinds' generated code names in expressions ({@code Activation.RELU},
-     * {@code MaxPool2d.afterRelu(...)}), which a field would obscure.
+     * {@code MaxPool2d.afterRelu(...)}, {@code DirectConv2d.pooled(...)}), which a field would obscure.
      */
     public static List<String> expressionTypes() {
-        return List.of(Activations.ACTIVATION.simpleName(), "MaxPool2d");
+        return List.of(Activations.ACTIVATION.simpleName(), "MaxPool2d", "DirectConv2d");
     }
 
     /** The runtime op classes of every kind, for the names the generated code must leave free. */

@@ -125,6 +125,14 @@ public interface NodeKind {
         return false;
     }
 
+    /**
+     * Whether the node (of this input and output shape) computes {@code reader}, an average pool that is its
+     * output's only reader, in its own forward and backward calls (a direct convolution can).
+     */
+    default boolean fusesAveragePool(Node node, Shape input, Shape output, Node reader) {
+        return false;
+    }
+
     /** True when the output is the input tensor itself, read differently ({@code @Flatten}). */
     default boolean outputIsInput() {
         return false;

@@ -44,6 +44,25 @@ abstract class PoolKind implements LayerKind {
         Avg() {
             super("AvgPool", "AvgPool2d");
         }
+
+        /** Nothing where the convolution before it computes it: the comment keeps the step (and its probe). */
+        @Override
+        public CodeBlock forward(CodeSite site) {
+            return site.fusedPool() == null ? super.forward(site)
+                    : CodeBlock.of("// $L: written by $L's forward\n", site.output(), site.fusedPool().conv());
+        }
+
+        @Override
+        public CodeBlock backward(CodeSite site) {
+            return site.fusedPool() == null ? super.backward(site)
+                    : CodeBlock.of("// $L's backward spreads $L over $L's windows\n", site.fusedPool().conv(),
+                            site.dOutput(), site.fusedPool().pool());
+        }
+    }
+
+    /** The pool's window with its effective stride (0 meaning the window's size). */
+    static Window windowOf(Node node) {
+        return window(node);
     }
 
     @Override

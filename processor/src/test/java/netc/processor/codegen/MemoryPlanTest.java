@@ -72,4 +72,28 @@ class MemoryPlanTest {
         assertEquals(List.of(3, 5), live(plan, "dflattenOut"), "c's gradient is the flatten's tensor");
         assertEquals(3, plan.placements().size(), "cOut, fcOut, dflattenOut; the flatten has no tensor of its own");
     }
+
+    @Test
+    void anAveragePoolItsConvolutionComputesIsWrittenAtTheConvolutionsStepAndHandsItItsGradient() {
+        // Forward c 0 (writes p too), p 1, fc 2; backward fc' 3, p' 4 (hands on), c' 5.
+        MemoryPlan plan = plan(List.of(
+                layer("c", "Conv", "out", 4, "kernel", 3, "stride", 1, "padding", 1, "activation", Activation.SIGMOID),
+                layer("p", "AvgPool", "kernel", 2, "stride", 0, "padding", 0),
+                layer("fc", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
+        assertEquals(List.of(0, 5), live(plan, "cOut"), "c' reads it for the sigmoid's derivative");
+        assertEquals(List.of(0, 3), live(plan, "pOut"), "written by c's forward, read by fc and fc'");
+        assertEquals(List.of(3, 5), live(plan, "dpOut"), "c' reads the pooled gradient itself");
+        assertEquals(4, plan.placements().size(), "cOut, pOut, fcOut, dpOut: no convolution-sized gradient");
+    }
+
+    @Test
+    void anAveragePoolThatDoesNotTileTheOutputRunsOnItsOwn() {
+        // A 3x3 window at stride 2 overlaps: c 0, p 1, fc 2; fc' 3, p' 4, c' 5.
+        MemoryPlan plan = plan(List.of(
+                layer("c", "Conv", "out", 4, "kernel", 3, "stride", 1, "padding", 1, "activation", Activation.SIGMOID),
+                layer("p", "AvgPool", "kernel", 3, "stride", 2, "padding", 0),
+                layer("fc", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
+        assertEquals(List.of(1, 3), live(plan, "pOut"));
+        assertEquals(List.of(4, 5), live(plan, "dcOut"), "the pool's backward writes c's own gradient");
+    }
 }

@@ -50,6 +50,26 @@ class FastPathRulesTest {
     }
 
     @Test
+    void theFusedAveragePoolRuleAgreesWithTheRuntimeOnEveryShapeOfTheGrid() {
+        int fused = 0;
+        for (int height = 1; height <= 30; height += 3) {
+            for (int width = 1; width <= 30; width += 1) {
+                for (int kernel = 1; kernel <= 4; kernel++) {
+                    for (int stride = 1; stride <= 4; stride++) {
+                        for (int padding = 0; padding <= 1; padding++) {
+                            boolean runtime = DirectConv2d.suitsPool(height, width, kernel, stride, padding);
+                            assertEquals(runtime, DirectConvolution.suitsPool(height, width, kernel, stride, padding),
+                                    height + "x" + width + " output, window " + kernel + " s" + stride + " p" + padding);
+                            fused += runtime ? 1 : 0;
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(true, fused > 50, "the grid covers pools that fuse: " + fused);
+    }
+
+    @Test
     void theWinogradRuleAgreesWithTheRuntimeOnEveryShapeOfTheGrid() {
         int winograd = 0;
         for (int in = 1; in <= 600; in += 17) {

@@ -19,6 +19,12 @@ import netc.runtime.model.Parameter;
  * weight and bias gradients as partial sums over interleaved images then their sum, and the input
  * gradient, summing over output channels in vector lanes, from the weights the forward packed. The code
  * generator picks this op when {@link #suits} says so.
+ *
+ * <p>Built with a pool window ({@link #pooled}), it also averages its output over {@code pool × pool}
+ * windows at stride {@code pool} (the average pool LeNet puts after each convolution) in the same launch
+ * ({@link #forwardPooled}), and its backward takes the pooled output's gradient and spreads it inside its
+ * {@code dz} ({@link #backwardPooled}): the pool's two launches and its pass over a convolution-sized
+ * gradient disappear. The convolution's own output is still written, for the activation's derivative.
  */
 public final class DirectConv2d implements Convolution {
     /** Widest output row the op takes: the weight gradient unrolls its loop over a whole output row. */
@@ -32,6 +38,8 @@ public final class DirectConv2d implements Convolution {
 
     private final String name;
     private final ConvGeometry geometry;
+    /** The fused average pool's window and stride; 1 for none. */
+    private final int pool;
     private final Parameter weight;
     private final Parameter bias;
     /** The weights channels-last, then the bias: packed by the forward, read by the input gradient too. */
@@ -58,7 +66,42 @@ public final class DirectConv2d implements Convolution {
 
     public DirectConv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
                         int outChannels, int kernel, int stride, int padding, Activation activation) {
+        this(device, name, batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding, activation, 1);
+    }
+
+    /**
+     * A direct convolution followed by an average pool over its output with window {@code poolKernel},
+     * stride {@code poolStride} and padding {@code poolPadding}, computed together; see {@link #suitsPool}
+     * for the pools it takes.
+     */
+    public static DirectConv2d pooled(Device device, String name, int batch, int inChannels, int inHeight,
+                                      int inWidth, int outChannels, int kernel, int stride, int padding,
+                                      Activation activation, int poolKernel, int poolStride, int poolPadding) {
+        int outHeight = inHeight + 2 * padding - kernel + 1;
+        int outWidth = inWidth + 2 * padding - kernel + 1;
+        if (!suitsPool(outHeight, outWidth, poolKernel, poolStride, poolPadding)) {
+            throw new IllegalArgumentException("DirectConv2d '" + name + "': a fused average pool must have stride"
+                    + " equal to its window of at least 2, no padding and a window dividing the " + outHeight + " x "
+                    + outWidth + " output, got window " + poolKernel + ", stride " + poolStride + ", padding "
+                    + poolPadding + "; run the pool as its own AvgPool2d.");
+        }
+        return new DirectConv2d(device, name, batch, inChannels, inHeight, inWidth, outChannels, kernel, stride,
+                padding, activation, poolKernel);
+    }
+
+    /**
+     * Whether an average pool (window {@code kernel}, {@code stride}, {@code padding}) over a convolution
+     * output of {@code outHeight × outWidth} can be fused: windows that tile the output exactly (stride equal
+     * to the window, no padding, the window dividing both sides), so every output belongs to one window.
+     */
+    public static boolean suitsPool(int outHeight, int outWidth, int kernel, int stride, int padding) {
+        return kernel >= 2 && stride == kernel && padding == 0 && outHeight % kernel == 0 && outWidth % kernel == 0;
+    }
+
+    private DirectConv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
+                         int outChannels, int kernel, int stride, int padding, Activation activation, int pool) {
         this.name = name;
+        this.pool = pool;
         this.geometry = new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding);
         if (!suits(inChannels, inWidth, outChannels, kernel, stride, padding)) {
             throw new IllegalArgumentException(label() + ": the direct convolution takes stride 1, padding below the"
@@ -70,15 +113,19 @@ public final class DirectConv2d implements Convolution {
         int outWidth = geometry.outWidth();
         int lanes = lanes(outChannels);
         int parts = parts(batch, inChannels, kernel);
+        int rowBlock = rowBlock(outWidth, pool);
         Defines forward = ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding),
-                activation).set("XB", rowBlock(outWidth));
+                activation).set("XB", rowBlock);
         Defines gradient = ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding),
                 activation).set("BATCH", batch).set("PARTS", parts).set("XB_IN", rowBlock(inWidth));
         long packedFloats = packedFloats(inChannels, kernel, lanes);
         this.pack = new Launch(device.kernel("conv_direct.cl", "conv_direct_pack", forward),
                 new long[] {packedFloats}, null);
-        this.forwardKernel = new Launch(device.kernel("conv_direct.cl", "conv_direct_forward", forward),
-                new long[] {blocks(outWidth), outHeight, batch}, null);
+        this.forwardKernel = pool == 1
+                ? new Launch(device.kernel("conv_direct.cl", "conv_direct_forward", forward),
+                        new long[] {blocks(outWidth), outHeight, batch}, null)
+                : new Launch(device.kernel("conv_direct.cl", "conv_direct_forward_pooled", forward),
+                        new long[] {(outWidth + rowBlock - 1) / rowBlock, outHeight / pool, batch}, null);
         this.inputGradient = new Launch(device.kernel("conv_direct.cl", "conv_direct_input_gradient", gradient),
                 new long[] {blocks(inWidth), inHeight, (long) batch * inChannels}, null);
         this.dzKernel = new Launch(device.kernel("conv_direct.cl", "conv_direct_dz", gradient),
@@ -129,6 +176,11 @@ public final class DirectConv2d implements Convolution {
         return (width + blocks - 1) / blocks;
     }
 
+    /** As {@link #rowBlock(int)}, rounded up to whole pool windows (at most the width, which they divide). */
+    private static int rowBlock(int width, int pool) {
+        return (rowBlock(width) + pool - 1) / pool * pool;
+    }
+
     /**
      * Whether a convolution of these shapes runs directly: stride 1, padding below the kernel size, at most
      * {@value #MAX_CHANNELS} channels in and out, output rows of at most {@value #MAX_OUT_WIDTH}. The code generator asks this at
@@ -142,7 +194,7 @@ public final class DirectConv2d implements Convolution {
 
     private Defines defines(int in, int height, int width, int out, int padding) {
         return Defines.of().set("CI", in).set("CO", out).set("COV", lanes(out)).set("H", height).set("W", width)
-                .set("K", geometry.kernel()).set("PAD", padding);
+                .set("K", geometry.kernel()).set("PAD", padding).set("POOL", pool);
     }
 
     /**
@@ -170,6 +222,7 @@ public final class DirectConv2d implements Convolution {
     /** {@code output = activation(conv(input, weight) + bias)}. */
     @Override
     public void forward(Tensor output, Tensor input) {
+        requirePool(false, "forward");
         geometry.requireInput(input, label(), "input");
         geometry.requireOutput(output, label(), "output");
         pack.run(packed, weight.value(), bias.value());
@@ -182,6 +235,7 @@ public final class DirectConv2d implements Convolution {
      */
     @Override
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
+        requirePool(false, "backward");
         geometry.requireBackward(dInput, dOutput, input, output, label());
         if (output != null) {
             dzKernel.run(dz, dOutput, output);
@@ -195,6 +249,53 @@ public final class DirectConv2d implements Convolution {
         weightGradientSum.run(weight.grad(), bias.grad(), partialSums);
         if (dInput != null) {
             inputGradient.run(dInput, dz, packed);
+        }
+    }
+
+    /**
+     * {@code output = activation(conv(input, weight) + bias)} and {@code pooled} its average pool, for an op
+     * built by {@link #pooled}.
+     */
+    public void forwardPooled(Tensor output, Tensor pooled, Tensor input) {
+        requirePool(true, "forwardPooled");
+        geometry.requireInput(input, label(), "input");
+        geometry.requireOutput(output, label(), "output");
+        WorkItems.requireCapacity(pooled, pooledSize(), label() + ".forwardPooled", "pooled");
+        pack.run(packed, weight.value(), bias.value());
+        forwardKernel.run(output, pooled, input, packed);
+    }
+
+    /**
+     * As {@link #backward}, for an op built by {@link #pooled}: {@code dPooled} is the loss gradient with
+     * respect to the pooled output, {@code output} the convolution's own output of the forward (not null:
+     * the activation's derivative needs it).
+     */
+    public void backwardPooled(Tensor dInput, Tensor dPooled, Tensor input, Tensor output) {
+        requirePool(true, "backwardPooled");
+        if (output == null) {
+            throw new IllegalArgumentException(label() + ": backwardPooled needs the convolution's output for the"
+                    + " activation's derivative, got null; pass the output its forwardPooled wrote.");
+        }
+        WorkItems.requireCapacity(dPooled, pooledSize(), label() + ".backwardPooled", "dPooled");
+        geometry.requireBackward(dInput, output, input, output, label());
+        dzKernel.run(dz, dPooled, output);
+        weightGradient.run(partialSums, dz, input);
+        weightGradientSum.run(weight.grad(), bias.grad(), partialSums);
+        if (dInput != null) {
+            inputGradient.run(dInput, dz, packed);
+        }
+    }
+
+    private long pooledSize() {
+        return (long) geometry.batch() * geometry.outChannels() * (geometry.outHeight() / pool)
+                * (geometry.outWidth() / pool);
+    }
+
+    private void requirePool(boolean pooledCall, String call) {
+        if (pooledCall != (pool > 1)) {
+            throw new IllegalStateException(label() + (pooledCall
+                    ? ": " + call + " needs an op built with a pool; build it with DirectConv2d.pooled."
+                    : " was built with a " + pool + " x " + pool + " average pool; call " + call + "Pooled instead."));
         }
     }
 

@@ -46,6 +46,37 @@ final class DirectConvTiming {
                     + " with %.3f ms (%.1f GFLOP/s)%n", g, forward, flops / forward / 1e6, parameters,
                     flops / parameters / 1e6, backward, 2 * flops / backward / 1e6);
         }
+        timePooled(device, g);
+    }
+
+    /** The same layer with LeNet's 2x2 average pool after it: separate ops, then fused (DirectConv2d.pooled). */
+    private static void timePooled(Device device, ConvGeometry g) {
+        Random random = new Random(1);
+        int pooledFloats = (int) (g.batch() * g.outChannels() * (g.outHeight() / 2) * (g.outWidth() / 2));
+        try (DirectConv2d plain = new DirectConv2d(device, "conv", g.batch(), g.inChannels(), g.inHeight(),
+                g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.SIGMOID);
+             AvgPool2d pool = new AvgPool2d(device, g.batch(), g.outChannels(), g.outHeight(), g.outWidth(), 2, 2, 0);
+             DirectConv2d fused = DirectConv2d.pooled(device, "conv", g.batch(), g.inChannels(), g.inHeight(),
+                     g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.SIGMOID, 2, 2, 0);
+             Tensor input = Workspaces.padded(device, TestArrays.uniform(random, g.batch() * g.inputFloatsPerImage(), 1), 0);
+             Tensor output = new Tensor(device, (int) (g.batch() * g.outputFloatsPerImage()));
+             Tensor dOutput = new Tensor(device, (int) (g.batch() * g.outputFloatsPerImage()));
+             Tensor pooled = new Tensor(device, pooledFloats);
+             Tensor dPooled = Workspaces.padded(device, TestArrays.uniform(random, pooledFloats, 1), 0);
+             Tensor dInput = new Tensor(device, (int) (g.batch() * g.inputFloatsPerImage()))) {
+            double separateForward = best(device, () -> {
+                plain.forward(output, input);
+                pool.forward(pooled, output);
+            });
+            double fusedForward = best(device, () -> fused.forwardPooled(output, pooled, input));
+            double separateBackward = best(device, () -> {
+                pool.backward(dOutput, dPooled);
+                plain.backward(dInput, dOutput, input, output);
+            });
+            double fusedBackward = best(device, () -> fused.backwardPooled(dInput, dPooled, input, output));
+            System.out.printf("%s with a 2x2 average pool: forward %.3f ms separate, %.3f ms fused; backward %.3f ms"
+                    + " separate, %.3f ms fused%n", g, separateForward, fusedForward, separateBackward, fusedBackward);
+        }
     }
 
     private static double best(Device device, Runnable call) {
