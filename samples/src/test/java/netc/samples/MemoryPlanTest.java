@@ -54,8 +54,8 @@ class MemoryPlanTest {
         int lastStep = plan.placements().stream().mapToInt(Placement::lastStep).max().orElseThrow();
         for (int i = 0; i < info.layers().size(); i++) {
             LayerRow layer = info.layers().get(i);
-            if (layer.kind().equals("Flatten")) {
-                continue;
+            if (layer.kind().equals("Flatten") || plan.writtenOverInput().contains(layer.name())) {
+                continue; // its output is its input's tensor
             }
             Placement output = outputOf(plan, info.layers(), i);
             long size = layer.outputShape().stream().mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b);
@@ -74,13 +74,25 @@ class MemoryPlanTest {
                 info.memory().floatsPerExample() + " floats per example, against " + keepEverything);
     }
 
+    @org.junit.jupiter.api.Test
+    void dropoutsAfterReluLayersAndReluLayersAfterBatchNormsRunInPlace() {
+        assertEquals(List.of("drop1", "drop2"), AlexNetModel.INFO.memory().writtenOverInput(),
+                "fc1' and fc2' read only their ReLUs' signs, which the dropouts keep");
+        List<String> reluLayers = ResNet18Model.INFO.layers().stream().filter(row -> row.kind().equals("ReLU"))
+                .map(LayerRow::name).toList();
+        assertTrue(reluLayers.size() >= 8, "every residual block has a ReLU layer after its first batch norm");
+        assertEquals(reluLayers, ResNet18Model.INFO.memory().writtenOverInput(), "each over its batch norm's output");
+        assertEquals(List.of(), LeNetModel.INFO.memory().writtenOverInput(), "LeNet has no such layer");
+    }
+
     /**
-     * The plan lists the layers' outputs first, in layer order, one for each layer but a flatten (whose output is
-     * its input's); each is written at its layer's forward step or, for an average pool that the convolution
+     * The plan lists the layers' outputs first, in layer order, one for each layer but a flatten and a layer
+     * written over its input (whose output is its input's tensor); each is written at its layer's forward step or, for an average pool that the convolution
      * before it computes, at that convolution's.
      */
     private static Placement outputOf(MemoryPlan plan, List<LayerRow> layers, int layer) {
-        int placed = (int) layers.subList(0, layer).stream().filter(row -> !row.kind().equals("Flatten")).count();
+        int placed = (int) layers.subList(0, layer).stream().filter(row -> !row.kind().equals("Flatten")
+                && !plan.writtenOverInput().contains(row.name())).count();
         Placement output = plan.placements().get(placed);
         assertTrue(output.firstStep() == layer || output.firstStep() == layer - 1,
                 output + " is written at layer " + layer + "'s step or the one before");

@@ -23,9 +23,11 @@ import netc.processor.model.ShapedNode;
 public final class Identifiers {
     private final NetworkPlan plan;
     private final Map<Integer, String> names = new HashMap<>();
+    private final InPlace inPlace;
 
     Identifiers(NetworkPlan plan) {
         this.plan = plan;
+        this.inPlace = InPlace.of(plan);
         List<String> network = plan.nodes().stream().filter(node -> node.node().instance() == null)
                 .map(ShapedNode::path).toList();
         String output = plan.last().node().instance() == null ? plan.last().path() : null;
@@ -78,14 +80,26 @@ public final class Identifiers {
         return Names.op(names.get(node.index()));
     }
 
-    /** The field holding the node's output, which is its input's for a flatten. */
+    /** The field holding the node's output, which is its input's for a flatten and a layer run in place. */
     String output(int index) {
         if (index == Node.INPUT) {
             return Names.INPUT;
         }
-        ShapedNode node = plan.node(index);
-        return node.node().kind().outputIsInput() ? output(node.node().inputs().get(0))
+        return outputIsInputTensor(index) ? output(plan.node(index).node().inputs().get(0))
                 : Names.output(names.get(index));
+    }
+
+    /**
+     * Whether the node's output is its input's tensor: read differently (a flatten) or written over it
+     * ({@link InPlace}); such a node has no output field of its own.
+     */
+    boolean outputIsInputTensor(int index) {
+        return plan.node(index).node().kind().outputIsInput() || inPlace.writesOverInput(index);
+    }
+
+    /** Whether the node writes its output over its input ({@link InPlace}). */
+    boolean writesOverInput(int index) {
+        return inPlace.writesOverInput(index);
     }
 
     /** The local variable holding the gradient of the node's output; {@code dLogits} for the last node's. */

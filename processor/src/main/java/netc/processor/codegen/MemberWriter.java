@@ -27,10 +27,13 @@ final class MemberWriter {
         fields.add(field(TypeNames.SCRATCH, Names.SCRATCH));
         fields.add(field(TypeNames.TENSOR, Names.INPUT));
         for (ShapedNode node : plan.nodes()) {
-            if (!node.node().kind().outputIsInput()) {
-                if (!AvgPoolFusion.of(plan).isFusedPool(node.index())) { // its convolution computes it
-                    fields.add(field(node.node().kind().opType(CodeSites.of(node, names)), names.op(node)));
-                }
+            if (node.node().kind().outputIsInput()) {
+                continue;
+            }
+            if (!AvgPoolFusion.of(plan).isFusedPool(node.index())) { // its convolution computes it
+                fields.add(field(node.node().kind().opType(CodeSites.of(node, names)), names.op(node)));
+            }
+            if (!names.writesOverInput(node.index())) {
                 fields.add(field(TypeNames.TENSOR, names.output(node.index())));
             }
         }
@@ -67,7 +70,11 @@ final class MemberWriter {
                 body.add("$L = $L($L);\n", names.op(node), Names.OWN,
                         node.node().kind().newOp(CodeSites.of(node, names)));
             }
-            body.add(view(memory.placement(names.output(node.index()))));
+            if (names.writesOverInput(node.index())) {
+                body.add("// $L writes its output over its input, $L.\n", node.path(), names.output(node.index()));
+            } else {
+                body.add(view(memory.placement(names.output(node.index()))));
+            }
         }
         List<MemoryPlan.Placement> gradientViews = memory.placements().stream()
                 .filter(placement -> placement.kind() != MemoryPlan.Holds.OUTPUT).toList();

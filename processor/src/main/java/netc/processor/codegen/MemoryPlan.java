@@ -18,7 +18,8 @@ import netc.processor.model.ShapedNode;
  * convolution's weight gradient), its own node's backward that reads its output (an activation's
  * derivative); see {@link netc.processor.kind.NodeKind#backwardReads}. An average pool that its
  * convolution computes ({@link AvgPoolFusion}) is written at the convolution's step. The logits stay live to the
- * end. A gradient is live over the range the gradient plan gives it.
+ * end. A layer that writes its output over its input ({@link InPlace}) adds its uses to its input's range.
+ * A gradient is live over the range the gradient plan gives it.
  *
  * <p>Placement is greedy, as TensorFlow Lite's arena planner does it: tensors in some order, each at the
  * lowest offset clear of every tensor already placed that is live at the same time. An optimal placement is
@@ -83,7 +84,7 @@ final class MemoryPlan {
             boolean callsBackward = backwardStep >= 0 && !node.node().kind().passesGradient()
                     && !fusion.isFusedPool(node.index());
             for (int input : node.node().inputs()) {
-                int tensor = tensorOf(plan, input);
+                int tensor = tensorOf(plan, names, input);
                 if (tensor == Node.INPUT) {
                     continue;
                 }
@@ -96,18 +97,18 @@ final class MemoryPlan {
             boolean readsOutput = node.node().kind().backwardReads().output()
                     && !(reluPooling.pairs(node.index()) && node.node().kind().endsInRelu(node.node()));
             if (callsBackward && readsOutput) {
-                int tensor = tensorOf(plan, node.index());
+                int tensor = tensorOf(plan, names, node.index());
                 last[tensor] = Math.max(last[tensor], n + backwardStep);
             }
         }
-        int logits = tensorOf(plan, plan.last().index());
+        int logits = tensorOf(plan, names, plan.last().index());
         if (logits != Node.INPUT) {
             last[logits] = end;
         }
 
         List<Placement> unplaced = new ArrayList<>();
         for (ShapedNode node : plan.nodes()) {
-            if (!node.node().kind().outputIsInput()) {
+            if (!names.outputIsInputTensor(node.index())) {
                 unplaced.add(new Placement(names.output(node.index()), node, Holds.OUTPUT,
                         aligned(node.output().size()), -1, fusion.writtenAt(node.index()), last[node.index()]));
             }
@@ -148,9 +149,12 @@ final class MemoryPlan {
         return new MemoryPlan(best, n, backwardNodes);
     }
 
-    /** The tensor a node's output is: a flatten's is its input's; the network's input is {@link Node#INPUT}. */
-    private static int tensorOf(NetworkPlan plan, int node) {
-        while (node != Node.INPUT && plan.node(node).node().kind().outputIsInput()) {
+    /**
+     * The tensor a node's output is: a flatten's, and a layer's run in place, is its input's; the network's
+     * input is {@link Node#INPUT}.
+     */
+    private static int tensorOf(NetworkPlan plan, Identifiers names, int node) {
+        while (node != Node.INPUT && names.outputIsInputTensor(node)) {
             node = plan.node(node).node().inputs().get(0);
         }
         return node;

@@ -11,7 +11,7 @@ final class ModelJavadoc {
 
     private ModelJavadoc() {}
 
-    static CodeBlock of(NetworkPlan plan, MemoryPlan memory) {
+    static CodeBlock of(NetworkPlan plan, Identifiers names, MemoryPlan memory) {
         return CodeBlock.builder()
                 .add("The {@code $L} network compiled by netc: its forward and backward passes on an OpenCL\n",
                         plan.spec().simpleName())
@@ -25,7 +25,19 @@ final class ModelJavadoc {
                 .add("that only tensors never live at the same step share memory. The input and the logits'\n")
                 .add("gradient are the caller's; each op's own scratch comes on top.\n\n")
                 .add("<pre>\n$L</pre>\n", table(plan, memory))
+                .add(inPlace(plan, names))
                 .build();
+    }
+
+    /** The layers that write their output over their input, which have no row of their own; empty for none. */
+    private static CodeBlock inPlace(NetworkPlan plan, Identifiers names) {
+        List<String> layers = plan.nodes().stream().filter(node -> names.writesOverInput(node.index()))
+                .map(node -> "{@code " + node.path() + "} (over {@code " + names.output(node.index()) + "})").toList();
+        if (layers.isEmpty()) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.of("\n<p>Written over their input, as nothing reads it afterwards:\n$L.\n",
+                String.join(",\n", layers));
     }
 
     /** One row per placed tensor, then the block's size against the least any placement could use. */

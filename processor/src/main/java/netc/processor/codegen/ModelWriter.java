@@ -57,11 +57,11 @@ public final class ModelWriter {
         GradientPlan gradients = GradientPlan.of(plan);
         MemoryPlan memory = MemoryPlan.of(plan, gradients, names);
         TypeSpec.Builder model = TypeSpec.classBuilder(name)
-                .addJavadoc(ModelJavadoc.of(plan, memory))
+                .addJavadoc(ModelJavadoc.of(plan, names, memory))
                 .addAnnotation(generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(TypeNames.COMPILED_MODEL)
-                .addField(InfoWriter.info(plan, memory))
+                .addField(InfoWriter.info(plan, names, memory))
                 .addField(FieldSpec.builder(TypeNames.MODEL_FACTORY, Names.FACTORY,
                                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("Builds the model for a device and a batch size.\n")

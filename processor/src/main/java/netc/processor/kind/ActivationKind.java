@@ -71,11 +71,25 @@ final class ActivationKind implements LayerKind {
                 .build();
     }
 
-    /** The derivative is written in terms of the output, as the fused activations' is. */
-    /** Its backward reads its output (each activation's derivative is a function of it), not its input. */
+    /** Its backward reads its output (each activation's derivative is a function of it, as the fused ones' are), not its input. */
     @Override
     public BackwardReads backwardReads() {
         return BackwardReads.OUTPUT;
+    }
+
+    @Override
+    public boolean mayWriteOverInput() {
+        return true;
+    }
+
+    @Override
+    public boolean derivativeReadsOnlySign(Node node) {
+        return function == Activation.RELU;
+    }
+
+    @Override
+    public boolean scalesByFactorItsGradientShares(Node node) {
+        return function == Activation.RELU;
     }
 
     @Override

@@ -76,13 +76,13 @@ final class BatchNormKind implements LayerKind {
                 site.inputs().get(0), Names.MODE, Names.ACTIVE_ROWS).build();
     }
 
-    /** Where the input needs no gradient the op still computes one: it may overwrite {@code dOutput} with it. */
     /** Its backward reads its input, not its output. */
     @Override
     public BackwardReads backwardReads() {
         return BackwardReads.INPUTS;
     }
 
+    /** Where the input needs no gradient the op still computes one: it may overwrite {@code dOutput} with it. */
     @Override
     public CodeBlock backward(CodeSite site) {
         String dInput = site.dInputs().get(0).equals("null") ? site.dOutput() : site.dInputs().get(0);

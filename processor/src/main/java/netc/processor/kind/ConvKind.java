@@ -154,6 +154,11 @@ final class ConvKind implements LayerKind {
         return Activations.name(node).equals("RELU");
     }
 
+    @Override
+    public boolean derivativeReadsOnlySign(Node node) {
+        return endsInRelu(node);
+    }
+
     /** No output where the max pool after it applies the ReLU's derivative: {@code dOutput} is already through it. */
     @Override
     public CodeBlock backward(CodeSite site) {

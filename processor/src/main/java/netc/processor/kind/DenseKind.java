@@ -109,6 +109,12 @@ final class DenseKind implements LayerKind {
                 .build();
     }
 
+    /** Its backward reads its output only for the fused activation's derivative. */
+    @Override
+    public boolean derivativeReadsOnlySign(Node node) {
+        return Activations.name(node).equals("RELU");
+    }
+
     @Override
     public CodeBlock backward(CodeSite site) {
         return CodeBlock.builder().addStatement("$L.backward($L, $L, $L, $L)", site.op(), site.dInputs().get(0),

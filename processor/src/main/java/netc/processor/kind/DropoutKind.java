@@ -70,6 +70,16 @@ final class DropoutKind implements LayerKind {
                 site.inputs().get(0), Names.MODE, Names.DROPOUT_KEY, site.node().index()).build();
     }
 
+    @Override
+    public boolean mayWriteOverInput() {
+        return true;
+    }
+
+    @Override
+    public boolean scalesByFactorItsGradientShares(Node node) {
+        return true;
+    }
+
     /** Its backward reads only the output's gradient (the mask is replayed from its key). */
     @Override
     public BackwardReads backwardReads() {

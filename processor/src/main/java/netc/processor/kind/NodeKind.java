@@ -133,6 +133,30 @@ public interface NodeKind {
         return false;
     }
 
+    /**
+     * Whether the forward may write its output over its input and the backward reads no input (an
+     * activation, a dropout): the generated code does so where nothing else reads the input afterwards.
+     */
+    default boolean mayWriteOverInput() {
+        return false;
+    }
+
+    /**
+     * Whether the backward reads the node's output only for each value's sign (the derivative of a ReLU it
+     * ends in), so that a layer written over that output which keeps signs leaves the backward right.
+     */
+    default boolean derivativeReadsOnlySign(Node node) {
+        return false;
+    }
+
+    /**
+     * Whether each output value is its input value times a factor of at least 0 that the backward applies to
+     * the gradient too (an inverted dropout's mask and scale; a ReLU's 0 or 1).
+     */
+    default boolean scalesByFactorItsGradientShares(Node node) {
+        return false;
+    }
+
     /** True when the output is the input tensor itself, read differently ({@code @Flatten}). */
     default boolean outputIsInput() {
         return false;

@@ -1,29 +1,40 @@
 package netc.processor.codegen;
 
+import static netc.processor.testing.HandBuilt.block;
 import static netc.processor.testing.HandBuilt.layer;
 import static netc.processor.testing.HandBuilt.network;
+import static netc.processor.testing.HandBuilt.use;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import netc.Activation;
+import netc.Join;
 import netc.processor.check.ShapeChecker;
 import netc.processor.diag.Report;
 import netc.processor.graph.GraphBuilder;
+import netc.processor.model.BlockSpec;
 import netc.processor.model.MemberSpec;
 import netc.processor.model.NetworkPlan;
 import netc.processor.model.Shape;
+import netc.processor.model.ShapedNode;
 import org.junit.jupiter.api.Test;
 
 /** When each output and gradient is live, and that the placement keeps tensors live together apart. */
 class MemoryPlanTest {
 
     private static MemoryPlan plan(List<MemberSpec> members) {
-        Report report = new Report();
-        NetworkPlan plan = GraphBuilder.build(network(Shape.image(2, 8, 8), members), report)
-                .flatMap(graph -> ShapeChecker.check(graph, report)).orElseThrow();
-        assertEquals(List.of(), report.errors());
+        NetworkPlan plan = shaped(members);
         return MemoryPlan.of(plan, GradientPlan.of(plan), new Identifiers(plan));
+    }
+
+    private static NetworkPlan shaped(List<MemberSpec> members, BlockSpec... blocks) {
+        Report report = new Report();
+        java.util.Optional<NetworkPlan> plan = GraphBuilder.build(network(Shape.image(2, 8, 8), members, blocks), report)
+                .flatMap(graph -> ShapeChecker.check(graph, report));
+        assertEquals(List.of(), report.errors());
+        return plan.orElseThrow();
     }
 
     private static List<Integer> live(MemoryPlan plan, String field) {
@@ -34,6 +45,7 @@ class MemoryPlanTest {
     @Test
     void eachTensorLivesUntilTheLastStepThatReadsIt() {
         // Forward steps c1 0, p1 1, drop 2, c2 3, fc 4; backward fc' 5, c2' 6, drop' 7, p1' 8, c1' 9.
+        // The dropout writes over p1's output, which no other layer reads.
         MemoryPlan plan = plan(List.of(
                 layer("c1", "Conv", "out", 4, "kernel", 3, "stride", 1, "padding", 1, "activation", Activation.RELU),
                 layer("p1", "MaxPool", "kernel", 2, "stride", 0, "padding", 0),
@@ -41,8 +53,8 @@ class MemoryPlanTest {
                 layer("c2", "Conv", "out", 4, "kernel", 3, "stride", 1, "padding", 1, "activation", Activation.RELU),
                 layer("fc", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
         assertEquals(List.of(0, 1), live(plan, "c1Out"), "dead once pooled: the max pool applies its ReLU's derivative");
-        assertEquals(List.of(1, 2), live(plan, "p1Out"), "read by the dropout only: max pooling keeps its arg-max");
-        assertEquals(List.of(2, 6), live(plan, "dropOut"), "c2' reads its input for the weight gradient");
+        assertEquals(List.of(1, 6), live(plan, "p1Out"),
+                "the dropout writes over it (max pooling keeps its arg-max); c2' reads it for the weight gradient");
         assertEquals(List.of(3, 6), live(plan, "c2Out"), "fc' reads it at 5, c2' at 6 for its ReLU's derivative");
         assertEquals(List.of(4, 9), live(plan, "fcOut"), "the logits live to the end");
         assertEquals(List.of(5, 6), live(plan, "dc2Out"));
@@ -95,5 +107,71 @@ class MemoryPlanTest {
                 layer("fc", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
         assertEquals(List.of(1, 3), live(plan, "pOut"));
         assertEquals(List.of(4, 5), live(plan, "dcOut"), "the pool's backward writes c's own gradient");
+    }
+
+    @Test
+    void aDropoutAfterAReluLayerWritesOverItsInputAndSharesItsRange() {
+        // Forward c 0, fc1 1, drop 2, fc2 3; backward fc2' 4, drop' 5, fc1' 6, c' 7.
+        NetworkPlan network = shaped(List.of(
+                layer("c", "Conv", "out", 4, "kernel", 3, "stride", 1, "padding", 1, "activation", Activation.RELU),
+                layer("fc1", "Dense", "in", -1, "out", 8, "activation", Activation.RELU),
+                layer("drop", "Dropout", "value", 0.5),
+                layer("fc2", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
+        Identifiers names = new Identifiers(network);
+        MemoryPlan plan = MemoryPlan.of(network, GradientPlan.of(network), names);
+        assertTrue(names.writesOverInput(2), "fc1' reads only its output's signs, which the dropout keeps");
+        assertEquals("fc1Out", names.output(2), "the dropout's output is fc1's tensor");
+        assertEquals(List.of(1, 6), live(plan, "fc1Out"), "fc2 and fc2' read it as the dropout's output, fc1' as its own");
+        assertTrue(plan.placements().stream().noneMatch(p -> p.field().equals("dropOut")), "no tensor of its own");
+    }
+
+    @Test
+    void aDropoutAfterASigmoidKeepsItsOwnOutput() {
+        NetworkPlan network = shaped(List.of(
+                layer("fc1", "Dense", "in", -1, "out", 8, "activation", Activation.SIGMOID),
+                layer("drop", "Dropout", "value", 0.5),
+                layer("fc2", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
+        assertFalse(new Identifiers(network).writesOverInput(1), "fc1' needs its sigmoid's values, not only signs");
+    }
+
+    @Test
+    void aReluAfterABatchNormWritesOverItsInputUnlessAnotherLayerReadsIt() {
+        NetworkPlan alone = shaped(List.of(
+                layer("c", "Conv", "out", 4, "kernel", 3, "stride", 1, "padding", 1, "activation", Activation.NONE),
+                layer("bn", "BatchNorm"),
+                layer("relu", "ReLU"),
+                layer("fc", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
+        assertTrue(new Identifiers(alone).writesOverInput(2), "bn' reads its input, not its output");
+        MemoryPlan plan = MemoryPlan.of(alone, GradientPlan.of(alone), new Identifiers(alone));
+        // Forward c 0, bn 1, relu 2, fc 3; backward fc' 4, relu' 5, bn' 6, c' 7: relu' reads its output.
+        assertEquals(List.of(1, 5), live(plan, "bnOut"));
+
+        NetworkPlan first = shaped(List.of(
+                layer("relu", "ReLU"),
+                layer("fc", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
+        assertFalse(new Identifiers(first).writesOverInput(0), "the network's input is the caller's");
+        NetworkPlan sigmoidThenDropout = shaped(List.of(
+                layer("bn", "BatchNorm"),
+                layer("s", "Sigmoid"),
+                layer("drop", "Dropout", "value", 0.5),
+                layer("fc", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
+        Identifiers names = new Identifiers(sigmoidThenDropout);
+        assertTrue(names.writesOverInput(1), "bn' reads its input only");
+        assertFalse(names.writesOverInput(2), "s' reads the sigmoid's values");
+    }
+
+    @Test
+    void aLayerWhoseInputHasAnotherReaderKeepsItsOwnOutput() {
+        // The block's input, c's output, is read by its ReLU and by the join's identity shortcut.
+        BlockSpec residual = block("Res", Join.ADD, Activation.NONE, 0,
+                layer("relu", "ReLU"),
+                layer("conv", "Conv", "out", 2, "kernel", 3, "stride", 1, "padding", 1, "activation", Activation.NONE));
+        NetworkPlan network = shaped(List.of(
+                layer("c", "Conv", "out", 2, "kernel", 3, "stride", 1, "padding", 1, "activation", Activation.NONE),
+                use("res", "test.Res", 0),
+                layer("fc", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)), residual);
+        ShapedNode relu = network.nodes().stream().filter(node -> node.node().kind().mayWriteOverInput()).findFirst()
+                .orElseThrow();
+        assertFalse(new Identifiers(network).writesOverInput(relu.index()), "the shortcut still reads c's output");
     }
 }

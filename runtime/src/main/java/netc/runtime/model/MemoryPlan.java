@@ -14,8 +14,11 @@ import java.util.List;
  *
  * @param floatsPerExample the block's size per example; every offset and size scales with the batch
  * @param placements each tensor's place and live range, empty for a plan made by {@link #ofChain}
+ * @param writtenOverInput the layers, named as in the shape table, that write their output over their input
+ *     (an activation or dropout whose input nothing reads afterwards): each has no placement of its own, its
+ *     output being its input's tensor. A flatten, whose output is its input read differently, is not listed.
  */
-public record MemoryPlan(long floatsPerExample, List<Placement> placements) {
+public record MemoryPlan(long floatsPerExample, List<Placement> placements, List<String> writtenOverInput) {
 
     /**
      * One tensor's place in the block, per example, and the steps it is live in.
@@ -40,6 +43,12 @@ public record MemoryPlan(long floatsPerExample, List<Placement> placements) {
 
     public MemoryPlan {
         placements = List.copyOf(placements);
+        writtenOverInput = List.copyOf(writtenOverInput);
+    }
+
+    /** A plan in which every layer but a flatten has an output tensor of its own. */
+    public MemoryPlan(long floatsPerExample, List<Placement> placements) {
+        this(floatsPerExample, placements, List.of());
     }
 
     /**
