@@ -65,24 +65,22 @@ import netc.runtime.ops.WinogradConv2d;
  * conv1Out           280,064         0   conv1 … pool1
  * pool1Out            65,024   280,064   pool1 … conv2'
  * conv2Out           173,056         0   conv2 … pool2
- * pool2Out            36,864   221,184   pool2 … conv3'
+ * pool2Out            36,864   173,056   pool2 … conv3'
  * conv3Out            55,296   110,592   conv3 … conv3'
- * conv4Out            55,296   165,888   conv4 … conv4'
- * conv5Out            36,864    18,688   conv5 … pool3
- * pool3Out             6,400    12,288   pool3 … fc1'
- * fc1Out               4,096     8,192   fc1 … fc1'
- * fc2Out               4,096    18,688   fc2 … fc2'
+ * conv4Out            55,296    55,296   conv4 … conv4'
+ * conv5Out            36,864         0   conv5 … pool3
+ * pool3Out             6,400    36,864   pool3 … fc1'
+ * fc1Out               4,096    10,496   fc1 … fc1'
+ * fc2Out               4,096     4,096   fc2 … fc2'
  * fc3Out                 256   345,088   fc3 … conv1'
- * ddrop2Out            4,096         0   fc3' … drop2'
- * dfc2Out              4,096     4,096   drop2' … fc2'
- * ddrop1Out            4,096         0   fc2' … drop1'
- * dfc1Out              4,096     4,096   drop1' … fc1'
- * dpool3Out            6,400    18,688   fc1' … pool3'
- * dconv5Out           36,864    55,296   pool3' … conv5'
- * dconv4Out           55,296         0   conv5' … conv4'
- * dconv3Out           55,296    55,296   conv4' … conv3'
- * dpool2Out           36,864         0   conv3' … pool2'
- * dconv2Out          173,056    65,024   pool2' … conv2'
+ * ddrop2Out            4,096    14,592   fc3' … fc2'
+ * ddrop1Out            4,096         0   fc2' … fc1'
+ * dpool3Out            6,400     4,096   fc1' … pool3'
+ * dconv5Out           36,864    10,496   pool3' … conv5'
+ * dconv4Out           55,296   209,920   conv5' … conv4'
+ * dconv3Out           55,296         0   conv4' … conv3'
+ * dpool2Out           36,864    55,296   conv3' … pool2'
+ * dconv2Out          173,056    92,160   pool2' … conv2'
  * dpool1Out           65,024         0   conv2' … pool1'
  * dconv1Out          280,064    65,024   pool1' … conv1'
  * Block: 345,344 floats per example (1.4 MB; 88.4 MB at batch 64)
@@ -152,24 +150,22 @@ public final class AlexNetModel extends CompiledModel {
                     new MemoryPlan.Placement("conv1Out", 0L, 280064L, 0, 1),
                     new MemoryPlan.Placement("pool1Out", 280064L, 65024L, 1, 23),
                     new MemoryPlan.Placement("conv2Out", 0L, 173056L, 2, 3),
-                    new MemoryPlan.Placement("pool2Out", 221184L, 36864L, 3, 21),
+                    new MemoryPlan.Placement("pool2Out", 173056L, 36864L, 3, 21),
                     new MemoryPlan.Placement("conv3Out", 110592L, 55296L, 4, 21),
-                    new MemoryPlan.Placement("conv4Out", 165888L, 55296L, 5, 20),
-                    new MemoryPlan.Placement("conv5Out", 18688L, 36864L, 6, 7),
-                    new MemoryPlan.Placement("pool3Out", 12288L, 6400L, 7, 17),
-                    new MemoryPlan.Placement("fc1Out", 8192L, 4096L, 8, 17),
-                    new MemoryPlan.Placement("fc2Out", 18688L, 4096L, 10, 15),
+                    new MemoryPlan.Placement("conv4Out", 55296L, 55296L, 5, 20),
+                    new MemoryPlan.Placement("conv5Out", 0L, 36864L, 6, 7),
+                    new MemoryPlan.Placement("pool3Out", 36864L, 6400L, 7, 17),
+                    new MemoryPlan.Placement("fc1Out", 10496L, 4096L, 8, 17),
+                    new MemoryPlan.Placement("fc2Out", 4096L, 4096L, 10, 15),
                     new MemoryPlan.Placement("fc3Out", 345088L, 256L, 12, 25),
-                    new MemoryPlan.Placement("ddrop2Out", 0L, 4096L, 13, 14),
-                    new MemoryPlan.Placement("dfc2Out", 4096L, 4096L, 14, 15),
-                    new MemoryPlan.Placement("ddrop1Out", 0L, 4096L, 15, 16),
-                    new MemoryPlan.Placement("dfc1Out", 4096L, 4096L, 16, 17),
-                    new MemoryPlan.Placement("dpool3Out", 18688L, 6400L, 17, 18),
-                    new MemoryPlan.Placement("dconv5Out", 55296L, 36864L, 18, 19),
-                    new MemoryPlan.Placement("dconv4Out", 0L, 55296L, 19, 20),
-                    new MemoryPlan.Placement("dconv3Out", 55296L, 55296L, 20, 21),
-                    new MemoryPlan.Placement("dpool2Out", 0L, 36864L, 21, 22),
-                    new MemoryPlan.Placement("dconv2Out", 65024L, 173056L, 22, 23),
+                    new MemoryPlan.Placement("ddrop2Out", 14592L, 4096L, 13, 15),
+                    new MemoryPlan.Placement("ddrop1Out", 0L, 4096L, 15, 17),
+                    new MemoryPlan.Placement("dpool3Out", 4096L, 6400L, 17, 18),
+                    new MemoryPlan.Placement("dconv5Out", 10496L, 36864L, 18, 19),
+                    new MemoryPlan.Placement("dconv4Out", 209920L, 55296L, 19, 20),
+                    new MemoryPlan.Placement("dconv3Out", 0L, 55296L, 20, 21),
+                    new MemoryPlan.Placement("dpool2Out", 55296L, 36864L, 21, 22),
+                    new MemoryPlan.Placement("dconv2Out", 92160L, 173056L, 22, 23),
                     new MemoryPlan.Placement("dpool1Out", 0L, 65024L, 23, 24),
                     new MemoryPlan.Placement("dconv1Out", 65024L, 280064L, 24, 25)),
             List.of("drop1", "drop2")),
@@ -257,11 +253,7 @@ public final class AlexNetModel extends CompiledModel {
 
     private final Tensor ddrop2Out;
 
-    private final Tensor dfc2Out;
-
     private final Tensor ddrop1Out;
-
-    private final Tensor dfc1Out;
 
     private final Tensor dpool3Out;
 
@@ -293,36 +285,34 @@ public final class AlexNetModel extends CompiledModel {
         conv2 = own(new WinogradConv2d(device, "conv2", batchSize, 96, 26, 26, 256, 5, 1, 2, Activation.RELU, scratch));
         conv2Out = own(memory.view(0, batchSize, 256, 26, 26)); // (N, 256, 26, 26)
         pool2 = own(MaxPool2d.afterRelu(device, batchSize, 256, 26, 26, 3, 2, 0));
-        pool2Out = own(memory.view(batchSize * 221184L, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
+        pool2Out = own(memory.view(batchSize * 173056L, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
         conv3 = own(new WinogradConv2d(device, "conv3", batchSize, 256, 12, 12, 384, 3, 1, 1, Activation.RELU, scratch));
         conv3Out = own(memory.view(batchSize * 110592L, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
         conv4 = own(new WinogradConv2d(device, "conv4", batchSize, 384, 12, 12, 384, 3, 1, 1, Activation.RELU, scratch));
-        conv4Out = own(memory.view(batchSize * 165888L, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
+        conv4Out = own(memory.view(batchSize * 55296L, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
         conv5 = own(new WinogradConv2d(device, "conv5", batchSize, 384, 12, 12, 256, 3, 1, 1, Activation.RELU, scratch));
-        conv5Out = own(memory.view(batchSize * 18688L, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
+        conv5Out = own(memory.view(0, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
         pool3 = own(MaxPool2d.afterRelu(device, batchSize, 256, 12, 12, 3, 2, 0));
-        pool3Out = own(memory.view(batchSize * 12288L, batchSize, 256, 5, 5)); // (N, 256, 5, 5)
+        pool3Out = own(memory.view(batchSize * 36864L, batchSize, 256, 5, 5)); // (N, 256, 5, 5)
         fc1 = own(new Dense(device, "fc1", batchSize, 6400, 4096, Activation.RELU, scratch));
-        fc1Out = own(memory.view(batchSize * 8192L, batchSize, 4096)); // (N, 4096)
+        fc1Out = own(memory.view(batchSize * 10496L, batchSize, 4096)); // (N, 4096)
         drop1 = own(new Dropout(device, batchSize, 4096, 0.5f));
         // drop1 writes its output over its input, fc1Out.
         fc2 = own(new Dense(device, "fc2", batchSize, 4096, 4096, Activation.RELU, scratch));
-        fc2Out = own(memory.view(batchSize * 18688L, batchSize, 4096)); // (N, 4096)
+        fc2Out = own(memory.view(batchSize * 4096L, batchSize, 4096)); // (N, 4096)
         drop2 = own(new Dropout(device, batchSize, 4096, 0.5f));
         // drop2 writes its output over its input, fc2Out.
         fc3 = own(new Dense(device, "fc3", batchSize, 4096, 10, Activation.NONE, scratch));
         fc3Out = own(memory.view(batchSize * 345088L, batchSize, 10)); // (N, 10)
         // The gradients between layers.
-        ddrop2Out = own(memory.view(0, batchSize, 4096)); // (N, 4096)
-        dfc2Out = own(memory.view(batchSize * 4096L, batchSize, 4096)); // (N, 4096)
+        ddrop2Out = own(memory.view(batchSize * 14592L, batchSize, 4096)); // (N, 4096)
         ddrop1Out = own(memory.view(0, batchSize, 4096)); // (N, 4096)
-        dfc1Out = own(memory.view(batchSize * 4096L, batchSize, 4096)); // (N, 4096)
-        dpool3Out = own(memory.view(batchSize * 18688L, batchSize, 256, 5, 5)); // (N, 256, 5, 5)
-        dconv5Out = own(memory.view(batchSize * 55296L, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
-        dconv4Out = own(memory.view(0, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
-        dconv3Out = own(memory.view(batchSize * 55296L, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
-        dpool2Out = own(memory.view(0, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
-        dconv2Out = own(memory.view(batchSize * 65024L, batchSize, 256, 26, 26)); // (N, 256, 26, 26)
+        dpool3Out = own(memory.view(batchSize * 4096L, batchSize, 256, 5, 5)); // (N, 256, 5, 5)
+        dconv5Out = own(memory.view(batchSize * 10496L, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
+        dconv4Out = own(memory.view(batchSize * 209920L, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
+        dconv3Out = own(memory.view(0, batchSize, 384, 12, 12)); // (N, 384, 12, 12)
+        dpool2Out = own(memory.view(batchSize * 55296L, batchSize, 256, 12, 12)); // (N, 256, 12, 12)
+        dconv2Out = own(memory.view(batchSize * 92160L, batchSize, 256, 26, 26)); // (N, 256, 26, 26)
         dpool1Out = own(memory.view(0, batchSize, 96, 26, 26)); // (N, 96, 26, 26)
         dconv1Out = own(memory.view(batchSize * 65024L, batchSize, 96, 54, 54)); // (N, 96, 54, 54)
     }
@@ -384,10 +374,12 @@ public final class AlexNetModel extends CompiledModel {
     public void backward(Tensor dLogits) {
         fc3.backward(ddrop2Out, dLogits, fc2Out, fc3Out);
         after("fc3", true);
+        Tensor dfc2Out = ddrop2Out; // (N, 4096), written over in place
         drop2.backward(dfc2Out, ddrop2Out);
         after("drop2", true);
         fc2.backward(ddrop1Out, dfc2Out, fc1Out, fc2Out);
         after("fc2", true);
+        Tensor dfc1Out = ddrop1Out; // (N, 4096), written over in place
         drop1.backward(dfc1Out, ddrop1Out);
         after("drop1", true);
         fc1.backward(dpool3Out, dfc1Out, pool3Out, fc1Out);

@@ -15,7 +15,8 @@ import netc.processor.model.ShapedNode;
  * scratch workspace that is then accumulated, or, when their gradient simply passes through (an
  * {@code Add}, a flatten), add it directly. A pass-through node hands one input its own gradient tensor
  * instead of copying it, and so does an average pool its convolution computes ({@link AvgPoolFusion}): that
- * convolution's backward reads the pooled gradient. Every gradient (and scratch) is live from the step that writes it to the step
+ * convolution's backward reads the pooled gradient. An activation or dropout layer writes its input's gradient
+ * over its output's, handing the input that tensor as well. Every gradient (and scratch) is live from the step that writes it to the step
  * that reads it last; {@link MemoryPlan} places them, with the forward pass's outputs, by these ranges.
  */
 final class GradientPlan {
@@ -28,7 +29,10 @@ final class GradientPlan {
         WRITE,
         /** The node writes a scratch workspace, then adds it to the input's gradient. */
         SCRATCH,
-        /** The input's gradient is the node's own output gradient tensor (pass-through, first to reach it). */
+        /**
+         * The input's gradient is the node's own output gradient tensor (pass-through, first to reach it), or
+         * that tensor written over by the node's backward (an activation or dropout, first to reach it).
+         */
         ALIAS,
         /** The node's output gradient is copied into the input's (pass-through, first, not the aliased input). */
         COPY,
@@ -154,6 +158,9 @@ final class GradientPlan {
             List<Delivery> deliveries = new ArrayList<>();
             // A pool its convolution computes hands that convolution its own gradient (AvgPoolFusion).
             boolean passes = node.node().kind().passesGradient() || fusion.isFusedPool(node.index());
+            // An activation or dropout writes its input's gradient over its output's, which nothing reads after
+            // it (dLogits, the last node's, is the caller's and is left alone).
+            boolean inPlace = node.node().kind().mayWriteOverInput() && root(node.index()) != plan.last().index();
             boolean aliased = false;
             for (int input : node.node().inputs()) {
                 if (input == Node.INPUT || !needsGradient[input]) {
@@ -165,7 +172,7 @@ final class GradientPlan {
                         intervals.add(new Interval(input, scratch, step[node.index()], step[node.index()],
                                 plan.node(input).output().size()));
                     }
-                } else if (passes && !aliased) {
+                } else if ((passes || inPlace) && !aliased) {
                     aliased = true;
                     aliasOf[input] = root(node.index());
                     deliveries.add(new Delivery(Route.ALIAS, input, -1));

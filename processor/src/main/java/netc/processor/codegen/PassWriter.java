@@ -110,6 +110,9 @@ final class PassWriter {
                     if (fusion.isFusedPool(node.index())) {
                         code.add("$T $L = $L; // $L, the pooled gradient\n", TypeNames.TENSOR, gradient, dOutput,
                                 node.output().batched());
+                    } else if (!node.node().kind().passesGradient()) {
+                        code.add("$T $L = $L; // $L, written over in place\n", TypeNames.TENSOR, gradient, dOutput,
+                                outputShape(node, producer));
                     } else {
                         code.add("$T $L = $L; // $L, the same gradient\n", TypeNames.TENSOR, gradient, dOutput,
                                 outputShape(node, producer));

@@ -113,4 +113,26 @@ class GradientPlanTest {
         assertEquals(List.of(List.of(1, 0, 2)), gradientRanges(gradients),
                 "c's gradient is the flatten's tensor, written by fc and read by c");
     }
+
+    @Test
+    void anActivationWritesItsInputsGradientOverItsOwnUnlessItIsTheLast() {
+        GradientPlan gradients = GradientPlan.of(plan(List.of(conv("c"), layer("relu", "ReLU"),
+                layer("fc", "Dense", "in", -1, "out", 10, "activation", Activation.NONE))));
+        // Backward steps: fc 0, relu 1, c 2. fc writes relu's gradient; relu' writes c's over it.
+        assertEquals(List.of(Route.ALIAS), routes(gradients, "relu"));
+        assertEquals(List.of(List.of(1, 0, 2)), gradientRanges(gradients), "one tensor, from fc' to c'");
+
+        GradientPlan last = GradientPlan.of(plan(List.of(conv("c"), layer("relu", "ReLU"))));
+        assertEquals(List.of(Route.WRITE), routes(last, "relu"), "dLogits is the caller's: not written over");
+    }
+
+    @Test
+    void aDropoutWhoseInputHasAnotherReaderStillWritesItsPartInPlaceIfItIsFirst() {
+        BlockSpec residual = block("Res", Join.ADD, Activation.NONE, 0, layer("drop", "Dropout", "value", 0.5),
+                conv("conv"));
+        GradientPlan gradients = GradientPlan.of(plan(List.of(conv("stem"), use("b", "test.Res", 0),
+                layer("fc", "Dense", "in", -1, "out", 10, "activation", Activation.NONE)), residual));
+        // b:add copies its gradient to stem first, so the dropout is not the first to reach stem: a scratch.
+        assertEquals(List.of(Route.SCRATCH), routes(gradients, "b.drop"));
+    }
 }

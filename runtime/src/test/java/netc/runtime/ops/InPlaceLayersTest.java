@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The generated code runs a dropout over a ReLU dense layer's output in place, and then hands the dense
  * layer's backward the dropout's output where it read its own (the processor's {@code InPlace}): a ReLU's
  * derivative reads only signs, which the dropout keeps where it keeps a value, and where it drops one the
- * gradient is 0. Both ways must give the same gradients to the bit, as the same float operations run.
+ * gradient is 0; its backward writes the dense layer's output gradient over its own. Both ways must give the
+ * same gradients to the bit, as the same float operations run.
  */
 class InPlaceLayersTest {
     private static Device device;
@@ -64,8 +65,8 @@ class InPlaceLayersTest {
 
             dense.forward(denseOutput, input);
             dropout.forward(denseOutput, denseOutput, Mode.TRAIN, key);
-            dropout.backward(dDense, dDroppedTensor);
-            dense.backward(dInput, dDense, input, denseOutput);
+            dropout.backward(dDroppedTensor, dDroppedTensor); // the gradient too, as the generated code does
+            dense.backward(dInput, dDroppedTensor, input, denseOutput);
 
             assertArrayEquals(separateOutput, denseOutput.download(), "the output, written over the input");
             assertArrayEquals(separateInputGradient, dInput.download(), "the input gradient");
