@@ -28,7 +28,7 @@ class SummaryCommandTest {
         assertTrue(outcome.out().contains("outputs and gradients 345,344 floats per example"), outcome.out());
         for (int batch : new int[] {64, 128}) {
             MemoryBreakdown memory = MemoryBreakdown.of(AlexNetModel.INFO, batch);
-            assertEquals(MemoryEstimate.model(AlexNetModel.INFO, batch).bytes(), memory.totalBytes());
+            assertEquals(MemoryEstimate.trainingStep(AlexNetModel.INFO, batch).bytes(), memory.totalBytes());
             assertTrue(memory.opStateBytes() >= 0, "the parts add up to no more than the whole");
             assertTrue(outcome.out().contains("  " + memory.describe() + "\n")
                     || outcome.out().contains("  " + memory.describe() + System.lineSeparator()), outcome.out());

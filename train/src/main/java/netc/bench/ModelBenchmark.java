@@ -46,9 +46,6 @@ public final class ModelBenchmark {
              Step step = new Step(model)) {
             XavierInit.apply(model.parameters(), 1L);
             step.fillRandom(new Random(1L));
-            BenchmarkReport.Memory memory = new BenchmarkReport.Memory(device.allocatedBytes(),
-                    4L * batchSize * info.memory().floatsPerExample(),
-                    MemoryEstimate.model(info, batchSize).scratchBytes());
 
             for (int i = 0; i < settings.warmupSteps(); i++) {
                 step.train();
@@ -70,6 +67,10 @@ public final class ModelBenchmark {
             } finally {
                 model.setProbe(null);
             }
+            // After the steps, which allocated the parameters' gradients with the first backward.
+            BenchmarkReport.Memory memory = new BenchmarkReport.Memory(device.allocatedBytes(),
+                    4L * batchSize * info.memory().floatsPerExample(),
+                    MemoryEstimate.model(info, batchSize).scratchBytes());
             double images = (double) batchSize * settings.timedSteps();
             return new BenchmarkReport(info.name(), device.toString(), batchSize, settings.timedSteps(),
                     images / trainSeconds, images / forwardSeconds, trainLaunches, forwardLaunches, memory,

@@ -5,14 +5,15 @@ import java.util.Locale;
 /**
  * The device memory a compiled model takes at one batch size, by what it holds: the parameters and their
  * gradients, the input, the planned block of outputs and gradients, the ops' shared scratch, and what the
- * ops keep of their own (a max pool's arg-max, BatchNorm's statistics, ...). Worked out from the shape
- * table and the memory plan, before anything is allocated ({@link MemoryEstimate#model}).
+ * ops keep of their own (a max pool's arg-max, BatchNorm's statistics, ...): what a model takes once it has
+ * run a training step. Worked out from the shape table and the memory plan, before anything is allocated
+ * ({@link MemoryEstimate#trainingStep}).
  */
 public record MemoryBreakdown(int batch, long parameterBytes, long inputBytes, long plannedBytes, long scratchBytes,
                               long totalBytes) {
 
     public static MemoryBreakdown of(NetworkInfo info, int batch) {
-        DeviceMemory model = MemoryEstimate.model(info, batch);
+        DeviceMemory model = MemoryEstimate.trainingStep(info, batch);
         return new MemoryBreakdown(batch, 4L * info.parameterCount(), 4L * batch * info.inputSize(),
                 4L * batch * info.memory().floatsPerExample(), model.scratchBytes(), model.bytes());
     }

@@ -20,11 +20,12 @@ import netc.runtime.ops.MaxPool2d;
  *
  * <p>{@link #model} mirrors what a generated model's constructor allocates: the input, the one block its
  * outputs and gradients are views of ({@link NetworkInfo#memory()}, planned by liveness), and each
- * layer's own buffers, sized by the op itself ({@link Conv2d#deviceMemory} or {@link DirectConv2d#deviceMemory}: weight, bias and their
- * gradients, im2col columns, GEMM product and packing scratch; {@link Dense#deviceMemory};
+ * layer's own buffers, sized by the op itself ({@link Conv2d#deviceMemory} or {@link DirectConv2d#deviceMemory}: weight, bias,
+ * im2col columns, GEMM product and packing scratch; {@link Dense#deviceMemory};
  * {@link MaxPool2d#deviceMemory}: its arg-max record; {@link BatchNorm#deviceMemory}; average pooling,
- * dropout, standalone activations, global pooling and the joins own nothing). The rest adds what runs
- * beside the model.
+ * dropout, standalone activations, global pooling and the joins own nothing). The parameters' gradients
+ * are allocated by the first backward pass ({@link netc.runtime.model.Parameter}), so a model that only
+ * predicts never holds them: {@link #trainingStep} adds them. The rest adds what runs beside the model.
  *
  * <p>Approximated: GEMM packing scratch is rounded up to 16-wide register blocks (exact on AVX-512
  * CPUs; see {@link Gemm#deviceMemory}); the driver's own overhead per buffer, the compiled kernels and
@@ -41,7 +42,7 @@ public final class MemoryEstimate {
 
     private MemoryEstimate() {}
 
-    /** What the generated model's constructor allocates for {@code batch}. */
+    /** What the generated model's constructor allocates for {@code batch}: all a model that only predicts takes. */
     public static DeviceMemory model(NetworkInfo info, int batch) {
         DeviceMemory memory = DeviceMemory.floats((long) batch * info.inputSize())
                 .plus(DeviceMemory.floats((long) batch * info.memory().floatsPerExample()));
@@ -55,6 +56,11 @@ public final class MemoryEstimate {
             memory = memory.alongside(ownBuffers(info, layer, shape, batch));
         }
         return memory.withScratchFloats(Scratch.blockFloats(memory.scratchFloats()));
+    }
+
+    /** A model that has run a backward pass: {@link #model} and a gradient beside every parameter. */
+    public static DeviceMemory trainingStep(NetworkInfo info, int batch) {
+        return model(info, batch).plus(parameterTensors(info));
     }
 
     /** The floats of the scratch block the model's ops share: what the op needing the most takes, and rounding. */
@@ -77,7 +83,7 @@ public final class MemoryEstimate {
      * tensors of each parameter's shape (SGD 1, Adam 2).
      */
     public static DeviceMemory training(NetworkInfo info, int batch, int imageBytes, int optimizerStates) {
-        return model(info, batch).plus(parameterTensors(info).times(optimizerStates))
+        return trainingStep(info, batch).plus(parameterTensors(info).times(optimizerStates))
                 .plus(batchPipeline(info, batch, imageBytes).times(2));
     }
 
@@ -86,9 +92,9 @@ public final class MemoryEstimate {
         return model(info, batch).plus(batchPipeline(info, batch, imageBytes));
     }
 
-    /** {@code netc bench}: the model, labels, loss results and the logits' gradient (random data, plain SGD). */
+    /** {@code netc bench}: the model and its gradients, labels, loss results and the logits' gradient (random data, plain SGD). */
     public static DeviceMemory benchmark(NetworkInfo info, int batch) {
-        return model(info, batch).plus(lossBuffers(info, batch));
+        return trainingStep(info, batch).plus(lossBuffers(info, batch));
     }
 
     /** One pass over a dataset: the loss buffers and the staging buffer the images are uploaded to as bytes. */
@@ -102,7 +108,7 @@ public final class MemoryEstimate {
                 .plus(DeviceMemory.floats((long) batch * info.outputs()));
     }
 
-    /** One tensor per parameter, as SGD's velocities are: each layer's weight and bias. */
+    /** One tensor per parameter, as its gradient and SGD's velocity are: each layer's weight and bias. */
     static DeviceMemory parameterTensors(NetworkInfo info) {
         DeviceMemory memory = DeviceMemory.NONE;
         for (LayerRow layer : info.layers()) {

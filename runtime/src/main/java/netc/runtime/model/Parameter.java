@@ -5,7 +5,9 @@ import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
 
 /**
- * One trainable tensor of a layer, its gradient beside it, both on the device.
+ * One trainable tensor of a layer, its gradient beside it, both on the device. The gradient is allocated
+ * when first asked for (by the first backward pass or the optimizer), so that a model that only predicts
+ * holds its parameters once, not twice.
  *
  * <p>{@code name} is the network's own name for it ({@code conv1.weight}, {@code fc3.bias}); the
  * shape is PyTorch's ({@code [out, in, k, k]} for a convolution weight, {@code [out, in]} for a dense
@@ -28,8 +30,9 @@ public final class Parameter implements AutoCloseable {
     private final int[] shape;
     private final int fanIn;
     private final int fanOut;
+    private final Device device;
     private final Tensor value;
-    private final Tensor grad;
+    private Tensor grad;
 
     public Parameter(Device device, String name, Kind kind, int[] shape, int fanIn, int fanOut) {
         this.name = name;
@@ -37,8 +40,8 @@ public final class Parameter implements AutoCloseable {
         this.shape = shape.clone();
         this.fanIn = fanIn;
         this.fanOut = fanOut;
+        this.device = device;
         this.value = new Tensor(device, shape);
-        this.grad = new Tensor(device, shape);
     }
 
     public String name() {
@@ -70,8 +73,11 @@ public final class Parameter implements AutoCloseable {
         return value;
     }
 
-    /** The gradient of the loss, overwritten by each backward pass. */
+    /** The gradient of the loss, overwritten by each backward pass; allocated on the first call. */
     public Tensor grad() {
+        if (grad == null) {
+            grad = new Tensor(device, shape);
+        }
         return grad;
     }
 
@@ -80,7 +86,9 @@ public final class Parameter implements AutoCloseable {
         try {
             value.close();
         } finally {
-            grad.close();
+            if (grad != null) {
+                grad.close();
+            }
         }
     }
 

@@ -84,11 +84,11 @@ public final class BatchNorm implements AutoCloseable, HostState {
     }
 
     /**
-     * What the constructor allocates for {@code batch} and {@code channels}: gamma and beta with their
-     * gradients, the two running statistics, the per-channel statistics and the per-plane sums.
+     * What the constructor allocates for {@code batch} and {@code channels}: gamma and beta (their gradients
+     * come with the first backward: {@link Parameter}), the two running statistics, the per-channel statistics and the per-plane sums.
      */
     public static DeviceMemory deviceMemory(int batch, int channels) {
-        return DeviceMemory.floats(channels).times(6) // gamma, beta, their gradients, running mean and variance
+        return DeviceMemory.floats(channels).times(4) // gamma, beta, running mean and variance
                 .plus(DeviceMemory.floats(2L * channels))
                 .plus(DeviceMemory.floats(2L * channels * batch));
     }

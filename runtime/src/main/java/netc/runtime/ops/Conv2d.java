@@ -139,7 +139,7 @@ public final class Conv2d implements Convolution {
 
     /**
      * The device memory a convolution of these shapes allocates, as the public constructor sizes it:
-     * weight and bias with their gradients, the im2col columns, the GEMM product and the GEMMs' packing
+     * weight and bias (their gradients come with the first backward: {@link Parameter}), the im2col columns, the GEMM product and the GEMMs' packing
      * scratch (see {@link Gemm#deviceMemory}). Nothing is allocated.
      */
     public static DeviceMemory deviceMemory(int batch, int inChannels, int inHeight, int inWidth, int outChannels,
@@ -148,8 +148,7 @@ public final class Conv2d implements Convolution {
         Chunking chunking = Chunking.of(geometry, DEFAULT_COLUMN_BUDGET, DEFAULT_RETAINED_BUDGET);
         int patch = geometry.patchSize();
         int columnsPerChunk = chunking.columnsPerChunk();
-        DeviceMemory parameters = DeviceMemory.floats((long) outChannels * patch).plus(DeviceMemory.floats(outChannels))
-                .times(2);
+        DeviceMemory parameters = DeviceMemory.floats((long) outChannels * patch).plus(DeviceMemory.floats(outChannels));
         DeviceMemory weightGradients = Gemm.deviceMemory(new GemmShape(false, true, outChannels, patch, columnsPerChunk,
                 false)).times(chunking.chunks() > 1 ? 2 : 1);
         return parameters

@@ -98,7 +98,8 @@ public final class Dense implements AutoCloseable {
     }
 
     /**
-     * The device memory a dense layer of these shapes allocates: weight and bias with their gradients,
+     * The device memory a dense layer of these shapes allocates: weight and bias (their gradients come with the
+     * first backward: {@link Parameter}),
      * and for each pass its GEMM's packing scratch (see {@link Gemm#deviceMemory}) or, at a small
      * batch, its small-batch kernel's (only the input gradient's has one). Nothing is allocated.
      */
@@ -112,7 +113,7 @@ public final class Dense implements AutoCloseable {
         DeviceMemory inputGradient = SmallBatchDenseInputGradient.suits(batch)
                 ? SmallBatchDenseInputGradient.deviceMemory(batch, in, out)
                 : Gemm.deviceMemory(false, false, batch, in, out);
-        return DeviceMemory.floats((long) out * in).plus(DeviceMemory.floats(out)).times(2)
+        return DeviceMemory.floats((long) out * in).plus(DeviceMemory.floats(out))
                 .plus(forward).plus(weightGradient).plus(inputGradient);
     }
 

@@ -198,8 +198,8 @@ public final class DirectConv2d implements Convolution {
     }
 
     /**
-     * The device memory a direct convolution of these shapes (stride 1) allocates: weight and bias with
-     * their gradients, the packed weights, {@code dz} and the weight gradient's partial sums. Nothing is
+     * The device memory a direct convolution of these shapes (stride 1) allocates: weight and bias (their
+     * gradients come with the first backward: {@link Parameter}), the packed weights, {@code dz} and the weight gradient's partial sums. Nothing is
      * allocated.
      */
     public static DeviceMemory deviceMemory(int batch, int inChannels, int inHeight, int inWidth, int outChannels,
@@ -207,7 +207,7 @@ public final class DirectConv2d implements Convolution {
         ConvGeometry g = new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, 1, padding);
         long weights = (long) outChannels * inChannels * kernel * kernel;
         long packedFloats = packedFloats(inChannels, kernel, lanes(outChannels));
-        return DeviceMemory.floats(weights).plus(DeviceMemory.floats(outChannels)).times(2)
+        return DeviceMemory.floats(weights).plus(DeviceMemory.floats(outChannels))
                 .plus(DeviceMemory.floats(packedFloats))
                 .plus(DeviceMemory.floats((long) batch * g.positions() * lanes(outChannels)))
                 .plus(DeviceMemory.floats(parts(batch, inChannels, kernel) * packedFloats));

@@ -81,9 +81,12 @@ public final class SmallDense implements AutoCloseable {
         return in >= 4 && in % 4 == 0 && in <= MAX_IN && out >= 1 && out <= MAX_OUT;
     }
 
-    /** The device memory it allocates: weight and bias with their gradients. Nothing is allocated. */
+    /**
+     * The device memory it allocates: weight and bias (their gradients come with the first backward:
+     * {@link Parameter}). Nothing is allocated.
+     */
     public static DeviceMemory deviceMemory(int in, int out) {
-        return DeviceMemory.floats((long) out * in).plus(DeviceMemory.floats(out)).times(2);
+        return DeviceMemory.floats((long) out * in).plus(DeviceMemory.floats(out));
     }
 
     /** weight, then bias. */

@@ -132,7 +132,7 @@ public final class WinogradConv2d implements Convolution {
 
     /**
      * The device memory a Winograd convolution of these shapes allocates, as the public constructor sizes
-     * it: weight and bias with their gradients, U and dU, V (the batch's when retained), M and the GEMMs'
+     * it: weight and bias (their gradients come with the first backward: {@link Parameter}), U and dU, V (the batch's when retained), M and the GEMMs'
      * packing scratch (see {@link Gemm#deviceMemory}). Nothing is allocated.
      */
     public static DeviceMemory deviceMemory(int batch, int inChannels, int inHeight, int inWidth, int outChannels,
@@ -142,7 +142,7 @@ public final class WinogradConv2d implements Convolution {
         Chunking chunking = Chunking.of(tiling, Conv2d.DEFAULT_COLUMN_BUDGET, Conv2d.DEFAULT_RETAINED_BUDGET);
         int tiles = chunking.imagesPerChunk() * tiling.tilesPerImage();
         DeviceMemory parameters = DeviceMemory.floats((long) outChannels * inChannels * kernel * kernel)
-                .plus(DeviceMemory.floats(outChannels)).times(2);
+                .plus(DeviceMemory.floats(outChannels));
         DeviceMemory filterGradients = Gemm.deviceMemory(new GemmShape(false, true, outChannels, inChannels, tiles,
                 false)).times(chunking.chunks() > 1 ? 2 : 1);
         return parameters

@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.Tensor;
 import netc.data.ImageDataset;
 import netc.data.ImageDatasets;
 import netc.runtime.model.CompiledModel;
 import netc.runtime.model.DeviceMemory;
 import netc.runtime.model.MemoryEstimate;
+import netc.runtime.model.Mode;
 import netc.runtime.model.ModelFactory;
 import netc.runtime.model.NetworkInfo;
+import netc.runtime.model.Parameter;
 import netc.runtime.ops.Sgd;
 import netc.train.Evaluator;
 import netc.samples.AlexNetModel;
@@ -74,7 +77,33 @@ class ModelMemoryTest {
         assertModelAllocatesItsEstimate(GraphGradientNetModel.FACTORY, GraphGradientNetModel.INFO, 3);
     }
 
-    /** Training adds SGD's velocities and a training and a test pass (each: labels, loss rows, dLogits, pixels). */
+    /** A model that only predicts never holds its parameters' gradients; the first backward pass makes them. */
+    @Test
+    void theGradientsComeWithTheFirstBackwardPass() {
+        int batch = 32;
+        NetworkInfo info = LeNetModel.INFO;
+        try (Device device = Device.open()) {
+            long before = device.allocatedBytes();
+            try (CompiledModel model = LeNetModel.FACTORY.create(device, batch);
+                 Tensor dLogits = new Tensor(device, batch, info.outputs())) {
+                long dLogitsBytes = 4L * batch * info.outputs();
+                model.forward(Mode.EVAL);
+                assertClose(MemoryEstimate.model(info, batch),
+                        new DeviceMemory(device.allocatedBytes() - before - dLogitsBytes, device.largestAllocationBytes()),
+                        "after a forward pass");
+                model.forward(Mode.TRAIN);
+                model.backward(dLogits);
+                assertClose(MemoryEstimate.trainingStep(info, batch),
+                        new DeviceMemory(device.allocatedBytes() - before - dLogitsBytes, device.largestAllocationBytes()),
+                        "after a backward pass");
+            }
+        }
+    }
+
+    /**
+     * Training adds the parameters' gradients (made by the first backward pass), SGD's velocities and a training
+     * and a test pass (each: labels, loss rows, dLogits, pixels).
+     */
     @Test
     void trainingWithMomentumAllocatesItsEstimate() {
         int batch = 16;
@@ -85,6 +114,7 @@ class ModelMemoryTest {
             try {
                 CompiledModel model = DropoutNetModel.FACTORY.create(device, batch);
                 built.add(model);
+                model.parameters().forEach(Parameter::grad); // as the first backward pass does
                 built.add(new Sgd(device, model.parameters(), 0.1f, 0.9f, 0f));
                 built.add(new Evaluator(model, data)); // the training loop's buffers are the same as an evaluator's
                 built.add(new Evaluator(model, data));
