@@ -2,8 +2,11 @@ package netc.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import netc.runtime.model.MemoryBreakdown;
+import netc.runtime.model.MemoryEstimate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,6 +51,13 @@ final class SummaryCommand implements Callable<Integer> {
         }
         for (int batch : batchSizes) {
             out.println("  " + MemoryBreakdown.of(compiled.info(), batch).describe());
+        }
+        if (!batchSizes.isEmpty()) {
+            // A model that never runs backward never allocates its gradients (Parameter).
+            out.println("To predict (forward only, no gradients): " + batchSizes.stream()
+                    .map(batch -> String.format(Locale.ROOT, "batch %d: %.1f MB", batch,
+                            MemoryEstimate.model(compiled.info(), batch).bytes() / 1e6))
+                    .collect(Collectors.joining(", ")));
         }
         out.flush();
         return 0;

@@ -32,6 +32,11 @@ class SummaryCommandTest {
             assertTrue(memory.opStateBytes() >= 0, "the parts add up to no more than the whole");
             assertTrue(outcome.out().contains("  " + memory.describe() + "\n")
                     || outcome.out().contains("  " + memory.describe() + System.lineSeparator()), outcome.out());
+            long predicting = MemoryEstimate.model(AlexNetModel.INFO, batch).bytes();
+            assertEquals(memory.parameterBytes(), memory.totalBytes() - predicting,
+                    "predicting leaves out exactly the gradients, one float per parameter");
+            assertTrue(outcome.out().contains(String.format(java.util.Locale.ROOT, "batch %d: %.1f MB", batch,
+                    predicting / 1e6)), outcome.out());
         }
     }
 
