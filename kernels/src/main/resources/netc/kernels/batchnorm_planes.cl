@@ -79,16 +79,3 @@ inline float plane_squared_deviation(const __global float *plane, const float ce
     }
     return sum;
 }
-
-// The sum of dy * (x - center) over a plane.
-inline float plane_centered_dot(const __global float *dy, const __global float *x, const float center) {
-    float8 lanes = (float8) (0.0f);
-    for (int j = 0; j < SPATIAL / 8; j++) {
-        lanes += vload8(j, dy) * (vload8(j, x) - center);
-    }
-    float sum = lane_total(lanes);
-    for (int j = SPATIAL / 8 * 8; j < SPATIAL; j++) {
-        sum += dy[j] * (x[j] - center);
-    }
-    return sum;
-}

@@ -1,6 +1,7 @@
 package netc.runtime.ops;
 
 import java.util.List;
+import netc.Activation;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
@@ -34,6 +35,12 @@ import netc.runtime.model.StateTensor;
  *
  * <p>The forward pass keeps each channel's mean and {@code 1/sqrt(var + eps)}; the backward pass
  * recomputes {@code x̂} from the input, which must therefore be unchanged in between.
+ *
+ * <p>Built with an {@link Activation}, it applies the activation layer that follows it in the same
+ * launch ({@code act(y)}, written over the output), and its backward takes the activated output's
+ * gradient and the activated output, forming {@code dy = dOutput · act'(output)} inside its own two
+ * passes: the activation layer's launches and its pass over the tensor disappear, with the same float
+ * operations as the two ops run apart.
  */
 public final class BatchNorm implements AutoCloseable, HostState {
     /** PyTorch's default {@code eps}, added to the variance. */
@@ -58,14 +65,21 @@ public final class BatchNorm implements AutoCloseable, HostState {
     /** Per-plane sums of the reductions, [2][C][batch] (see batchnorm_planes.cl). */
     private final Buffer partial;
     private final HostCounter numBatchesTracked;
+    private final Activation activation;
     /** The real examples of the last forward pass if it trained; 0 if it evaluated or none ran. */
     private int trainedRows;
     private boolean forwardRun;
 
     public BatchNorm(Device device, String name, int batch, int channels, int spatial) {
+        this(device, name, batch, channels, spatial, Activation.NONE);
+    }
+
+    /** A batch norm whose output goes through {@code activation} in its own calls (see the class comment). */
+    public BatchNorm(Device device, String name, int batch, int channels, int spatial, Activation activation) {
         this.shape = new BatchNormShape("BatchNorm '" + name + "'", batch, channels, spatial);
         this.numBatchesTracked = new HostCounter(name + ".num_batches_tracked");
-        Defines defines = shape.defines(EPSILON, MOMENTUM);
+        this.activation = activation;
+        Defines defines = ActivationDefine.set(shape.defines(EPSILON, MOMENTUM), activation);
         this.planeMoments = device.kernel("batchnorm_statistics.cl", "batchnorm_plane_moments", defines);
         this.channelStatistics = device.kernel("batchnorm_statistics.cl", "batchnorm_channel_statistics", defines);
         this.runningStatistics = device.kernel("batchnorm_statistics.cl", "batchnorm_running_statistics", defines);
@@ -130,7 +144,7 @@ public final class BatchNorm implements AutoCloseable, HostState {
     /**
      * Writes {@code output} (all {@code batch} examples) from {@code input}; in a mode that
      * {@link Mode#usesBatchStatistics() uses batch statistics} ({@link Mode#TRAIN}) the statistics of the
-     * first {@code rows} examples normalise and update the running ones.
+     * first {@code rows} examples normalise and update the running ones. A fused activation is applied last.
      */
     public void forward(Tensor output, Tensor input, Mode mode, int rows) {
         shape.requireRows(rows, mode);
@@ -153,9 +167,22 @@ public final class BatchNorm implements AutoCloseable, HostState {
 
     /**
      * After a {@link Mode#TRAIN} forward pass on {@code input}: overwrites gamma's and beta's gradients
-     * and {@code dInput} (zero for the padded examples). {@code dInput} may be {@code dOutput}.
+     * and {@code dInput} (zero for the padded examples). {@code dInput} may be {@code dOutput}. For a batch
+     * norm without an activation.
      */
     public void backward(Tensor dInput, Tensor dOutput, Tensor input) {
+        if (activation != Activation.NONE) {
+            throw new IllegalStateException(shape.label() + " applies " + activation + " after it, so its backward"
+                    + " needs the activated output for the derivative; call backward(dInput, dOutput, input, output).");
+        }
+        backward(dInput, dOutput, input, dOutput); // without an activation the output is never read
+    }
+
+    /**
+     * As {@link #backward(Tensor, Tensor, Tensor)}, with {@code dOutput} the gradient of the activated
+     * output and {@code output} that output, as the forward pass wrote it.
+     */
+    public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
         if (trainedRows == 0) {
             throw new IllegalStateException(shape.label() + ".backward needs the batch statistics of a TRAIN forward"
                     + " pass, but " + (forwardRun ? "the last forward pass evaluated" : "no forward pass ran")
@@ -164,12 +191,13 @@ public final class BatchNorm implements AutoCloseable, HostState {
         WorkItems.requireCapacity(dInput, shape.size(), shape.label() + ".backward", "dInput");
         WorkItems.requireCapacity(dOutput, shape.size(), shape.label() + ".backward", "dOutput");
         WorkItems.requireCapacity(input, shape.size(), shape.label() + ".backward", "input");
+        WorkItems.requireCapacity(output, shape.size(), shape.label() + ".backward", "output");
         int rows = trainedRows;
-        planeGradientSums.launch(WorkItems.covering((long) rows * shape.channels()), null, partial, dOutput, input,
-                statistics, rows);
+        planeGradientSums.launch(WorkItems.covering((long) rows * shape.channels()), null, partial, dOutput, output,
+                input, statistics, rows);
         parameterGradients.launch(WorkItems.covering(shape.channels()), null, weight.grad(), bias.grad(), partial,
                 statistics, rows);
-        inputGradient.launch(WorkItems.covering(shape.vectors()), null, dInput, dOutput, input, statistics,
+        inputGradient.launch(WorkItems.covering(shape.vectors()), null, dInput, dOutput, output, input, statistics,
                 weight.value(), weight.grad(), bias.grad(), rows);
     }
 

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
 import netc.runtime.model.Mode;
@@ -322,6 +323,57 @@ class BatchNormTest {
             double tolerance = TOLERANCE * terms;
             assertTrue(error <= tolerance, () -> "dx[" + index + "]: expected " + expected[index] + ", got "
                     + actual[index] + " (error " + error + " > tolerance " + tolerance + ")");
+        }
+    }
+
+    /**
+     * A batch norm with the activation after it fused gives what the batch norm and an {@link ActivationLayer}
+     * give apart, to float32 rounding: within 1e-5 of each tensor's largest value, since the fused kernels
+     * form {@code dy = dOutput · act'} in a register and the compiler may contract that product into the sum
+     * after it (an FMA rounds once where the two layers round twice), and a sigmoid or tanh computed on
+     * other vector widths may differ in its last bit; for ReLU (a select, and a slope of 0 or 1) to the bit. With the gradient written
+     * over dOutput as the generated code does, for each activation and every case (partial batches,
+     * BatchNorm1d, every lane width).
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void aFusedActivationGivesWhatTheTwoLayersGiveApart(Case k) {
+        for (Activation activation : new Activation[] {Activation.RELU, Activation.SIGMOID, Activation.TANH}) {
+            Data data = Data.random(k, 31L * k.hashCode() + activation.ordinal());
+            try (BatchNorm apart = new BatchNorm(device, "bn", k.batch(), k.channels(), k.spatial());
+                 ActivationLayer layer = new ActivationLayer(device, activation, k.batch(), k.channels() * k.spatial());
+                 BatchNorm fused = new BatchNorm(device, "bn", k.batch(), k.channels(), k.spatial(), activation);
+                 Tensor x = new Tensor(device, k.batch(), k.channels(), k.spatial());
+                 Tensor y = new Tensor(device, k.batch(), k.channels(), k.spatial());
+                 Tensor dy = new Tensor(device, k.batch(), k.channels(), k.spatial());
+                 Tensor dx = new Tensor(device, k.batch(), k.channels(), k.spatial())) {
+                for (BatchNorm bn : List.of(apart, fused)) {
+                    bn.parameters().get(0).value().upload(data.gamma());
+                    bn.parameters().get(1).value().upload(data.beta());
+                }
+                x.upload(data.x());
+
+                apart.forward(y, x, Mode.TRAIN, k.rows());
+                layer.forward(y, y);
+                float[] activated = y.download();
+                dy.upload(data.dy());
+                layer.backward(dy, dy, y);
+                apart.backward(dx, dy, x);
+                float[] dxApart = dx.download();
+
+                double rounding = activation == Activation.RELU ? 0 : 1e-5;
+                fused.forward(y, x, Mode.TRAIN, k.rows());
+                assertClose(toDouble(activated), y.download(), rounding, activation + ": the activated output");
+                dy.upload(data.dy());
+                fused.backward(dy, dy, x, y);
+                assertClose(toDouble(dxApart), dy.download(), rounding, activation + ": the input gradient, over dOutput");
+                assertClose(toDouble(apart.parameters().get(0).grad().download()),
+                        fused.parameters().get(0).grad().download(), rounding, activation + ": d gamma");
+                assertClose(toDouble(apart.parameters().get(1).grad().download()),
+                        fused.parameters().get(1).grad().download(), rounding, activation + ": d beta");
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> fused.backward(dx, dy, x));
+                assertTrue(e.getMessage().contains("activated output"), e.getMessage());
+            }
         }
     }
 
