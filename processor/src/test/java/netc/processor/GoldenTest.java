@@ -28,7 +28,7 @@ class GoldenTest {
     private static final Path SAMPLES = Path.of("..", "samples", "src", "main", "java", "netc", "samples");
 
     @ParameterizedTest
-    @ValueSource(strings = {"LeNet", "AlexNet"})
+    @ValueSource(strings = {"LeNet", "AlexNet", "LeNetBN"})
     void generatedSourcesMatchGoldenAndCompile(String network) throws IOException {
         Compilation compilation = javac().withProcessors(new NetworkProcessor())
                 .compile(JavaFileObjects.forResource(SAMPLES.resolve(network + ".java").toUri().toURL()));

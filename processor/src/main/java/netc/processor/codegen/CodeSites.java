@@ -17,6 +17,7 @@ final class CodeSites {
         List<String> inputs = node.node().inputs().stream().map(names::output).toList();
         return new CodeSite(node.node(), node.inputs(), node.output(), names.op(node), inputs,
                 names.output(node.index()), dInputs, dOutput, ReluPooling.of(names.plan()).pairs(node.index()),
-                AvgPoolFusion.of(names.plan()).site(names.plan(), node.index(), names));
+                AvgPoolFusion.of(names.plan()).site(names.plan(), node.index(), names),
+                ActivationFusion.of(names.plan()).site(names.plan(), node.index(), names));
     }
 }

@@ -30,7 +30,8 @@ final class MemberWriter {
             if (node.node().kind().outputIsInput()) {
                 continue;
             }
-            if (!AvgPoolFusion.of(plan).isFusedPool(node.index())) { // its convolution computes it
+            if (!AvgPoolFusion.of(plan).isFusedPool(node.index()) // its convolution computes it
+                    && !ActivationFusion.of(plan).isFusedActivation(node.index())) { // its batch norm applies it
                 fields.add(field(node.node().kind().opType(CodeSites.of(node, names)), names.op(node)));
             }
             if (!names.writesOverInput(node.index())) {
@@ -66,11 +67,15 @@ final class MemberWriter {
             if (node.node().kind().outputIsInput()) {
                 continue;
             }
-            if (!AvgPoolFusion.of(plan).isFusedPool(node.index())) {
+            if (!AvgPoolFusion.of(plan).isFusedPool(node.index())
+                    && !ActivationFusion.of(plan).isFusedActivation(node.index())) {
                 body.add("$L = $L($L);\n", names.op(node), Names.OWN,
                         node.node().kind().newOp(CodeSites.of(node, names)));
             }
-            if (names.writesOverInput(node.index())) {
+            if (ActivationFusion.of(plan).isFusedActivation(node.index())) {
+                body.add("// $L: $L applies it to its own output, $L.\n", node.path(),
+                        names.op(plan.node(node.node().inputs().get(0))), names.output(node.index()));
+            } else if (names.writesOverInput(node.index())) {
                 body.add("// $L writes its output over its input, $L.\n", node.path(), names.output(node.index()));
             } else {
                 body.add(view(memory.placement(names.output(node.index()))));

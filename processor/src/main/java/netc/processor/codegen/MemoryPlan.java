@@ -18,7 +18,9 @@ import netc.processor.model.ShapedNode;
  * convolution's weight gradient), its own node's backward that reads its output (an activation's
  * derivative); see {@link netc.processor.kind.NodeKind#backwardReads}. An average pool that its
  * convolution computes ({@link AvgPoolFusion}) is written at the convolution's step. The logits stay live to the
- * end. A layer that writes its output over its input ({@link InPlace}) adds its uses to its input's range.
+ * end. A layer that writes its output over its input ({@link InPlace}) adds its uses to its input's range,
+ * and a batch norm that applies the activation after it ({@link ActivationFusion}) reads that shared output in
+ * its backward.
  * A gradient is live over the range the gradient plan gives it.
  *
  * <p>Placement is greedy, as TensorFlow Lite's arena planner does it: tensors in some order, each at the
@@ -75,6 +77,7 @@ final class MemoryPlan {
         int end = n - 1 + gradients.steps().size(); // the last step of all
         ReluPooling reluPooling = ReluPooling.of(plan);
         AvgPoolFusion fusion = AvgPoolFusion.of(plan);
+        ActivationFusion activationFusion = ActivationFusion.of(plan);
         int[] last = new int[n];
         for (ShapedNode node : plan.nodes()) {
             last[node.index()] = node.index();
@@ -94,8 +97,10 @@ final class MemoryPlan {
                 }
             }
             // A layer whose ReLU the max pool after it differentiates reads no output (ReluPooling).
+            // A batch norm that applies the activation after it reads the activated output for its derivative.
             boolean readsOutput = node.node().kind().backwardReads().output()
-                    && !(reluPooling.pairs(node.index()) && node.node().kind().endsInRelu(node.node()));
+                    && !(reluPooling.pairs(node.index()) && node.node().kind().endsInRelu(node.node()))
+                    || activationFusion.isFusingNorm(node.index());
             if (callsBackward && readsOutput) {
                 int tensor = tensorOf(plan, names, node.index());
                 last[tensor] = Math.max(last[tensor], n + backwardStep);

@@ -110,6 +110,9 @@ final class PassWriter {
                     if (fusion.isFusedPool(node.index())) {
                         code.add("$T $L = $L; // $L, the pooled gradient\n", TypeNames.TENSOR, gradient, dOutput,
                                 node.output().batched());
+                    } else if (ActivationFusion.of(names.plan()).isFusedActivation(node.index())) {
+                        code.add("$T $L = $L; // $L, the gradient $L's backward takes\n", TypeNames.TENSOR, gradient,
+                                dOutput, outputShape(node, producer), names.op(names.plan().node(producer)));
                     } else if (!node.node().kind().passesGradient()) {
                         code.add("$T $L = $L; // $L, written over in place\n", TypeNames.TENSOR, gradient, dOutput,
                                 outputShape(node, producer));

@@ -67,6 +67,10 @@ final class ActivationKind implements LayerKind {
 
     @Override
     public CodeBlock forward(CodeSite site) {
+        if (site.fusedActivation() != null) {
+            return CodeBlock.of("// $L: applied by $L's forward, to $L\n", site.node().path(),
+                    site.fusedActivation().norm(), site.output());
+        }
         return CodeBlock.builder().addStatement("$L.forward($L, $L)", site.op(), site.output(), site.inputs().get(0))
                 .build();
     }
@@ -93,7 +97,16 @@ final class ActivationKind implements LayerKind {
     }
 
     @Override
+    public netc.Activation standaloneActivation() {
+        return function;
+    }
+
+    @Override
     public CodeBlock backward(CodeSite site) {
+        if (site.fusedActivation() != null) {
+            return CodeBlock.of("// $L's backward applies $L's derivative\n", site.fusedActivation().norm(),
+                    site.fusedActivation().activation());
+        }
         return CodeBlock.builder().addStatement("$L.backward($L, $L, $L)", site.op(), site.dInputs().get(0),
                 site.dOutput(), site.output()).build();
     }

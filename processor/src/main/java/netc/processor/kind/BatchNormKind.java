@@ -66,8 +66,18 @@ final class BatchNormKind implements LayerKind {
     @Override
     public CodeBlock newOp(CodeSite site) {
         Shape in = site.input();
+        if (site.fusedActivation() != null) {
+            return CodeBlock.of("new $T($L, $S, $L, $L, $L, $T.$L)", OP, Names.DEVICE, site.node().path(),
+                    Names.BATCH_SIZE, in.channels(), Sizes.times(in.height(), in.width()), Activations.ACTIVATION,
+                    site.fusedActivation().function());
+        }
         return CodeBlock.of("new $T($L, $S, $L, $L, $L)", OP, Names.DEVICE, site.node().path(), Names.BATCH_SIZE,
                 in.channels(), Sizes.times(in.height(), in.width()));
+    }
+
+    @Override
+    public boolean fusesFollowingActivation() {
+        return true;
     }
 
     @Override
@@ -82,10 +92,17 @@ final class BatchNormKind implements LayerKind {
         return BackwardReads.INPUTS;
     }
 
-    /** Where the input needs no gradient the op still computes one: it may overwrite {@code dOutput} with it. */
+    /**
+     * Where the input needs no gradient the op still computes one: it may overwrite {@code dOutput} with it.
+     * With a fused activation it also reads its (activated) output, for the derivative.
+     */
     @Override
     public CodeBlock backward(CodeSite site) {
         String dInput = site.dInputs().get(0).equals("null") ? site.dOutput() : site.dInputs().get(0);
+        if (site.fusedActivation() != null) {
+            return CodeBlock.builder().addStatement("$L.backward($L, $L, $L, $L)", site.op(), dInput, site.dOutput(),
+                    site.inputs().get(0), site.output()).build();
+        }
         return CodeBlock.builder().addStatement("$L.backward($L, $L, $L)", site.op(), dInput, site.dOutput(),
                 site.inputs().get(0)).build();
     }

@@ -18,10 +18,21 @@ import netc.processor.model.Shape;
  *     derivative (so its backward takes no output); for that max pool, that it does
  * @param fusedPool for a convolution and the average pool it computes in its own calls, and for that pool:
  *     the pair; null for any other node
+ * @param fusedActivation for a batch norm and the activation layer it applies in its own calls, and for
+ *     that activation: the pair; null for any other node
  */
 public record CodeSite(Node node, List<Shape> inputShapes, Shape outputShape, String op, List<String> inputs,
                        String output, List<String> dInputs, String dOutput, boolean reluAcrossPool,
-                       FusedPool fusedPool) {
+                       FusedPool fusedPool, FusedActivation fusedActivation) {
+
+    /**
+     * A batch norm that applies the activation layer after it, and takes the activated output's gradient.
+     *
+     * @param norm the batch norm's op field
+     * @param activation the activation layer's path, for comments
+     * @param function the activation's {@code netc.Activation} constant
+     */
+    public record FusedActivation(String norm, String activation, String function) {}
 
     /**
      * A convolution that writes the average pool of its output too, and takes the pooled output's gradient.

@@ -157,6 +157,19 @@ public interface NodeKind {
         return false;
     }
 
+    /** For a standalone activation layer ({@code @ReLU}, {@code @Sigmoid}, {@code @Tanh}) its function; else null. */
+    default netc.Activation standaloneActivation() {
+        return null;
+    }
+
+    /**
+     * Whether the node can apply a standalone activation layer that is its output's only reader in its own
+     * forward and backward calls (a batch norm can).
+     */
+    default boolean fusesFollowingActivation() {
+        return false;
+    }
+
     /** True when the output is the input tensor itself, read differently ({@code @Flatten}). */
     default boolean outputIsInput() {
         return false;

@@ -142,9 +142,11 @@ class MemoryPlanTest {
                 layer("relu", "ReLU"),
                 layer("fc", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
         assertTrue(new Identifiers(alone).writesOverInput(2), "bn' reads its input, not its output");
+        ActivationFusion fusion = ActivationFusion.of(alone);
+        assertTrue(fusion.isFusingNorm(1) && fusion.isFusedActivation(2), "bn applies the ReLU in its own calls");
         MemoryPlan plan = MemoryPlan.of(alone, GradientPlan.of(alone), new Identifiers(alone));
-        // Forward c 0, bn 1, relu 2, fc 3; backward fc' 4, relu' 5, bn' 6, c' 7: relu' reads its output.
-        assertEquals(List.of(1, 5), live(plan, "bnOut"));
+        // Forward c 0, bn 1, relu 2, fc 3; backward fc' 4, relu' 5 (no call), bn' 6, c' 7.
+        assertEquals(List.of(1, 6), live(plan, "bnOut"), "bn' reads the activated output for the ReLU's derivative");
 
         NetworkPlan first = shaped(List.of(
                 layer("relu", "ReLU"),
@@ -157,6 +159,7 @@ class MemoryPlanTest {
                 layer("fc", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
         Identifiers names = new Identifiers(sigmoidThenDropout);
         assertTrue(names.writesOverInput(1), "bn' reads its input only");
+        assertTrue(ActivationFusion.of(sigmoidThenDropout).isFusingNorm(0), "bn applies the sigmoid");
         assertFalse(names.writesOverInput(2), "s' reads the sigmoid's values");
     }
 
@@ -173,5 +176,6 @@ class MemoryPlanTest {
         ShapedNode relu = network.nodes().stream().filter(node -> node.node().kind().mayWriteOverInput()).findFirst()
                 .orElseThrow();
         assertFalse(new Identifiers(network).writesOverInput(relu.index()), "the shortcut still reads c's output");
+        assertFalse(ActivationFusion.of(network).isFusedActivation(relu.index()), "and c is no batch norm");
     }
 }
