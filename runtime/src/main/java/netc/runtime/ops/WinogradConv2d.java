@@ -61,6 +61,8 @@ public final class WinogradConv2d implements Convolution {
     private final Buffer product;
     /** The input whose V {@code transformedInput} holds for the backward; null when none does. */
     private Tensor transformedFrom;
+    /** Told after each stage is enqueued (timing harnesses only). */
+    private StageTimer stages = StageTimer.NONE;
 
     public WinogradConv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
                           int outChannels, int kernel, int stride, int padding, Activation activation) {
@@ -213,17 +215,26 @@ public final class WinogradConv2d implements Convolution {
         return retainsTransformedInput;
     }
 
+    /** Has {@code timer} told after each stage this op enqueues, for per-stage timings (ConvTiming). */
+    void timeStages(StageTimer timer) {
+        this.stages = timer;
+    }
+
     @Override
     public void forward(Tensor output, Tensor input) {
         geometry.requireInput(input, label(), "input");
         geometry.requireOutput(output, label(), "output");
         transforms.filter(filters, weight.value().buffer());
+        stages.mark("filter transform");
         for (int chunk = 0; chunk < chunks; chunk++) {
             long vOffset = transformedInputOffset(chunk);
             transforms.input(transformedInput, vOffset, input.buffer(), geometry.inputOffset(chunk * imagesPerChunk));
+            stages.mark("input transform");
             forwardProduct.run(product, 0, filters, 0, transformedInput, vOffset); // every ξ
+            stages.mark("M = U V");
             transforms.output(output.buffer(), geometry.outputOffset(chunk * imagesPerChunk), product, 0,
                     bias.value().buffer());
+            stages.mark("output transform");
         }
         transformedFrom = retainsTransformedInput ? input : null;
     }
@@ -235,6 +246,7 @@ public final class WinogradConv2d implements Convolution {
         boolean transformedReady = transformedFrom == input;
         if (dInput != null) {
             transforms.filter(filters, weight.value().buffer());
+            stages.mark("filter transform");
         }
         for (int chunk = 0; chunk < chunks; chunk++) {
             boolean first = chunk == 0;
@@ -244,30 +256,38 @@ public final class WinogradConv2d implements Convolution {
             if (output != null) { // null: dOutput is already through the activation
                 activationGradient.run(dOutput.buffer(), outOffset, dOutput.buffer(), outOffset, output.buffer(),
                         outOffset);
+                stages.mark("dz");
             }
             biasGradient.run(bias.grad().buffer(), dOutput.buffer(), outOffset, !first);
+            stages.mark("bias gradient");
             transforms.outputGradient(product, 0, dOutput.buffer(), outOffset);
+            stages.mark("dM = A dz Aᵀ");
             if (!transformedReady) {
                 transforms.input(transformedInput, vOffset, input.buffer(),
                         geometry.inputOffset(chunk * imagesPerChunk));
+                stages.mark("input transform");
             }
             Gemm filterGradient = first ? firstFilterGradient : laterFilterGradient;
             for (int xi = 0; xi < tiling.elements(); xi++) {
                 long vMatrix = vOffset + xi * inputMatrixFloats();
                 filterGradient.run(filterGradients, xi * filterMatrixFloats(), product, xi * productMatrixFloats(),
                         transformedInput, vMatrix);
+                stages.mark("dU[ξ] (+)= dM[ξ] V[ξ]ᵀ");
                 if (dInput != null) {
                     // The in-order queue has finished reading V[ξ] for dU[ξ] before dV[ξ] overwrites it.
                     inputProductGradient.run(transformedInput, vMatrix, filters, xi * filterMatrixFloats(),
                             product, xi * productMatrixFloats());
+                    stages.mark("dV[ξ] = U[ξ]ᵀ dM[ξ]");
                 }
             }
             if (dInput != null) {
                 transforms.inputGradient(dInput.buffer(), geometry.inputOffset(chunk * imagesPerChunk),
                         transformedInput, vOffset);
+                stages.mark("input gradient transform");
             }
         }
         transforms.filterGradient(weight.grad().buffer(), filterGradients);
+        stages.mark("dW = Gᵀ dU G");
         if (dInput != null) {
             transformedFrom = null; // dV overwrote V: another backward must transform the input again
         }
