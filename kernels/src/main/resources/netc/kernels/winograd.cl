@@ -17,11 +17,14 @@
 // Index convention: input[b][c][y][x], out[b][co][oy][ox] (NCHW); weight[co][c][ky][kx] (K x K);
 // tile t = (b * TH + ty) * TW + tx covers outputs oy = ty*TILE + i, ox = tx*TILE + j (i, j < TILE) and
 // reads inputs y = ty*TILE - PAD + i, x = tx*TILE - PAD + j (i, j < ALPHA);
-// transformed element xi = i * ALPHA + j: U[xi][co][c], V[xi][c][t], M[xi][co][t] (row-major matrices),
-// matrix xi of U, V and M starting at xi * U_PLANE, xi * V_PLANE and xi * M_PLANE (at least CO * C, C * T
-// and CO * T: the host pads them so that the ALPHA^2 matrices do not start on the same cache set).
-// Work-items run along tiles t in dimension 0 (consecutive V and M entries; the input-gradient gather
-// along blocks of inputs) and channels in dimension 1.
+// transformed element xi = i * ALPHA + j: V[xi][t][c], M[xi][t][co] (tile-major: row-major T x C and T x CO
+// matrices), U[xi][c][co] for the forward's M = V U and U[xi][co][c] for the backward's dV = dM U
+// (winograd_filter writes either), dU[xi][c][co] = V^T dM; with these layouts every product is a GEMM
+// whose operands are contiguous along their rows (NN or TN), which runs batched over all xi without
+// packing. Matrix xi of U, V and M starts at xi * U_PLANE, xi * V_PLANE and xi * M_PLANE (at least CO * C,
+// C * T and CO * T: the host pads them so that the ALPHA^2 matrices do not start on the same cache set).
+// Work-items run along channels in dimension 0 (consecutive V and M entries, which PoCL's work-item loops
+// vectorise) and tiles t (the input-gradient gather: blocks of inputs) in dimension 1.
 
 #include "activation.cl"
 
@@ -172,40 +175,42 @@ __constant float AT[TILE][ALPHA] = {
         STORE = sum; \
     }
 
-// U[xi][co][c] = (G g G^T)[xi] for the K x K filter g = weight[co][c]. Work-item (c, co).
-__kernel void winograd_filter(__global float *u, __global const float *weight) {
-    const int c = get_global_id(0);
-    const int co = get_global_id(1);
-    if (c >= C) return;
+// U[xi] = (G g G^T)[xi] for the K x K filter g = weight[co][c], at U[xi][c][co] when channels_last, else at
+// U[xi][co][c]. Work-item (co, c).
+__kernel void winograd_filter(__global float *u, __global const float *weight, const int channels_last) {
+    const int co = get_global_id(0);
+    const int c = get_global_id(1);
+    if (co >= CO) return;
     float g[K][K];
     __global const float *src = weight + ((long) co * C + c) * (K * K);
 #pragma unroll
     for (int k = 0; k < K * K; k++) g[k / K][k % K] = src[k];
     float gg[ALPHA][K]; // G g
     SMALL_PRODUCT(ALPHA, K, K, G[i][k], g[k][j], gg[i][j]);
-    SMALL_PRODUCT(ALPHA, ALPHA, K, gg[i][k], G[j][k], u[(long) (i * ALPHA + j) * U_PLANE + co * C + c]);
+    __global float *dst = u + (channels_last ? (long) c * CO + co : (long) co * C + c);
+    SMALL_PRODUCT(ALPHA, ALPHA, K, gg[i][k], G[j][k], dst[(long) (i * ALPHA + j) * U_PLANE]);
 }
 
-// dWeight[co][c] = G^T dU G, the adjoint of winograd_filter. Work-item (c, co).
+// dWeight[co][c] = G^T dU G, the adjoint of winograd_filter, from dU[xi][c][co]. Work-item (co, c).
 __kernel void winograd_filter_gradient(__global float *d_weight, __global const float *d_u) {
-    const int c = get_global_id(0);
-    const int co = get_global_id(1);
-    if (c >= C) return;
+    const int co = get_global_id(0);
+    const int c = get_global_id(1);
+    if (co >= CO) return;
     float du[ALPHA][ALPHA];
 #pragma unroll
-    for (int xi = 0; xi < XI; xi++) du[xi / ALPHA][xi % ALPHA] = d_u[(long) xi * U_PLANE + co * C + c];
+    for (int xi = 0; xi < XI; xi++) du[xi / ALPHA][xi % ALPHA] = d_u[(long) xi * U_PLANE + c * CO + co];
     float gt[K][ALPHA]; // G^T dU
     SMALL_PRODUCT(K, ALPHA, ALPHA, G[k][i], du[k][j], gt[i][j]);
     __global float *dst = d_weight + ((long) co * C + c) * (K * K);
     SMALL_PRODUCT(K, K, ALPHA, gt[i][k], G[k][j], dst[i * K + j]);
 }
 
-// V[xi][c][t] = (B^T d B)[xi] for the input patch d of tile t, channel c (zeros outside the input).
-// Work-item (t, c).
+// V[xi][t][c] = (B^T d B)[xi] for the input patch d of tile t, channel c (zeros outside the input).
+// Work-item (c, t).
 __kernel void winograd_input(__global float *v, const long v_offset, __global const float *input, const long input_offset) {
-    const int t = get_global_id(0);
-    const int c = get_global_id(1);
-    if (t >= T) return;
+    const int c = get_global_id(0);
+    const int t = get_global_id(1);
+    if (c >= C) return;
     const int b = t / (TH * TW);
     const int ty = t / TW % TH;
     const int tx = t % TW;
@@ -225,17 +230,17 @@ __kernel void winograd_input(__global float *v, const long v_offset, __global co
         }
     float bd[ALPHA][ALPHA]; // B^T d
     SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, BT[i][k], d[k][j], bd[i][j]);
-    __global float *dst = v + v_offset + (long) c * T + t;
+    __global float *dst = v + v_offset + (long) t * C + c;
     SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, bd[i][k], BT[j][k], dst[(long) (i * ALPHA + j) * V_PLANE]);
 }
 
 // dInput = the adjoint of winograd_input, in two steps. First, in place, each tile's dV becomes
-// dD = B dV B^T, the gradient of its ALPHA x ALPHA input patch. Work-item (t, c).
+// dD = B dV B^T, the gradient of its ALPHA x ALPHA input patch. Work-item (c, t).
 __kernel void winograd_input_gradient_tiles(__global float *d_v, const long d_v_offset) {
-    const int t = get_global_id(0);
-    const int c = get_global_id(1);
-    if (t >= T) return;
-    __global float *tile = d_v + d_v_offset + (long) c * T + t;
+    const int c = get_global_id(0);
+    const int t = get_global_id(1);
+    if (c >= C) return;
+    __global float *tile = d_v + d_v_offset + (long) t * C + c;
     float dv[ALPHA][ALPHA];
 #pragma unroll
     for (int xi = 0; xi < XI; xi++) dv[xi / ALPHA][xi % ALPHA] = tile[(long) xi * V_PLANE];
@@ -244,13 +249,14 @@ __kernel void winograd_input_gradient_tiles(__global float *d_v, const long d_v_
     SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, bdv[i][k], BT[k][j], tile[(long) (i * ALPHA + j) * V_PLANE]);
 }
 
-// Then each input element sums the patch gradients dD of the tiles that read it. Work-item (block, c)
+// Then each input element sums the patch gradients dD of the tiles that read it. Work-item (c, block)
 // owns the TILE x TILE inputs y = by*TILE - PAD + i, x = bx*TILE - PAD + j (i, j < TILE), which tile
 // (by, bx) reads at patch position (i, j) and, for i or j below ALPHA - TILE, tiles (by - 1, .) and
-// (., bx - 1) at i + TILE or j + TILE; it overwrites them (no atomics), dropping the padding. Blocks run
-// along dimension 0, so neighbouring work-items read neighbouring tiles: contiguous loads. (On conv4's
-// shape at batch 64, PoCL on the shared 2-core Zen 4: 22-40 ms, against 47 ms for one work-item per input
-// element, which gathers from ALPHA^2 planes, and ~100 ms for one kernel doing both steps per block.)
+// (., bx - 1) at i + TILE or j + TILE; it overwrites them (no atomics), dropping the padding. Channels run
+// along dimension 0, so neighbouring work-items read neighbouring entries of dD: contiguous loads. (With
+// the channel-major layout before, on conv4's shape at batch 64, PoCL on the shared 2-core Zen 4: 22-40 ms,
+// against 47 ms for one work-item per input element, which gathers from ALPHA^2 planes, and ~100 ms for one
+// kernel doing both steps per block.)
 // A patch of ALPHA inputs spans SPAN blocks of TILE (2 for F(4x4,3x3), F(2x2,3x3) and F(4x4,5x5), 3 for
 // F(2x2,5x5)).
 #define SPAN ((ALPHA + TILE - 1) / TILE)
@@ -258,13 +264,13 @@ __kernel void winograd_input_gradient_tiles(__global float *d_v, const long d_v_
 #define BW ((W + PAD + TILE - 1) / TILE)
 __kernel void winograd_input_gradient(__global float *d_input, const long d_input_offset,
                                       __global const float *d_d, const long d_d_offset) {
-    const int block = get_global_id(0);
-    const int c = get_global_id(1);
-    if (block >= B * BH * BW) return;
+    const int c = get_global_id(0);
+    const int block = get_global_id(1);
+    if (c >= C) return;
     const int b = block / (BH * BW);
     const int by = block / BW % BH;
     const int bx = block % BW;
-    __global const float *src = d_d + d_d_offset + (long) c * T + (long) b * TH * TW;
+    __global const float *src = d_d + d_d_offset + (long) b * TH * TW * C + c;
     float acc[TILE][TILE];
 #pragma unroll
     for (int i = 0; i < TILE; i++)
@@ -286,7 +292,7 @@ __kernel void winograd_input_gradient(__global float *d_input, const long d_inpu
                 for (int j = 0; j < TILE; j++) {
                     const int pj = dx * TILE + j;
                     if (pj >= ALPHA) continue;
-                    acc[i][j] += ok ? src[(long) (pi * ALPHA + pj) * V_PLANE + ty * TW + tx] : 0.0f;
+                    acc[i][j] += ok ? src[(long) (pi * ALPHA + pj) * V_PLANE + (long) (ty * TW + tx) * C] : 0.0f;
                 }
             }
         }
@@ -304,13 +310,13 @@ __kernel void winograd_input_gradient(__global float *d_input, const long d_inpu
 }
 
 // out[b][co] block of tile t = activate(A^T M A + bias[co]), the outputs inside HO x WO only.
-// Work-item (t, co).
+// Work-item (co, t).
 __kernel void winograd_output(__global float *out, const long out_offset, __global const float *m, const long m_offset,
                               __global const float *bias) {
-    const int t = get_global_id(0);
-    const int co = get_global_id(1);
-    if (t >= T) return;
-    __global const float *src = m + m_offset + (long) co * T + t;
+    const int co = get_global_id(0);
+    const int t = get_global_id(1);
+    if (co >= CO) return;
+    __global const float *src = m + m_offset + (long) t * CO + co;
     float mm[ALPHA][ALPHA];
 #pragma unroll
     for (int xi = 0; xi < XI; xi++) mm[xi / ALPHA][xi % ALPHA] = src[(long) xi * M_PLANE];
@@ -335,13 +341,13 @@ __kernel void winograd_output(__global float *out, const long out_offset, __glob
     }
 }
 
-// dM[xi][co][t] = (A dZ A^T)[xi], the adjoint of winograd_output's A^T M A, for the block dZ of
-// pre-activation gradients dz[b][co] under tile t (zeros past the output). Work-item (t, co).
+// dM[xi][t][co] = (A dZ A^T)[xi], the adjoint of winograd_output's A^T M A, for the block dZ of
+// pre-activation gradients dz[b][co] under tile t (zeros past the output). Work-item (co, t).
 __kernel void winograd_output_gradient(__global float *d_m, const long d_m_offset, __global const float *dz,
                                        const long dz_offset) {
-    const int t = get_global_id(0);
-    const int co = get_global_id(1);
-    if (t >= T) return;
+    const int co = get_global_id(0);
+    const int t = get_global_id(1);
+    if (co >= CO) return;
     const int b = t / (TH * TW);
     const int oy0 = t / TW % TH * TILE;
     const int ox0 = t % TW * TILE;
@@ -354,6 +360,6 @@ __kernel void winograd_output_gradient(__global float *d_m, const long d_m_offse
             dzz[i][j] = oy0 + i < HO && ox0 + j < WO ? plane[(oy0 + i) * WO + ox0 + j] : 0.0f;
     float adz[ALPHA][TILE]; // A dZ
     SMALL_PRODUCT(ALPHA, TILE, TILE, AT[k][i], dzz[k][j], adz[i][j]);
-    __global float *dst = d_m + d_m_offset + (long) co * T + t;
+    __global float *dst = d_m + d_m_offset + (long) t * CO + co;
     SMALL_PRODUCT(ALPHA, ALPHA, TILE, adz[i][k], AT[k][j], dst[(long) (i * ALPHA + j) * M_PLANE]);
 }

@@ -11,6 +11,8 @@ import netc.runtime.cl.Kernel;
  * images: the filter, input and output transforms and their adjoints (the file documents the layouts).
  */
 final class WinogradTransforms {
+    /** Work-items along dimension 0 come in multiples of this: one AVX-512 vector of floats. */
+    private static final int LANES = 16;
     private final Kernel filter;
     private final Kernel filterGradient;
     private final Kernel input;
@@ -34,19 +36,30 @@ final class WinogradTransforms {
         this.output = device.kernel("winograd.cl", "winograd_output", ActivationDefine.set(defines, activation));
         this.outputGradient = device.kernel("winograd.cl", "winograd_output_gradient", defines);
         long tiles = (long) images * tiling.tilesPerImage();
-        this.filterGrid = new long[] {WorkSizes.roundUp(g.inChannels()), g.outChannels()};
-        this.inputGrid = new long[] {WorkSizes.roundUp(tiles), g.inChannels()};
-        this.inputGradientGrid = new long[] {WorkSizes.roundUp((long) images * tiling.inputBlocksPerImage()),
-                g.inChannels()};
-        this.outputGrid = new long[] {WorkSizes.roundUp(tiles), g.outChannels()};
+        // Channels run along dimension 0, where PoCL vectorises across work-items: whole 16-lane groups of them.
+        long inChannels = roundUpToLanes(g.inChannels());
+        long outChannels = roundUpToLanes(g.outChannels());
+        this.filterGrid = new long[] {outChannels, g.inChannels()};
+        this.inputGrid = new long[] {inChannels, tiles};
+        this.inputGradientGrid = new long[] {inChannels, (long) images * tiling.inputBlocksPerImage()};
+        this.outputGrid = new long[] {outChannels, tiles};
     }
 
-    /** {@code u = G weight Gᵀ} for every channel pair. */
+    private static long roundUpToLanes(long channels) {
+        return (channels + LANES - 1) / LANES * LANES;
+    }
+
+    /** {@code u = G weight Gᵀ} for every channel pair, as {@code U[ξ][c][co]}: the forward's layout. */
     void filter(Buffer u, Buffer weight) {
-        filter.launch(filterGrid, null, u, weight);
+        filter.launch(filterGrid, null, u, weight, 1);
     }
 
-    /** {@code dWeight = Gᵀ dU G}, overwriting it. */
+    /** {@code u = G weight Gᵀ} for every channel pair, as {@code U[ξ][co][c]}: the backward's layout (for dV). */
+    void filterByOutputChannel(Buffer u, Buffer weight) {
+        filter.launch(filterGrid, null, u, weight, 0);
+    }
+
+    /** {@code dWeight = Gᵀ dU G} from {@code dU[ξ][c][co]}, overwriting it. */
     void filterGradient(Buffer dWeight, Buffer dU) {
         filterGradient.launch(filterGrid, null, dWeight, dU);
     }
