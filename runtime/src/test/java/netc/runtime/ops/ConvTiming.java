@@ -14,8 +14,8 @@ import netc.runtime.cl.Tensor;
  * shared and single trials are noisy.
  *
  * <p>With {@code --stages} first, it times each stage of {@link WinogradConv2d}'s F(4x4) forward and backward
- * instead: the queue is finished after every stage (see {@link StageTimer}), and each stage's median over
- * {@link #TRIALS} calls is printed (milliseconds per call, summed over the chunks and ξ of one call).
+ * instead: the queue is finished after every stage (see {@link StageTimer}), and each stage's least time over
+ * {@link #TRIALS} calls is printed (the machine is shared: the least is the least disturbed) (milliseconds per call, summed over the chunks and ξ of one call).
  */
 final class ConvTiming {
     private static final int CALLS_PER_TRIAL = 2;
@@ -98,7 +98,7 @@ final class ConvTiming {
         }
     }
 
-    /** Prints the median milliseconds per call of each stage of the forward, then of the backward. */
+    /** Prints the least milliseconds per call of each stage of the forward, then of the backward. */
     private static void timeStages(Device device, WinogradConv2d conv, ConvGeometry g) {
         int inputFloats = Math.toIntExact(g.batch() * g.inputFloatsPerImage());
         int outputFloats = Math.toIntExact(g.batch() * g.outputFloatsPerImage());
@@ -112,14 +112,14 @@ final class ConvTiming {
             String layer = String.format("conv %dx%dx%d -> %d, %dx%d, batch %d, chunks of %d images", g.inChannels(),
                     g.inHeight(), g.inWidth(), g.outChannels(), g.kernel(), g.kernel(), g.batch(),
                     conv.imagesPerChunk());
-            printStages(layer + ", forward", stageMedians(device, conv, () -> conv.forward(output, input), () -> { }));
-            printStages(layer + ", backward", stageMedians(device, conv,
+            printStages(layer + ", forward", stageLeast(device, conv, () -> conv.forward(output, input), () -> { }));
+            printStages(layer + ", backward", stageLeast(device, conv,
                     () -> conv.backward(dInput, dOutput, input, output), () -> conv.forward(output, input)));
         }
     }
 
-    /** Each stage's median over the trials of its summed milliseconds in one {@code call}, {@code before} untimed. */
-    private static java.util.Map<String, Double> stageMedians(Device device, WinogradConv2d conv, Runnable call,
+    /** Each stage's least over the trials of its summed milliseconds in one {@code call}, {@code before} untimed. */
+    private static java.util.Map<String, Double> stageLeast(Device device, WinogradConv2d conv, Runnable call,
                                                               Runnable before) {
         java.util.Map<String, java.util.List<Double>> trials = new java.util.LinkedHashMap<>();
         for (int trial = -1; trial < TRIALS; trial++) { // trial -1 warms up
@@ -139,18 +139,18 @@ final class ConvTiming {
                 sums.forEach((stage, ms) -> trials.computeIfAbsent(stage, s -> new java.util.ArrayList<>()).add(ms));
             }
         }
-        java.util.Map<String, Double> medians = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Double> least = new java.util.LinkedHashMap<>();
         trials.forEach((stage, values) -> {
             java.util.Collections.sort(values);
-            medians.put(stage, values.get(values.size() / 2));
+            least.put(stage, values.get(0));
         });
-        return medians;
+        return least;
     }
 
-    private static void printStages(String what, java.util.Map<String, Double> medians) {
-        System.out.printf("%s (median of %d calls; total %.1f ms):%n", what, TRIALS,
-                medians.values().stream().mapToDouble(Double::doubleValue).sum());
-        medians.forEach((stage, ms) -> System.out.printf("  %-28s %7.1f ms%n", stage, ms));
+    private static void printStages(String what, java.util.Map<String, Double> least) {
+        System.out.printf("%s (least of %d calls; total %.1f ms):%n", what, TRIALS,
+                least.values().stream().mapToDouble(Double::doubleValue).sum());
+        least.forEach((stage, ms) -> System.out.printf("  %-28s %7.1f ms%n", stage, ms));
     }
 
     private static Tensor filled(Device device, int size, Random random) {
