@@ -11,8 +11,6 @@ import netc.runtime.cl.Kernel;
  * images: the filter, input and output transforms and their adjoints (the file documents the layouts).
  */
 final class WinogradTransforms {
-    /** Work-items along dimension 0 come in multiples of this: one AVX-512 vector of floats. */
-    private static final int LANES = 16;
     private final Kernel filter;
     private final Kernel filterGradient;
     private final Kernel input;
@@ -36,17 +34,13 @@ final class WinogradTransforms {
         this.output = device.kernel("winograd.cl", "winograd_output", ActivationDefine.set(defines, activation));
         this.outputGradient = device.kernel("winograd.cl", "winograd_output_gradient", defines);
         long tiles = (long) images * tiling.tilesPerImage();
-        // Channels run along dimension 0, where PoCL vectorises across work-items: whole 16-lane groups of them.
-        long inChannels = roundUpToLanes(g.inChannels());
-        long outChannels = roundUpToLanes(g.outChannels());
-        this.filterGrid = new long[] {outChannels, g.inChannels()};
-        this.inputGrid = new long[] {inChannels, tiles};
-        this.inputGradientGrid = new long[] {inChannels, (long) images * tiling.inputBlocksPerImage()};
-        this.outputGrid = new long[] {outChannels, tiles};
-    }
-
-    private static long roundUpToLanes(long channels) {
-        return (channels + LANES - 1) / LANES * LANES;
+        // Channels run along dimension 0, WinogradTiling.lanes of them per work-item of the tile transforms.
+        long inGroups = g.inChannels() / WinogradTiling.lanes(g.inChannels());
+        long outGroups = g.outChannels() / WinogradTiling.lanes(g.outChannels());
+        this.filterGrid = new long[] {g.outChannels(), g.inChannels()};
+        this.inputGrid = new long[] {inGroups, tiles};
+        this.inputGradientGrid = new long[] {inGroups, (long) images * tiling.inputBlocksPerImage()};
+        this.outputGrid = new long[] {outGroups, tiles};
     }
 
     /** {@code u = G weight Gᵀ} for every channel pair, as {@code U[ξ][c][co]}: the forward's layout. */
