@@ -29,8 +29,9 @@ import netc.runtime.model.Parameter;
  * more rounding than direct convolution: on AlexNet's conv4 shape (384 → 384 channels, 12x12, batch 2)
  * with Xavier-scale weights and unit inputs, the largest error relative to the largest value is 1.2e-5
  * for the output and 8.2e-6 for the input gradient (7.5e-6 in the channel-major layouts before, which
- * summed in another order), against 2.5e-6 and 4.7e-7 for {@link Conv2d}; F(4x4, 5x5) on conv2's (96 → 256, 13x13, batch 1) 7.1e-6 and 7.5e-6, against 1.9e-6 and 3.9e-7 (and F(2x2, 5x5)'s 5.8e-6
- * and 6.1e-6) (measured in {@code WinogradConv2dTest}; docs/PERFORMANCE.md).
+ * summed in another order), against 2.5e-6 and 4.7e-7 for {@link Conv2d}; F(4x4, 5x5) on conv2's
+ * (96 → 256, 13x13, batch 1) 7.1e-6 and 7.5e-6, against 1.9e-6 and 3.9e-7 (and F(2x2, 5x5)'s 5.8e-6 and
+ * 6.1e-6) (measured in {@code WinogradConv2dTest}; docs/PERFORMANCE.md).
  *
  * <p>As {@link Conv2d} keeps its columns, the forward keeps every chunk's V for the backward when the
  * batch's fit {@link Conv2d#DEFAULT_RETAINED_BUDGET}.
