@@ -404,25 +404,51 @@ __kernel void winograd_output(__global float *out, const long out_offset, __glob
 }
 
 // dM[xi][t][co] = (A dZ A^T)[xi], the adjoint of winograd_output's A^T M A, for the block dZ of
-// pre-activation gradients dz[b][co .. co + COV] under tile t (zeros past the output). Work-item (co / COV, t).
-__kernel void winograd_output_gradient(__global float *d_m, const long d_m_offset, __global const float *dz,
-                                       const long dz_offset) {
+// pre-activation gradients dz[b][co .. co + COV] under tile t (zeros past the output). With
+// through_activation, dz = d_out * ACTIVATION_SLOPE(out) here (out: the forward's output), else d_out is dz.
+// Work-item (co / COV, t).
+__kernel void winograd_output_gradient(__global float *d_m, const long d_m_offset, __global const float *d_out,
+                                       const long d_out_offset, __global const float *out, const long out_offset,
+                                       const int through_activation) {
     const int co = get_global_id(0) * COV;
     const int t = get_global_id(1);
     if (co >= CO) return;
     const int b = t / (TH * TW);
     const int oy0 = t / TW % TH * TILE;
     const int ox0 = t % TW * TILE;
-    __global const float *plane = dz + dz_offset + ((long) b * CO + co) * HO * WO;
+    const long plane_offset = ((long) b * CO + co) * HO * WO;
+    __global const float *plane = d_out + d_out_offset + plane_offset;
+    __global const float *out_plane = out + out_offset + plane_offset;
     floatco dzz[TILE][TILE];
 #pragma unroll
     for (int i = 0; i < TILE; i++)
 #pragma unroll
-        for (int j = 0; j < TILE; j++)
-            dzz[i][j] = oy0 + i < HO && ox0 + j < WO ? gather_co(plane + (oy0 + i) * WO + ox0 + j, HO * WO)
-                                                     : (floatco) (0.0f);
+        for (int j = 0; j < TILE; j++) {
+            const int p = (oy0 + i) * WO + ox0 + j;
+            floatco value = (floatco) (0.0f);
+            if (oy0 + i < HO && ox0 + j < WO) {
+                value = gather_co(plane + p, HO * WO);
+                if (through_activation) value *= ACTIVATION_SLOPE(floatco, gather_co(out_plane + p, HO * WO));
+            }
+            dzz[i][j] = value;
+        }
     floatco adz[ALPHA][TILE]; // A dZ
     SMALL_PRODUCT_OF(floatco, ALPHA, TILE, TILE, AT[k][i], dzz[k][j], adz[i][j] = sum);
     __global float *dst = d_m + d_m_offset + (long) t * CO + co;
     SMALL_PRODUCT_OF(floatco, ALPHA, ALPHA, TILE, adz[i][k], AT[k][j], STORE_COV(sum, dst + (long) (i * ALPHA + j) * M_PLANE));
+}
+
+// dBias[co .. co + COV] (+)= the sum of dz over the chunk, from dM: A^T's column for the interpolation point 1
+// (xi = ALPHA + 1, i = j = 1) is all ones, so that element of A dZ A^T is the sum of its tile's dZ (zeros past
+// the output), and summing it over the tiles reads T x CO floats where dz has B x CO x HO x WO.
+// Work-item co / COV.
+__kernel void winograd_bias_gradient(__global float *d_bias, __global const float *d_m, const long d_m_offset,
+                                     const int accumulate) {
+    const int co = get_global_id(0) * COV;
+    if (co >= CO) return;
+    __global const float *src = d_m + d_m_offset + (long) (ALPHA + 1) * M_PLANE + co;
+    floatco sum = (floatco) (0.0f);
+    for (int t = 0; t < T; t++) sum += LOAD_COV(src + (long) t * CO);
+    if (accumulate) sum += LOAD_COV(d_bias + co);
+    STORE_COV(sum, d_bias + co);
 }

@@ -20,7 +20,8 @@ import netc.runtime.model.Parameter;
  * ({@code [α²][C][Co]}, α = 6 or 8), the input tiles {@code V = Bᵀ d B} ({@code [α²][tiles][C]}), then one
  * batched GEMM of the α² products {@code M[ξ] = V[ξ] · U[ξ]} ({@code [tiles][Co]}) and the output transform
  * {@code Aᵀ M A} fused with bias and activation.
- * Backward per chunk: {@code dz} (in place in {@code dOutput}), the bias gradient, {@code dM = A dz Aᵀ},
+ * Backward per chunk: {@code dM = A dz Aᵀ} (with {@code dz}, the gradient through the activation, formed as it
+ * is read), the bias gradient (from dM: see {@code winograd_bias_gradient}),
  * {@code dU[ξ] (+)= V[ξ]ᵀ · dM[ξ]}, {@code dV[ξ] = dM[ξ] · U[ξ]} (U then transformed as {@code [α²][Co][C]}),
  * each one GEMM batched over ξ, and dV's adjoint input transform, which sums the overlapping tiles; after the
  * last chunk {@code dWeight = Gᵀ dU G}.
@@ -50,8 +51,6 @@ public final class WinogradConv2d implements Convolution {
     private final Gemm firstFilterGradient;
     private final Gemm laterFilterGradient;
     private final Gemm inputProductGradient;
-    private final ActivationGradient activationGradient;
-    private final BiasGradient biasGradient;
     /** U: transformed in the forward, and again in a backward that needs dV, as the weights may have changed since. */
     private final Buffer filters;
     private final Buffer filterGradients;
@@ -101,7 +100,6 @@ public final class WinogradConv2d implements Convolution {
         int inChannels = geometry.inChannels();
         int outChannels = geometry.outChannels();
         int tiles = imagesPerChunk * tiling.tilesPerImage();
-        int positions = geometry.positions();
 
         this.transforms = new WinogradTransforms(device, tiling, imagesPerChunk, activation);
         this.forwardProduct = new Gemm(device, forwardShape(geometry, tiles), forwardBatch(tiling, imagesPerChunk),
@@ -115,9 +113,6 @@ public final class WinogradConv2d implements Convolution {
                 : firstFilterGradient;
         this.inputProductGradient = new Gemm(device, inputGradientShape(geometry, tiles),
                 inputGradientBatch(tiling, imagesPerChunk), scratch);
-        ChannelLayout nchw = ChannelLayout.imageMajor(outChannels, positions);
-        this.activationGradient = new ActivationGradient(device, activation, imagesPerChunk, outChannels, positions, nchw);
-        this.biasGradient = new BiasGradient(device, imagesPerChunk, outChannels, positions, nchw);
 
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
         int kernel = geometry.kernel();
@@ -257,7 +252,7 @@ public final class WinogradConv2d implements Convolution {
             transforms.input(transformedInput, vOffset, input.buffer(), geometry.inputOffset(chunk * imagesPerChunk));
             stages.mark("input transform");
             forwardProduct.run(product, 0, transformedInput, vOffset, filters, 0); // every ξ
-            stages.mark("M = U V");
+            stages.mark("M = V U");
             transforms.output(output.buffer(), geometry.outputOffset(chunk * imagesPerChunk), product, 0,
                     bias.value().buffer());
             stages.mark("output transform");
@@ -278,16 +273,11 @@ public final class WinogradConv2d implements Convolution {
             boolean first = chunk == 0;
             long vOffset = transformedInputOffset(chunk);
             long outOffset = geometry.outputOffset(chunk * imagesPerChunk);
-            // dz overwrites dOutput (both NCHW), which the bias gradient and dM read.
-            if (output != null) { // null: dOutput is already through the activation
-                activationGradient.run(dOutput.buffer(), outOffset, dOutput.buffer(), outOffset, output.buffer(),
-                        outOffset);
-                stages.mark("dz");
-            }
-            biasGradient.run(bias.grad().buffer(), dOutput.buffer(), outOffset, !first);
-            stages.mark("bias gradient");
-            transforms.outputGradient(product, 0, dOutput.buffer(), outOffset);
+            // dz = dOutput through the activation's slope (output null: dOutput is dz already) within dM's transform.
+            transforms.outputGradient(product, 0, dOutput.buffer(), output != null ? output.buffer() : null, outOffset);
             stages.mark("dM = A dz Aᵀ");
+            transforms.biasGradient(bias.grad().buffer(), product, 0, !first);
+            stages.mark("bias gradient");
             if (!transformedReady) {
                 transforms.input(transformedInput, vOffset, input.buffer(),
                         geometry.inputOffset(chunk * imagesPerChunk));

@@ -18,10 +18,12 @@ final class WinogradTransforms {
     private final Kernel inputGradient;
     private final Kernel output;
     private final Kernel outputGradient;
+    private final Kernel biasGradient;
     private final long[] filterGrid;
     private final long[] inputGrid;
     private final long[] inputGradientGrid;
     private final long[] outputGrid;
+    private final long[] biasGrid;
 
     WinogradTransforms(Device device, WinogradTiling tiling, int images, Activation activation) {
         Defines defines = tiling.defines(images);
@@ -32,7 +34,9 @@ final class WinogradTransforms {
         this.inputGradientTiles = device.kernel("winograd.cl", "winograd_input_gradient_tiles", defines);
         this.inputGradient = device.kernel("winograd.cl", "winograd_input_gradient", defines);
         this.output = device.kernel("winograd.cl", "winograd_output", ActivationDefine.set(defines, activation));
-        this.outputGradient = device.kernel("winograd.cl", "winograd_output_gradient", defines);
+        this.outputGradient = device.kernel("winograd.cl", "winograd_output_gradient",
+                ActivationDefine.set(defines, activation));
+        this.biasGradient = device.kernel("winograd.cl", "winograd_bias_gradient", defines);
         long tiles = (long) images * tiling.tilesPerImage();
         // Channels run along dimension 0, WinogradTiling.lanes of them per work-item of the tile transforms.
         long inGroups = g.inChannels() / WinogradTiling.lanes(g.inChannels());
@@ -41,6 +45,7 @@ final class WinogradTransforms {
         this.inputGrid = new long[] {inGroups, tiles};
         this.inputGradientGrid = new long[] {inGroups, (long) images * tiling.inputBlocksPerImage()};
         this.outputGrid = new long[] {outGroups, tiles};
+        this.biasGrid = new long[] {outGroups};
     }
 
     /** {@code u = G weight Gᵀ} for every channel pair, as {@code U[ξ][c][co]}: the forward's layout. */
@@ -74,8 +79,17 @@ final class WinogradTransforms {
         output.launch(outputGrid, null, out, outOffset, m, mOffset, bias);
     }
 
-    /** {@code dM = A dz Aᵀ} from the chunk's pre-activation gradient (NCHW). */
-    void outputGradient(Buffer dM, long dMOffset, Buffer dz, long dzOffset) {
-        outputGradient.launch(outputGrid, null, dM, dMOffset, dz, dzOffset);
+    /**
+     * {@code dM = A dz Aᵀ} for the chunk, {@code dz} the output gradient (NCHW) through the activation's slope
+     * at {@code output}, or the output gradient itself when {@code output} is null.
+     */
+    void outputGradient(Buffer dM, long dMOffset, Buffer dOutput, Buffer output, long offset) {
+        Buffer slopeAt = output != null ? output : dOutput; // unread when null
+        outputGradient.launch(outputGrid, null, dM, dMOffset, dOutput, offset, slopeAt, offset, output != null ? 1 : 0);
+    }
+
+    /** {@code dBias = } (or, with {@code accumulate}, {@code +=}) the chunk's sum of dz, read from its {@code dM}. */
+    void biasGradient(Buffer dBias, Buffer dM, long dMOffset, boolean accumulate) {
+        biasGradient.launch(biasGrid, null, dBias, dM, dMOffset, accumulate ? 1 : 0);
     }
 }
