@@ -2,7 +2,7 @@
 // Algorithms for Convolutional Neural Networks", 2016): each TILE x TILE block of outputs of one channel
 // pair is Y = A^T [(G g G^T) .* (B^T d B)] A, with d the ALPHA x ALPHA input patch (ALPHA = TILE + K - 1)
 // under the block. Summed over input channels, the element-wise product becomes ALPHA^2 independent
-// matrix products M[xi] = U[xi] . V[xi] ([CO x C] . [C x T]), which the host runs as GEMMs; these
+// matrix products M[xi] = V[xi] . U[xi] ([T x C] . [C x CO]), which the host runs as GEMMs; these
 // kernels are the transforms around them, forward and backward (each backward transform is the adjoint
 // of its forward one).
 //
