@@ -16,8 +16,11 @@ import netc.runtime.cl.Defines;
 record WinogradTiling(ConvGeometry geometry, int tile) {
     /** Floats in a 64-byte cache line: matrices start on whole lines. */
     static final int FLOATS_PER_LINE = 16;
-    /** The widest channel vector of the transforms: AVX-512's 16 floats. */
-    static final int MAX_LANES = Integer.getInteger("netc.winogradLanes", 16);
+    /**
+     * The widest channel vector of the transforms: AVX-512's 16 floats. On PoCL (Zen 4) 8 lanes ran no
+     * faster on conv2's shape (docs/measurements/session-2026-12-03c-alexnet.txt).
+     */
+    static final int MAX_LANES = 16;
 
     WinogradTiling {
         int kernel = geometry.kernel();
@@ -123,8 +126,9 @@ record WinogradTiling(ConvGeometry geometry, int tile) {
 
     /** {@code winograd.cl}'s defines for chunks of {@code images} images. */
     Defines defines(int images) {
-        return Defines.of().set("CV", lanes(geometry.inChannels())).set("COV", lanes(geometry.outChannels())).set("TILE", tile).set("K", geometry.kernel()).set("B", images).set("C", geometry.inChannels())
-                .set("CO", geometry.outChannels()).set("H", geometry.inHeight()).set("W", geometry.inWidth())
+        return Defines.of().set("TILE", tile).set("K", geometry.kernel()).set("B", images).set("C", geometry.inChannels())
+                .set("CO", geometry.outChannels()).set("CV", lanes(geometry.inChannels()))
+                .set("COV", lanes(geometry.outChannels())).set("H", geometry.inHeight()).set("W", geometry.inWidth())
                 .set("PAD", geometry.padding()).set("U_PLANE", filterPlaneFloats())
                 .set("V_PLANE", transformedPlaneFloats(geometry.inChannels(), images))
                 .set("M_PLANE", transformedPlaneFloats(geometry.outChannels(), images));
