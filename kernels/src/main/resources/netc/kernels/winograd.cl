@@ -2,7 +2,7 @@
 // Algorithms for Convolutional Neural Networks", 2016): each TILE x TILE block of outputs of one channel
 // pair is Y = A^T [(G g G^T) .* (B^T d B)] A, with d the ALPHA x ALPHA input patch (ALPHA = TILE + K - 1)
 // under the block. Summed over input channels, the element-wise product becomes ALPHA^2 independent
-// matrix products M[xi] = U[xi] . V[xi] ([CO x C] . [C x T]), which the host runs as GEMMs; these
+// matrix products M[xi] = V[xi] . U[xi] ([T x C] . [C x CO]), which the host runs as GEMMs; these
 // kernels are the transforms around them, forward and backward (each backward transform is the adjoint
 // of its forward one).
 //
@@ -17,11 +17,15 @@
 // Index convention: input[b][c][y][x], out[b][co][oy][ox] (NCHW); weight[co][c][ky][kx] (K x K);
 // tile t = (b * TH + ty) * TW + tx covers outputs oy = ty*TILE + i, ox = tx*TILE + j (i, j < TILE) and
 // reads inputs y = ty*TILE - PAD + i, x = tx*TILE - PAD + j (i, j < ALPHA);
-// transformed element xi = i * ALPHA + j: U[xi][co][c], V[xi][c][t], M[xi][co][t] (row-major matrices),
-// matrix xi of U, V and M starting at xi * U_PLANE, xi * V_PLANE and xi * M_PLANE (at least CO * C, C * T
-// and CO * T: the host pads them so that the ALPHA^2 matrices do not start on the same cache set).
-// Work-items run along tiles t in dimension 0 (consecutive V and M entries; the input-gradient gather
-// along blocks of inputs) and channels in dimension 1.
+// transformed element xi = i * ALPHA + j: V[xi][t][c], M[xi][t][co] (tile-major: row-major T x C and T x CO
+// matrices), U[xi][c][co] for the forward's M = V U and U[xi][co][c] for the backward's dV = dM U
+// (winograd_filter writes either), dU[xi][c][co] = V^T dM; with these layouts every product is a GEMM
+// whose operands are contiguous along their rows (NN or TN), which runs batched over all xi without
+// packing. Matrix xi of U, V and M starts at xi * U_PLANE, xi * V_PLANE and xi * M_PLANE (at least CO * C,
+// C * T and CO * T: the host pads them so that the ALPHA^2 matrices do not start on the same cache set).
+// Work-items run along channels in dimension 0 and tiles t (the input-gradient gather: blocks of inputs) in
+// dimension 1; each transforms CV input channels (COV output channels) at once as the lanes of one vector,
+// which the host picks to divide C (CO): the tile-major layouts make those lanes contiguous in V and M.
 
 #include "activation.cl"
 
@@ -163,56 +167,119 @@ __constant float AT[TILE][ALPHA] = {
 #define XI (ALPHA * ALPHA)
 
 // STORE(i, j) = sum over k < INNER of LEFT(i, k) * RIGHT(k, j) for i < ROWS, j < COLS, every loop unrolled:
-// the transforms' small matrix products, written once (LEFT, RIGHT and STORE are expressions in i, j, k).
-#define SMALL_PRODUCT(ROWS, COLS, INNER, LEFT, RIGHT, STORE) \
+// the transforms' small matrix products, written once (LEFT, RIGHT and STORE are expressions in i, j, k),
+// in floats or, with SMALL_PRODUCT_OF, vectors of TYPE (one lane per channel), whose STORE_SUM is a
+// statement that stores the finished `sum`.
+#define SMALL_PRODUCT_OF(TYPE, ROWS, COLS, INNER, LEFT, RIGHT, STORE_SUM) \
     _Pragma("unroll") for (int i = 0; i < (ROWS); i++) \
     _Pragma("unroll") for (int j = 0; j < (COLS); j++) { \
-        float sum = 0.0f; \
+        TYPE sum = (TYPE) (0.0f); \
         _Pragma("unroll") for (int k = 0; k < (INNER); k++) sum += (LEFT) * (RIGHT); \
-        STORE = sum; \
+        STORE_SUM; \
     }
+#define SMALL_PRODUCT(ROWS, COLS, INNER, LEFT, RIGHT, STORE) \
+    SMALL_PRODUCT_OF(float, ROWS, COLS, INNER, LEFT, RIGHT, STORE = sum)
 
-// U[xi][co][c] = (G g G^T)[xi] for the K x K filter g = weight[co][c]. Work-item (c, co).
-__kernel void winograd_filter(__global float *u, __global const float *weight) {
-    const int c = get_global_id(0);
-    const int co = get_global_id(1);
-    if (c >= C) return;
+// Channel vectors: CV input channels (COV output channels) per work-item, 1, 2, 4, 8 or 16 dividing C (CO).
+#ifndef CV
+#define CV 1
+#endif
+#ifndef COV
+#define COV 1
+#endif
+#define CAT_(a, b) a##b
+#define CAT(a, b) CAT_(a, b)
+#if CV == 1
+#define floatc float
+#define LOAD_CV(p) (*(p))
+#define STORE_CV(value, p) (*(p) = (value))
+#else
+#define floatc CAT(float, CV)
+#define LOAD_CV(p) CAT(vload, CV)(0, (p))
+#define STORE_CV(value, p) CAT(vstore, CV)((value), 0, (p))
+#endif
+#if COV == 1
+#define floatco float
+#define LOAD_COV(p) (*(p))
+#define STORE_COV(value, p) (*(p) = (value))
+#else
+#define floatco CAT(float, COV)
+#define LOAD_COV(p) CAT(vload, COV)(0, (p))
+#define STORE_COV(value, p) CAT(vstore, COV)((value), 0, (p))
+#endif
+
+// The lanes of a channel vector from (to) NCHW planes STRIDE floats apart: channel l at p[l * STRIDE].
+inline floatc gather_c(__global const float *p, const int stride) {
+    float lanes[CV];
+#pragma unroll
+    for (int l = 0; l < CV; l++) lanes[l] = p[l * stride];
+    return LOAD_CV(lanes);
+}
+
+inline floatco gather_co(__global const float *p, const int stride) {
+    float lanes[COV];
+#pragma unroll
+    for (int l = 0; l < COV; l++) lanes[l] = p[l * stride];
+    return LOAD_COV(lanes);
+}
+
+inline void scatter_c(const floatc value, __global float *p, const int stride) {
+    float lanes[CV];
+    STORE_CV(value, lanes);
+#pragma unroll
+    for (int l = 0; l < CV; l++) p[l * stride] = lanes[l];
+}
+
+inline void scatter_co(const floatco value, __global float *p, const int stride) {
+    float lanes[COV];
+    STORE_COV(value, lanes);
+#pragma unroll
+    for (int l = 0; l < COV; l++) p[l * stride] = lanes[l];
+}
+
+// U[xi] = (G g G^T)[xi] for the K x K filter g = weight[co][c], at U[xi][c][co] when channels_last, else at
+// U[xi][co][c]. Work-item (co, c).
+__kernel void winograd_filter(__global float *u, __global const float *weight, const int channels_last) {
+    const int co = get_global_id(0);
+    const int c = get_global_id(1);
+    if (co >= CO) return;
     float g[K][K];
     __global const float *src = weight + ((long) co * C + c) * (K * K);
 #pragma unroll
     for (int k = 0; k < K * K; k++) g[k / K][k % K] = src[k];
     float gg[ALPHA][K]; // G g
     SMALL_PRODUCT(ALPHA, K, K, G[i][k], g[k][j], gg[i][j]);
-    SMALL_PRODUCT(ALPHA, ALPHA, K, gg[i][k], G[j][k], u[(long) (i * ALPHA + j) * U_PLANE + co * C + c]);
+    __global float *dst = u + (channels_last ? (long) c * CO + co : (long) co * C + c);
+    SMALL_PRODUCT(ALPHA, ALPHA, K, gg[i][k], G[j][k], dst[(long) (i * ALPHA + j) * U_PLANE]);
 }
 
-// dWeight[co][c] = G^T dU G, the adjoint of winograd_filter. Work-item (c, co).
+// dWeight[co][c] = G^T dU G, the adjoint of winograd_filter, from dU[xi][c][co]. Work-item (co, c).
 __kernel void winograd_filter_gradient(__global float *d_weight, __global const float *d_u) {
-    const int c = get_global_id(0);
-    const int co = get_global_id(1);
-    if (c >= C) return;
+    const int co = get_global_id(0);
+    const int c = get_global_id(1);
+    if (co >= CO) return;
     float du[ALPHA][ALPHA];
 #pragma unroll
-    for (int xi = 0; xi < XI; xi++) du[xi / ALPHA][xi % ALPHA] = d_u[(long) xi * U_PLANE + co * C + c];
+    for (int xi = 0; xi < XI; xi++) du[xi / ALPHA][xi % ALPHA] = d_u[(long) xi * U_PLANE + c * CO + co];
     float gt[K][ALPHA]; // G^T dU
     SMALL_PRODUCT(K, ALPHA, ALPHA, G[k][i], du[k][j], gt[i][j]);
     __global float *dst = d_weight + ((long) co * C + c) * (K * K);
     SMALL_PRODUCT(K, K, ALPHA, gt[i][k], G[k][j], dst[i * K + j]);
 }
 
-// V[xi][c][t] = (B^T d B)[xi] for the input patch d of tile t, channel c (zeros outside the input).
-// Work-item (t, c).
+// V[xi][t][c] = (B^T d B)[xi] for the input patch d of tile t, channels c .. c + CV (zeros outside the input).
+// Work-item (c / CV, t).
 __kernel void winograd_input(__global float *v, const long v_offset, __global const float *input, const long input_offset) {
-    const int t = get_global_id(0);
-    const int c = get_global_id(1);
-    if (t >= T) return;
+    const int c = get_global_id(0) * CV;
+    const int t = get_global_id(1);
+    if (c >= C) return;
     const int b = t / (TH * TW);
     const int ty = t / TW % TH;
     const int tx = t % TW;
     const int y0 = ty * TILE - PAD;
     const int x0 = tx * TILE - PAD;
     __global const float *plane = input + input_offset + ((long) b * C + c) * H * W;
-    float d[ALPHA][ALPHA];
+    floatc d[ALPHA][ALPHA];
 #pragma unroll
     for (int i = 0; i < ALPHA; i++)
 #pragma unroll
@@ -221,36 +288,37 @@ __kernel void winograd_input(__global float *v, const long v_offset, __global co
             const int x = x0 + j;
             // A conditional load: with PoCL 14-18 ms on conv4's shape at batch 64, against 40-70 ms for an
             // unconditional load from a clamped address followed by a select.
-            d[i][j] = y >= 0 && y < H && x >= 0 && x < W ? plane[y * W + x] : 0.0f;
+            d[i][j] = y >= 0 && y < H && x >= 0 && x < W ? gather_c(plane + y * W + x, H * W) : (floatc) (0.0f);
         }
-    float bd[ALPHA][ALPHA]; // B^T d
-    SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, BT[i][k], d[k][j], bd[i][j]);
-    __global float *dst = v + v_offset + (long) c * T + t;
-    SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, bd[i][k], BT[j][k], dst[(long) (i * ALPHA + j) * V_PLANE]);
+    floatc bd[ALPHA][ALPHA]; // B^T d
+    SMALL_PRODUCT_OF(floatc, ALPHA, ALPHA, ALPHA, BT[i][k], d[k][j], bd[i][j] = sum);
+    __global float *dst = v + v_offset + (long) t * C + c;
+    SMALL_PRODUCT_OF(floatc, ALPHA, ALPHA, ALPHA, bd[i][k], BT[j][k], STORE_CV(sum, dst + (long) (i * ALPHA + j) * V_PLANE));
 }
 
 // dInput = the adjoint of winograd_input, in two steps. First, in place, each tile's dV becomes
-// dD = B dV B^T, the gradient of its ALPHA x ALPHA input patch. Work-item (t, c).
+// dD = B dV B^T, the gradient of its ALPHA x ALPHA input patch. Work-item (c / CV, t).
 __kernel void winograd_input_gradient_tiles(__global float *d_v, const long d_v_offset) {
-    const int t = get_global_id(0);
-    const int c = get_global_id(1);
-    if (t >= T) return;
-    __global float *tile = d_v + d_v_offset + (long) c * T + t;
-    float dv[ALPHA][ALPHA];
+    const int c = get_global_id(0) * CV;
+    const int t = get_global_id(1);
+    if (c >= C) return;
+    __global float *tile = d_v + d_v_offset + (long) t * C + c;
+    floatc dv[ALPHA][ALPHA];
 #pragma unroll
-    for (int xi = 0; xi < XI; xi++) dv[xi / ALPHA][xi % ALPHA] = tile[(long) xi * V_PLANE];
-    float bdv[ALPHA][ALPHA]; // B dV
-    SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, BT[k][i], dv[k][j], bdv[i][j]);
-    SMALL_PRODUCT(ALPHA, ALPHA, ALPHA, bdv[i][k], BT[k][j], tile[(long) (i * ALPHA + j) * V_PLANE]);
+    for (int xi = 0; xi < XI; xi++) dv[xi / ALPHA][xi % ALPHA] = LOAD_CV(tile + (long) xi * V_PLANE);
+    floatc bdv[ALPHA][ALPHA]; // B dV
+    SMALL_PRODUCT_OF(floatc, ALPHA, ALPHA, ALPHA, BT[k][i], dv[k][j], bdv[i][j] = sum);
+    SMALL_PRODUCT_OF(floatc, ALPHA, ALPHA, ALPHA, bdv[i][k], BT[k][j], STORE_CV(sum, tile + (long) (i * ALPHA + j) * V_PLANE));
 }
 
-// Then each input element sums the patch gradients dD of the tiles that read it. Work-item (block, c)
+// Then each input element sums the patch gradients dD of the tiles that read it. Work-item (c / CV, block)
 // owns the TILE x TILE inputs y = by*TILE - PAD + i, x = bx*TILE - PAD + j (i, j < TILE), which tile
 // (by, bx) reads at patch position (i, j) and, for i or j below ALPHA - TILE, tiles (by - 1, .) and
-// (., bx - 1) at i + TILE or j + TILE; it overwrites them (no atomics), dropping the padding. Blocks run
-// along dimension 0, so neighbouring work-items read neighbouring tiles: contiguous loads. (On conv4's
-// shape at batch 64, PoCL on the shared 2-core Zen 4: 22-40 ms, against 47 ms for one work-item per input
-// element, which gathers from ALPHA^2 planes, and ~100 ms for one kernel doing both steps per block.)
+// (., bx - 1) at i + TILE or j + TILE; it overwrites them (no atomics), dropping the padding. Channels run
+// along dimension 0, so neighbouring work-items read neighbouring entries of dD: contiguous loads. (With
+// the channel-major layout before, on conv4's shape at batch 64, PoCL on the shared 2-core Zen 4: 22-40 ms,
+// against 47 ms for one work-item per input element, which gathers from ALPHA^2 planes, and ~100 ms for one
+// kernel doing both steps per block.)
 // A patch of ALPHA inputs spans SPAN blocks of TILE (2 for F(4x4,3x3), F(2x2,3x3) and F(4x4,5x5), 3 for
 // F(2x2,5x5)).
 #define SPAN ((ALPHA + TILE - 1) / TILE)
@@ -258,18 +326,18 @@ __kernel void winograd_input_gradient_tiles(__global float *d_v, const long d_v_
 #define BW ((W + PAD + TILE - 1) / TILE)
 __kernel void winograd_input_gradient(__global float *d_input, const long d_input_offset,
                                       __global const float *d_d, const long d_d_offset) {
-    const int block = get_global_id(0);
-    const int c = get_global_id(1);
-    if (block >= B * BH * BW) return;
+    const int c = get_global_id(0) * CV;
+    const int block = get_global_id(1);
+    if (c >= C) return;
     const int b = block / (BH * BW);
     const int by = block / BW % BH;
     const int bx = block % BW;
-    __global const float *src = d_d + d_d_offset + (long) c * T + (long) b * TH * TW;
-    float acc[TILE][TILE];
+    __global const float *src = d_d + d_d_offset + (long) b * TH * TW * C + c;
+    floatc acc[TILE][TILE];
 #pragma unroll
     for (int i = 0; i < TILE; i++)
 #pragma unroll
-        for (int j = 0; j < TILE; j++) acc[i][j] = 0.0f;
+        for (int j = 0; j < TILE; j++) acc[i][j] = (floatc) (0.0f);
 #pragma unroll
     for (int dy = 0; dy < SPAN; dy++) {
         const int ty = by - dy;
@@ -286,7 +354,7 @@ __kernel void winograd_input_gradient(__global float *d_input, const long d_inpu
                 for (int j = 0; j < TILE; j++) {
                     const int pj = dx * TILE + j;
                     if (pj >= ALPHA) continue;
-                    acc[i][j] += ok ? src[(long) (pi * ALPHA + pj) * V_PLANE + ty * TW + tx] : 0.0f;
+                    if (ok) acc[i][j] += LOAD_CV(src + (long) (pi * ALPHA + pj) * V_PLANE + (long) (ty * TW + tx) * C);
                 }
             }
         }
@@ -298,28 +366,28 @@ __kernel void winograd_input_gradient(__global float *d_input, const long d_inpu
 #pragma unroll
         for (int j = 0; j < TILE; j++) {
             const int x = bx * TILE - PAD + j;
-            if (y >= 0 && y < H && x >= 0 && x < W) plane[y * W + x] = acc[i][j];
+            if (y >= 0 && y < H && x >= 0 && x < W) scatter_c(acc[i][j], plane + y * W + x, H * W);
         }
     }
 }
 
-// out[b][co] block of tile t = activate(A^T M A + bias[co]), the outputs inside HO x WO only.
-// Work-item (t, co).
+// out[b][co] block of tile t = activate(A^T M A + bias[co]) for co .. co + COV, the outputs inside HO x WO only.
+// Work-item (co / COV, t).
 __kernel void winograd_output(__global float *out, const long out_offset, __global const float *m, const long m_offset,
                               __global const float *bias) {
-    const int t = get_global_id(0);
-    const int co = get_global_id(1);
-    if (t >= T) return;
-    __global const float *src = m + m_offset + (long) co * T + t;
-    float mm[ALPHA][ALPHA];
+    const int co = get_global_id(0) * COV;
+    const int t = get_global_id(1);
+    if (co >= CO) return;
+    __global const float *src = m + m_offset + (long) t * CO + co;
+    floatco mm[ALPHA][ALPHA];
 #pragma unroll
-    for (int xi = 0; xi < XI; xi++) mm[xi / ALPHA][xi % ALPHA] = src[(long) xi * M_PLANE];
-    float am[TILE][ALPHA]; // A^T M
-    SMALL_PRODUCT(TILE, ALPHA, ALPHA, AT[i][k], mm[k][j], am[i][j]);
+    for (int xi = 0; xi < XI; xi++) mm[xi / ALPHA][xi % ALPHA] = LOAD_COV(src + (long) xi * M_PLANE);
+    floatco am[TILE][ALPHA]; // A^T M
+    SMALL_PRODUCT_OF(floatco, TILE, ALPHA, ALPHA, AT[i][k], mm[k][j], am[i][j] = sum);
     const int b = t / (TH * TW);
     const int oy0 = t / TW % TH * TILE;
     const int ox0 = t % TW * TILE;
-    const float bias_co = bias[co];
+    const floatco bias_co = LOAD_COV(bias + co);
     __global float *plane = out + out_offset + ((long) b * CO + co) * HO * WO;
 #pragma unroll
     for (int i = 0; i < TILE; i++) {
@@ -327,33 +395,60 @@ __kernel void winograd_output(__global float *out, const long out_offset, __glob
 #pragma unroll
         for (int j = 0; j < TILE; j++) {
             if (ox0 + j >= WO) continue;
-            float sum = 0.0f;
+            floatco sum = (floatco) (0.0f);
 #pragma unroll
             for (int k = 0; k < ALPHA; k++) sum += am[i][k] * AT[j][k];
-            plane[(oy0 + i) * WO + ox0 + j] = activate(sum + bias_co);
+            scatter_co(ACTIVATE(floatco, sum + bias_co), plane + (oy0 + i) * WO + ox0 + j, HO * WO);
         }
     }
 }
 
-// dM[xi][co][t] = (A dZ A^T)[xi], the adjoint of winograd_output's A^T M A, for the block dZ of
-// pre-activation gradients dz[b][co] under tile t (zeros past the output). Work-item (t, co).
-__kernel void winograd_output_gradient(__global float *d_m, const long d_m_offset, __global const float *dz,
-                                       const long dz_offset) {
-    const int t = get_global_id(0);
-    const int co = get_global_id(1);
-    if (t >= T) return;
+// dM[xi][t][co] = (A dZ A^T)[xi], the adjoint of winograd_output's A^T M A, for the block dZ of
+// pre-activation gradients dz[b][co .. co + COV] under tile t (zeros past the output). With
+// through_activation, dz = d_out * ACTIVATION_SLOPE(out) here (out: the forward's output), else d_out is dz.
+// Work-item (co / COV, t).
+__kernel void winograd_output_gradient(__global float *d_m, const long d_m_offset, __global const float *d_out,
+                                       const long d_out_offset, __global const float *out, const long out_offset,
+                                       const int through_activation) {
+    const int co = get_global_id(0) * COV;
+    const int t = get_global_id(1);
+    if (co >= CO) return;
     const int b = t / (TH * TW);
     const int oy0 = t / TW % TH * TILE;
     const int ox0 = t % TW * TILE;
-    __global const float *plane = dz + dz_offset + ((long) b * CO + co) * HO * WO;
-    float dzz[TILE][TILE];
+    const long plane_offset = ((long) b * CO + co) * HO * WO;
+    __global const float *plane = d_out + d_out_offset + plane_offset;
+    __global const float *out_plane = out + out_offset + plane_offset;
+    floatco dzz[TILE][TILE];
 #pragma unroll
     for (int i = 0; i < TILE; i++)
 #pragma unroll
-        for (int j = 0; j < TILE; j++)
-            dzz[i][j] = oy0 + i < HO && ox0 + j < WO ? plane[(oy0 + i) * WO + ox0 + j] : 0.0f;
-    float adz[ALPHA][TILE]; // A dZ
-    SMALL_PRODUCT(ALPHA, TILE, TILE, AT[k][i], dzz[k][j], adz[i][j]);
-    __global float *dst = d_m + d_m_offset + (long) co * T + t;
-    SMALL_PRODUCT(ALPHA, ALPHA, TILE, adz[i][k], AT[k][j], dst[(long) (i * ALPHA + j) * M_PLANE]);
+        for (int j = 0; j < TILE; j++) {
+            const int p = (oy0 + i) * WO + ox0 + j;
+            floatco value = (floatco) (0.0f);
+            if (oy0 + i < HO && ox0 + j < WO) {
+                value = gather_co(plane + p, HO * WO);
+                if (through_activation) value *= ACTIVATION_SLOPE(floatco, gather_co(out_plane + p, HO * WO));
+            }
+            dzz[i][j] = value;
+        }
+    floatco adz[ALPHA][TILE]; // A dZ
+    SMALL_PRODUCT_OF(floatco, ALPHA, TILE, TILE, AT[k][i], dzz[k][j], adz[i][j] = sum);
+    __global float *dst = d_m + d_m_offset + (long) t * CO + co;
+    SMALL_PRODUCT_OF(floatco, ALPHA, ALPHA, TILE, adz[i][k], AT[k][j], STORE_COV(sum, dst + (long) (i * ALPHA + j) * M_PLANE));
+}
+
+// dBias[co .. co + COV] (+)= the sum of dz over the chunk, from dM: A^T's column for the interpolation point 1
+// (xi = ALPHA + 1, i = j = 1) is all ones, so that element of A dZ A^T is the sum of its tile's dZ (zeros past
+// the output), and summing it over the tiles reads T x CO floats where dz has B x CO x HO x WO.
+// Work-item co / COV.
+__kernel void winograd_bias_gradient(__global float *d_bias, __global const float *d_m, const long d_m_offset,
+                                     const int accumulate) {
+    const int co = get_global_id(0) * COV;
+    if (co >= CO) return;
+    __global const float *src = d_m + d_m_offset + (long) (ALPHA + 1) * M_PLANE + co;
+    floatco sum = (floatco) (0.0f);
+    for (int t = 0; t < T; t++) sum += LOAD_COV(src + (long) t * CO);
+    if (accumulate) sum += LOAD_COV(d_bias + co);
+    STORE_COV(sum, d_bias + co);
 }

@@ -39,7 +39,7 @@ final class BlockedGemm implements GemmLaunch {
                 .set("STRIDE_C", batch.strideC());
         this.kernel = device.kernel("gemm.cl", plan.kernelName(), defines);
         GemmGroups groups = GemmGroups.of(device);
-        long[] matrixLocal = groups.local(plan.global(), kernel.maxWorkGroupSize());
+        long[] matrixLocal = groups.local(plan.global(), kernel.maxWorkGroupSize(), batch.count());
         long[] matrixGlobal = GemmGroups.padded(plan.global(), matrixLocal);
         // One product keeps its two-dimensional launch; a batch adds the products as dimension 2.
         this.local = batch.batched() ? new long[] {matrixLocal[0], matrixLocal[1], 1} : matrixLocal;

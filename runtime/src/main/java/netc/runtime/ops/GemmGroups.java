@@ -30,7 +30,15 @@ record GemmGroups(int computeUnits, int minGroup) {
      * the first dimension first (row blocks, which share a column panel), then the second.
      */
     long[] local(long[] global, long kernelMaxGroup) {
-        long items = global[0] * global[1];
+        return local(global, kernelMaxGroup, 1);
+    }
+
+    /**
+     * As {@link #local(long[], long)} for a grid run {@code products} times (a batch's third dimension): the
+     * groups of all products share the cores, so one product's grid may be split into fewer, larger groups.
+     */
+    long[] local(long[] global, long kernelMaxGroup, long products) {
+        long items = global[0] * global[1] * products;
         long group = Long.highestOneBit(Math.max(1, Math.min(GROUP_LIMIT, kernelMaxGroup)));
         while (group > minGroup && items / group < (long) GROUPS_PER_UNIT * computeUnits) {
             group /= 2;

@@ -17,19 +17,22 @@ import netc.runtime.model.Parameter;
  * (36 per 4x4 output tile and channel pair instead of 144) and 6.25x for 5x5 (64 instead of 400).
  *
  * <p>Forward per chunk of images: the filters are transformed once, {@code U = G g Gᵀ}
- * ({@code [α²][Co][C]}, α = 6 or 8), the input tiles {@code V = Bᵀ d B} ({@code [α²][C][tiles]}), then one
- * batched GEMM of the α² products {@code M[ξ] = U[ξ] · V[ξ]} and the output transform {@code Aᵀ M A} fused
- * with bias and activation.
- * Backward per chunk: {@code dz} (in place in {@code dOutput}), the bias gradient, {@code dM = A dz Aᵀ},
- * {@code dU[ξ] (+)= dM[ξ] · V[ξ]ᵀ}, {@code dV[ξ] = U[ξ]ᵀ · dM[ξ]} and its adjoint input transform, which
- * sums the overlapping tiles; after the last chunk {@code dWeight = Gᵀ dU G}.
+ * ({@code [α²][C][Co]}, α = 6 or 8), the input tiles {@code V = Bᵀ d B} ({@code [α²][tiles][C]}), then one
+ * batched GEMM of the α² products {@code M[ξ] = V[ξ] · U[ξ]} ({@code [tiles][Co]}) and the output transform
+ * {@code Aᵀ M A} fused with bias and activation.
+ * Backward per chunk: {@code dM = A dz Aᵀ} (with {@code dz}, the gradient through the activation, formed as it
+ * is read), the bias gradient (from dM: see {@code winograd_bias_gradient}),
+ * {@code dU[ξ] (+)= V[ξ]ᵀ · dM[ξ]}, {@code dV[ξ] = dM[ξ] · U[ξ]} (U then transformed as {@code [α²][Co][C]}),
+ * each one GEMM batched over ξ, and dV's adjoint input transform, which sums the overlapping tiles; after the
+ * last chunk {@code dWeight = Gᵀ dU G}.
  *
  * <p>Float32 error: the transforms scale values by up to 8 and 1/24 and then cancel, so results carry
  * more rounding than direct convolution: on AlexNet's conv4 shape (384 → 384 channels, 12x12, batch 2)
  * with Xavier-scale weights and unit inputs, the largest error relative to the largest value is 1.2e-5
- * for the output and 7.5e-6 for the input gradient, against 2.5e-6 and 4.7e-7 for {@link Conv2d}; F(4x4, 5x5)
- * on conv2's (96 → 256, 13x13, batch 1) 7.1e-6 and 7.5e-6, against 1.9e-6 and 3.9e-7 (and F(2x2, 5x5)'s 5.8e-6
- * and 6.1e-6) (measured in {@code WinogradConv2dTest}; docs/PERFORMANCE.md).
+ * for the output and 8.2e-6 for the input gradient (7.5e-6 in the channel-major layouts before, which
+ * summed in another order), against 2.5e-6 and 4.7e-7 for {@link Conv2d}; F(4x4, 5x5) on conv2's
+ * (96 → 256, 13x13, batch 1) 7.1e-6 and 7.5e-6, against 1.9e-6 and 3.9e-7 (and F(2x2, 5x5)'s 5.8e-6 and
+ * 6.1e-6) (measured in {@code WinogradConv2dTest}; docs/PERFORMANCE.md).
  *
  * <p>As {@link Conv2d} keeps its columns, the forward keeps every chunk's V for the backward when the
  * batch's fit {@link Conv2d#DEFAULT_RETAINED_BUDGET}.
@@ -48,8 +51,6 @@ public final class WinogradConv2d implements Convolution {
     private final Gemm firstFilterGradient;
     private final Gemm laterFilterGradient;
     private final Gemm inputProductGradient;
-    private final ActivationGradient activationGradient;
-    private final BiasGradient biasGradient;
     /** U: transformed in the forward, and again in a backward that needs dV, as the weights may have changed since. */
     private final Buffer filters;
     private final Buffer filterGradients;
@@ -61,6 +62,8 @@ public final class WinogradConv2d implements Convolution {
     private final Buffer product;
     /** The input whose V {@code transformedInput} holds for the backward; null when none does. */
     private Tensor transformedFrom;
+    /** Told after each stage is enqueued (timing harnesses only). */
+    private StageTimer stages = StageTimer.NONE;
 
     public WinogradConv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
                           int outChannels, int kernel, int stride, int padding, Activation activation) {
@@ -97,21 +100,19 @@ public final class WinogradConv2d implements Convolution {
         int inChannels = geometry.inChannels();
         int outChannels = geometry.outChannels();
         int tiles = imagesPerChunk * tiling.tilesPerImage();
-        int positions = geometry.positions();
 
         this.transforms = new WinogradTransforms(device, tiling, imagesPerChunk, activation);
         this.forwardProduct = new Gemm(device, forwardShape(geometry, tiles), forwardBatch(tiling, imagesPerChunk),
                 scratch);
-        this.firstFilterGradient = new Gemm(device, new GemmShape(false, true, outChannels, inChannels, tiles, false),
+        GemmBatch filterGradientBatch = filterGradientBatch(tiling, imagesPerChunk);
+        this.firstFilterGradient = new Gemm(device, filterGradientShape(geometry, tiles, false), filterGradientBatch,
                 scratch);
         // Only a batch split into several chunks sums filter gradients across GEMMs; skip that build otherwise.
         this.laterFilterGradient = chunks > 1
-                ? new Gemm(device, new GemmShape(false, true, outChannels, inChannels, tiles, true), scratch)
+                ? new Gemm(device, filterGradientShape(geometry, tiles, true), filterGradientBatch, scratch)
                 : firstFilterGradient;
-        this.inputProductGradient = new Gemm(device, inputGradientShape(geometry, tiles), scratch);
-        ChannelLayout nchw = ChannelLayout.imageMajor(outChannels, positions);
-        this.activationGradient = new ActivationGradient(device, activation, imagesPerChunk, outChannels, positions, nchw);
-        this.biasGradient = new BiasGradient(device, imagesPerChunk, outChannels, positions, nchw);
+        this.inputProductGradient = new Gemm(device, inputGradientShape(geometry, tiles),
+                inputGradientBatch(tiling, imagesPerChunk), scratch);
 
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
         int kernel = geometry.kernel();
@@ -132,8 +133,9 @@ public final class WinogradConv2d implements Convolution {
 
     /**
      * The device memory a Winograd convolution of these shapes allocates, as the public constructor sizes
-     * it: weight and bias (their gradients come with the first backward: {@link Parameter}), U and dU, V (the batch's when retained), M and the GEMMs'
-     * packing scratch (see {@link Gemm#deviceMemory}). Nothing is allocated.
+     * it: weight and bias (their gradients come with the first backward: {@link Parameter}), U and dU, V (the
+     * batch's when retained), M and the GEMMs' packing scratch (see {@link Gemm#deviceMemory}). Nothing is
+     * allocated.
      */
     public static DeviceMemory deviceMemory(int batch, int inChannels, int inHeight, int inWidth, int outChannels,
                                             int kernel, int stride, int padding) {
@@ -143,38 +145,60 @@ public final class WinogradConv2d implements Convolution {
         int tiles = chunking.imagesPerChunk() * tiling.tilesPerImage();
         DeviceMemory parameters = DeviceMemory.floats((long) outChannels * inChannels * kernel * kernel)
                 .plus(DeviceMemory.floats(outChannels));
-        DeviceMemory filterGradients = Gemm.deviceMemory(new GemmShape(false, true, outChannels, inChannels, tiles,
-                false)).times(chunking.chunks() > 1 ? 2 : 1);
+        // The filter and input gradients' GEMMs are batched over ξ, so they pack nothing (Gemm.deviceMemory).
         return parameters
                 .plus(DeviceMemory.scratchFloats(tiling.filterFloats()).times(2))
                 .plus(chunking.retainsInput() ? DeviceMemory.floats(chunking.inputFloats())
                         : DeviceMemory.scratchFloats(chunking.inputFloats()))
                 .plus(DeviceMemory.scratchFloats(chunking.productFloatsPerChunk()))
                 .plus(Gemm.deviceMemory(forwardShape(geometry, tiles), forwardBatch(tiling, chunking.imagesPerChunk())))
-                .plus(filterGradients)
-                .plus(Gemm.deviceMemory(inputGradientShape(geometry, tiles)));
+                .plus(Gemm.deviceMemory(filterGradientShape(geometry, tiles, false),
+                        filterGradientBatch(tiling, chunking.imagesPerChunk())))
+                .plus(Gemm.deviceMemory(inputGradientShape(geometry, tiles),
+                        inputGradientBatch(tiling, chunking.imagesPerChunk())));
     }
 
     /*
-     * M[ξ] = U[ξ] · V[ξ] runs as one batched GEMM over all ξ: on PoCL (Zen 4) the 36 launches of conv2's
-     * per-ξ products (and their packing) cost ~5% of them (NN [256x96]·[96x676]: 14.8 ms batched against
-     * 15.6 per ξ). The backward stays one GEMM per ξ, dU[ξ] then dV[ξ], so that dV[ξ] finds dM[ξ] and U[ξ]
-     * in cache: batched after all 36 dU[ξ], conv2's backward took 700-810 ms per batch of 64 against
-     * 590-650 (same JVM, alternating). dU[ξ] (NT) batched would also run unpacked as dot products,
-     * 17.4 ms against 13.3 for conv2's 36 (conv4's 74 against 60).
+     * Every product runs as one GEMM batched over all ξ per chunk, on the tile-major layouts of winograd.cl
+     * (V[ξ][t][c], M[ξ][t][co], U[ξ][c][co] forward and U[ξ][co][c] backward), where each is NN or TN: its
+     * operands are contiguous along their rows, so no packing (which batches cannot have) is needed. With
+     * the channel-major layouts before, dU[ξ] = dM[ξ] V[ξ]ᵀ was NT and ran per ξ with V[ξ] packed transposed
+     * first: conv2's backward at batch 64 launched 1536 GEMM and packing kernels, at ~50 µs each on PoCL
+     * (Zen 4), and its products took 137 ms (dU) and 101 ms (dV) of its 329 (ConvTiming --stages).
      */
     private static GemmShape forwardShape(ConvGeometry g, int tiles) {
-        return new GemmShape(false, false, g.outChannels(), tiles, g.inChannels(), false);
+        return new GemmShape(false, false, tiles, g.outChannels(), g.inChannels(), false);
     }
 
+    /** M[ξ] = V[ξ] · U[ξ]: A is V, B is U (channels last), C is M. */
     private static GemmBatch forwardBatch(WinogradTiling tiling, int images) {
         ConvGeometry g = tiling.geometry();
-        return new GemmBatch(tiling.elements(), tiling.filterPlaneFloats(),
-                tiling.transformedPlaneFloats(g.inChannels(), images), tiling.transformedPlaneFloats(g.outChannels(), images));
+        return new GemmBatch(tiling.elements(), tiling.transformedPlaneFloats(g.inChannels(), images),
+                tiling.filterPlaneFloats(), tiling.transformedPlaneFloats(g.outChannels(), images));
     }
 
+    /** dU[ξ] (+)= V[ξ]ᵀ · dM[ξ], {@code [C][Co]}: TN over the chunk's tiles. */
+    private static GemmShape filterGradientShape(ConvGeometry g, int tiles, boolean accumulate) {
+        return new GemmShape(true, false, g.inChannels(), g.outChannels(), tiles, accumulate);
+    }
+
+    /** A is V, B is dM, C is dU. */
+    private static GemmBatch filterGradientBatch(WinogradTiling tiling, int images) {
+        ConvGeometry g = tiling.geometry();
+        return new GemmBatch(tiling.elements(), tiling.transformedPlaneFloats(g.inChannels(), images),
+                tiling.transformedPlaneFloats(g.outChannels(), images), tiling.filterPlaneFloats());
+    }
+
+    /** dV[ξ] = dM[ξ] · U[ξ], U with output channels first: NN. */
     private static GemmShape inputGradientShape(ConvGeometry g, int tiles) {
-        return new GemmShape(true, false, g.inChannels(), tiles, g.outChannels(), false);
+        return new GemmShape(false, false, tiles, g.inChannels(), g.outChannels(), false);
+    }
+
+    /** A is dM, B is U (output channels first), C is dV. */
+    private static GemmBatch inputGradientBatch(WinogradTiling tiling, int images) {
+        ConvGeometry g = tiling.geometry();
+        return new GemmBatch(tiling.elements(), tiling.transformedPlaneFloats(g.outChannels(), images),
+                tiling.filterPlaneFloats(), tiling.transformedPlaneFloats(g.inChannels(), images));
     }
 
     /** How the batch is split, and whether the forward's V is kept for the backward. */
@@ -213,17 +237,26 @@ public final class WinogradConv2d implements Convolution {
         return retainsTransformedInput;
     }
 
+    /** Has {@code timer} told after each stage this op enqueues, for per-stage timings (ConvTiming). */
+    void timeStages(StageTimer timer) {
+        this.stages = timer;
+    }
+
     @Override
     public void forward(Tensor output, Tensor input) {
         geometry.requireInput(input, label(), "input");
         geometry.requireOutput(output, label(), "output");
         transforms.filter(filters, weight.value().buffer());
+        stages.mark("filter transform");
         for (int chunk = 0; chunk < chunks; chunk++) {
             long vOffset = transformedInputOffset(chunk);
             transforms.input(transformedInput, vOffset, input.buffer(), geometry.inputOffset(chunk * imagesPerChunk));
-            forwardProduct.run(product, 0, filters, 0, transformedInput, vOffset); // every ξ
+            stages.mark("input transform");
+            forwardProduct.run(product, 0, transformedInput, vOffset, filters, 0); // every ξ
+            stages.mark("M = V U");
             transforms.output(output.buffer(), geometry.outputOffset(chunk * imagesPerChunk), product, 0,
                     bias.value().buffer());
+            stages.mark("output transform");
         }
         transformedFrom = retainsTransformedInput ? input : null;
     }
@@ -234,58 +267,40 @@ public final class WinogradConv2d implements Convolution {
         // Identity, not content: a forward on another tensor since then leaves V of the wrong input.
         boolean transformedReady = transformedFrom == input;
         if (dInput != null) {
-            transforms.filter(filters, weight.value().buffer());
+            transforms.filterByOutputChannel(filters, weight.value().buffer());
+            stages.mark("filter transform");
         }
         for (int chunk = 0; chunk < chunks; chunk++) {
             boolean first = chunk == 0;
             long vOffset = transformedInputOffset(chunk);
             long outOffset = geometry.outputOffset(chunk * imagesPerChunk);
-            // dz overwrites dOutput (both NCHW), which the bias gradient and dM read.
-            if (output != null) { // null: dOutput is already through the activation
-                activationGradient.run(dOutput.buffer(), outOffset, dOutput.buffer(), outOffset, output.buffer(),
-                        outOffset);
-            }
-            biasGradient.run(bias.grad().buffer(), dOutput.buffer(), outOffset, !first);
-            transforms.outputGradient(product, 0, dOutput.buffer(), outOffset);
+            // dz = dOutput through the activation's slope (output null: dOutput is dz already) within dM's transform.
+            transforms.outputGradient(product, 0, dOutput.buffer(), output != null ? output.buffer() : null, outOffset);
+            stages.mark("dM = A dz Aᵀ");
+            transforms.biasGradient(bias.grad().buffer(), product, 0, !first);
+            stages.mark("bias gradient");
             if (!transformedReady) {
                 transforms.input(transformedInput, vOffset, input.buffer(),
                         geometry.inputOffset(chunk * imagesPerChunk));
+                stages.mark("input transform");
             }
             Gemm filterGradient = first ? firstFilterGradient : laterFilterGradient;
-            for (int xi = 0; xi < tiling.elements(); xi++) {
-                long vMatrix = vOffset + xi * inputMatrixFloats();
-                filterGradient.run(filterGradients, xi * filterMatrixFloats(), product, xi * productMatrixFloats(),
-                        transformedInput, vMatrix);
-                if (dInput != null) {
-                    // The in-order queue has finished reading V[ξ] for dU[ξ] before dV[ξ] overwrites it.
-                    inputProductGradient.run(transformedInput, vMatrix, filters, xi * filterMatrixFloats(),
-                            product, xi * productMatrixFloats());
-                }
-            }
+            filterGradient.run(filterGradients, 0, transformedInput, vOffset, product, 0); // every ξ
+            stages.mark("dU (+)= Vᵀ dM");
             if (dInput != null) {
+                // The in-order queue has finished reading V for dU before dV overwrites it.
+                inputProductGradient.run(transformedInput, vOffset, product, 0, filters, 0); // every ξ
+                stages.mark("dV = dM U");
                 transforms.inputGradient(dInput.buffer(), geometry.inputOffset(chunk * imagesPerChunk),
                         transformedInput, vOffset);
+                stages.mark("input gradient transform");
             }
         }
         transforms.filterGradient(weight.grad().buffer(), filterGradients);
+        stages.mark("dW = Gᵀ dU G");
         if (dInput != null) {
             transformedFrom = null; // dV overwrote V: another backward must transform the input again
         }
-    }
-
-    /** From one ξ's {@code [Co][C]} matrix of U to the next's. */
-    private long filterMatrixFloats() {
-        return tiling.filterPlaneFloats();
-    }
-
-    /** From one ξ's {@code [C][tiles]} matrix of a chunk's V to the next's. */
-    private long inputMatrixFloats() {
-        return tiling.transformedPlaneFloats(geometry.inChannels(), imagesPerChunk);
-    }
-
-    /** From one ξ's {@code [Co][tiles]} matrix of a chunk's M to the next's. */
-    private long productMatrixFloats() {
-        return tiling.transformedPlaneFloats(geometry.outChannels(), imagesPerChunk);
     }
 
     private long transformedInputOffset(int chunk) {

@@ -16,6 +16,11 @@ import netc.runtime.cl.Defines;
 record WinogradTiling(ConvGeometry geometry, int tile) {
     /** Floats in a 64-byte cache line: matrices start on whole lines. */
     static final int FLOATS_PER_LINE = 16;
+    /**
+     * The widest channel vector of the transforms: AVX-512's 16 floats. On PoCL (Zen 4) 8 lanes ran no
+     * faster on conv2's shape (docs/measurements/session-2026-12-03c-alexnet.txt).
+     */
+    static final int MAX_LANES = 16;
 
     WinogradTiling {
         int kernel = geometry.kernel();
@@ -107,10 +112,23 @@ record WinogradTiling(ConvGeometry geometry, int tile) {
         return (double) elements() * geometry.outChannels() * geometry.inChannels() * tilesPerImage() * geometry.batch();
     }
 
+    /**
+     * The channels one transform work-item handles as the lanes of a vector: the largest of 16, 8, 4, 2 and 1
+     * (at most {@link #MAX_LANES}) dividing {@code channels}, so that no vector runs past the last channel.
+     */
+    static int lanes(int channels) {
+        int lanes = MAX_LANES;
+        while (channels % lanes != 0) {
+            lanes /= 2;
+        }
+        return lanes;
+    }
+
     /** {@code winograd.cl}'s defines for chunks of {@code images} images. */
     Defines defines(int images) {
         return Defines.of().set("TILE", tile).set("K", geometry.kernel()).set("B", images).set("C", geometry.inChannels())
-                .set("CO", geometry.outChannels()).set("H", geometry.inHeight()).set("W", geometry.inWidth())
+                .set("CO", geometry.outChannels()).set("CV", lanes(geometry.inChannels()))
+                .set("COV", lanes(geometry.outChannels())).set("H", geometry.inHeight()).set("W", geometry.inWidth())
                 .set("PAD", geometry.padding()).set("U_PLANE", filterPlaneFloats())
                 .set("V_PLANE", transformedPlaneFloats(geometry.inChannels(), images))
                 .set("M_PLANE", transformedPlaneFloats(geometry.outChannels(), images));

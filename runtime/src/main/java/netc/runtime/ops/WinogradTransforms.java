@@ -18,10 +18,12 @@ final class WinogradTransforms {
     private final Kernel inputGradient;
     private final Kernel output;
     private final Kernel outputGradient;
+    private final Kernel biasGradient;
     private final long[] filterGrid;
     private final long[] inputGrid;
     private final long[] inputGradientGrid;
     private final long[] outputGrid;
+    private final long[] biasGrid;
 
     WinogradTransforms(Device device, WinogradTiling tiling, int images, Activation activation) {
         Defines defines = tiling.defines(images);
@@ -32,21 +34,31 @@ final class WinogradTransforms {
         this.inputGradientTiles = device.kernel("winograd.cl", "winograd_input_gradient_tiles", defines);
         this.inputGradient = device.kernel("winograd.cl", "winograd_input_gradient", defines);
         this.output = device.kernel("winograd.cl", "winograd_output", ActivationDefine.set(defines, activation));
-        this.outputGradient = device.kernel("winograd.cl", "winograd_output_gradient", defines);
+        this.outputGradient = device.kernel("winograd.cl", "winograd_output_gradient",
+                ActivationDefine.set(defines, activation));
+        this.biasGradient = device.kernel("winograd.cl", "winograd_bias_gradient", defines);
         long tiles = (long) images * tiling.tilesPerImage();
-        this.filterGrid = new long[] {WorkSizes.roundUp(g.inChannels()), g.outChannels()};
-        this.inputGrid = new long[] {WorkSizes.roundUp(tiles), g.inChannels()};
-        this.inputGradientGrid = new long[] {WorkSizes.roundUp((long) images * tiling.inputBlocksPerImage()),
-                g.inChannels()};
-        this.outputGrid = new long[] {WorkSizes.roundUp(tiles), g.outChannels()};
+        // Channels run along dimension 0, WinogradTiling.lanes of them per work-item of the tile transforms.
+        long inGroups = g.inChannels() / WinogradTiling.lanes(g.inChannels());
+        long outGroups = g.outChannels() / WinogradTiling.lanes(g.outChannels());
+        this.filterGrid = new long[] {g.outChannels(), g.inChannels()};
+        this.inputGrid = new long[] {inGroups, tiles};
+        this.inputGradientGrid = new long[] {inGroups, (long) images * tiling.inputBlocksPerImage()};
+        this.outputGrid = new long[] {outGroups, tiles};
+        this.biasGrid = new long[] {outGroups};
     }
 
-    /** {@code u = G weight Gᵀ} for every channel pair. */
+    /** {@code u = G weight Gᵀ} for every channel pair, as {@code U[ξ][c][co]}: the forward's layout. */
     void filter(Buffer u, Buffer weight) {
-        filter.launch(filterGrid, null, u, weight);
+        filter.launch(filterGrid, null, u, weight, 1);
     }
 
-    /** {@code dWeight = Gᵀ dU G}, overwriting it. */
+    /** {@code u = G weight Gᵀ} for every channel pair, as {@code U[ξ][co][c]}: the backward's layout (for dV). */
+    void filterByOutputChannel(Buffer u, Buffer weight) {
+        filter.launch(filterGrid, null, u, weight, 0);
+    }
+
+    /** {@code dWeight = Gᵀ dU G} from {@code dU[ξ][c][co]}, overwriting it. */
     void filterGradient(Buffer dWeight, Buffer dU) {
         filterGradient.launch(filterGrid, null, dWeight, dU);
     }
@@ -67,8 +79,17 @@ final class WinogradTransforms {
         output.launch(outputGrid, null, out, outOffset, m, mOffset, bias);
     }
 
-    /** {@code dM = A dz Aᵀ} from the chunk's pre-activation gradient (NCHW). */
-    void outputGradient(Buffer dM, long dMOffset, Buffer dz, long dzOffset) {
-        outputGradient.launch(outputGrid, null, dM, dMOffset, dz, dzOffset);
+    /**
+     * {@code dM = A dz Aᵀ} for the chunk, {@code dz} the output gradient (NCHW) through the activation's slope
+     * at {@code output}, or the output gradient itself when {@code output} is null.
+     */
+    void outputGradient(Buffer dM, long dMOffset, Buffer dOutput, Buffer output, long offset) {
+        Buffer slopeAt = output != null ? output : dOutput; // unread when null
+        outputGradient.launch(outputGrid, null, dM, dMOffset, dOutput, offset, slopeAt, offset, output != null ? 1 : 0);
+    }
+
+    /** {@code dBias = } (or, with {@code accumulate}, {@code +=}) the chunk's sum of dz, read from its {@code dM}. */
+    void biasGradient(Buffer dBias, Buffer dM, long dMOffset, boolean accumulate) {
+        biasGradient.launch(biasGrid, null, dBias, dM, dMOffset, accumulate ? 1 : 0);
     }
 }

@@ -12,6 +12,10 @@ import netc.runtime.cl.Tensor;
  * model runs them: the backward reuses what the forward kept); backward = step − forward. Each trial
  * times {@link #CALLS_PER_TRIAL} calls between {@code finish()}es after a warm-up, since the machine is
  * shared and single trials are noisy.
+ *
+ * <p>With {@code --stages} first, it times each stage of {@link WinogradConv2d}'s F(4x4) forward and backward
+ * instead: the queue is finished after every stage (see {@link StageTimer}), and each stage's least time over
+ * {@link #TRIALS} calls is printed (the machine is shared: the least is the least disturbed) (milliseconds per call, summed over the chunks and ξ of one call).
  */
 final class ConvTiming {
     private static final int CALLS_PER_TRIAL = 2;
@@ -20,12 +24,21 @@ final class ConvTiming {
     private ConvTiming() {}
 
     /**
-     * Optional arguments: the batch size (default 64), then layers to time instead of AlexNet's, each
-     * {@code inChannels,height,width,outChannels} (3x3, stride 1, padding 1).
+     * Optional arguments: {@code --stages}, then the batch size (default 64), then layers to time instead of
+     * AlexNet's conv3-5 (with {@code --stages}: conv2-5), each {@code inChannels,height,width,outChannels[,kernel]}
+     * (kernel 3 by default, stride 1, padding kernel / 2).
      */
     public static void main(String[] args) {
+        boolean stages = args.length > 0 && args[0].equals("--stages");
+        if (stages) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         int batch = args.length > 0 ? Integer.parseInt(args[0]) : 64;
-        java.util.List<ConvGeometry> layers = new java.util.ArrayList<>(java.util.List.of(
+        java.util.List<ConvGeometry> layers = new java.util.ArrayList<>();
+        if (stages) {
+            layers.add(new ConvGeometry(batch, 96, 26, 26, 256, 5, 1, 2)); // AlexNet conv2
+        }
+        layers.addAll(java.util.List.of(
             new ConvGeometry(batch, 256, 12, 12, 384, 3, 1, 1), // AlexNet conv3
             new ConvGeometry(batch, 384, 12, 12, 384, 3, 1, 1), // AlexNet conv4
             new ConvGeometry(batch, 384, 12, 12, 256, 3, 1, 1))); // AlexNet conv5
@@ -34,9 +47,20 @@ final class ConvTiming {
         }
         for (int i = 1; i < args.length; i++) {
             int[] s = java.util.Arrays.stream(args[i].split(",")).mapToInt(Integer::parseInt).toArray();
-            layers.add(new ConvGeometry(batch, s[0], s[1], s[2], s[3], 3, 1, 1));
+            int kernel = s.length > 4 ? s[4] : 3;
+            layers.add(new ConvGeometry(batch, s[0], s[1], s[2], s[3], kernel, 1, kernel / 2));
         }
         try (Device device = Device.open()) {
+            if (stages) {
+                for (ConvGeometry g : layers) {
+                    try (WinogradConv2d conv = new WinogradConv2d(device, "winograd", g, Activation.RELU, 4,
+                            Long.getLong("netc.chunkBudget", Conv2d.DEFAULT_COLUMN_BUDGET),
+                            Conv2d.DEFAULT_RETAINED_BUDGET)) {
+                        timeStages(device, conv, g);
+                    }
+                }
+                return;
+            }
             for (ConvGeometry g : layers) {
                 try (Conv2d conv = new Conv2d(device, "gemm", g.batch(), g.inChannels(), g.inHeight(), g.inWidth(),
                         g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.RELU)) {
@@ -72,6 +96,61 @@ final class ConvTiming {
                             + " backward %6.1f ms, step %6.1f ms%n", "conv", g.inChannels(), g.inHeight(), g.inWidth(),
                     g.outChannels(), g.batch(), what, forward, directFlops / forward / 1e6, step - forward, step);
         }
+    }
+
+    /** Prints the least milliseconds per call of each stage of the forward, then of the backward. */
+    private static void timeStages(Device device, WinogradConv2d conv, ConvGeometry g) {
+        int inputFloats = Math.toIntExact(g.batch() * g.inputFloatsPerImage());
+        int outputFloats = Math.toIntExact(g.batch() * g.outputFloatsPerImage());
+        Random random = new Random(1);
+        conv.parameters().get(0).value().upload(TestArrays.uniform(random, conv.parameters().get(0).value().size(),
+                1 / Math.sqrt(g.patchSize())));
+        try (Tensor input = filled(device, inputFloats, random);
+             Tensor output = filled(device, outputFloats, random);
+             Tensor dOutput = filled(device, outputFloats, random);
+             Tensor dInput = filled(device, inputFloats, random)) {
+            String layer = String.format("conv %dx%dx%d -> %d, %dx%d, batch %d, chunks of %d images", g.inChannels(),
+                    g.inHeight(), g.inWidth(), g.outChannels(), g.kernel(), g.kernel(), g.batch(),
+                    conv.imagesPerChunk());
+            printStages(layer + ", forward", stageLeast(device, conv, () -> conv.forward(output, input), () -> { }));
+            printStages(layer + ", backward", stageLeast(device, conv,
+                    () -> conv.backward(dInput, dOutput, input, output), () -> conv.forward(output, input)));
+        }
+    }
+
+    /** Each stage's least over the trials of its summed milliseconds in one {@code call}, {@code before} untimed. */
+    private static java.util.Map<String, Double> stageLeast(Device device, WinogradConv2d conv, Runnable call,
+                                                              Runnable before) {
+        java.util.Map<String, java.util.List<Double>> trials = new java.util.LinkedHashMap<>();
+        for (int trial = -1; trial < TRIALS; trial++) { // trial -1 warms up
+            before.run();
+            device.finish();
+            java.util.Map<String, Double> sums = new java.util.LinkedHashMap<>();
+            long[] last = {System.nanoTime()};
+            conv.timeStages(stage -> {
+                device.finish();
+                long now = System.nanoTime();
+                sums.merge(stage, (now - last[0]) / 1e6, Double::sum);
+                last[0] = now;
+            });
+            call.run();
+            conv.timeStages(StageTimer.NONE);
+            if (trial >= 0) {
+                sums.forEach((stage, ms) -> trials.computeIfAbsent(stage, s -> new java.util.ArrayList<>()).add(ms));
+            }
+        }
+        java.util.Map<String, Double> least = new java.util.LinkedHashMap<>();
+        trials.forEach((stage, values) -> {
+            java.util.Collections.sort(values);
+            least.put(stage, values.get(0));
+        });
+        return least;
+    }
+
+    private static void printStages(String what, java.util.Map<String, Double> least) {
+        System.out.printf("%s (least of %d calls; total %.1f ms):%n", what, TRIALS,
+                least.values().stream().mapToDouble(Double::doubleValue).sum());
+        least.forEach((stage, ms) -> System.out.printf("  %-28s %7.1f ms%n", stage, ms));
     }
 
     private static Tensor filled(Device device, int size, Random random) {

@@ -90,6 +90,10 @@ class WinogradConv2dTest {
                 new Case(4, 3, 8, 1, 12, 3, 1, Activation.SIGMOID),   // 1-high input
                 new Case(4, 1, 8, 12, 5, 8, 0, Activation.TANH),
                 new Case(4, 3, 3, 7, 7, 1, 2, Activation.RELU),       // padding 2: outer tiles read only padding
+                // Channel vectors (WinogradTiling.lanes): 16 lanes in and out, then 16 in and 4 out, 4 in and 2 out.
+                new Case(4, 2, 16, 6, 7, 32, 1, Activation.RELU),
+                new Case(4, 1, 48, 5, 9, 20, 1, Activation.TANH),
+                new Case(4, 5, 2, 12, 5, 7, 6, 2, Activation.SIGMOID),
                 new Case(2, 3, 3, 7, 5, 8, 1, Activation.RELU),       // F(2x2, 3x3)
                 new Case(2, 1, 8, 12, 12, 3, 0, Activation.TANH),
                 new Case(2, 3, 1, 5, 4, 3, 2, Activation.NONE),
