@@ -8,7 +8,9 @@ import netc.runtime.cl.Tensor;
 /**
  * A command-line timing harness (not a test) for {@link DirectConv2d} at LeNet's shapes, batch 256:
  * best-of-trials milliseconds per forward and per backward call, each trial timing 10 calls between
- * {@code finish()}es after a warm-up, since the machine is shared and single trials are noisy.
+ * {@code finish()}es after a warm-up, since the machine is shared and single trials are noisy. The layers'
+ * activation is sigmoid, LeNet's, unless {@code -Dact=NONE} (or another {@link Activation}) says otherwise:
+ * comparing the two shows what the activation costs.
  */
 final class DirectConvTiming {
     private static final int CALLS_PER_TRIAL = 10;
@@ -32,7 +34,7 @@ final class DirectConvTiming {
     private static void time(Device device, ConvGeometry g) {
         Random random = new Random(1);
         try (DirectConv2d conv = new DirectConv2d(device, "conv", g.batch(), g.inChannels(), g.inHeight(),
-                g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.SIGMOID);
+                g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.valueOf(System.getProperty("act", "SIGMOID")));
              Tensor input = Workspaces.padded(device, TestArrays.uniform(random, g.batch() * g.inputFloatsPerImage(), 1), 0);
              Tensor output = new Tensor(device, (int) (g.batch() * g.outputFloatsPerImage()));
              Tensor dOutput = Workspaces.padded(device,
@@ -54,7 +56,7 @@ final class DirectConvTiming {
         Random random = new Random(1);
         int pooledFloats = (int) (g.batch() * g.outChannels() * (g.outHeight() / 2) * (g.outWidth() / 2));
         try (DirectConv2d plain = new DirectConv2d(device, "conv", g.batch(), g.inChannels(), g.inHeight(),
-                g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.SIGMOID);
+                g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.valueOf(System.getProperty("act", "SIGMOID")));
              AvgPool2d pool = new AvgPool2d(device, g.batch(), g.outChannels(), g.outHeight(), g.outWidth(), 2, 2, 0);
              DirectConv2d fused = DirectConv2d.pooled(device, "conv", g.batch(), g.inChannels(), g.inHeight(),
                      g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.SIGMOID, 2, 2, 0);
@@ -74,8 +76,10 @@ final class DirectConvTiming {
                 plain.backward(dInput, dOutput, input, output);
             });
             double fusedBackward = best(device, () -> fused.backwardPooled(dInput, dPooled, input, output));
+            double fusedParameters = best(device, () -> fused.backwardPooled(null, dPooled, input, output));
             System.out.printf("%s with a 2x2 average pool: forward %.3f ms separate, %.3f ms fused; backward %.3f ms"
-                    + " separate, %.3f ms fused%n", g, separateForward, fusedForward, separateBackward, fusedBackward);
+                    + " separate, %.3f ms fused, %.3f ms fused without dInput%n", g, separateForward, fusedForward,
+                    separateBackward, fusedBackward, fusedParameters);
         }
     }
 
