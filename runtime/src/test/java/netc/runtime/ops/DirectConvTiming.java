@@ -14,7 +14,9 @@ import netc.runtime.cl.Tensor;
  */
 final class DirectConvTiming {
     private static final int CALLS_PER_TRIAL = 10;
-    private static final int TRIALS = 7;
+    private static final int TRIALS = Integer.getInteger("trials", 7);
+    /** CPU time counts in 10 ms ticks: enough calls per trial to make them fine. */
+    private static final int CPU_CALLS_PER_TRIAL = 200;
 
     private DirectConvTiming() {}
 
@@ -83,19 +85,29 @@ final class DirectConvTiming {
         }
     }
 
+    /**
+     * Best milliseconds per call; with {@code -Dcpu=true}, the process's CPU milliseconds per call over both
+     * cores instead (halve it for the time on an otherwise idle 2-core machine): on a machine shared with other
+     * jobs, wall time swings with their load while CPU time mostly does not.
+     */
     private static double best(Device device, Runnable call) {
         for (int i = 0; i < 3; i++) {
             call.run();
         }
+        boolean cpu = Boolean.getBoolean("cpu");
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double best = Double.MAX_VALUE;
         for (int trial = 0; trial < TRIALS; trial++) {
             device.finish();
-            long start = System.nanoTime();
-            for (int i = 0; i < CALLS_PER_TRIAL; i++) {
+            long start = cpu ? os.getProcessCpuTime() : System.nanoTime();
+            int calls = cpu ? CPU_CALLS_PER_TRIAL : CALLS_PER_TRIAL;
+            for (int i = 0; i < calls; i++) {
                 call.run();
             }
             device.finish();
-            best = Math.min(best, (System.nanoTime() - start) / 1e6 / CALLS_PER_TRIAL);
+            long end = cpu ? os.getProcessCpuTime() : System.nanoTime();
+            best = Math.min(best, (end - start) / 1e6 / calls);
         }
         return best;
     }
