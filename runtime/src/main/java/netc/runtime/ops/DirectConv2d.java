@@ -47,6 +47,9 @@ public final class DirectConv2d implements Convolution {
     static final int MAX_ROWS_CHANNELS = 8;
     /** Widest kernel for the row kernels: the weight gradient keeps K × K vector sums in registers. */
     static final int MAX_ROWS_KERNEL = 5;
+    /** Most bytes of zero-padded input planes a row-kernel work-item stages in local memory (L2-sized, well
+     *  under PoCL's 1 MiB of local memory). */
+    static final int MAX_ROWS_STAGED_BYTES = 64 * 1024;
 
     private final String name;
     private final ConvGeometry geometry;
@@ -136,10 +139,11 @@ public final class DirectConv2d implements Convolution {
         Defines gradient = ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding),
                 activation).set("BATCH", batch).set("PARTS", parts).set("XB_IN", rowBlock(inWidth));
         long packedFloats = packedFloats(inChannels, kernel, lanes);
-        this.rows = suitsRows(outChannels, outWidth, kernel, pool);
+        this.rows = suitsRows(outChannels, outWidth, kernel, pool)
+                && rowsStagedBytes(inChannels, inHeight, inWidth, kernel, padding) <= MAX_ROWS_STAGED_BYTES;
         this.pack = new Launch(device.kernel("conv_direct.cl", "conv_direct_pack", forward),
                 new long[] {packedFloats}, null);
-        if (rows) {
+        if (rows) { // the gradient's defines: one program for all the row kernels
             this.forwardKernel = new Launch(device.kernel("conv_direct_rows.cl", "conv_rows_forward", gradient),
                     new long[] {batch}, new long[] {1});
         } else {
@@ -188,6 +192,19 @@ public final class DirectConv2d implements Convolution {
     static boolean suitsRows(int outChannels, int outWidth, int kernel, int pool) {
         return outChannels <= MAX_ROWS_CHANNELS && outWidth >= 12 && outWidth <= MAX_ROWS_WIDTH
                 && kernel <= MAX_ROWS_KERNEL && pool <= 2;
+    }
+
+    /**
+     * Bytes of zero-padded input planes a row-kernel forward stages per work-item: {@code conv_direct_rows.cl}'s
+     * {@code CI * PH * PITCH} floats, a padded row being wide enough for the staging's whole vectors and for
+     * the shifted loads, rounded up to 16 floats.
+     */
+    static long rowsStagedBytes(int inChannels, int inHeight, int inWidth, int kernel, int padding) {
+        int outWidth = inWidth + 2 * padding - kernel + 1;
+        int staged = padding + (inWidth + 15) / 16 * 16;
+        int read = (outWidth + 15) / 16 * 16 + kernel - 1;
+        int pitch = (Math.max(staged, read) + 15) / 16 * 16;
+        return 4L * inChannels * (inHeight + 2L * padding) * pitch;
     }
 
     /** Whether this op runs the row kernels (tests check both kinds of kernel are exercised). */

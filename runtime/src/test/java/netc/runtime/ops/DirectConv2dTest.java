@@ -3,6 +3,7 @@ package netc.runtime.ops;
 import static netc.runtime.ops.TestArrays.assertClose;
 import static netc.runtime.ops.TestArrays.toDouble;
 import static netc.runtime.ops.TestArrays.uniform;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,6 +77,10 @@ class DirectConv2dTest {
         assertFalse(DirectConv2d.suitsRows(6, 33, 5, 1), "rows of 33 do not fit two float16 vectors");
         assertFalse(DirectConv2d.suitsRows(6, 28, 7, 1), "7 x 7 kernels: 49 vector sums would not stay in registers");
         assertFalse(DirectConv2d.suitsRows(6, 27, 3, 3), "a 3 x 3 pool");
+        assertEquals(4 * 32 * 48, DirectConv2d.rowsStagedBytes(1, 28, 28, 5, 2), "LeNet's conv1: 32 padded rows of 48");
+        try (DirectConv2d tall = newConv(new ConvGeometry(1, 16, 300, 28, 6, 5, 1, 2), Activation.NONE)) {
+            assertFalse(tall.runsRows(), "16 planes of 304 padded rows would not fit the local memory it may stage");
+        }
     }
 
     @ParameterizedTest
