@@ -15,7 +15,7 @@
 //                              dw[o][i][kh][kw] = sum_{n,y,x} dz[n][o][y][x] * in[n][i][y+kh-PAD][x+kw-PAD]
 //                              and db[o] = sum dz, where dz = d_out * act'(out) is computed on the fly (with
 //                              POOL == 2 from the pooled gradient, spread as the pool's backward does: d / 4),
-//                              so no dz pass and no dz buffer; the sums land in conv_direct.cl's partial
+//                              so no dz pass; the sums land in conv_direct.cl's partial
 //                              layout, which conv_direct_weight_gradient_sum adds up
 //
 // Shapes (defines): CI input channels of H x W, CO output channels of HO x WO, kernel K x K, padding
