@@ -239,17 +239,18 @@ __kernel void conv_direct_weight_gradient(__global float *partial, __global cons
             }
             const int ih = y + kh - PAD;
             if (ih < 0 || ih >= H) continue;
-            float row[W + 2 * PAD];
-            #pragma unroll
-            for (int t = 0; t < W + 2 * PAD; t++) {
-                const int iw = t - PAD;
-                row[t] = iw >= 0 && iw < W ? INPUT(n, i, ih, iw) : 0.0f;
-            }
+            // Inputs straight from memory (x and kw are constants once unrolled, so the padding's taps drop
+            // out): each FMA broadcasts its input from memory; a row copied into a private array first would
+            // live in registers and cost a shuffle per FMA to broadcast.
+            const __global float *row = in + (((long) n * CI + i) * H + ih) * W;
             #pragma unroll
             for (int x = 0; x < WO; x++) {
                 const floatv g = VLOAD(x, grad);
                 #pragma unroll
-                for (int kw = 0; kw < K; kw++) acc[kw] = fma((floatv) (row[x + kw]), g, acc[kw]);
+                for (int kw = 0; kw < K; kw++) {
+                    const int iw = x + kw - PAD;
+                    if (iw >= 0 && iw < W) acc[kw] = fma((floatv) (row[iw]), g, acc[kw]);
+                }
             }
         }
     }

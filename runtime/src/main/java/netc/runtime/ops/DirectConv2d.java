@@ -25,6 +25,12 @@ import netc.runtime.model.Parameter;
  * ({@link #forwardPooled}), and its backward takes the pooled output's gradient and spreads it inside its
  * {@code dz} ({@link #backwardPooled}): the pool's two launches and its pass over a convolution-sized
  * gradient disappear. The convolution's own output is still written, for the activation's derivative.
+ *
+ * <p>Layers with few output channels and wide rows ({@link #suitsRows}: LeNet's conv1) run the kernels of
+ * {@code conv_direct_rows.cl} instead, vectorised along the output row: the forward reads the layer's
+ * weights as they are (no packing launch), and the backward computes {@code dz} inside the weight-gradient
+ * pass (no {@code dz} launch). An input gradient, which a first layer does not ask for, still goes through
+ * {@code dz} and the channel-vector kernel.
  */
 public final class DirectConv2d implements Convolution {
     /** Widest output row the op takes: the weight gradient unrolls its loop over a whole output row. */
@@ -35,6 +41,15 @@ public final class DirectConv2d implements Convolution {
     private static final int MAX_ROW_BLOCK = 16;
     /** Enough weight-gradient work-items to share out evenly over a CPU's cores. */
     private static final int WEIGHT_GRADIENT_ITEMS = 64;
+    /** Output rows the row kernels hold: two float16 vectors. */
+    static final int MAX_ROWS_WIDTH = 32;
+    /** Most output channels for the row kernels: beyond, a channel vector fills its lanes and wins. */
+    static final int MAX_ROWS_CHANNELS = 8;
+    /** Widest kernel for the row kernels: the weight gradient keeps K × K vector sums in registers. */
+    static final int MAX_ROWS_KERNEL = 5;
+    /** Most bytes of zero-padded input planes a row-kernel work-item stages in local memory (L2-sized, well
+     *  under PoCL's 1 MiB of local memory). */
+    static final int MAX_ROWS_STAGED_BYTES = 64 * 1024;
 
     private final String name;
     private final ConvGeometry geometry;
@@ -56,6 +71,11 @@ public final class DirectConv2d implements Convolution {
     private Launch builtPreactivationDz;
     private final Launch weightGradient;
     private final Launch weightGradientSum;
+    /** Whether the row kernels (conv_direct_rows.cl) run the forward and the parameter gradients. */
+    private final boolean rows;
+    /** The row kernels' weight gradient for a dOutput already through the activation: built on first use. */
+    private final java.util.function.Supplier<Launch> preactivationRowsGradient;
+    private Launch builtPreactivationRowsGradient;
 
     /** A kernel with its work sizes. */
     private record Launch(Kernel kernel, long[] global, long[] local) {
@@ -119,13 +139,20 @@ public final class DirectConv2d implements Convolution {
         Defines gradient = ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding),
                 activation).set("BATCH", batch).set("PARTS", parts).set("XB_IN", rowBlock(inWidth));
         long packedFloats = packedFloats(inChannels, kernel, lanes);
+        this.rows = suitsRows(outChannels, outWidth, kernel, pool)
+                && rowsStagedBytes(inChannels, inHeight, inWidth, kernel, padding) <= MAX_ROWS_STAGED_BYTES;
         this.pack = new Launch(device.kernel("conv_direct.cl", "conv_direct_pack", forward),
                 new long[] {packedFloats}, null);
-        this.forwardKernel = pool == 1
-                ? new Launch(device.kernel("conv_direct.cl", "conv_direct_forward", forward),
-                        new long[] {blocks(outWidth), outHeight, batch}, null)
-                : new Launch(device.kernel("conv_direct.cl", "conv_direct_forward_pooled", forward),
-                        new long[] {(outWidth + rowBlock - 1) / rowBlock, outHeight / pool, batch}, null);
+        if (rows) { // the gradient's defines: one program for all the row kernels
+            this.forwardKernel = new Launch(device.kernel("conv_direct_rows.cl", "conv_rows_forward", gradient),
+                    new long[] {batch}, new long[] {1});
+        } else {
+            this.forwardKernel = pool == 1
+                    ? new Launch(device.kernel("conv_direct.cl", "conv_direct_forward", forward),
+                            new long[] {blocks(outWidth), outHeight, batch}, null)
+                    : new Launch(device.kernel("conv_direct.cl", "conv_direct_forward_pooled", forward),
+                            new long[] {(outWidth + rowBlock - 1) / rowBlock, outHeight / pool, batch}, null);
+        }
         this.inputGradient = new Launch(device.kernel("conv_direct.cl", "conv_direct_input_gradient", gradient),
                 new long[] {blocks(inWidth), inHeight, (long) batch * inChannels}, null);
         this.dzKernel = new Launch(device.kernel("conv_direct.cl", "conv_direct_dz", gradient),
@@ -134,8 +161,14 @@ public final class DirectConv2d implements Convolution {
                 Activation.NONE).set("BATCH", batch).set("PARTS", parts).set("XB_IN", rowBlock(inWidth));
         this.preactivationDz = () -> new Launch(device.kernel("conv_direct.cl", "conv_direct_dz", plainGradient),
                 new long[] {(long) outHeight * outWidth, batch}, null);
-        this.weightGradient = new Launch(device.kernel("conv_direct.cl", "conv_direct_weight_gradient", gradient),
-                new long[] {kernel, inChannels, parts}, new long[] {1, 1, 1});
+        long[] rowsItems = {outChannels, inChannels, parts};
+        this.weightGradient = rows
+                ? new Launch(device.kernel("conv_direct_rows.cl", "conv_rows_weight_gradient", gradient), rowsItems,
+                        new long[] {1, 1, 1})
+                : new Launch(device.kernel("conv_direct.cl", "conv_direct_weight_gradient", gradient),
+                        new long[] {kernel, inChannels, parts}, new long[] {1, 1, 1});
+        this.preactivationRowsGradient = () -> new Launch(device.kernel("conv_direct_rows.cl",
+                "conv_rows_weight_gradient", plainGradient), rowsItems, new long[] {1, 1, 1});
         this.weightGradientSum = new Launch(device.kernel("conv_direct.cl", "conv_direct_weight_gradient_sum",
                 gradient), new long[] {(long) outChannels * inChannels * kernel * kernel + outChannels}, null);
 
@@ -148,6 +181,35 @@ public final class DirectConv2d implements Convolution {
         this.packed = Buffer.allocate(device, packedFloats);
         this.dz = Buffer.allocate(device, (long) batch * outHeight * outWidth * lanes);
         this.partialSums = Buffer.allocate(device, parts * packedFloats);
+    }
+
+    /**
+     * Whether the row kernels run a layer of these shapes (one that {@link #suits}): at most
+     * {@value #MAX_ROWS_CHANNELS} output channels (a channel vector would leave lanes idle), output rows of 12
+     * to {@value #MAX_ROWS_WIDTH} values (most lanes of one or two float16 vectors busy), kernels up to
+     * {@value #MAX_ROWS_KERNEL} and no pool or a 2 × 2 one.
+     */
+    static boolean suitsRows(int outChannels, int outWidth, int kernel, int pool) {
+        return outChannels <= MAX_ROWS_CHANNELS && outWidth >= 12 && outWidth <= MAX_ROWS_WIDTH
+                && kernel <= MAX_ROWS_KERNEL && pool <= 2;
+    }
+
+    /**
+     * Bytes of zero-padded input planes a row-kernel forward stages per work-item: {@code conv_direct_rows.cl}'s
+     * {@code CI * PH * PITCH} floats, a padded row being wide enough for the staging's whole vectors and for
+     * the shifted loads, rounded up to 16 floats.
+     */
+    static long rowsStagedBytes(int inChannels, int inHeight, int inWidth, int kernel, int padding) {
+        int outWidth = inWidth + 2 * padding - kernel + 1;
+        int staged = padding + (inWidth + 15) / 16 * 16;
+        int read = (outWidth + 15) / 16 * 16 + kernel - 1;
+        int pitch = (Math.max(staged, read) + 15) / 16 * 16;
+        return 4L * inChannels * (inHeight + 2L * padding) * pitch;
+    }
+
+    /** Whether this op runs the row kernels (tests check both kinds of kernel are exercised). */
+    boolean runsRows() {
+        return rows;
     }
 
     /** Vector lanes for {@code channels}: 4, 8 or 16. */
@@ -225,8 +287,12 @@ public final class DirectConv2d implements Convolution {
         requirePool(false, "forward");
         geometry.requireInput(input, label(), "input");
         geometry.requireOutput(output, label(), "output");
-        pack.run(packed, weight.value(), bias.value());
-        forwardKernel.run(output, input, packed);
+        if (rows) {
+            forwardKernel.run(output, input, weight.value(), bias.value());
+        } else {
+            pack.run(packed, weight.value(), bias.value());
+            forwardKernel.run(output, input, packed);
+        }
     }
 
     /**
@@ -237,6 +303,41 @@ public final class DirectConv2d implements Convolution {
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
         requirePool(false, "backward");
         geometry.requireBackward(dInput, dOutput, input, output, label());
+        gradients(dInput, dOutput, input, output);
+    }
+
+    /**
+     * The parameter gradients and, unless {@code dInput} is null, the input gradient, from {@code dOutput}
+     * (the pooled output's gradient for a pooled op) and the forward's {@code output}, or from a
+     * {@code dOutput} already through the activation when {@code output} is null.
+     */
+    private void gradients(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
+        if (rows) {
+            if (output != null) {
+                weightGradient.run(partialSums, dOutput, output, input);
+            } else {
+                if (builtPreactivationRowsGradient == null) {
+                    builtPreactivationRowsGradient = preactivationRowsGradient.get();
+                }
+                builtPreactivationRowsGradient.run(partialSums, dOutput, dOutput, input);
+            }
+            weightGradientSum.run(weight.grad(), bias.grad(), partialSums);
+            if (dInput != null) { // the row forward did not pack the weights the input gradient reads
+                writeDz(dOutput, output);
+                pack.run(packed, weight.value(), bias.value());
+                inputGradient.run(dInput, dz, packed);
+            }
+            return;
+        }
+        writeDz(dOutput, output);
+        weightGradient.run(partialSums, dz, input);
+        weightGradientSum.run(weight.grad(), bias.grad(), partialSums);
+        if (dInput != null) {
+            inputGradient.run(dInput, dz, packed);
+        }
+    }
+
+    private void writeDz(Tensor dOutput, Tensor output) {
         if (output != null) {
             dzKernel.run(dz, dOutput, output);
         } else { // dOutput is already through the activation
@@ -244,11 +345,6 @@ public final class DirectConv2d implements Convolution {
                 builtPreactivationDz = preactivationDz.get();
             }
             builtPreactivationDz.run(dz, dOutput, dOutput);
-        }
-        weightGradient.run(partialSums, dz, input);
-        weightGradientSum.run(weight.grad(), bias.grad(), partialSums);
-        if (dInput != null) {
-            inputGradient.run(dInput, dz, packed);
         }
     }
 
@@ -261,8 +357,12 @@ public final class DirectConv2d implements Convolution {
         geometry.requireInput(input, label(), "input");
         geometry.requireOutput(output, label(), "output");
         WorkItems.requireCapacity(pooled, pooledSize(), label() + ".forwardPooled", "pooled");
-        pack.run(packed, weight.value(), bias.value());
-        forwardKernel.run(output, pooled, input, packed);
+        if (rows) {
+            forwardKernel.run(output, pooled, input, weight.value(), bias.value());
+        } else {
+            pack.run(packed, weight.value(), bias.value());
+            forwardKernel.run(output, pooled, input, packed);
+        }
     }
 
     /**
@@ -278,12 +378,7 @@ public final class DirectConv2d implements Convolution {
         }
         WorkItems.requireCapacity(dPooled, pooledSize(), label() + ".backwardPooled", "dPooled");
         geometry.requireBackward(dInput, output, input, output, label());
-        dzKernel.run(dz, dPooled, output);
-        weightGradient.run(partialSums, dz, input);
-        weightGradientSum.run(weight.grad(), bias.grad(), partialSums);
-        if (dInput != null) {
-            inputGradient.run(dInput, dz, packed);
-        }
+        gradients(dInput, dPooled, input, output);
     }
 
     private long pooledSize() {

@@ -90,6 +90,40 @@ class ActivationLayerTest {
         }, activation + " dInput");
     }
 
+    /**
+     * activation.cl computes the sigmoid with its own exp (netc_exp: Cody–Waite reduction, a degree-7
+     * polynomial, the exponent written into the bits): checked value by value, relative to each value, from
+     * -80 (sigmoid ~2e-35, where exp's own error shows undiluted, as 1 + e^80 is e^80 in float) to 80 (1),
+     * 16-float groups and a scalar tail both. 1e-6 of each value is about 8 ulp: exp's reduction and
+     * polynomial stay within 2 ulp, the sum and the division add one each; a wrong coefficient or a k off by
+     * one misses by far more. Past the clamp (z below -88.3) the result is a float at most 1.3e-38, and it
+     * never is NaN or negative.
+     */
+    @Test
+    void theSigmoidIsAccurateOverTheWholeFloatRange() {
+        int n = 4001;
+        float[] input = new float[n + 4];
+        for (int i = 0; i < n; i++) {
+            input[i] = -80f + 160f * i / (n - 1);
+        }
+        float[] beyond = {-88.5f, -100f, -1e30f, Float.NEGATIVE_INFINITY};
+        System.arraycopy(beyond, 0, input, n, beyond.length);
+        try (ActivationLayer layer = new ActivationLayer(device, Activation.SIGMOID, 1, input.length);
+                Tensor in = new Tensor(device, input.length);
+                Tensor out = new Tensor(device, input.length)) {
+            in.upload(input);
+            layer.forward(out, in);
+            float[] got = out.download();
+            for (int i = 0; i < n; i++) {
+                double expected = 1 / (1 + Math.exp(-(double) input[i]));
+                assertEquals(expected, got[i], 1e-6 * expected, "sigmoid(" + input[i] + ")");
+            }
+            for (int i = n; i < input.length; i++) {
+                assertTrue(got[i] >= 0 && got[i] <= 1.3e-38, "sigmoid(" + input[i] + ") = " + got[i]);
+            }
+        }
+    }
+
     @Test
     void worksInPlaceInsideLargerWorkspaces() {
         int n = 2 * 21;

@@ -3,6 +3,7 @@ package netc.runtime.ops;
 import static netc.runtime.ops.TestArrays.assertClose;
 import static netc.runtime.ops.TestArrays.toDouble;
 import static netc.runtime.ops.TestArrays.uniform;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +52,35 @@ class DirectConv2dTest {
                 new ConvGeometry(2, 3, 9, 7, 5, 3, 1, 1),     // odd, non-square input, "same" 3x3
                 new ConvGeometry(5, 2, 6, 5, 3, 4, 1, 3),     // even kernel, padding K-1: the widest the op takes
                 new ConvGeometry(3, 2, 3, 1, 2, 3, 1, 2),     // a 1-wide input: some kernel columns see only padding
-                new ConvGeometry(1, 2, 5, 6, 3, 1, 1, 0));    // 1x1 kernel
+                new ConvGeometry(1, 2, 5, 6, 3, 1, 1, 0),     // 1x1 kernel
+                // the row kernels (conv_direct_rows.cl): rows of 12 to 32 outputs, at most 8 channels out
+                new ConvGeometry(3, 2, 17, 19, 5, 3, 1, 1),   // two float16 halves, the second 3 lanes full
+                new ConvGeometry(13, 2, 6, 12, 6, 3, 1, 1),   // more images than weight-gradient parts
+                new ConvGeometry(2, 1, 9, 30, 7, 5, 1, 2),    // 30 wide, 7 channels
+                new ConvGeometry(1, 3, 4, 16, 8, 1, 1, 0));   // exactly one float16, 1x1 kernel
+    }
+
+    @Test
+    void rowsWideEnoughWithFewChannelsRunTheRowKernels() {
+        ConvGeometry[] rows = {new ConvGeometry(1, 1, 12, 12, 6, 5, 1, 2), new ConvGeometry(3, 2, 17, 19, 5, 3, 1, 1),
+            new ConvGeometry(2, 1, 9, 30, 7, 5, 1, 2), new ConvGeometry(1, 3, 4, 16, 8, 1, 1, 0)};
+        for (ConvGeometry g : rows) {
+            try (DirectConv2d conv = newConv(g, Activation.NONE)) {
+                assertTrue(conv.runsRows(), g.toString());
+            }
+        }
+        try (DirectConv2d conv = newConv(new ConvGeometry(3, 6, 14, 14, 16, 5, 1, 0), Activation.NONE)) {
+            assertFalse(conv.runsRows(), "LeNet's conv2: 16 channels fill a channel vector");
+        }
+        assertTrue(DirectConv2d.suitsRows(6, 28, 5, 2), "LeNet's conv1 with its pool");
+        assertFalse(DirectConv2d.suitsRows(6, 11, 5, 1), "rows of 11 would leave most lanes idle");
+        assertFalse(DirectConv2d.suitsRows(6, 33, 5, 1), "rows of 33 do not fit two float16 vectors");
+        assertFalse(DirectConv2d.suitsRows(6, 28, 7, 1), "7 x 7 kernels: 49 vector sums would not stay in registers");
+        assertFalse(DirectConv2d.suitsRows(6, 27, 3, 3), "a 3 x 3 pool");
+        assertEquals(4 * 32 * 48, DirectConv2d.rowsStagedBytes(1, 28, 28, 5, 2), "LeNet's conv1: 32 padded rows of 48");
+        try (DirectConv2d tall = newConv(new ConvGeometry(1, 16, 300, 28, 6, 5, 1, 2), Activation.NONE)) {
+            assertFalse(tall.runsRows(), "16 planes of 304 padded rows would not fit the local memory it may stage");
+        }
     }
 
     @ParameterizedTest

@@ -68,7 +68,11 @@ class DirectConvAvgPoolTest {
                 new Case(new ConvGeometry(3, 6, 14, 14, 16, 5, 1, 0), 2),  // LeNet's conv2 + pool2, odd batch
                 new Case(new ConvGeometry(2, 3, 9, 7, 5, 4, 1, 1), 2),     // odd input, even kernel: 8 x 6 → 4 x 3
                 new Case(new ConvGeometry(1, 2, 22, 22, 4, 1, 1, 0), 2),   // row blocks of 11 rounded to 12, the last sliding back
-                new Case(new ConvGeometry(3, 2, 6, 9, 3, 3, 1, 1), 3));    // a 3 x 3 pool: 6 x 9 → 2 x 3
+                new Case(new ConvGeometry(3, 2, 6, 9, 3, 3, 1, 1), 3),     // a 3 x 3 pool: 6 x 9 → 2 x 3
+                // the row kernels (conv_direct_rows.cl), besides LeNet's conv1 above
+                new Case(new ConvGeometry(2, 3, 8, 30, 5, 3, 1, 0), 2),    // 3 input planes: 6 x 28 → 3 x 14
+                new Case(new ConvGeometry(13, 1, 10, 24, 4, 5, 1, 1), 2),  // 8 x 22 → 4 x 11: pooled halves 8 + 3
+                new Case(new ConvGeometry(1, 2, 4, 12, 8, 1, 1, 0), 2));   // one float16 half, 1x1 kernel
     }
 
     @ParameterizedTest

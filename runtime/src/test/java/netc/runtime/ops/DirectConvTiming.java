@@ -8,11 +8,15 @@ import netc.runtime.cl.Tensor;
 /**
  * A command-line timing harness (not a test) for {@link DirectConv2d} at LeNet's shapes, batch 256:
  * best-of-trials milliseconds per forward and per backward call, each trial timing 10 calls between
- * {@code finish()}es after a warm-up, since the machine is shared and single trials are noisy.
+ * {@code finish()}es after a warm-up, since the machine is shared and single trials are noisy. The layers'
+ * activation is sigmoid, LeNet's, unless {@code -Dact=NONE} (or another {@link Activation}) says otherwise:
+ * comparing the two shows what the activation costs.
  */
 final class DirectConvTiming {
     private static final int CALLS_PER_TRIAL = 10;
-    private static final int TRIALS = 7;
+    private static final int TRIALS = Integer.getInteger("trials", 7);
+    /** CPU time counts in 10 ms ticks: enough calls per trial to make them fine. */
+    private static final int CPU_CALLS_PER_TRIAL = 200;
 
     private DirectConvTiming() {}
 
@@ -32,7 +36,7 @@ final class DirectConvTiming {
     private static void time(Device device, ConvGeometry g) {
         Random random = new Random(1);
         try (DirectConv2d conv = new DirectConv2d(device, "conv", g.batch(), g.inChannels(), g.inHeight(),
-                g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.SIGMOID);
+                g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.valueOf(System.getProperty("act", "SIGMOID")));
              Tensor input = Workspaces.padded(device, TestArrays.uniform(random, g.batch() * g.inputFloatsPerImage(), 1), 0);
              Tensor output = new Tensor(device, (int) (g.batch() * g.outputFloatsPerImage()));
              Tensor dOutput = Workspaces.padded(device,
@@ -54,7 +58,7 @@ final class DirectConvTiming {
         Random random = new Random(1);
         int pooledFloats = (int) (g.batch() * g.outChannels() * (g.outHeight() / 2) * (g.outWidth() / 2));
         try (DirectConv2d plain = new DirectConv2d(device, "conv", g.batch(), g.inChannels(), g.inHeight(),
-                g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.SIGMOID);
+                g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.valueOf(System.getProperty("act", "SIGMOID")));
              AvgPool2d pool = new AvgPool2d(device, g.batch(), g.outChannels(), g.outHeight(), g.outWidth(), 2, 2, 0);
              DirectConv2d fused = DirectConv2d.pooled(device, "conv", g.batch(), g.inChannels(), g.inHeight(),
                      g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.SIGMOID, 2, 2, 0);
@@ -74,24 +78,36 @@ final class DirectConvTiming {
                 plain.backward(dInput, dOutput, input, output);
             });
             double fusedBackward = best(device, () -> fused.backwardPooled(dInput, dPooled, input, output));
+            double fusedParameters = best(device, () -> fused.backwardPooled(null, dPooled, input, output));
             System.out.printf("%s with a 2x2 average pool: forward %.3f ms separate, %.3f ms fused; backward %.3f ms"
-                    + " separate, %.3f ms fused%n", g, separateForward, fusedForward, separateBackward, fusedBackward);
+                    + " separate, %.3f ms fused, %.3f ms fused without dInput%n", g, separateForward, fusedForward,
+                    separateBackward, fusedBackward, fusedParameters);
         }
     }
 
+    /**
+     * Best milliseconds per call; with {@code -Dcpu=true}, the process's CPU milliseconds per call over both
+     * cores instead (halve it for the time on an otherwise idle 2-core machine): on a machine shared with other
+     * jobs, wall time swings with their load while CPU time mostly does not.
+     */
     private static double best(Device device, Runnable call) {
         for (int i = 0; i < 3; i++) {
             call.run();
         }
+        boolean cpu = Boolean.getBoolean("cpu");
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double best = Double.MAX_VALUE;
         for (int trial = 0; trial < TRIALS; trial++) {
             device.finish();
-            long start = System.nanoTime();
-            for (int i = 0; i < CALLS_PER_TRIAL; i++) {
+            long start = cpu ? os.getProcessCpuTime() : System.nanoTime();
+            int calls = cpu ? CPU_CALLS_PER_TRIAL : CALLS_PER_TRIAL;
+            for (int i = 0; i < calls; i++) {
                 call.run();
             }
             device.finish();
-            best = Math.min(best, (System.nanoTime() - start) / 1e6 / CALLS_PER_TRIAL);
+            long end = cpu ? os.getProcessCpuTime() : System.nanoTime();
+            best = Math.min(best, (end - start) / 1e6 / calls);
         }
         return best;
     }

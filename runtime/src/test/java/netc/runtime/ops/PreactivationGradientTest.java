@@ -36,11 +36,15 @@ class PreactivationGradientTest {
     /** One layer of each implementation, odd sizes, batch 2. */
     static Stream<Arguments> convolutions() {
         return Stream.of(
-                Arguments.of("im2col", (Builder) () -> new Conv2d(device, "c", 2, 3, 9, 7, 5, 3, 2, 1, Activation.RELU)),
+                Arguments.of("im2col", (Builder) () -> new Conv2d(device, "c", 2, 3, 9, 7, 5, 3, 2, 1, Activation.RELU),
+                        new ConvGeometry(2, 3, 9, 7, 5, 3, 2, 1)),
                 Arguments.of("Winograd", (Builder) () -> new WinogradConv2d(device, "c", 2, 32, 7, 9, 33, 3, 1, 1,
-                        Activation.RELU)),
+                        Activation.RELU), new ConvGeometry(2, 32, 7, 9, 33, 3, 1, 1)),
                 Arguments.of("direct", (Builder) () -> new DirectConv2d(device, "c", 2, 3, 9, 7, 6, 5, 1, 2,
-                        Activation.RELU)));
+                        Activation.RELU), new ConvGeometry(2, 3, 9, 7, 6, 5, 1, 2)),
+                // rows 13 wide, 5 channels: DirectConv2d's row kernels
+                Arguments.of("direct rows", (Builder) () -> new DirectConv2d(device, "c", 2, 2, 12, 13, 5, 3, 1, 1,
+                        Activation.RELU), new ConvGeometry(2, 2, 12, 13, 5, 3, 1, 1)));
     }
 
     interface Builder {
@@ -49,10 +53,10 @@ class PreactivationGradientTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("convolutions")
-    void aNullOutputMeansTheGradientIsAlreadyThroughTheRelu(String name, Builder builder) throws Exception {
+    void aNullOutputMeansTheGradientIsAlreadyThroughTheRelu(String name, Builder builder, ConvGeometry g)
+            throws Exception {
         Random random = new Random(name.hashCode());
         try (Convolution first = builder.build(); Convolution second = builder.build()) {
-            ConvGeometry g = geometry(first);
             float[] input = uniform(random, g.batch() * g.inChannels() * g.inHeight() * g.inWidth());
             float[] dOutput = uniform(random, (int) (g.batch() * g.outputFloatsPerImage()));
             for (int p = 0; p < 2; p++) {
@@ -82,14 +86,6 @@ class PreactivationGradientTest {
                 }
             }
         }
-    }
-
-    private static ConvGeometry geometry(Convolution convolution) {
-        if (convolution instanceof Conv2d) {
-            return new ConvGeometry(2, 3, 9, 7, 5, 3, 2, 1);
-        }
-        return convolution instanceof WinogradConv2d ? new ConvGeometry(2, 32, 7, 9, 33, 3, 1, 1)
-                : new ConvGeometry(2, 3, 9, 7, 6, 5, 1, 2);
     }
 
     private static Tensor tensor(float[] values) {
