@@ -98,7 +98,8 @@ final class ConvKind implements LayerKind {
                 node.attributes().integer("padding"))) {
             return DIRECT;
         }
-        return WinogradConvolution.suits(in.channels(), out(node), kernel, stride) ? WINOGRAD : OP;
+        return WinogradConvolution.suits(in.channels(), out(node), kernel, stride, site.outputShape().height(),
+                site.outputShape().width()) ? WINOGRAD : OP;
     }
 
     @Override

@@ -76,10 +76,13 @@ class FastPathRulesTest {
             for (int out = 1; out <= 600; out += 19) {
                 for (int kernel = 1; kernel <= 5; kernel++) {
                     for (int stride = 1; stride <= 2; stride++) {
-                        boolean runtime = Convolutions.usesWinograd(in, out, kernel, stride);
-                        assertEquals(runtime, WinogradConvolution.suits(in, out, kernel, stride),
-                                in + "→" + out + " channels, k" + kernel + " s" + stride);
-                        winograd += runtime ? 1 : 0;
+                        for (int size : new int[] {1, 3, 4, 6, 12}) {
+                            boolean runtime = Convolutions.usesWinograd(in, out, kernel, stride, size, size + 1);
+                            assertEquals(runtime, WinogradConvolution.suits(in, out, kernel, stride, size, size + 1),
+                                    in + "→" + out + " channels, k" + kernel + " s" + stride + ", output " + size
+                                            + "x" + (size + 1));
+                            winograd += runtime ? 1 : 0;
+                        }
                     }
                 }
             }

@@ -18,13 +18,22 @@ public final class Convolutions {
      * im2col + GEMM, 16 channels 2.9 against 3.3 (a tie within the noise, the forward alone slower).
      */
     static final int WINOGRAD_MIN_CHANNELS = 32;
+    /**
+     * Output rows and columns from which Winograd is chosen: one whole 4x4 output tile. Below, most of each
+     * tile's multiplies are wasted and the batch's few tiles leave its products too narrow: ResNet-18's last
+     * stage (512 → 512 channels, 3x3 output, batch 16) took 56.0 ms per training step against 20.7 for
+     * im2col + GEMM, while at 6x6 (256 channels) Winograd still won, 14.0 against 17.2 (ConvTiming on
+     * PoCL, Zen 4, 2026-12-03; docs/PERFORMANCE.md).
+     */
+    static final int WINOGRAD_MIN_OUTPUT = 4;
 
     private Convolutions() {}
 
     /** The convolution for these shapes, with {@link Conv2d}'s constructor arguments. */
     public static Convolution create(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
                                      int outChannels, int kernel, int stride, int padding, Activation activation) {
-        return usesWinograd(inChannels, outChannels, kernel, stride)
+        return usesWinograd(inChannels, outChannels, kernel, stride, outSize(inHeight, kernel, stride, padding),
+                outSize(inWidth, kernel, stride, padding))
                 ? new WinogradConv2d(device, name, batch, inChannels, inHeight, inWidth, outChannels, kernel, stride,
                         padding, activation)
                 : new Conv2d(device, name, batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding,
@@ -34,14 +43,21 @@ public final class Convolutions {
     /** The device memory the convolution {@link #create} picks allocates (nothing is allocated). */
     public static DeviceMemory deviceMemory(int batch, int inChannels, int inHeight, int inWidth, int outChannels,
                                             int kernel, int stride, int padding) {
-        return usesWinograd(inChannels, outChannels, kernel, stride)
+        return usesWinograd(inChannels, outChannels, kernel, stride, outSize(inHeight, kernel, stride, padding),
+                outSize(inWidth, kernel, stride, padding))
                 ? WinogradConv2d.deviceMemory(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding)
                 : Conv2d.deviceMemory(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding);
     }
 
-    /** Whether {@link #create} picks {@link WinogradConv2d} for these shapes. */
-    public static boolean usesWinograd(int inChannels, int outChannels, int kernel, int stride) {
+    /** Whether {@link #create} picks {@link WinogradConv2d} for these shapes (output height and width). */
+    public static boolean usesWinograd(int inChannels, int outChannels, int kernel, int stride, int outHeight,
+                                       int outWidth) {
         return (kernel == 3 || kernel == 5) && stride == 1 && inChannels >= WINOGRAD_MIN_CHANNELS
-                && outChannels >= WINOGRAD_MIN_CHANNELS;
+                && outChannels >= WINOGRAD_MIN_CHANNELS && outHeight >= WINOGRAD_MIN_OUTPUT
+                && outWidth >= WINOGRAD_MIN_OUTPUT;
+    }
+
+    private static int outSize(int in, int kernel, int stride, int padding) {
+        return (in + 2 * padding - kernel) / stride + 1;
     }
 }

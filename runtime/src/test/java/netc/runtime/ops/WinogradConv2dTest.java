@@ -305,12 +305,14 @@ class WinogradConv2dTest {
 
     @Test
     void theFactoryPicksWinogradForWide3x3And5x5Stride1LayersOnly() {
-        assertTrue(Convolutions.usesWinograd(384, 384, 3, 1));
-        assertFalse(Convolutions.usesWinograd(384, 384, 3, 2));
-        assertTrue(Convolutions.usesWinograd(96, 256, 5, 1));
-        assertFalse(Convolutions.usesWinograd(96, 256, 5, 2));
-        assertFalse(Convolutions.usesWinograd(1, 96, 11, 1));
-        assertFalse(Convolutions.usesWinograd(3, 384, 3, 1));
+        assertTrue(Convolutions.usesWinograd(384, 384, 3, 1, 12, 12));
+        assertFalse(Convolutions.usesWinograd(384, 384, 3, 2, 12, 12));
+        assertTrue(Convolutions.usesWinograd(96, 256, 5, 1, 26, 26));
+        assertFalse(Convolutions.usesWinograd(96, 256, 5, 2, 26, 26));
+        assertFalse(Convolutions.usesWinograd(1, 96, 11, 1, 54, 54));
+        assertFalse(Convolutions.usesWinograd(3, 384, 3, 1, 12, 12));
+        assertTrue(Convolutions.usesWinograd(256, 256, 3, 1, 6, 6), "ResNet-18's third stage at 96x96");
+        assertFalse(Convolutions.usesWinograd(512, 512, 3, 1, 3, 3), "its last stage: under one 4x4 tile");
         try (Convolution wide = Convolutions.create(device, "wide", 1, 64, 4, 4, 64, 3, 1, 1, Activation.RELU);
              Convolution strided = Convolutions.create(device, "strided", 1, 64, 4, 4, 64, 3, 2, 1, Activation.RELU)) {
             assertInstanceOf(WinogradConv2d.class, wide);
