@@ -12,7 +12,8 @@ import netc.runtime.model.Parameter;
 
 /**
  * A 3x3 or 5x5 stride-1 convolution with a fused activation computed by Winograd minimal filtering
- * F(4x4, 3x3) or F(4x4, 5x5) (Lavin & Gray 2016; kernels and layouts in {@code winograd.cl}): the same layer,
+ * F(4x4, 3x3) or F(4x4, 5x5), F(2x2, ·) where the output is under 8 rows or columns ({@link WinogradTiling#tileFor})
+ * (Lavin & Gray 2016; kernels and layouts in {@code winograd.cl}): the same layer,
  * constructor arguments and parameters as {@link Conv2d}, with 4x fewer multiplies in its products for 3x3
  * (36 per 4x4 output tile and channel pair instead of 144) and 6.25x for 5x5 (64 instead of 400).
  *
@@ -68,16 +69,21 @@ public final class WinogradConv2d implements Convolution {
     public WinogradConv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
                           int outChannels, int kernel, int stride, int padding, Activation activation) {
         this(device, name, new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding),
-                activation, WinogradTiling.defaultTile(kernel), Conv2d.DEFAULT_COLUMN_BUDGET,
-                Conv2d.DEFAULT_RETAINED_BUDGET, ScratchSource.own(device));
+                activation, ScratchSource.own(device));
     }
 
     /** As the constructor above, with its per-call buffers taken from the model's shared {@code scratch}. */
     public WinogradConv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
                           int outChannels, int kernel, int stride, int padding, Activation activation, Scratch scratch) {
         this(device, name, new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding),
-                activation, WinogradTiling.defaultTile(kernel), Conv2d.DEFAULT_COLUMN_BUDGET,
-                Conv2d.DEFAULT_RETAINED_BUDGET, scratch.lease());
+                activation, scratch.lease());
+    }
+
+    /** With the tile {@link WinogradTiling#tileFor} picks for the geometry and the default budgets. */
+    private WinogradConv2d(Device device, String name, ConvGeometry geometry, Activation activation,
+                           ScratchSource scratch) {
+        this(device, name, geometry, activation, WinogradTiling.tileFor(geometry), Conv2d.DEFAULT_COLUMN_BUDGET,
+                Conv2d.DEFAULT_RETAINED_BUDGET, scratch);
     }
 
     /**
@@ -140,7 +146,7 @@ public final class WinogradConv2d implements Convolution {
     public static DeviceMemory deviceMemory(int batch, int inChannels, int inHeight, int inWidth, int outChannels,
                                             int kernel, int stride, int padding) {
         ConvGeometry geometry = new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding);
-        WinogradTiling tiling = new WinogradTiling(geometry, WinogradTiling.defaultTile(kernel));
+        WinogradTiling tiling = new WinogradTiling(geometry, WinogradTiling.tileFor(geometry));
         Chunking chunking = Chunking.of(tiling, Conv2d.DEFAULT_COLUMN_BUDGET, Conv2d.DEFAULT_RETAINED_BUDGET);
         int tiles = chunking.imagesPerChunk() * tiling.tilesPerImage();
         DeviceMemory parameters = DeviceMemory.floats((long) outChannels * inChannels * kernel * kernel)

@@ -45,6 +45,18 @@ record WinogradTiling(ConvGeometry geometry, int tile) {
         return 4;
     }
 
+    /**
+     * The tile for a layer of this geometry: {@link #defaultTile}, or 2 where the output is under 8 rows or
+     * columns. There 4x4 tiles leave most of their second tile empty (a 6x6 output takes four 4x4 tiles, 16
+     * outputs of which 12 are padding, against nine full 2x2 tiles): ResNet-18's 256 → 256 channels on 6x6 at
+     * batch 16 took 8.5 ms per training step with F(2x2, 3x3) against 17.5 with F(4x4, 3x3), while at 12x12
+     * (128 channels) they tied, 8.4 against 8.2, and at 24x24 (64 channels) 4x4 won, 6.5 against 14.1
+     * (ConvTiming on PoCL, Zen 4, 2026-12-03; docs/PERFORMANCE.md).
+     */
+    static int tileFor(ConvGeometry geometry) {
+        return Math.min(geometry.outHeight(), geometry.outWidth()) < 8 ? 2 : defaultTile(geometry.kernel());
+    }
+
     int alpha() {
         return tile + geometry.kernel() - 1;
     }

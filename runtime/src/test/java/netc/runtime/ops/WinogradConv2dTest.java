@@ -313,6 +313,10 @@ class WinogradConv2dTest {
         assertFalse(Convolutions.usesWinograd(3, 384, 3, 1, 12, 12));
         assertTrue(Convolutions.usesWinograd(256, 256, 3, 1, 6, 6), "ResNet-18's third stage at 96x96");
         assertFalse(Convolutions.usesWinograd(512, 512, 3, 1, 3, 3), "its last stage: under one 4x4 tile");
+        assertEquals(2, WinogradTiling.tileFor(new ConvGeometry(16, 256, 6, 6, 256, 3, 1, 1)), "6x6: nine 2x2 tiles");
+        assertEquals(2, WinogradTiling.tileFor(new ConvGeometry(16, 64, 12, 7, 64, 3, 1, 1)), "12x7: under 8 columns");
+        assertEquals(4, WinogradTiling.tileFor(new ConvGeometry(64, 384, 12, 12, 384, 3, 1, 1)), "AlexNet's conv4");
+        assertEquals(4, WinogradTiling.tileFor(new ConvGeometry(64, 96, 26, 26, 256, 5, 1, 2)), "AlexNet's conv2");
         try (Convolution wide = Convolutions.create(device, "wide", 1, 64, 4, 4, 64, 3, 1, 1, Activation.RELU);
              Convolution strided = Convolutions.create(device, "strided", 1, 64, 4, 4, 64, 3, 2, 1, Activation.RELU)) {
             assertInstanceOf(WinogradConv2d.class, wide);
