@@ -26,8 +26,8 @@ final class ActivationFusion {
         this.normOf = normOf;
     }
 
-    static ActivationFusion of(NetworkPlan plan) {
-        InPlace inPlace = InPlace.of(plan);
+    /** The pairs of a network whose in-place layers {@code inPlace} says. */
+    static ActivationFusion of(NetworkPlan plan, InPlace inPlace) {
         Map<Integer, Integer> activationOf = new HashMap<>();
         Map<Integer, Integer> normOf = new HashMap<>();
         for (ShapedNode activation : plan.nodes()) {

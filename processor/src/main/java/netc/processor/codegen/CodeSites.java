@@ -18,6 +18,6 @@ final class CodeSites {
         return new CodeSite(node.node(), node.inputs(), node.output(), names.op(node), inputs,
                 names.output(node.index()), dInputs, dOutput, ReluPooling.of(names.plan()).pairs(node.index()),
                 AvgPoolFusion.of(names.plan()).site(names.plan(), node.index(), names),
-                ActivationFusion.of(names.plan()).site(names.plan(), node.index(), names));
+                names.activationFusion().site(names.plan(), node.index(), names));
     }
 }

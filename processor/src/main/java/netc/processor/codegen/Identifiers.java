@@ -24,10 +24,12 @@ public final class Identifiers {
     private final NetworkPlan plan;
     private final Map<Integer, String> names = new HashMap<>();
     private final InPlace inPlace;
+    private final ActivationFusion activationFusion;
 
     Identifiers(NetworkPlan plan) {
         this.plan = plan;
         this.inPlace = InPlace.of(plan);
+        this.activationFusion = ActivationFusion.of(plan, inPlace);
         List<String> network = plan.nodes().stream().filter(node -> node.node().instance() == null)
                 .map(ShapedNode::path).toList();
         String output = plan.last().node().instance() == null ? plan.last().path() : null;
@@ -100,6 +102,16 @@ public final class Identifiers {
     /** Whether the node writes its output over its input ({@link InPlace}). */
     boolean writesOverInput(int index) {
         return inPlace.writesOverInput(index);
+    }
+
+    /** The layers that write their output over their input, in node order. */
+    List<ShapedNode> layersWrittenOverInput() {
+        return plan.nodes().stream().filter(node -> inPlace.writesOverInput(node.index())).toList();
+    }
+
+    /** The batch norms that apply the activation after them, worked out once with the in-place layers. */
+    ActivationFusion activationFusion() {
+        return activationFusion;
     }
 
     /** The local variable holding the gradient of the node's output; {@code dLogits} for the last node's. */

@@ -16,8 +16,8 @@ import netc.processor.model.ShapedNode;
  * backward (a batch norm reads its input) or reads only each value's sign (a dense or convolution ending in a
  * ReLU: {@link netc.processor.kind.NodeKind#derivativeReadsOnlySign}) while the layer multiplies each value
  * by a factor of at least 0 that its backward applies to the gradient too (an inverted dropout, a ReLU): where
- * the factor is positive the sign is kept, and where it is 0 so is the gradient the producer sees. The network's input (the caller's)
- * and the logits are never overwritten.
+ * the factor is positive the sign is kept, and where it is 0 so is the gradient the producer sees. The
+ * network's input (the caller's) and the logits are never overwritten.
  */
 final class InPlace {
     private final Set<Integer> overInput;

@@ -42,7 +42,7 @@ final class InfoWriter {
                 .add(list(rows)).add(",\n")
                 .add(list(parameters)).add(",\n")
                 .add(list(buffers)).add(",\n")
-                .add(memoryPlan(memory, plan, names)).add(",\n")
+                .add(memoryPlan(memory, names)).add(",\n")
                 .add("$S,\n", ShapeHash.of(plan))
                 .add("$S)", SummaryTable.render(plan))
                 .unindent().unindent()
@@ -59,14 +59,14 @@ final class InfoWriter {
      * {@code new MemoryPlan(1234, List.of(new MemoryPlan.Placement("conv1Out", 0L, 4864L, 0, 11), ...))}, and
      * after the placements the layers written over their input where there are any: {@code List.of("drop1")}.
      */
-    private static CodeBlock memoryPlan(MemoryPlan memory, NetworkPlan plan, Identifiers names) {
+    private static CodeBlock memoryPlan(MemoryPlan memory, Identifiers names) {
         List<CodeBlock> placements = memory.placements().stream()
                 .map(p -> CodeBlock.of("new $T($S, $LL, $LL, $L, $L)", TypeNames.PLACEMENT, p.field(), p.offset(),
                         p.size(), p.first(), p.last()))
                 .toList();
         CodeBlock.Builder code = CodeBlock.builder().add("new $T($LL, ", TypeNames.MEMORY_PLAN, memory.floatsPerExample())
                 .add(list(placements));
-        List<CodeBlock> inPlace = plan.nodes().stream().filter(node -> names.writesOverInput(node.index()))
+        List<CodeBlock> inPlace = names.layersWrittenOverInput().stream()
                 .map(node -> CodeBlock.of("$S", node.path())).toList();
         if (!inPlace.isEmpty()) {
             code.add(",\n$T.of($L)", TypeNames.LIST, CodeBlock.join(inPlace, ", "));

@@ -31,7 +31,7 @@ final class MemberWriter {
                 continue;
             }
             if (!AvgPoolFusion.of(plan).isFusedPool(node.index()) // its convolution computes it
-                    && !ActivationFusion.of(plan).isFusedActivation(node.index())) { // its batch norm applies it
+                    && !names.activationFusion().isFusedActivation(node.index())) { // its batch norm applies it
                 fields.add(field(node.node().kind().opType(CodeSites.of(node, names)), names.op(node)));
             }
             if (!names.writesOverInput(node.index())) {
@@ -68,11 +68,11 @@ final class MemberWriter {
                 continue;
             }
             if (!AvgPoolFusion.of(plan).isFusedPool(node.index())
-                    && !ActivationFusion.of(plan).isFusedActivation(node.index())) {
+                    && !names.activationFusion().isFusedActivation(node.index())) {
                 body.add("$L = $L($L);\n", names.op(node), Names.OWN,
                         node.node().kind().newOp(CodeSites.of(node, names)));
             }
-            if (ActivationFusion.of(plan).isFusedActivation(node.index())) {
+            if (names.activationFusion().isFusedActivation(node.index())) {
                 body.add("// $L: $L applies it to its own output, $L.\n", node.path(),
                         names.op(plan.node(node.node().inputs().get(0))), names.output(node.index()));
             } else if (names.writesOverInput(node.index())) {

@@ -77,7 +77,7 @@ final class MemoryPlan {
         int end = n - 1 + gradients.steps().size(); // the last step of all
         ReluPooling reluPooling = ReluPooling.of(plan);
         AvgPoolFusion fusion = AvgPoolFusion.of(plan);
-        ActivationFusion activationFusion = ActivationFusion.of(plan);
+        ActivationFusion activationFusion = names.activationFusion();
         int[] last = new int[n];
         for (ShapedNode node : plan.nodes()) {
             last[node.index()] = node.index();

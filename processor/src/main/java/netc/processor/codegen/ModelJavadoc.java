@@ -25,13 +25,13 @@ final class ModelJavadoc {
                 .add("that only tensors never live at the same step share memory. The input and the logits'\n")
                 .add("gradient are the caller's; each op's own scratch comes on top.\n\n")
                 .add("<pre>\n$L</pre>\n", table(plan, memory))
-                .add(inPlace(plan, names))
+                .add(inPlace(names))
                 .build();
     }
 
     /** The layers that write their output over their input, which have no row of their own; empty for none. */
-    private static CodeBlock inPlace(NetworkPlan plan, Identifiers names) {
-        List<String> layers = plan.nodes().stream().filter(node -> names.writesOverInput(node.index()))
+    private static CodeBlock inPlace(Identifiers names) {
+        List<String> layers = names.layersWrittenOverInput().stream()
                 .map(node -> "{@code " + node.path() + "} (over {@code " + names.output(node.index()) + "})").toList();
         if (layers.isEmpty()) {
             return CodeBlock.of("");

@@ -110,7 +110,7 @@ final class PassWriter {
                     if (fusion.isFusedPool(node.index())) {
                         code.add("$T $L = $L; // $L, the pooled gradient\n", TypeNames.TENSOR, gradient, dOutput,
                                 node.output().batched());
-                    } else if (ActivationFusion.of(names.plan()).isFusedActivation(node.index())) {
+                    } else if (names.activationFusion().isFusedActivation(node.index())) {
                         code.add("$T $L = $L; // $L, the gradient $L's backward takes\n", TypeNames.TENSOR, gradient,
                                 dOutput, outputShape(node, producer), names.op(names.plan().node(producer)));
                     } else if (!node.node().kind().passesGradient()) {

@@ -142,7 +142,7 @@ class MemoryPlanTest {
                 layer("relu", "ReLU"),
                 layer("fc", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
         assertTrue(new Identifiers(alone).writesOverInput(2), "bn' reads its input, not its output");
-        ActivationFusion fusion = ActivationFusion.of(alone);
+        ActivationFusion fusion = new Identifiers(alone).activationFusion();
         assertTrue(fusion.isFusingNorm(1) && fusion.isFusedActivation(2), "bn applies the ReLU in its own calls");
         MemoryPlan plan = MemoryPlan.of(alone, GradientPlan.of(alone), new Identifiers(alone));
         // Forward c 0, bn 1, relu 2, fc 3; backward fc' 4, relu' 5 (no call), bn' 6, c' 7.
@@ -159,7 +159,7 @@ class MemoryPlanTest {
                 layer("fc", "Dense", "in", -1, "out", 3, "activation", Activation.NONE)));
         Identifiers names = new Identifiers(sigmoidThenDropout);
         assertTrue(names.writesOverInput(1), "bn' reads its input only");
-        assertTrue(ActivationFusion.of(sigmoidThenDropout).isFusingNorm(0), "bn applies the sigmoid");
+        assertTrue(names.activationFusion().isFusingNorm(0), "bn applies the sigmoid");
         assertFalse(names.writesOverInput(2), "s' reads the sigmoid's values");
     }
 
@@ -176,6 +176,6 @@ class MemoryPlanTest {
         ShapedNode relu = network.nodes().stream().filter(node -> node.node().kind().mayWriteOverInput()).findFirst()
                 .orElseThrow();
         assertFalse(new Identifiers(network).writesOverInput(relu.index()), "the shortcut still reads c's output");
-        assertFalse(ActivationFusion.of(network).isFusedActivation(relu.index()), "and c is no batch norm");
+        assertFalse(new Identifiers(network).activationFusion().isFusedActivation(relu.index()), "and c is no batch norm");
     }
 }
