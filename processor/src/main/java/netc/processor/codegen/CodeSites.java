@@ -16,8 +16,8 @@ final class CodeSites {
     static CodeSite of(ShapedNode node, Identifiers names, List<String> dInputs, String dOutput) {
         List<String> inputs = node.node().inputs().stream().map(names::output).toList();
         return new CodeSite(node.node(), node.inputs(), node.output(), names.op(node), inputs,
-                names.output(node.index()), dInputs, dOutput, ReluPooling.of(names.plan()).pairs(node.index()),
-                AvgPoolFusion.of(names.plan()).site(names.plan(), node.index(), names),
+                names.output(node.index()), dInputs, dOutput, names.reluPooling().pairs(node.index()),
+                names.avgPoolFusion().site(names.plan(), node.index(), names),
                 names.activationFusion().site(names.plan(), node.index(), names));
     }
 }

@@ -25,11 +25,15 @@ public final class Identifiers {
     private final Map<Integer, String> names = new HashMap<>();
     private final InPlace inPlace;
     private final ActivationFusion activationFusion;
+    private final AvgPoolFusion avgPoolFusion;
+    private final ReluPooling reluPooling;
 
     Identifiers(NetworkPlan plan) {
         this.plan = plan;
         this.inPlace = InPlace.of(plan);
         this.activationFusion = ActivationFusion.of(plan, inPlace);
+        this.avgPoolFusion = AvgPoolFusion.of(plan);
+        this.reluPooling = ReluPooling.of(plan);
         List<String> network = plan.nodes().stream().filter(node -> node.node().instance() == null)
                 .map(ShapedNode::path).toList();
         String output = plan.last().node().instance() == null ? plan.last().path() : null;
@@ -112,6 +116,16 @@ public final class Identifiers {
     /** The batch norms that apply the activation after them, worked out once with the in-place layers. */
     ActivationFusion activationFusion() {
         return activationFusion;
+    }
+
+    /** The convolutions that compute the average pool after them, worked out once. */
+    AvgPoolFusion avgPoolFusion() {
+        return avgPoolFusion;
+    }
+
+    /** The layers whose ReLU the max pool after them differentiates, worked out once. */
+    ReluPooling reluPooling() {
+        return reluPooling;
     }
 
     /** The local variable holding the gradient of the node's output; {@code dLogits} for the last node's. */

@@ -30,7 +30,7 @@ final class MemberWriter {
             if (node.node().kind().outputIsInput()) {
                 continue;
             }
-            if (!AvgPoolFusion.of(plan).isFusedPool(node.index()) // its convolution computes it
+            if (!names.avgPoolFusion().isFusedPool(node.index()) // its convolution computes it
                     && !names.activationFusion().isFusedActivation(node.index())) { // its batch norm applies it
                 fields.add(field(node.node().kind().opType(CodeSites.of(node, names)), names.op(node)));
             }
@@ -67,7 +67,7 @@ final class MemberWriter {
             if (node.node().kind().outputIsInput()) {
                 continue;
             }
-            if (!AvgPoolFusion.of(plan).isFusedPool(node.index())
+            if (!names.avgPoolFusion().isFusedPool(node.index())
                     && !names.activationFusion().isFusedActivation(node.index())) {
                 body.add("$L = $L($L);\n", names.op(node), Names.OWN,
                         node.node().kind().newOp(CodeSites.of(node, names)));

@@ -75,8 +75,8 @@ final class MemoryPlan {
     static MemoryPlan of(NetworkPlan plan, GradientPlan gradients, Identifiers names) {
         int n = plan.nodes().size();
         int end = n - 1 + gradients.steps().size(); // the last step of all
-        ReluPooling reluPooling = ReluPooling.of(plan);
-        AvgPoolFusion fusion = AvgPoolFusion.of(plan);
+        ReluPooling reluPooling = names.reluPooling();
+        AvgPoolFusion fusion = names.avgPoolFusion();
         ActivationFusion activationFusion = names.activationFusion();
         int[] last = new int[n];
         for (ShapedNode node : plan.nodes()) {

@@ -89,7 +89,7 @@ final class PassWriter {
 
     private static CodeBlock step(GradientPlan.Step step, Identifiers names, GradientPlan gradients) {
         ShapedNode node = step.node();
-        AvgPoolFusion fusion = AvgPoolFusion.of(names.plan());
+        AvgPoolFusion fusion = names.avgPoolFusion();
         CodeBlock.Builder code = CodeBlock.builder();
         List<String> dInputs = new ArrayList<>();
         CodeBlock.Builder after = CodeBlock.builder();
