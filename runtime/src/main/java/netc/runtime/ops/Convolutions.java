@@ -32,8 +32,7 @@ public final class Convolutions {
     /** The convolution for these shapes, with {@link Conv2d}'s constructor arguments. */
     public static Convolution create(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
                                      int outChannels, int kernel, int stride, int padding, Activation activation) {
-        return usesWinograd(inChannels, outChannels, kernel, stride, outSize(inHeight, kernel, stride, padding),
-                outSize(inWidth, kernel, stride, padding))
+        return usesWinograd(new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding))
                 ? new WinogradConv2d(device, name, batch, inChannels, inHeight, inWidth, outChannels, kernel, stride,
                         padding, activation)
                 : new Conv2d(device, name, batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding,
@@ -43,8 +42,7 @@ public final class Convolutions {
     /** The device memory the convolution {@link #create} picks allocates (nothing is allocated). */
     public static DeviceMemory deviceMemory(int batch, int inChannels, int inHeight, int inWidth, int outChannels,
                                             int kernel, int stride, int padding) {
-        return usesWinograd(inChannels, outChannels, kernel, stride, outSize(inHeight, kernel, stride, padding),
-                outSize(inWidth, kernel, stride, padding))
+        return usesWinograd(new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding))
                 ? WinogradConv2d.deviceMemory(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding)
                 : Conv2d.deviceMemory(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding);
     }
@@ -57,7 +55,7 @@ public final class Convolutions {
                 && outWidth >= WINOGRAD_MIN_OUTPUT;
     }
 
-    private static int outSize(int in, int kernel, int stride, int padding) {
-        return (in + 2 * padding - kernel) / stride + 1;
+    private static boolean usesWinograd(ConvGeometry g) {
+        return usesWinograd(g.inChannels(), g.outChannels(), g.kernel(), g.stride(), g.outHeight(), g.outWidth());
     }
 }
