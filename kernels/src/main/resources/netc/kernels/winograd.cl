@@ -7,7 +7,8 @@
 // of its forward one).
 //
 // Knobs: K = 3 with TILE = 4 (F(4x4,3x3), 36 products where direct needs 144 per tile: 4x fewer
-// multiplies) or TILE = 2 (F(2x2,3x3), 16 against 36: 2.25x, with smaller float32 error); K = 5 with
+// multiplies), TILE = 2 (F(2x2,3x3), 16 against 36: 2.25x, with smaller float32 error) or TILE = 6
+// (F(6x6,3x3), 64 against 324: 5.1x, ALPHA = 8, the largest float32 error); K = 5 with
 // TILE = 2 (F(2x2,5x5), 36 against 100: 2.8x), on the same six interpolation points as F(4x4,3x3), or
 // TILE = 4 (F(4x4,5x5), 64 against 400: 6.25x, ALPHA = 8, points +-1/2 added: larger float32 error).
 // Shapes: B images (of this chunk), C input channels, CO output channels, H x W input, PAD (zeros),
@@ -111,10 +112,11 @@ __constant float G[ALPHA][K] = {
 __constant float AT[TILE][ALPHA] = {
     {1.0f, 1.0f, 1.0f, 1.0f, 1.0f, 0.0f},
     {0.0f, 1.0f, -1.0f, 2.0f, -2.0f, 1.0f}};
-#elif TILE == 4 && K == 5
+#elif (TILE == 4 && K == 5) || (TILE == 6 && K == 3)
 #define ALPHA 8
 // Interpolation points 0, 1, -1, 2, -2, 1/2, -1/2 and infinity (the six above plus +-1/2, whose powers stay
-// small: F(4x4,5x5) needs seven finite points). Derived with exact rational arithmetic (Toom-Cook) and checked
+// small: F(4x4,5x5) and F(6x6,3x3) need seven finite points). B^T depends on the points alone, so the two
+// share it; G and A^T follow from it for each. Derived with exact rational arithmetic (Toom-Cook) and checked
 // there, in 1D and 2D, against the direct correlation on random integers: for a finite point p, B^T's row is
 // the coefficients (x^0 .. x^7) of prod(x - q) over the other finite points q, and G's row is
 // (1, p, p^2, p^3, p^4) / prod(p - q); infinity's B^T row is prod(x - q) over all seven finite points and its G
@@ -130,6 +132,7 @@ __constant float BT[ALPHA][ALPHA] = {
     {0.0f, 4.0f, 8.0f, -5.0f, -10.0f, 1.0f, 2.0f, 0.0f},
     {0.0f, -4.0f, 8.0f, 5.0f, -10.0f, -1.0f, 2.0f, 0.0f},
     {0.0f, -4.0f, 0.0f, 21.0f, 0.0f, -21.0f, 0.0f, 4.0f}};
+#if K == 5
 __constant float G[ALPHA][K] = {
     {-1.0f / 4, 0.0f, 0.0f, 0.0f, 0.0f},
     {-1.0f / 18, -1.0f / 18, -1.0f / 18, -1.0f / 18, -1.0f / 18},
@@ -144,6 +147,27 @@ __constant float AT[TILE][ALPHA] = {
     {0.0f, 1.0f, -1.0f, 2.0f, -2.0f, 1.0f / 2, -1.0f / 2, 0.0f},
     {0.0f, 1.0f, 1.0f, 4.0f, 4.0f, 1.0f / 4, 1.0f / 4, 0.0f},
     {0.0f, 1.0f, -1.0f, 8.0f, -8.0f, 1.0f / 8, -1.0f / 8, 1.0f}};
+#else
+// F(6x6,3x3): G's rows are the first three columns of F(4x4,5x5)'s ((1, p, p^2) with the same scale), and
+// A^T's rows run to p^5, so its entries reach 32 and 1/32: the largest float32 error of the four (see
+// WinogradConv2dTest). Checked like F(4x4,5x5), in exact arithmetic against the direct correlation.
+__constant float G[ALPHA][K] = {
+    {-1.0f / 4, 0.0f, 0.0f},
+    {-1.0f / 18, -1.0f / 18, -1.0f / 18},
+    {-1.0f / 18, 1.0f / 18, -1.0f / 18},
+    {1.0f / 360, 1.0f / 180, 1.0f / 90},
+    {1.0f / 360, -1.0f / 180, 1.0f / 90},
+    {16.0f / 45, 8.0f / 45, 4.0f / 45},
+    {16.0f / 45, -8.0f / 45, 4.0f / 45},
+    {0.0f, 0.0f, 1.0f / 4}};
+__constant float AT[TILE][ALPHA] = {
+    {1.0f, 1.0f, 1.0f, 1.0f, 1.0f, 1.0f, 1.0f, 0.0f},
+    {0.0f, 1.0f, -1.0f, 2.0f, -2.0f, 1.0f / 2, -1.0f / 2, 0.0f},
+    {0.0f, 1.0f, 1.0f, 4.0f, 4.0f, 1.0f / 4, 1.0f / 4, 0.0f},
+    {0.0f, 1.0f, -1.0f, 8.0f, -8.0f, 1.0f / 8, -1.0f / 8, 0.0f},
+    {0.0f, 1.0f, 1.0f, 16.0f, 16.0f, 1.0f / 16, 1.0f / 16, 0.0f},
+    {0.0f, 1.0f, -1.0f, 32.0f, -32.0f, 1.0f / 32, -1.0f / 32, 1.0f}};
+#endif
 #elif TILE == 2 && K == 3
 #define ALPHA 4
 // Interpolation points 0, 1, -1 and infinity.
@@ -161,7 +185,7 @@ __constant float AT[TILE][ALPHA] = {
     {1.0f, 1.0f, 1.0f, 0.0f},
     {0.0f, 1.0f, -1.0f, -1.0f}};
 #else
-#error "(TILE, K) must be (4, 3), (2, 3), (2, 5) or (4, 5)"
+#error "(TILE, K) must be (4, 3), (2, 3), (6, 3), (2, 5) or (4, 5)"
 #endif
 
 #define XI (ALPHA * ALPHA)
@@ -319,7 +343,7 @@ __kernel void winograd_input_gradient_tiles(__global float *d_v, const long d_v_
 // the channel-major layout before, on conv4's shape at batch 64, PoCL on the shared 2-core Zen 4: 22-40 ms,
 // against 47 ms for one work-item per input element, which gathers from ALPHA^2 planes, and ~100 ms for one
 // kernel doing both steps per block.)
-// A patch of ALPHA inputs spans SPAN blocks of TILE (2 for F(4x4,3x3), F(2x2,3x3) and F(4x4,5x5), 3 for
+// A patch of ALPHA inputs spans SPAN blocks of TILE (2 for F(4x4,3x3), F(2x2,3x3), F(6x6,3x3) and F(4x4,5x5), 3 for
 // F(2x2,5x5)).
 #define SPAN ((ALPHA + TILE - 1) / TILE)
 #define BH ((H + PAD + TILE - 1) / TILE)

@@ -29,9 +29,10 @@ record WinogradTiling(ConvGeometry geometry, int tile) {
                     + " supported, got " + kernel + "x" + kernel + " stride " + geometry.stride()
                     + "; use Conv2d (or Convolutions.create, which picks it) for this layer.");
         }
-        if (tile != 2 && tile != 4) {
-            throw new IllegalArgumentException("Winograd convolution: the output tile must be 2 or 4, got " + tile
-                    + " for " + kernel + "x" + kernel + "; winograd.cl has F(2x2) and F(4x4) for 3x3 and 5x5 kernels.");
+        if (tile != 2 && tile != 4 && !(tile == 6 && kernel == 3)) {
+            throw new IllegalArgumentException("Winograd convolution: the output tile must be 2 or 4 (or 6 for 3x3),"
+                    + " got " + tile + " for " + kernel + "x" + kernel + "; winograd.cl has F(2x2) and F(4x4) for 3x3"
+                    + " and 5x5 kernels and F(6x6) for 3x3.");
         }
     }
 

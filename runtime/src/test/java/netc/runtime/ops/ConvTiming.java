@@ -7,7 +7,7 @@ import netc.runtime.cl.Tensor;
 
 /**
  * A command-line timing harness (not a test) for AlexNet's 3x3 stride-1 convolutions at batch 64:
- * {@link Conv2d} (im2col + GEMM) against {@link WinogradConv2d} with 4x4 and 2x2 output tiles. Best-of-trials
+ * {@link Conv2d} (im2col + GEMM) against {@link WinogradConv2d} with 4x4, 2x2 and (3x3 kernels) 6x6 output tiles. Best-of-trials
  * milliseconds per forward and per training step (forward then backward with the input gradient, as a
  * model runs them: the backward reuses what the forward kept); backward = step − forward. Each trial
  * times {@link #CALLS_PER_TRIAL} calls between {@code finish()}es after a warm-up, since the machine is
@@ -66,10 +66,10 @@ final class ConvTiming {
                         g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.RELU)) {
                     time(device, "im2col+GEMM", conv, g);
                 }
-                for (int tile : new int[] {4, 2}) {
+                for (int tile : g.kernel() == 3 ? new int[] {4, 2, 6} : new int[] {4, 2}) {
                     try (WinogradConv2d conv = new WinogradConv2d(device, "winograd", g, Activation.RELU, tile,
                             Conv2d.DEFAULT_COLUMN_BUDGET, Conv2d.DEFAULT_RETAINED_BUDGET)) {
-                        time(device, "Winograd F(" + tile + "x" + tile + ",3x3)", conv, g);
+                        time(device, "Winograd F(" + tile + "x" + tile + "," + g.kernel() + "x" + g.kernel() + ")", conv, g);
                     }
                 }
             }

@@ -1,0 +1,88 @@
+package netc.runtime.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import netc.Activation;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Tensor;
+
+/**
+ * A command-line timing harness (not a test): one 3x3 layer's training step (forward, then backward with the
+ * input gradient) under each Winograd output tile, the tiles taking turns within every trial so that a
+ * shared machine's load falls on all of them alike; prints each tile's least forward and step milliseconds
+ * over {@link #TRIALS} trials. Arguments: the batch size, then layers {@code inChannels,height,width,outChannels}
+ * (3x3, stride 1, padding 1); by default AlexNet's conv3-5 at batch 64.
+ */
+final class WinogradTileTiming {
+    private static final int TRIALS = 15;
+    private static final int[] TILES = {4, 6};
+
+    private WinogradTileTiming() {}
+
+    public static void main(String[] args) {
+        int batch = args.length > 0 ? Integer.parseInt(args[0]) : 64;
+        List<ConvGeometry> layers = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            int[] s = java.util.Arrays.stream(args[i].split(",")).mapToInt(Integer::parseInt).toArray();
+            layers.add(new ConvGeometry(batch, s[0], s[1], s[2], s[3], 3, 1, 1));
+        }
+        if (layers.isEmpty()) {
+            layers.add(new ConvGeometry(batch, 256, 12, 12, 384, 3, 1, 1)); // AlexNet conv3
+            layers.add(new ConvGeometry(batch, 384, 12, 12, 384, 3, 1, 1)); // AlexNet conv4
+            layers.add(new ConvGeometry(batch, 384, 12, 12, 256, 3, 1, 1)); // AlexNet conv5
+        }
+        try (Device device = Device.open()) {
+            for (ConvGeometry g : layers) {
+                time(device, g);
+            }
+        }
+    }
+
+    private static void time(Device device, ConvGeometry g) {
+        Random random = new Random(1);
+        List<WinogradConv2d> convs = new ArrayList<>();
+        try (Tensor input = filled(device, g.batch() * g.inputFloatsPerImage(), random);
+             Tensor output = filled(device, g.batch() * g.outputFloatsPerImage(), random);
+             Tensor dOutput = filled(device, g.batch() * g.outputFloatsPerImage(), random);
+             Tensor dInput = filled(device, g.batch() * g.inputFloatsPerImage(), random)) {
+            for (int tile : TILES) {
+                convs.add(new WinogradConv2d(device, "tile" + tile, g, Activation.RELU, tile,
+                        Conv2d.DEFAULT_COLUMN_BUDGET, Conv2d.DEFAULT_RETAINED_BUDGET));
+            }
+            double[] forward = new double[TILES.length];
+            double[] step = new double[TILES.length];
+            java.util.Arrays.fill(forward, Double.MAX_VALUE);
+            java.util.Arrays.fill(step, Double.MAX_VALUE);
+            for (int trial = -1; trial < TRIALS; trial++) { // trial -1 warms up
+                for (int i = 0; i < TILES.length; i++) {
+                    WinogradConv2d conv = convs.get(i);
+                    long start = System.nanoTime();
+                    conv.forward(output, input);
+                    device.finish();
+                    long forwardDone = System.nanoTime();
+                    conv.backward(dInput, dOutput, input, output);
+                    device.finish();
+                    long end = System.nanoTime();
+                    if (trial >= 0) {
+                        forward[i] = Math.min(forward[i], (forwardDone - start) / 1e6);
+                        step[i] = Math.min(step[i], (end - start) / 1e6);
+                    }
+                }
+            }
+            for (int i = 0; i < TILES.length; i++) {
+                System.out.printf("conv %dx%dx%d -> %d, batch %d, F(%dx%d,3x3): forward %6.1f ms, step %6.1f ms%n",
+                        g.inChannels(), g.inHeight(), g.inWidth(), g.outChannels(), g.batch(), TILES[i], TILES[i],
+                        forward[i], step[i]);
+            }
+        } finally {
+            convs.forEach(WinogradConv2d::close);
+        }
+    }
+
+    private static Tensor filled(Device device, long size, Random random) {
+        Tensor tensor = new Tensor(device, Math.toIntExact(size));
+        tensor.upload(TestArrays.uniform(random, Math.toIntExact(size), 1));
+        return tensor;
+    }
+}
