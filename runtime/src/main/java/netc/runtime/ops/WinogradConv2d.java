@@ -12,13 +12,15 @@ import netc.runtime.model.Parameter;
 
 /**
  * A 3x3 or 5x5 stride-1 convolution with a fused activation computed by Winograd minimal filtering
- * F(4x4, 3x3) or F(4x4, 5x5), F(2x2, ·) where the output is under 8 rows or columns ({@link WinogradTiling#tileFor})
+ * F(4x4, 3x3) or F(4x4, 5x5); F(2x2, ·) where the output is under 8 rows or columns, F(6x6, 3x3) for wide
+ * layers that 6x6 tiles cover with fewer multiplies ({@link WinogradTiling#tileFor})
  * (Lavin & Gray 2016; kernels and layouts in {@code winograd.cl}): the same layer,
  * constructor arguments and parameters as {@link Conv2d}, with 4x fewer multiplies in its products for 3x3
- * (36 per 4x4 output tile and channel pair instead of 144) and 6.25x for 5x5 (64 instead of 400).
+ * (36 per 4x4 output tile and channel pair instead of 144; 5.1x with 6x6 tiles, 64 instead of 324) and
+ * 6.25x for 5x5 (64 instead of 400).
  *
  * <p>Forward per chunk of images: the filters are transformed once, {@code U = G g Gᵀ}
- * ({@code [α²][C][Co]}, α = 6 or 8), the input tiles {@code V = Bᵀ d B} ({@code [α²][tiles][C]}), then one
+ * ({@code [α²][C][Co]}, α = 4, 6 or 8), the input tiles {@code V = Bᵀ d B} ({@code [α²][tiles][C]}), then one
  * batched GEMM of the α² products {@code M[ξ] = V[ξ] · U[ξ]} ({@code [tiles][Co]}) and the output transform
  * {@code Aᵀ M A} fused with bias and activation.
  * Backward per chunk: {@code dM = A dz Aᵀ} (with {@code dz}, the gradient through the activation, formed as it
@@ -87,7 +89,7 @@ public final class WinogradConv2d implements Convolution {
     }
 
     /**
-     * As the public constructor with output tile {@code tile} (2 or 4), one chunk's V and M each limited to
+     * As the public constructor with output tile {@code tile} (2 or 4, or 6 for 3x3), one chunk's V and M each limited to
      * {@code chunkBudget} floats and V kept for the backward only if the batch's fits {@code retainedBudget}.
      */
     WinogradConv2d(Device device, String name, ConvGeometry geometry, Activation activation, int tile,

@@ -47,15 +47,44 @@ record WinogradTiling(ConvGeometry geometry, int tile) {
     }
 
     /**
-     * The tile for a layer of this geometry: {@link #defaultTile}, or 2 where the output is under 8 rows or
-     * columns. There 4x4 tiles leave most of their second tile empty (a 6x6 output takes four 4x4 tiles, 16
-     * outputs of which 12 are padding, against nine full 2x2 tiles): ResNet-18's 256 → 256 channels on 6x6 at
+     * The tile for a layer of this geometry: 2 where the output is under 8 rows or columns, 6 for wide 3x3
+     * layers that 6x6 tiles cover with fewer multiplies ({@link #suitsSixBySix}), else {@link #defaultTile}.
+     * Under 8 rows or columns, 4x4 tiles leave most of their second tile empty (a 6x6 output takes four 4x4
+     * tiles, 16 outputs of which 12 are padding, against nine full 2x2 tiles): ResNet-18's 256 → 256 channels on 6x6 at
      * batch 16 took 8.5 ms per training step with F(2x2, 3x3) against 17.5 with F(4x4, 3x3), while at 12x12
      * (128 channels) they tied, 8.4 against 8.2, and at 24x24 (64 channels) 4x4 won, 6.5 against 14.1
      * (ConvTiming on PoCL, Zen 4, 2026-12-03; docs/PERFORMANCE.md).
      */
     static int tileFor(ConvGeometry geometry) {
-        return Math.min(geometry.outHeight(), geometry.outWidth()) < 8 ? 2 : defaultTile(geometry.kernel());
+        if (Math.min(geometry.outHeight(), geometry.outWidth()) < 8) {
+            return 2;
+        }
+        return suitsSixBySix(geometry) ? 6 : defaultTile(geometry.kernel());
+    }
+
+    /**
+     * Channels (in and out) from which a 3x3 layer may take F(6x6, 3x3): its products then dominate the
+     * step, so fewer multiplies pay for the larger transforms and the narrower products (a quarter fewer
+     * tiles). At batch 16 on ResNet-18's 64- and 128-channel shapes (24x24, 12x12) F(6x6) was no faster
+     * than F(4x4); on AlexNet's 256- and 384-channel 12x12 layers at batch 64 it was (WinogradTileTiming,
+     * docs/PERFORMANCE.md).
+     */
+    static final int SIX_BY_SIX_MIN_CHANNELS = 256;
+    /** The least saving in multiplies, against F(4x4, 3x3), for which F(6x6, 3x3)'s larger float32 error is taken. */
+    static final double SIX_BY_SIX_MIN_SAVING = 0.1;
+
+    /**
+     * Whether a 3x3 layer takes F(6x6, 3x3): wide enough ({@link #SIX_BY_SIX_MIN_CHANNELS}) and covered by 6x6
+     * tiles with at least {@link #SIX_BY_SIX_MIN_SAVING} fewer multiplies than by 4x4 ones (64 per 6x6 tile
+     * against 36 per 4x4; AlexNet's 12x12: 4 tiles against 9, 256 multiplies against 324 per channel pair).
+     */
+    private static boolean suitsSixBySix(ConvGeometry geometry) {
+        if (geometry.kernel() != 3 || Math.min(geometry.inChannels(), geometry.outChannels()) < SIX_BY_SIX_MIN_CHANNELS) {
+            return false;
+        }
+        long sixBySix = 64L * ceilDiv(geometry.outHeight(), 6) * ceilDiv(geometry.outWidth(), 6);
+        long fourByFour = 36L * ceilDiv(geometry.outHeight(), 4) * ceilDiv(geometry.outWidth(), 4);
+        return sixBySix <= (1 - SIX_BY_SIX_MIN_SAVING) * fourByFour;
     }
 
     int alpha() {
