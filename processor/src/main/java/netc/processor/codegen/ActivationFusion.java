@@ -1,7 +1,5 @@
 package netc.processor.codegen;
 
-import java.util.HashMap;
-import java.util.Map;
 import netc.processor.kind.CodeSite;
 import netc.processor.model.NetworkPlan;
 import netc.processor.model.ShapedNode;
@@ -17,49 +15,44 @@ import netc.processor.model.ShapedNode;
  * The batch norm's backward reads its output as well as its input, which the {@link MemoryPlan} keeps live.
  */
 final class ActivationFusion {
-    /** Each fusing batch norm's activation, and each such activation's batch norm. */
-    private final Map<Integer, Integer> activationOf;
-    private final Map<Integer, Integer> normOf;
+    private final LayerPairs pairs;
 
-    private ActivationFusion(Map<Integer, Integer> activationOf, Map<Integer, Integer> normOf) {
-        this.activationOf = activationOf;
-        this.normOf = normOf;
+    private ActivationFusion(LayerPairs pairs) {
+        this.pairs = pairs;
     }
 
     /** The pairs of a network whose in-place layers {@code inPlace} says. */
     static ActivationFusion of(NetworkPlan plan, InPlace inPlace) {
-        Map<Integer, Integer> activationOf = new HashMap<>();
-        Map<Integer, Integer> normOf = new HashMap<>();
+        LayerPairs pairs = new LayerPairs();
         for (ShapedNode activation : plan.nodes()) {
             if (activation.node().kind().standaloneActivation() == null || !inPlace.writesOverInput(activation.index())) {
                 continue;
             }
             int norm = activation.node().inputs().get(0);
             if (plan.node(norm).node().kind().fusesFollowingActivation()) {
-                activationOf.put(norm, activation.index());
-                normOf.put(activation.index(), norm);
+                pairs.pair(norm, activation.index());
             }
         }
-        return new ActivationFusion(activationOf, normOf);
+        return new ActivationFusion(pairs);
     }
 
     /** Whether the node is a batch norm that applies the activation after it. */
     boolean isFusingNorm(int node) {
-        return activationOf.containsKey(node);
+        return pairs.absorbs(node);
     }
 
     /** Whether the node is an activation its batch norm applies. */
     boolean isFusedActivation(int node) {
-        return normOf.containsKey(node);
+        return pairs.isAbsorbed(node);
     }
 
     /** The pair as a code site carries it, for the batch norm or its activation; null for any other node. */
     CodeSite.FusedActivation site(NetworkPlan plan, int node, Identifiers names) {
-        Integer norm = activationOf.containsKey(node) ? Integer.valueOf(node) : normOf.get(node);
+        Integer norm = pairs.pairOf(node);
         if (norm == null) {
             return null;
         }
-        ShapedNode activation = plan.node(activationOf.get(norm));
+        ShapedNode activation = plan.node(pairs.absorbedBy(norm));
         return new CodeSite.FusedActivation(names.op(plan.node(norm)), activation.path(),
                 activation.node().kind().standaloneActivation().name());
     }

@@ -1,8 +1,6 @@
 package netc.processor.codegen;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import netc.processor.kind.CodeSite;
 import netc.processor.model.NetworkPlan;
 import netc.processor.model.ShapedNode;
@@ -15,18 +13,14 @@ import netc.processor.model.ShapedNode;
  * the pool's output is written at the convolution's step ({@link MemoryPlan}).
  */
 final class AvgPoolFusion {
-    /** Each fused convolution's pool, and each such pool's convolution. */
-    private final Map<Integer, Integer> poolOf;
-    private final Map<Integer, Integer> convOf;
+    private final LayerPairs pairs;
 
-    private AvgPoolFusion(Map<Integer, Integer> poolOf, Map<Integer, Integer> convOf) {
-        this.poolOf = poolOf;
-        this.convOf = convOf;
+    private AvgPoolFusion(LayerPairs pairs) {
+        this.pairs = pairs;
     }
 
     static AvgPoolFusion of(NetworkPlan plan) {
-        Map<Integer, Integer> poolOf = new HashMap<>();
-        Map<Integer, Integer> convOf = new HashMap<>();
+        LayerPairs pairs = new LayerPairs();
         for (ShapedNode layer : plan.nodes()) {
             if (layer.index() == plan.last().index() || layer.inputs().size() != 1) {
                 continue;
@@ -36,30 +30,29 @@ final class AvgPoolFusion {
             if (readers.size() == 1 && readers.get(0).node().inputs().size() == 1
                     && layer.node().kind().fusesAveragePool(layer.node(), layer.inputs().get(0), layer.output(),
                             readers.get(0).node())) {
-                poolOf.put(layer.index(), readers.get(0).index());
-                convOf.put(readers.get(0).index(), layer.index());
+                pairs.pair(layer.index(), readers.get(0).index());
             }
         }
-        return new AvgPoolFusion(poolOf, convOf);
+        return new AvgPoolFusion(pairs);
     }
 
     /** Whether the node is a pool that the convolution before it computes. */
     boolean isFusedPool(int node) {
-        return convOf.containsKey(node);
+        return pairs.isAbsorbed(node);
     }
 
     /** The step at which the node's output is written: its own, or for a fused pool its convolution's. */
     int writtenAt(int node) {
-        return convOf.getOrDefault(node, node);
+        return pairs.absorberOrSelf(node);
     }
 
     /** The pair as a code site carries it, for the convolution or its pool; null for any other node. */
     CodeSite.FusedPool site(NetworkPlan plan, int node, Identifiers names) {
-        Integer conv = poolOf.containsKey(node) ? Integer.valueOf(node) : convOf.get(node);
+        Integer conv = pairs.pairOf(node);
         if (conv == null) {
             return null;
         }
-        ShapedNode pool = plan.node(poolOf.get(conv));
+        ShapedNode pool = plan.node(pairs.absorbedBy(conv));
         return new CodeSite.FusedPool(names.op(plan.node(conv)), pool.path(), names.output(pool.index()),
                 pool.node().attributes().integer("kernel"));
     }
