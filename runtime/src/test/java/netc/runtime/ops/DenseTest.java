@@ -54,7 +54,10 @@ class DenseTest {
                 new Case(3, 9, 11, Activation.TANH),
                 new Case(2, 5, 3, Activation.NONE),
                 new Case(SmallBatchDenseForward.MAX_BATCH + 1, 19, 6, Activation.RELU),
-                new Case(SmallBatchDenseForward.MAX_BATCH + 3, 11, 9, Activation.TANH));
+                new Case(SmallBatchDenseForward.MAX_BATCH + 3, 11, 9, Activation.TANH),
+                // Outputs of whole vectors plus a tail in the fused bias and activation gradient.
+                new Case(SmallBatchDenseForward.MAX_BATCH + 5, 23, 37, Activation.SIGMOID),
+                new Case(SmallBatchDenseForward.MAX_BATCH + 2, 17, 32, Activation.NONE));
     }
 
     /** One layer's random inputs, in float as the device sees them; weights scaled so pre-activations stay of order 1. */
