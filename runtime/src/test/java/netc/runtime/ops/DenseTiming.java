@@ -16,7 +16,7 @@ import netc.runtime.cl.Tensor;
  * Zeros are multiplied: only time is measured.
  */
 final class DenseTiming {
-    private static final int TRIALS = 7;
+    private static final int TRIALS = Integer.getInteger("trials", 7);
 
     private DenseTiming() {}
 
@@ -78,6 +78,15 @@ final class DenseTiming {
                                 () -> plan.run(dInput.buffer(), 0, dOutput.buffer(), 0, weight.buffer(), 0)));
                     }
                     GemmShape nt = new GemmShape(false, true, batch, out, in, false);
+                    Gemm swapped = own(owned, new Gemm(device, nt, GemmPlan.ntSwapped(nt, tuning)));
+                    candidates.add(new Candidate(label + " fwd NT swapped", flops,
+                            () -> swapped.run(output.buffer(), 0, input.buffer(), 0, weight.buffer(), 0)));
+                    for (int rows : new int[] {8, 12}) {
+                        GemmTuning fewer = new GemmTuning(rows, tuning.outerCols(), 4, 4, 16);
+                        Gemm fewerRows = own(owned, new Gemm(device, nt, GemmPlan.ntSwapped(nt, fewer)));
+                        candidates.add(new Candidate(label + " fwd NT swapped r" + rows, flops,
+                                () -> fewerRows.run(output.buffer(), 0, input.buffer(), 0, weight.buffer(), 0)));
+                    }
                     Gemm outer = own(owned, new Gemm(device, nt, GemmPlan.of(nt, tuning, false, true)));
                     candidates.add(new Candidate(label + " fwd NT by outer", flops,
                             () -> outer.run(output.buffer(), 0, input.buffer(), 0, weight.buffer(), 0)));
@@ -91,6 +100,10 @@ final class DenseTiming {
                 Buffer dBias = own(owned, Buffer.allocate(device, out));
                 candidates.add(new Candidate(label + " bias grad", 0,
                         () -> biasGradient.run(dBias, dOutput.buffer(), 0, false)));
+            }
+            String filter = System.getProperty("filter");
+            if (filter != null) {
+                candidates.removeIf(candidate -> !candidate.name().matches(".*(" + filter + ").*"));
             }
             double[] least = new double[candidates.size()];
             Arrays.fill(least, Double.MAX_VALUE);
