@@ -77,6 +77,12 @@ final class DenseTiming {
                         candidates.add(new Candidate(label + " dX NN pack " + packs[0] + "," + packs[1], flops,
                                 () -> plan.run(dInput.buffer(), 0, dOutput.buffer(), 0, weight.buffer(), 0)));
                     }
+                    for (Boolean[] packs : new Boolean[][] {{false, false}, {true, false}, {false, true}}) {
+                        GemmShape tn = new GemmShape(true, false, out, in, batch, false);
+                        Gemm plan = own(owned, new Gemm(device, tn, GemmPlan.of(tn, tuning, packs[0], packs[1])));
+                        candidates.add(new Candidate(label + " dW TN pack " + packs[0] + "," + packs[1], flops,
+                                () -> plan.run(dWeight, 0, dOutput.buffer(), 0, input.buffer(), 0)));
+                    }
                     GemmShape nt = new GemmShape(false, true, batch, out, in, false);
                     Gemm swapped = own(owned, new Gemm(device, nt, GemmPlan.ntSwapped(nt, tuning)));
                     candidates.add(new Candidate(label + " fwd NT swapped", flops,
