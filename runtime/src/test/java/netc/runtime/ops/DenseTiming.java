@@ -24,7 +24,7 @@ final class DenseTiming {
 
     public static void main(String[] args) {
         List<int[]> layers = new ArrayList<>();
-        if (args.length == 0) {
+        if (args.length == 0 && System.getProperty("nt") == null) {
             layers.add(new int[] {64, 6400, 4096});
             layers.add(new int[] {64, 4096, 4096});
             layers.add(new int[] {256, 400, 120});
@@ -38,6 +38,22 @@ final class DenseTiming {
         try (Device device = Device.open()) {
             List<AutoCloseable> owned = new ArrayList<>();
             List<Candidate> candidates = new ArrayList<>();
+            // NT shapes (m,n,k after "nt:"): by dot products against swapped, e.g. a convolution's weight gradient.
+            for (String arg : System.getProperty("nt", "").split(";")) {
+                if (arg.isBlank()) {
+                    continue;
+                }
+                int[] mnk = Arrays.stream(arg.split(",")).mapToInt(Integer::parseInt).toArray();
+                GemmShape nt = new GemmShape(false, true, mnk[0], mnk[1], mnk[2], false);
+                Buffer a = own(owned, Buffer.allocate(device, (long) mnk[0] * mnk[2]));
+                Buffer b = own(owned, Buffer.allocate(device, (long) mnk[1] * mnk[2]));
+                Buffer c = own(owned, Buffer.allocate(device, (long) mnk[0] * mnk[1]));
+                GemmTuning tuning = GemmTuning.of(device);
+                Gemm dot = own(owned, new Gemm(device, nt, GemmPlan.of(nt, tuning, false, false)));
+                Gemm swapped = own(owned, new Gemm(device, nt, GemmPlan.ntSwapped(nt, tuning)));
+                candidates.add(new Candidate(arg + " NT dot", nt.flops(), () -> dot.run(c, 0, a, 0, b, 0)));
+                candidates.add(new Candidate(arg + " NT swapped", nt.flops(), () -> swapped.run(c, 0, a, 0, b, 0)));
+            }
             for (int[] layer : layers) {
                 int batch = layer[0];
                 int in = layer[1];
