@@ -84,6 +84,22 @@ class DenseTest {
         }
     }
 
+    /**
+     * A layer large enough that its forward product runs swapped (GemmPlan.swapsNt: few rows, a long
+     * input and a weight over 16 MiB), odd sizes so that blocks slide back; its gradients follow the
+     * reference that the finite-difference test checks (too many weights to perturb here).
+     */
+    @Test
+    void aLargeLayerWhoseForwardRunsSwappedMatchesTheReference() {
+        Case c = new Case(SmallBatchDenseForward.MAX_BATCH + 1, 1031, 4069, Activation.RELU);
+        assertTrue(GemmPlan.swapsNt(new GemmShape(false, true, c.batch(), c.out(), c.in(), false)));
+        Data data = Data.random(c, 5);
+        try (Dense dense = new Dense(device, "fc", c.batch(), c.in(), c.out(), c.activation())) {
+            Tensor input = new Tensor(device, c.batch(), c.in());
+            assertReferenceResults(c, data, run(dense, c, data, input, 0, true));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("cases")
     void referenceGradientsMatchFiniteDifferences(Case c) {
