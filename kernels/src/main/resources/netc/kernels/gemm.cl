@@ -12,7 +12,8 @@
 //               the right operand (contiguous along its columns). NN and TN compute C = A B directly
 //               (left = A, right = B); TT computes C^T = B A (left = B, right = A, both then read
 //               untransposed) and stores transposed. Either operand may first be packed (below);
-//               NT runs here only with B packed, which transposes it.
+//               NT runs here only with B packed, which transposes it, or with SWAP=1 as
+//               C^T = B A^T (left = B as stored, right = A packed, which transposes it).
 //   gemm_dot    dot products: both operands contiguous along k (NT), vectorised along k with a
 //               horizontal sum at the end. Used for NT unless K is short (the sums then dominate).
 //
