@@ -13,7 +13,10 @@ import netc.runtime.cl.Tensor;
  * LeNet's three at batch 256 by default, or {@code batch,in,out} triples as arguments. For each layer, the
  * least milliseconds over the trials of its forward, its backward, and each GEMM of its passes on its own;
  * the candidates timed in turn within each trial so that the shared machine's load falls on all alike.
- * Zeros are multiplied: only time is measured.
+ * Zeros are multiplied: only time is measured. Options (system properties): {@code -Dtrials=N};
+ * {@code -Dfilter=REGEX} keeps the candidates whose name matches; {@code -Dplans=1} adds each large
+ * layer's GEMMs under other packing choices and the forward swapped or not; {@code -Dnt=m,n,k;...}
+ * times NT products by dot products against swapped.
  */
 final class DenseTiming {
     private static final int TRIALS = Integer.getInteger("trials", 7);
