@@ -12,7 +12,8 @@
 //               the right operand (contiguous along its columns). NN and TN compute C = A B directly
 //               (left = A, right = B); TT computes C^T = B A (left = B, right = A, both then read
 //               untransposed) and stores transposed. Either operand may first be packed (below);
-//               NT runs here only with B packed, which transposes it.
+//               NT runs here only with B packed, which transposes it, or with SWAP=1 as
+//               C^T = B A^T (left = B as stored, right = A packed, which transposes it).
 //   gemm_dot    dot products: both operands contiguous along k (NT), vectorised along k with a
 //               horizontal sum at the end. Used for NT unless K is short (the sums then dominate).
 //
@@ -75,7 +76,10 @@
 //   packed right: panel t (columns q0 .. q0 + BLOCK_COLS of the slid-back column block t) as K
 //                 vectors at right[t * K * BLOCK_COLS].
 
-#if TRANS_A && TRANS_B
+#ifndef SWAP
+#define SWAP (TRANS_A && TRANS_B) // the host sets it also for NT with few rows of C (below)
+#endif
+#if SWAP
 #define P N
 #define Q M
 #define STORE_TRANSPOSED 1
@@ -86,9 +90,13 @@
 #endif
 
 // NT runs gemm_outer only with PACK_RIGHT=1: its unpacked right operand would be read as K x N, which
-// B (stored N x K) is not. (No #error for it: gemm_dot is built from this same program.)
+// B (stored N x K) is not. (No #error for it: gemm_dot is built from this same program.) With SWAP=1
+// NT computes C^T = B A^T: the left operand is B read as stored (N x K) and the right one A, packed
+// (transposed) like NT's B; this leaves a large B, e.g. a dense layer's [out][in] weight, unpacked and
+// read once per column block of C^T, while only the small A (a batch of rows) is copied.
 
-// Element (p, k) of the unpacked left operand: A (M x K) for NN, A stored K x M for TN, B (N x K) for TT.
+// Element (p, k) of the unpacked left operand: A (M x K) for NN, A stored K x M for TN, B (N x K) for TT
+// and swapped NT.
 #if TRANS_A && !TRANS_B
 #define LEFT_AT(p, k) left[(long)(k) * M + (p)]
 #else
@@ -201,7 +209,8 @@ __kernel void gemm_pack_left(__global float *packed, __global const float *left,
         for (int r = 0; r < BLOCK_ROWS; r++) out[(long)k * BLOCK_ROWS + r] = LEFT_AT(p0 + r, k);
 }
 
-// Grid: (ceil(K / PACK_K_ROWS), column blocks). Reads the unpacked right operand (K x Q; for NT, B).
+// Grid: (ceil(K / PACK_K_ROWS), column blocks). Reads the unpacked right operand (K x Q; for NT, B
+// stored N x K, or with SWAP A stored M x K: either way Q x K).
 __kernel void gemm_pack_right(__global float *packed, __global const float *right, const long right_offset) {
     const int k_first = get_global_id(0) * PACK_K_ROWS;
     const int col_block = get_global_id(1);

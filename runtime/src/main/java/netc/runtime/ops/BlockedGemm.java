@@ -39,7 +39,9 @@ final class BlockedGemm implements GemmLaunch {
                 .set("STRIDE_C", batch.strideC());
         this.kernel = device.kernel("gemm.cl", plan.kernelName(), defines);
         GemmGroups groups = GemmGroups.of(device);
-        long[] matrixLocal = groups.local(plan.global(), kernel.maxWorkGroupSize(), batch.count());
+        long[] matrixLocal = plan.swapped() && !shape.transA()
+                ? columnsFirst(groups, plan.global(), kernel.maxWorkGroupSize(), batch.count())
+                : groups.local(plan.global(), kernel.maxWorkGroupSize(), batch.count());
         long[] matrixGlobal = GemmGroups.padded(plan.global(), matrixLocal);
         // One product keeps its two-dimensional launch; a batch adds the products as dimension 2.
         this.local = batch.batched() ? new long[] {matrixLocal[0], matrixLocal[1], 1} : matrixLocal;
@@ -48,6 +50,17 @@ final class BlockedGemm implements GemmLaunch {
                 plan.packGrid(shape, true), scratch.take(plan.packedLeftFloats(shape))) : null;
         this.packRight = plan.packRight() ? new GemmPack(device, "gemm_pack_right", defines, groups,
                 plan.packGrid(shape, false), scratch.take(plan.packedRightFloats(shape))) : null;
+    }
+
+    /**
+     * Swapped NT (a few column blocks: C's rows) groups all column blocks of a few row blocks, so that a
+     * work-group reads its rows of the large left operand from memory once and reuses them from cache for
+     * every column block, instead of each column block streaming all of it: measured (PoCL, Zen 4) for
+     * 64 x 4096 x 6400, 35-38 ms against 56-73 ms with the row blocks first.
+     */
+    private static long[] columnsFirst(GemmGroups groups, long[] global, long kernelMaxGroup, long products) {
+        long[] local = groups.local(new long[] {global[1], global[0]}, kernelMaxGroup, products);
+        return new long[] {local[1], local[0]};
     }
 
     @Override

@@ -17,7 +17,8 @@ import netc.runtime.model.Parameter;
  *
  * <p>Every product reads the weight in its stored {@code [out, in]} layout through a transpose flag,
  * so the layer keeps no transposed copy (a large {@link Gemm} may still pack an operand into its
- * scratch); the bias and activation passes work in place on the {@code (N, out)} output and its gradient.
+ * scratch); the bias and activation passes work in place on the {@code (N, out)} output and its gradient,
+ * the backward's (activation slope and bias gradient) as one ({@link BiasActivationGradient}).
  * At a small batch the products are a few matrix-vector products bound by streaming the weight once,
  * and each pass runs as its own small-batch kernel instead of a GEMM built for long sums, up to the
  * batch where it measured faster: the forward with bias and activation fused
@@ -38,7 +39,7 @@ public final class Dense implements AutoCloseable {
     private final ActivationGradient activationGradient;
     private final SmallBatchDenseWeightGradient smallBatchWeightGradient;
     private final Gemm weightGradient;
-    private final BiasGradient biasGradient;
+    private final BiasActivationGradient biasActivationGradient;
     private final SmallBatchDenseInputGradient smallBatchInputGradient;
     private final Gemm inputGradient;
 
@@ -71,18 +72,19 @@ public final class Dense implements AutoCloseable {
             this.forwardProduct = new Gemm(device, new GemmShape(false, true, batch, out, in, false), scratch);
             this.biasActivation = new BiasActivation(device, activation, batch, out, 1, rows);
         }
-        // With no activation dz is dOutput itself; skip the pass (and its build).
-        this.activationGradient = activation == Activation.NONE
-                ? null
-                : new ActivationGradient(device, activation, batch, out, 1, rows);
         if (SmallBatchDenseWeightGradient.suits(batch)) {
+            // With no activation dz is dOutput itself; skip the pass (and its build).
+            this.activationGradient = activation == Activation.NONE
+                    ? null
+                    : new ActivationGradient(device, activation, batch, out, 1, rows);
             this.smallBatchWeightGradient = new SmallBatchDenseWeightGradient(device, batch, in, out);
             this.weightGradient = null;
-            this.biasGradient = null;
+            this.biasActivationGradient = null;
         } else {
+            this.activationGradient = null;
             this.smallBatchWeightGradient = null;
             this.weightGradient = new Gemm(device, new GemmShape(true, false, out, in, batch, false), scratch);
-            this.biasGradient = new BiasGradient(device, batch, out, 1, rows);
+            this.biasActivationGradient = new BiasActivationGradient(device, activation, batch, out);
         }
         // Built last of the ops: it allocates its scratch, which an op failing to build after it would leak.
         if (SmallBatchDenseInputGradient.suits(batch)) {
@@ -141,15 +143,15 @@ public final class Dense implements AutoCloseable {
         TensorChecks.requireCapacity(dOutput, (long) batch * out, label(), "dOutput");
         TensorChecks.requireCapacity(input, (long) batch * in, label(), "input");
         TensorChecks.requireCapacity(output, (long) batch * out, label(), "output");
-        if (activationGradient != null) {
-            // dOutput becomes dz in place, as the contract allows.
-            activationGradient.run(dOutput.buffer(), 0, dOutput.buffer(), 0, output.buffer(), 0);
-        }
+        // dOutput becomes dz in place, as the contract allows.
         if (smallBatchWeightGradient != null) {
+            if (activationGradient != null) {
+                activationGradient.run(dOutput.buffer(), 0, dOutput.buffer(), 0, output.buffer(), 0);
+            }
             smallBatchWeightGradient.run(weight.grad().buffer(), bias.grad().buffer(), dOutput.buffer(), input.buffer());
         } else {
+            biasActivationGradient.run(bias.grad().buffer(), dOutput.buffer(), output.buffer());
             weightGradient.run(weight.grad().buffer(), 0, dOutput.buffer(), 0, input.buffer(), 0);
-            biasGradient.run(bias.grad().buffer(), dOutput.buffer(), 0, false);
         }
         if (dInput == null) {
             return;

@@ -34,6 +34,21 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
      * rows (64 x 4096 x 4096) the copy does not pay: 164 for dot against 68-117.
      */
     static final int DOT_MIN_K = 1024;
+    /**
+     * NT with at most this many rows of C, a long K and a B of at least {@link #SWAP_MIN_B_FLOATS} (a dense
+     * layer's forward at a modest batch: C = X W^T, W stored [out][in]) runs swapped ({@link #ntSwapped}):
+     * the dot kernel's 4 x 4 blocks read all of A again for every 4 rows of B, from L3 when A is over
+     * 1 MiB, and spent as long on that as on FMAs: measured (PoCL, Zen 4, best of 10 on a loaded machine)
+     * 64 x 4096 x 6400 took 35-38 ms swapped against 47-52 ms by dot products.
+     */
+    static final int SWAP_MAX_ROWS = 64;
+    static final long SWAP_MIN_B_FLOATS = 1L << 22;
+    /**
+     * ... unless B's rows are a multiple of this many floats (2 KiB) apart: the 16 rows of a swapped block
+     * then fall into at most 2 of the first-level cache's sets and evict each other (64 x 4096 x 4096: 48-62
+     * ms swapped against 26-27 by dot products).
+     */
+    static final int SWAP_ALIASING_FLOATS = 512;
 
     static GemmPlan of(GemmShape shape, GemmTuning tuning) {
         return of(shape, tuning, null, null);
@@ -54,6 +69,9 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
      */
     static GemmPlan of(GemmShape shape, GemmTuning tuning, Boolean packLeft, Boolean packRight) {
         boolean nt = shape.transB() && !shape.transA();
+        if (nt && packLeft == null && packRight == null && swapsNt(shape)) {
+            return ntSwapped(shape, tuning);
+        }
         boolean ntByOuter = nt && (packRight != null ? packRight
                 : shape.k() < DOT_MIN_K && shape.m() >= PACK_RIGHT_ROWS);
         if (nt && !ntByOuter) {
@@ -79,6 +97,25 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
         return new GemmPlan("gemm_outer", swapped, rows, cols, 1, left, right, grid(rows, p, cols, q));
     }
 
+    /** Whether an NT product runs as {@link #ntSwapped} (see {@link #SWAP_MAX_ROWS}). */
+    static boolean swapsNt(GemmShape shape) {
+        return shape.m() <= SWAP_MAX_ROWS && shape.k() >= DOT_MIN_K && shape.k() % SWAP_ALIASING_FLOATS != 0
+                && (long) shape.n() * shape.k() >= SWAP_MIN_B_FLOATS;
+    }
+
+    /**
+     * NT as {@code C^T = B A^T} on gemm_outer: B (stored {@code N x K}) is the unpacked left operand and A the
+     * packed right one, C stored transposed back.
+     */
+    static GemmPlan ntSwapped(GemmShape shape, GemmTuning tuning) {
+        if (!shape.transB() || shape.transA()) {
+            throw new IllegalArgumentException("GEMM " + shape + ": only NT products run swapped.");
+        }
+        int rows = Math.min(tuning.outerRows(), shape.n());
+        int cols = largestPowerOfTwoUpTo(tuning.outerCols(), shape.m());
+        return new GemmPlan("gemm_outer", true, rows, cols, 1, false, true, grid(rows, shape.n(), cols, shape.m()));
+    }
+
     /** Floats of the packed left operand: every row block, K groups of {@code blockRows} each. */
     long packedLeftFloats(GemmShape shape) {
         return global[0] * shape.k() * blockRows;
@@ -97,7 +134,7 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
     Defines defines(GemmShape shape) {
         return Defines.of()
                 .set("M", shape.m()).set("N", shape.n()).set("K", shape.k())
-                .set("TRANS_A", shape.transA()).set("TRANS_B", shape.transB())
+                .set("TRANS_A", shape.transA()).set("TRANS_B", shape.transB()).set("SWAP", swapped)
                 .set("ACCUMULATE", shape.accumulate())
                 .set("BLOCK_ROWS", blockRows).set("BLOCK_COLS", blockCols).set("VECTOR_K", vectorK)
                 .set("PACK_LEFT", packLeft).set("PACK_RIGHT", packRight).set("PACK_K_ROWS", PACK_K_ROWS);

@@ -54,7 +54,10 @@ class DenseTest {
                 new Case(3, 9, 11, Activation.TANH),
                 new Case(2, 5, 3, Activation.NONE),
                 new Case(SmallBatchDenseForward.MAX_BATCH + 1, 19, 6, Activation.RELU),
-                new Case(SmallBatchDenseForward.MAX_BATCH + 3, 11, 9, Activation.TANH));
+                new Case(SmallBatchDenseForward.MAX_BATCH + 3, 11, 9, Activation.TANH),
+                // Outputs of whole vectors plus a tail in the fused bias and activation gradient.
+                new Case(SmallBatchDenseForward.MAX_BATCH + 5, 23, 37, Activation.SIGMOID),
+                new Case(SmallBatchDenseForward.MAX_BATCH + 2, 17, 32, Activation.NONE));
     }
 
     /** One layer's random inputs, in float as the device sees them; weights scaled so pre-activations stay of order 1. */
@@ -75,6 +78,22 @@ class DenseTest {
     @MethodSource("cases")
     void forwardAndBackwardMatchTheReference(Case c) {
         Data data = Data.random(c, 31L * c.in() + c.out());
+        try (Dense dense = new Dense(device, "fc", c.batch(), c.in(), c.out(), c.activation())) {
+            Tensor input = new Tensor(device, c.batch(), c.in());
+            assertReferenceResults(c, data, run(dense, c, data, input, 0, true));
+        }
+    }
+
+    /**
+     * A layer large enough that its forward product runs swapped (GemmPlan.swapsNt: few rows, a long
+     * input and a weight over 16 MiB), odd sizes so that blocks slide back; its gradients follow the
+     * reference that the finite-difference test checks (too many weights to perturb here).
+     */
+    @Test
+    void aLargeLayerWhoseForwardRunsSwappedMatchesTheReference() {
+        Case c = new Case(SmallBatchDenseForward.MAX_BATCH + 1, 1031, 4069, Activation.RELU);
+        assertTrue(GemmPlan.swapsNt(new GemmShape(false, true, c.batch(), c.out(), c.in(), false)));
+        Data data = Data.random(c, 5);
         try (Dense dense = new Dense(device, "fc", c.batch(), c.in(), c.out(), c.activation())) {
             Tensor input = new Tensor(device, c.batch(), c.in());
             assertReferenceResults(c, data, run(dense, c, data, input, 0, true));

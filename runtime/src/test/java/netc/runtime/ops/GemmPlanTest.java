@@ -23,8 +23,21 @@ class GemmPlanTest {
         GemmPlan plan = GemmPlan.of(new GemmShape(false, true, 384, 3456, 144, true), GemmTuning.SIMD16);
         assertEquals("gemm_outer", plan.kernelName());
         assertTrue(plan.packRight());
-        assertEquals("gemm_dot", GemmPlan.of(new GemmShape(false, true, 64, 4096, 6400, false),
+        assertEquals("gemm_dot", GemmPlan.of(new GemmShape(false, true, 64, 4096, 4096, false),
                 GemmTuning.SIMD16).kernelName());
+    }
+
+    @Test
+    void ntWithFewRowsAndALargeBRunsSwappedUnlessBsRowsAlias() {
+        GemmPlan plan = GemmPlan.of(new GemmShape(false, true, 64, 4096, 6400, false), GemmTuning.SIMD16);
+        assertEquals("gemm_outer", plan.kernelName());
+        assertTrue(plan.swapped() && plan.packRight() && !plan.packLeft());
+        // C^T's rows are B's: 4096 / 16 row blocks by 64 / 16 column blocks.
+        assertArrayEquals(new long[] {256, 4}, plan.global());
+        // B rows 4096 floats apart alias in the caches; B of 1.6 M floats fits in them; 65 rows are too many.
+        assertFalse(GemmPlan.of(new GemmShape(false, true, 64, 4096, 4096, false), GemmTuning.SIMD16).swapped());
+        assertFalse(GemmPlan.of(new GemmShape(false, true, 64, 250, 6400, false), GemmTuning.SIMD16).swapped());
+        assertFalse(GemmPlan.of(new GemmShape(false, true, 65, 4096, 6400, false), GemmTuning.SIMD16).swapped());
     }
 
     @Test

@@ -65,6 +65,21 @@ class GemmTest {
         checkAgainstReference(shape, plan, 0, 0, 0);
     }
 
+    /**
+     * NT computed swapped (C^T = B A^T: B unpacked on the left, A packed on the right, C stored transposed),
+     * which by default only large dense-layer products get; with and without accumulating.
+     */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void ntMatchesTheDoubleReferenceSwapped(GemmShape shape) {
+        if (shape.transA() || !shape.transB()) {
+            return; // only NT runs swapped; the other transposes have their own tests above
+        }
+        checkAgainstReference(shape, GemmPlan.ntSwapped(shape, tuning), 0, 0, 0);
+        checkAgainstReference(shape, GemmPlan.ntSwapped(shape, tuning), 5, 3, 7);
+        checkAgainstReference(shape, GemmPlan.ntSwapped(shape, GemmTuning.SIMD8), 1, 2, 3);
+    }
+
     @Test
     void honoursNonzeroOffsetsForEveryTranspose() {
         for (int t = 0; t < 4; t++) {

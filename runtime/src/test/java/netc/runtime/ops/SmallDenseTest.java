@@ -49,7 +49,9 @@ class SmallDenseTest {
                 new Case(5, 400, 7, Activation.SIGMOID),     // LeNet's fc1 input, 16-wide slices
                 new Case(7, 120, 9, Activation.TANH),        // LeNet's fc2 input, 8-wide slices
                 new Case(2, 84, 10, Activation.NONE),        // LeNet's fc3
-                new Case(6, 16, 3, Activation.RELU));        // fewer outputs than a block
+                new Case(6, 16, 3, Activation.RELU),         // fewer outputs than a block
+                new Case(9, 84, 13, Activation.RELU),        // 4 x 4 blocks with 4-wide slices, blocks slide back
+                new Case(4, 20, 4, Activation.NONE));        // one whole 4 x 4 block
     }
 
     @ParameterizedTest
