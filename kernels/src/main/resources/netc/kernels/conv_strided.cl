@@ -21,10 +21,10 @@
 // Shapes (defines): CI input channels of H x W, CO output channels of HO x WO, kernel K x K, stride S,
 // padding PAD; HO = (H + 2*PAD - K) / S + 1, WO likewise; PH = (HO-1)*S + K, PW = (WO-1)*S + K.
 // The weight as the layer stores it: [CO][CI][K][K]; input, output and their gradients NCHW.
-// Index convention: forward work-item (b, y, n*GROUPS + g) computes XB outputs of row y, channels
-// 16g .. 16g+15, starting at x0 = min(b*XB, WO-XB) (the last block slides back to end at the edge: no
-// guards, some outputs written twice with the same value). Weight-gradient work-item (g, part) sums every
-// tap for channels 16g .. 16g+15 over its images.
+// Index convention: forward work-item (b, y, n*GROUPS/CV + gp) computes XB outputs of row y, channels
+// 16*CV*gp .. 16*CV*(gp+1)-1, starting at x0 = min(b*XB, WO-XB) (the last block slides back to end at the edge: no
+// guards, some outputs written twice with the same value). Weight-gradient work-item (gp, part) sums every
+// tap for the same channels over its images.
 
 #include "activation.cl"
 
@@ -51,6 +51,9 @@
 #endif
 #ifndef XB
 #define XB 1 // outputs of a row per forward work-item
+#endif
+#ifndef CV
+#define CV 1 // 16-channel vectors per forward and weight-gradient work-item: 1 or 2, dividing GROUPS
 #endif
 #ifndef BATCH
 #define BATCH 1
@@ -99,7 +102,7 @@ __kernel void conv_strided_pad(__global float *padded, __global const float *in)
     padded[(long) plane * (PH * PW) + r * PW + c] = inside ? in[((long) plane * H + ih) * W + iw] : 0.0f;
 }
 
-// global ((WO + XB - 1) / XB, HO, N * GROUPS)
+// global ((WO + XB - 1) / XB, HO, N * GROUPS / CV)
 __kernel void conv_strided_forward(__global float *out, __global const float *padded, __global const float *packed) {
 #if XB == WO
     const int x0 = 0;
@@ -107,87 +110,120 @@ __kernel void conv_strided_forward(__global float *out, __global const float *pa
     const int x0 = min((int) get_global_id(0) * XB, WO - XB);
 #endif
     const int y = get_global_id(1);
-    const int n = get_global_id(2) / GROUPS;
-    const int g = get_global_id(2) % GROUPS;
-    floatv acc[XB];
+    const int n = get_global_id(2) / (GROUPS / CV);
+    const int g0 = get_global_id(2) % (GROUPS / CV) * CV; // the first of the item's CV channel vectors
+    floatv acc[CV][XB];
     #pragma unroll
-    for (int x = 0; x < XB; x++) acc[x] = (floatv) (0.0f);
+    for (int c = 0; c < CV; c++) {
+        #pragma unroll
+        for (int x = 0; x < XB; x++) acc[c][x] = (floatv) (0.0f);
+    }
     for (int i = 0; i < CI; i++) {
         for (int kh = 0; kh < K; kh++) {
             // Inputs straight from memory: each FMA broadcasts its operand from there.
             const __global float *row = padded + PLANE(n, i) + (y * S + kh) * PW + x0 * S;
-            const __global float *taps = packed + (i * K + kh) * K * COP + g * 16;
+            const __global float *taps = packed + (i * K + kh) * K * COP + g0 * 16;
             #pragma unroll
             for (int kw = 0; kw < K; kw++) {
-                const floatv w = vload16(0, taps + kw * COP);
+                floatv w[CV];
                 #pragma unroll
-                for (int x = 0; x < XB; x++) acc[x] = fma((floatv) (row[x * S + kw]), w, acc[x]);
+                for (int c = 0; c < CV; c++) w[c] = vload16(c, taps + kw * COP);
+                #pragma unroll
+                for (int x = 0; x < XB; x++) {
+                    const floatv v = (floatv) (row[x * S + kw]);
+                    #pragma unroll
+                    for (int c = 0; c < CV; c++) acc[c][x] = fma(v, w[c], acc[c][x]);
+                }
             }
         }
     }
-    const floatv b = vload16(0, packed + TAPS * COP + g * 16);
-    float result[XB][16];
     #pragma unroll
-    for (int x = 0; x < XB; x++) vstore16(ACTIVATE(floatv, acc[x] + b), 0, result[x]);
-    const int channels = min(16, CO - g * 16);
-    __global float *dst = out + (((long) n * CO + g * 16) * HO + y) * WO + x0;
-    for (int o = 0; o < channels; o++) {
+    for (int c = 0; c < CV; c++) {
+        const int g = g0 + c;
+        const floatv b = vload16(0, packed + TAPS * COP + g * 16);
+        float result[XB][16];
         #pragma unroll
-        for (int x = 0; x < XB; x++) dst[o * (HO * WO) + x] = result[x][o];
+        for (int x = 0; x < XB; x++) vstore16(ACTIVATE(floatv, acc[c][x] + b), 0, result[x]);
+        const int channels = min(16, CO - g * 16);
+        __global float *dst = out + (((long) n * CO + g * 16) * HO + y) * WO + x0;
+        for (int o = 0; o < channels; o++) {
+            #pragma unroll
+            for (int x = 0; x < XB; x++) dst[o * (HO * WO) + x] = result[x][o];
+        }
     }
 }
 
-// global (GROUPS, PARTS), work-groups of one item (few items, each long: the cores must share them out).
-// Item (g, part) takes images part, part + PARTS, ... one at a time: it writes the image's dz for channels
-// 16g .. 16g+15 (channels last, into dz, where the input gradient reads it too), then passes over that
-// dz slice and the image's padded planes once per kernel row, K vector sums (one per kw) in registers,
-// kept between images in its partial sums. An image's slice and planes (187 + 197 KB for AlexNet's
-// conv1) stay in the core's cache across the passes; with a work-item per kernel row instead, each read
-// dz from memory again: 11 times 72 MB at batch 64.
+// global (GROUPS / CV, PARTS), work-groups of one item (few items, each long: the cores must share them out).
+// Item (gp, part) takes images part, part + PARTS, ... one at a time: it writes the image's dz for its CV
+// channel vectors (channels last, into dz, where the input gradient reads it too), then passes over that
+// dz slice and the image's padded planes once per kernel row, CV * K vector sums (one per vector and kw)
+// in registers, kept between images in its partial sums. An image's slice and planes (2 x 187 + 197 KB
+// for AlexNet's conv1) stay in the core's cache across the passes; with a work-item per kernel row
+// instead, each read dz from memory again: 11 times 72 MB at batch 64.
 // partial[part][i][kh][kw][COP], then the bias sums partial[part][TAPS][COP].
 __kernel void conv_strided_weight_gradient(__global float *partial, __global float *dz, __global const float *d_out,
                                            __global const float *out, __global const float *padded) {
-    const int g = get_global_id(0);
+    const int g0 = get_global_id(0) * CV;
     const int part = get_global_id(1);
-    const int channels = min(16, CO - g * 16);
-    __global float *sums = partial + (long) part * PARTIAL + g * 16;
-    floatv bias_acc = (floatv) (0.0f);
+    __global float *sums = partial + (long) part * PARTIAL + g0 * 16;
+    floatv bias_acc[CV];
+    #pragma unroll
+    for (int c = 0; c < CV; c++) bias_acc[c] = (floatv) (0.0f);
     for (int n = part; n < BATCH; n += PARTS) {
-        __global float *grad = dz + (long) n * (HO * WO) * COP + g * 16;
-        const __global float *d_plane = d_out + ((long) n * CO + g * 16) * (HO * WO);
-        const __global float *out_plane = out + ((long) n * CO + g * 16) * (HO * WO);
-        for (int p = 0; p < HO * WO; p++) {
-            float d[16];
-            #pragma unroll
-            for (int o = 0; o < 16; o++) {
-                const int at = min(o, channels - 1) * (HO * WO) + p; // in bounds even where the lane is unused
-                d[o] = o < channels ? d_plane[at] * activation_slope(out_plane[at]) : 0.0f;
+        __global float *grad = dz + (long) n * (HO * WO) * COP + g0 * 16;
+        #pragma unroll
+        for (int c = 0; c < CV; c++) {
+            const int channels = min(16, CO - (g0 + c) * 16);
+            const __global float *d_plane = d_out + ((long) n * CO + (g0 + c) * 16) * (HO * WO);
+            const __global float *out_plane = out + ((long) n * CO + (g0 + c) * 16) * (HO * WO);
+            for (int p = 0; p < HO * WO; p++) {
+                float d[16];
+                #pragma unroll
+                for (int o = 0; o < 16; o++) {
+                    const int at = min(o, channels - 1) * (HO * WO) + p; // in bounds even where the lane is unused
+                    d[o] = o < channels ? d_plane[at] * activation_slope(out_plane[at]) : 0.0f;
+                }
+                const floatv v = vload16(0, d);
+                bias_acc[c] += v;
+                vstore16(v, c, grad + p * COP);
             }
-            const floatv v = vload16(0, d);
-            bias_acc += v;
-            vstore16(v, 0, grad + p * COP);
         }
         for (int i = 0; i < CI; i++) {
             for (int kh = 0; kh < K; kh++) {
                 __global float *tap_sums = sums + (i * K + kh) * K * COP;
-                floatv acc[K];
+                floatv acc[CV][K];
                 #pragma unroll
-                for (int kw = 0; kw < K; kw++) acc[kw] = n == part ? (floatv) (0.0f) : vload16(0, tap_sums + kw * COP);
+                for (int c = 0; c < CV; c++) {
+                    #pragma unroll
+                    for (int kw = 0; kw < K; kw++) {
+                        acc[c][kw] = n == part ? (floatv) (0.0f) : vload16(c, tap_sums + kw * COP);
+                    }
+                }
                 for (int y = 0; y < HO; y++) {
                     const __global float *grad_row = grad + y * WO * COP;
                     const __global float *row = padded + PLANE(n, i) + (y * S + kh) * PW;
                     for (int x = 0; x < WO; x++) {
-                        const floatv v = vload16(0, grad_row + x * COP);
+                        floatv v[CV];
                         #pragma unroll
-                        for (int kw = 0; kw < K; kw++) acc[kw] = fma((floatv) (row[x * S + kw]), v, acc[kw]);
+                        for (int c = 0; c < CV; c++) v[c] = vload16(c, grad_row + x * COP);
+                        #pragma unroll
+                        for (int kw = 0; kw < K; kw++) {
+                            const floatv in_value = (floatv) (row[x * S + kw]);
+                            #pragma unroll
+                            for (int c = 0; c < CV; c++) acc[c][kw] = fma(in_value, v[c], acc[c][kw]);
+                        }
                     }
                 }
                 #pragma unroll
-                for (int kw = 0; kw < K; kw++) vstore16(acc[kw], 0, tap_sums + kw * COP);
+                for (int c = 0; c < CV; c++) {
+                    #pragma unroll
+                    for (int kw = 0; kw < K; kw++) vstore16(acc[c][kw], c, tap_sums + kw * COP);
+                }
             }
         }
     }
-    vstore16(bias_acc, 0, sums + TAPS * COP);
+    #pragma unroll
+    for (int c = 0; c < CV; c++) vstore16(bias_acc[c], c, sums + TAPS * COP);
 }
 
 // global CO * TAPS + CO: dw[o][i][kh][kw] (the layer's layout), then db[o], each the sum of its parts.

@@ -32,6 +32,8 @@ public final class StridedConv2d implements Convolution {
     static final int MAX_ROW_BLOCK = 9;
     /** Weight-gradient work-items to aim for: enough that two cores share them out evenly. */
     private static final int WEIGHT_GRADIENT_ITEMS = 48;
+    /** Vector sums the weight gradient may keep in registers beside its operands. */
+    private static final int MAX_SUMS_IN_REGISTERS = 24;
 
     private final String name;
     private final ConvGeometry geometry;
@@ -88,8 +90,8 @@ public final class StridedConv2d implements Convolution {
         this.pad = new Launch(device.kernel("conv_strided.cl", "conv_strided_pad", defines),
                 new long[] {paddedWidth(g), paddedHeight(g), (long) batch * g.inChannels()}, null);
         this.forwardKernel = new Launch(device.kernel("conv_strided.cl", "conv_strided_forward", defines),
-                new long[] {blocks(g.outWidth()), g.outHeight(), (long) batch * groups(g)}, null);
-        long[] gradientItems = {groups(g), parts};
+                new long[] {blocks(g.outWidth()), g.outHeight(), (long) batch * groups(g) / channelVectors(g)}, null);
+        long[] gradientItems = {groups(g) / channelVectors(g), parts};
         this.weightGradient = new Launch(device.kernel("conv_strided.cl", "conv_strided_weight_gradient", defines),
                 gradientItems, new long[] {1, 1});
         this.preactivationWeightGradient = () -> new Launch(device.kernel("conv_strided.cl",
@@ -116,7 +118,8 @@ public final class StridedConv2d implements Convolution {
     private static Defines defines(ConvGeometry g, int parts) {
         return Defines.of().set("CI", g.inChannels()).set("CO", g.outChannels()).set("H", g.inHeight())
                 .set("W", g.inWidth()).set("K", g.kernel()).set("S", g.stride()).set("PAD", g.padding())
-                .set("XB", rowBlock(g.outWidth())).set("BATCH", g.batch()).set("PARTS", parts);
+                .set("XB", rowBlock(g.outWidth())).set("CV", channelVectors(g)).set("BATCH", g.batch())
+                .set("PARTS", parts);
     }
 
     /**
@@ -150,6 +153,15 @@ public final class StridedConv2d implements Convolution {
         return (g.outChannels() + 15) / 16;
     }
 
+    /**
+     * 16-channel vectors per forward and weight-gradient work-item: two where they pair up, so each input
+     * value broadcast feeds two FMAs; one where the weight gradient's 2·K vector sums would not stay in
+     * registers (32 on AVX-512) beside its operands.
+     */
+    private static int channelVectors(ConvGeometry g) {
+        return groups(g) % 2 == 0 && 2 * g.kernel() <= MAX_SUMS_IN_REGISTERS ? 2 : 1;
+    }
+
     /** Packed weights (channels-last taps, then the bias), output channels padded to whole vectors. */
     private static long packedFloats(ConvGeometry g) {
         return ((long) g.patchSize() + 1) * groups(g) * 16;
@@ -174,7 +186,7 @@ public final class StridedConv2d implements Convolution {
 
     /** Weight-gradient partial sums: about {@link #WEIGHT_GRADIENT_ITEMS} work-items, at most one per image. */
     private static int parts(ConvGeometry g) {
-        int items = groups(g);
+        int items = groups(g) / channelVectors(g);
         return Math.min(g.batch(), Math.max(1, (WEIGHT_GRADIENT_ITEMS + items - 1) / items));
     }
 
