@@ -21,10 +21,10 @@
 // Shapes (defines): CI input channels of H x W, CO output channels of HO x WO, kernel K x K, stride S,
 // padding PAD; HO = (H + 2*PAD - K) / S + 1, WO likewise; PH = (HO-1)*S + K, PW = (WO-1)*S + K.
 // The weight as the layer stores it: [CO][CI][K][K]; input, output and their gradients NCHW.
-// Index convention: forward work-item (b, y, n*GROUPS/CV + gp) computes XB outputs of row y, channels
-// 16*CV*gp .. 16*CV*(gp+1)-1, starting at x0 = min(b*XB, WO-XB) (the last block slides back to end at the edge: no
+// Index convention: forward work-item (b, y, n*GROUPS + g) computes XB outputs of row y, channels
+// 16g .. 16g+15, starting at x0 = min(b*XB, WO-XB) (the last block slides back to end at the edge: no
 // guards, some outputs written twice with the same value). Weight-gradient work-item (gp, part) sums every
-// tap for the same channels over its images.
+// tap for channels 16*CV*gp .. 16*CV*(gp+1)-1 over its images.
 
 #include "activation.cl"
 
@@ -53,7 +53,7 @@
 #define XB 1 // outputs of a row per forward work-item
 #endif
 #ifndef CV
-#define CV 1 // 16-channel vectors per forward and weight-gradient work-item: 1 or 2, dividing GROUPS
+#define CV 1 // 16-channel vectors per weight-gradient work-item: 1 or 2, dividing GROUPS
 #endif
 #ifndef BATCH
 #define BATCH 1
@@ -102,7 +102,13 @@ __kernel void conv_strided_pad(__global float *padded, __global const float *in)
     padded[(long) plane * (PH * PW) + r * PW + c] = inside ? in[((long) plane * H + ih) * W + iw] : 0.0f;
 }
 
-// global ((WO + XB - 1) / XB, HO, N * GROUPS / CV)
+// global ((WO + XB - 1) / XB, HO, N * GROUPS)
+// The loop runs over the input columns a block reads, each broadcast once into the FMAs of every (output,
+// tap) pair that reads it (x * S + kw = t), with the K tap vectors of a kernel row held in registers.
+// Looping over taps then outputs instead, the compiler found the same column under several (x, kw) pairs
+// (S < K), kept their broadcasts live across the taps and spilled them to the stack. Consecutive columns
+// feed the same few outputs, so each output keeps two sums (even and odd kw): twice the independent FMA
+// chains, to cover the FMA's latency.
 __kernel void conv_strided_forward(__global float *out, __global const float *padded, __global const float *packed) {
 #if XB == WO
     const int x0 = 0;
@@ -110,46 +116,38 @@ __kernel void conv_strided_forward(__global float *out, __global const float *pa
     const int x0 = min((int) get_global_id(0) * XB, WO - XB);
 #endif
     const int y = get_global_id(1);
-    const int n = get_global_id(2) / (GROUPS / CV);
-    const int g0 = get_global_id(2) % (GROUPS / CV) * CV; // the first of the item's CV channel vectors
-    floatv acc[CV][XB];
+    const int n = get_global_id(2) / GROUPS;
+    const int g = get_global_id(2) % GROUPS;
+    floatv acc[2][XB]; // [kw % 2][x]: see above
     #pragma unroll
-    for (int c = 0; c < CV; c++) {
-        #pragma unroll
-        for (int x = 0; x < XB; x++) acc[c][x] = (floatv) (0.0f);
-    }
+    for (int x = 0; x < XB; x++) acc[0][x] = acc[1][x] = (floatv) (0.0f);
     for (int i = 0; i < CI; i++) {
         for (int kh = 0; kh < K; kh++) {
-            // Inputs straight from memory: each FMA broadcasts its operand from there.
             const __global float *row = padded + PLANE(n, i) + (y * S + kh) * PW + x0 * S;
-            const __global float *taps = packed + (i * K + kh) * K * COP + g0 * 16;
+            const __global float *taps = packed + (i * K + kh) * K * COP + g * 16;
+            floatv w[K];
             #pragma unroll
-            for (int kw = 0; kw < K; kw++) {
-                floatv w[CV];
-                #pragma unroll
-                for (int c = 0; c < CV; c++) w[c] = vload16(c, taps + kw * COP);
+            for (int kw = 0; kw < K; kw++) w[kw] = vload16(0, taps + kw * COP);
+            #pragma unroll
+            for (int t = 0; t < (XB - 1) * S + K; t++) {
+                const floatv v = (floatv) (row[t]);
                 #pragma unroll
                 for (int x = 0; x < XB; x++) {
-                    const floatv v = (floatv) (row[x * S + kw]);
-                    #pragma unroll
-                    for (int c = 0; c < CV; c++) acc[c][x] = fma(v, w[c], acc[c][x]);
+                    const int kw = t - x * S; // a constant once unrolled: the pairs that miss drop out
+                    if (kw >= 0 && kw < K) acc[kw % 2][x] = fma(v, w[kw], acc[kw % 2][x]);
                 }
             }
         }
     }
+    const floatv b = vload16(0, packed + TAPS * COP + g * 16);
+    float result[XB][16];
     #pragma unroll
-    for (int c = 0; c < CV; c++) {
-        const int g = g0 + c;
-        const floatv b = vload16(0, packed + TAPS * COP + g * 16);
-        float result[XB][16];
+    for (int x = 0; x < XB; x++) vstore16(ACTIVATE(floatv, acc[0][x] + acc[1][x] + b), 0, result[x]);
+    const int channels = min(16, CO - g * 16);
+    __global float *dst = out + (((long) n * CO + g * 16) * HO + y) * WO + x0;
+    for (int o = 0; o < channels; o++) {
         #pragma unroll
-        for (int x = 0; x < XB; x++) vstore16(ACTIVATE(floatv, acc[c][x] + b), 0, result[x]);
-        const int channels = min(16, CO - g * 16);
-        __global float *dst = out + (((long) n * CO + g * 16) * HO + y) * WO + x0;
-        for (int o = 0; o < channels; o++) {
-            #pragma unroll
-            for (int x = 0; x < XB; x++) dst[o * (HO * WO) + x] = result[x][o];
-        }
+        for (int x = 0; x < XB; x++) dst[o * (HO * WO) + x] = result[x][o];
     }
 }
 

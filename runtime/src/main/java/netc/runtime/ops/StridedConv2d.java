@@ -28,7 +28,12 @@ public final class StridedConv2d implements Convolution {
     static final int MAX_IN_CHANNELS = 4;
     /** Smallest kernel: below, im2col's copies are few and the GEMM path keeps up. */
     static final int MIN_KERNEL = 7;
-    /** Most outputs of a row one forward work-item keeps in vector registers (16-lane vectors). */
+    /**
+     * Most outputs of a row one forward work-item keeps in vector registers, two sums each beside a kernel
+     * row's K tap vectors: 2·9 + 11 = 29 of AVX-512's 32 for AlexNet's conv1. Measured there (ConvTiming,
+     * CPU time on the shared 2-core Zen 4): blocks of 6 took ~95 ms a forward at batch 64, 9 ~65, 14 and 18
+     * ~73 (spilling).
+     */
     static final int MAX_ROW_BLOCK = 9;
     /** Weight-gradient work-items to aim for: enough that two cores share them out evenly. */
     private static final int WEIGHT_GRADIENT_ITEMS = 48;
@@ -90,7 +95,7 @@ public final class StridedConv2d implements Convolution {
         this.pad = new Launch(device.kernel("conv_strided.cl", "conv_strided_pad", defines),
                 new long[] {paddedWidth(g), paddedHeight(g), (long) batch * g.inChannels()}, null);
         this.forwardKernel = new Launch(device.kernel("conv_strided.cl", "conv_strided_forward", defines),
-                new long[] {blocks(g.outWidth()), g.outHeight(), (long) batch * groups(g) / channelVectors(g)}, null);
+                new long[] {blocks(g.outWidth()), g.outHeight(), (long) batch * groups(g)}, null);
         long[] gradientItems = {groups(g) / channelVectors(g), parts};
         this.weightGradient = new Launch(device.kernel("conv_strided.cl", "conv_strided_weight_gradient", defines),
                 gradientItems, new long[] {1, 1});
