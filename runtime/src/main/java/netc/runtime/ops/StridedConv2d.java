@@ -26,13 +26,17 @@ import netc.runtime.model.Parameter;
 public final class StridedConv2d implements Convolution {
     /** Most input channels: the forward's and the weight gradient's loops run over them once per tap row. */
     static final int MAX_IN_CHANNELS = 4;
-    /** Smallest kernel: below, im2col's copies are few and the GEMM path keeps up. */
+    /**
+     * Smallest kernel: the 7 × 7 stride-2 stems of the ResNet and GoogLeNet samples (1 × 96 × 96 → 64, batch
+     * 16) ran no slower than im2col + GEMM (ConvTiming -Dcpu=true, within its 10 ms ticks); smaller kernels
+     * were not measured and keep im2col + GEMM.
+     */
     static final int MIN_KERNEL = 7;
     /**
      * Most outputs of a row one forward work-item keeps in vector registers, two sums each beside a kernel
-     * row's K tap vectors: 2·9 + 11 = 29 of AVX-512's 32 for AlexNet's conv1. Measured there (ConvTiming,
-     * CPU time on the shared 2-core Zen 4): blocks of 6 took ~95 ms a forward at batch 64, 9 ~65, 14 and 18
-     * ~73 (spilling).
+     * row's K tap vectors: 2·9 + 11 = 29 of AVX-512's 32 for AlexNet's conv1. Measured there (CPU time per
+     * forward at batch 64 on the shared 2-core Zen 4, work-groups named as below), blocks of 6 to 14 all
+     * took 63-71 ms: a third of it is writing the 72 MB output (~45 ms without the stores), not the FMAs.
      */
     static final int MAX_ROW_BLOCK = 9;
     /** Weight-gradient work-items to aim for: enough that two cores share them out evenly. */
@@ -94,8 +98,12 @@ public final class StridedConv2d implements Convolution {
                 new long[] {packedFloats}, null);
         this.pad = new Launch(device.kernel("conv_strided.cl", "conv_strided_pad", defines),
                 new long[] {paddedWidth(g), paddedHeight(g), (long) batch * g.inChannels()}, null);
+        // Work-groups of one output row's blocks and channel vectors, named: left to choose, PoCL took groups
+        // of 1 x 54 x 24 for rows of 7 or 5 blocks and the forward took ~140 ms of CPU time instead of ~70
+        // (conv1 at batch 64, blocks of 8 or 12; 6 x 1 x 24 for blocks of 9 ran as fast as named groups).
         this.forwardKernel = new Launch(device.kernel("conv_strided.cl", "conv_strided_forward", defines),
-                new long[] {blocks(g.outWidth()), g.outHeight(), (long) batch * groups(g)}, null);
+                new long[] {blocks(g.outWidth()), g.outHeight(), (long) batch * groups(g)},
+                new long[] {blocks(g.outWidth()), 1, groups(g)});
         long[] gradientItems = {groups(g) / channelVectors(g), parts};
         this.weightGradient = new Launch(device.kernel("conv_strided.cl", "conv_strided_weight_gradient", defines),
                 gradientItems, new long[] {1, 1});
