@@ -10,12 +10,13 @@ import netc.runtime.cl.Tensor;
  * {@link Conv2d} (im2col + GEMM) against {@link WinogradConv2d} with 4x4 and 2x2 output tiles (3x3 stride-1
  * layers) or {@link StridedConv2d} (the layers it {@link StridedConv2d#suits suits}). Best-of-trials
  * milliseconds per forward and per training step (forward then backward with the input gradient, as a
- * model runs them: the backward reuses what the forward kept); backward = step − forward. Each trial
- * times {@link #CALLS_PER_TRIAL} calls between {@code finish()}es after a warm-up, since the machine is
- * shared and single trials are noisy.
+ * model runs them: the backward reuses what the forward kept); backward = step − forward; and the backward
+ * alone without the input gradient, as a first layer calls it. Each trial times {@link #CALLS_PER_TRIAL} calls
+ * between {@code finish()}es after a warm-up, since the machine is shared and single trials are noisy; with
+ * {@code -Dcpu=true}, CPU time instead of wall time (see {@link #best}).
  *
- * <p>With {@code --stages} first, it times each stage of {@link WinogradConv2d}'s F(4x4) forward and backward
- * instead: the queue is finished after every stage (see {@link StageTimer}), and each stage's least time over
+ * <p>With {@code --stages} first, it times each stage of {@link WinogradConv2d}'s F(4x4) (or, for the layers
+ * {@link StridedConv2d} suits, its) forward and backward instead: the queue is finished after every stage (see {@link StageTimer}), and each stage's least time over
  * {@link #TRIALS} calls is printed (the machine is shared: the least is the least disturbed) (milliseconds per call, summed over the chunks and ξ of one call).
  */
 final class ConvTiming {
