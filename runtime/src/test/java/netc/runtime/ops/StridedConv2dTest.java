@@ -87,6 +87,58 @@ class StridedConv2dTest {
         }
     }
 
+    /**
+     * Before a BatchNorm (DenseNet's and ResNet's 7x7 stems) the exact bias gradient is 0 and what comes out is
+     * rounding residue, which PyTorch parity tests compare with an absolute floor. Here each channel's dOutput
+     * (terms up to 1e-3, Σ|terms| ≈ 2.3 a channel) sums to 0 over 2 images of 48 x 48 outputs: summed a row,
+     * then an image at a time the residue measured 2.1e-8, im2col + GEMM's 1.1e-8, one running sum per image
+     * 9.6e-8; the tolerance 4e-8 (under 2e-8 of Σ|terms|) tells the two sums apart.
+     */
+    @Test
+    void aBiasGradientThatIsExactlyZeroComesOutNearZero() {
+        ConvGeometry g = new ConvGeometry(2, 1, 96, 96, 64, 7, 2, 3);
+        int positions = g.positions();
+        java.util.Random random = new java.util.Random(3);
+        float[] input = TestArrays.uniform(random, g.batch() * g.inputFloatsPerImage(), 1);
+        float[] weight = TestArrays.uniform(random, (long) g.outChannels() * g.patchSize(), 0.14);
+        float[] dOutput = TestArrays.uniform(random, g.batch() * g.outputFloatsPerImage(), 1e-3);
+        for (int o = 0; o < g.outChannels(); o++) { // as a BatchNorm's input gradient: each channel's sum is 0
+            double sum = 0;
+            for (int n = 0; n < g.batch(); n++) {
+                for (int p = 0; p < positions; p++) {
+                    sum += dOutput[(n * g.outChannels() + o) * positions + p];
+                }
+            }
+            for (int n = 0; n < g.batch(); n++) {
+                for (int p = 0; p < positions; p++) {
+                    dOutput[(n * g.outChannels() + o) * positions + p] -= (float) (sum / (g.batch() * positions));
+                }
+            }
+        }
+        double[] exact = new double[g.outChannels()];
+        for (int o = 0; o < g.outChannels(); o++) {
+            for (int n = 0; n < g.batch(); n++) {
+                for (int p = 0; p < positions; p++) {
+                    exact[o] += dOutput[(n * g.outChannels() + o) * positions + p]; // the float terms, summed in double
+                }
+            }
+        }
+        try (StridedConv2d conv = newConv(g, Activation.NONE);
+             Tensor in = Workspaces.padded(device, input, 0);
+             Tensor out = Workspaces.padded(device, new float[dOutput.length], 0);
+             Tensor dOut = Workspaces.padded(device, dOutput, 0)) {
+            conv.parameters().get(0).value().upload(weight);
+            conv.forward(out, in);
+            conv.backward(null, dOut, in, out);
+            float[] dBias = conv.parameters().get(1).grad().download();
+            for (int o = 0; o < g.outChannels(); o++) {
+                double error = Math.abs(dBias[o] - exact[o]);
+                int channel = o;
+                assertTrue(error <= 4e-8, () -> "dBias[" + channel + "]: " + dBias[channel] + ", exact " + exact[channel]);
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("smallShapes")
     void referenceGradientsMatchFiniteDifferencesForTheseShapes(ConvGeometry g) {
