@@ -17,10 +17,10 @@ import netc.runtime.model.NetworkInfo;
 import netc.runtime.model.Parameter;
 import netc.runtime.model.TensorInfo;
 import netc.runtime.model.TorchStep;
-import netc.runtime.ops.Conv2d;
 import netc.runtime.ops.Dense;
 import netc.runtime.ops.Dropout;
 import netc.runtime.ops.MaxPool2d;
+import netc.runtime.ops.StridedConv2d;
 import netc.runtime.ops.WinogradConv2d;
 
 /**
@@ -203,7 +203,7 @@ public final class AlexNetModel extends CompiledModel {
 
     private final Tensor input;
 
-    private final Conv2d conv1;
+    private final StridedConv2d conv1;
 
     private final Tensor conv1Out;
 
@@ -278,7 +278,7 @@ public final class AlexNetModel extends CompiledModel {
         // What the ops use only inside one call, in one block as large as the largest op needs.
         scratch = own(new Scratch(device, MemoryEstimate.scratchFloats(INFO, batchSize)));
         input = own(new Tensor(device, batchSize, 1, 224, 224)); // (N, 1, 224, 224)
-        conv1 = own(new Conv2d(device, "conv1", batchSize, 1, 224, 224, 96, 11, 4, 1, Activation.RELU, scratch));
+        conv1 = own(new StridedConv2d(device, "conv1", batchSize, 1, 224, 224, 96, 11, 4, 1, Activation.RELU, scratch));
         conv1Out = own(memory.view(0, batchSize, 96, 54, 54)); // (N, 96, 54, 54)
         pool1 = own(MaxPool2d.afterRelu(device, batchSize, 96, 54, 54, 3, 2, 0));
         pool1Out = own(memory.view(batchSize * 280064L, batchSize, 96, 26, 26)); // (N, 96, 26, 26)

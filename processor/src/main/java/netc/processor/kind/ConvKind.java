@@ -13,13 +13,15 @@ import netc.processor.model.Sizes;
 /**
  * {@code @Conv}: PyTorch's {@code Conv2d} with a square kernel and a fused activation; runtime op
  * {@code Conv2d} (im2col + GEMM), or {@code DirectConv2d} for the small stride-1 layers
- * {@link DirectConvolution} picks, or {@code WinogradConv2d} for the wide 3x3 stride-1 layers
+ * {@link DirectConvolution} picks, or {@code StridedConv2d} for the strided ones with few input channels and
+ * large kernels {@link StridedConvolution} picks, or {@code WinogradConv2d} for the wide 3x3 stride-1 layers
  * {@link WinogradConvolution} picks: chosen here, from the shapes, so the generated code names the op.
  */
 final class ConvKind implements LayerKind {
     private static final ClassName OP = ClassName.get("netc.runtime.ops", "Conv2d");
     private static final ClassName DIRECT = ClassName.get("netc.runtime.ops", "DirectConv2d");
     private static final ClassName WINOGRAD = ClassName.get("netc.runtime.ops", "WinogradConv2d");
+    private static final ClassName STRIDED = ClassName.get("netc.runtime.ops", "StridedConv2d");
 
     @Override
     public String annotation() {
@@ -98,13 +100,16 @@ final class ConvKind implements LayerKind {
                 node.attributes().integer("padding"))) {
             return DIRECT;
         }
+        if (StridedConvolution.suits(in.channels(), kernel, stride, node.attributes().integer("padding"))) {
+            return STRIDED;
+        }
         return WinogradConvolution.suits(in.channels(), out(node), kernel, stride, site.outputShape().height(),
                 site.outputShape().width()) ? WINOGRAD : OP;
     }
 
     @Override
     public List<ClassName> opTypes() {
-        return List.of(OP, DIRECT, WINOGRAD);
+        return List.of(OP, DIRECT, WINOGRAD, STRIDED);
     }
 
     /** A direct convolution takes an average pool tiling its output (DirectConv2d.pooled). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import netc.runtime.ops.Convolutions;
 import netc.runtime.ops.DirectConv2d;
 import netc.runtime.ops.SmallDense;
+import netc.runtime.ops.StridedConv2d;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +48,24 @@ class FastPathRulesTest {
         }
         // Guards against a grid that never reaches the direct path, where agreement would prove nothing.
         assertEquals(true, direct > 100, "the grid covers direct shapes: " + direct);
+    }
+
+    @Test
+    void theStridedConvolutionRuleAgreesWithTheRuntimeOnEveryShapeOfTheGrid() {
+        int strided = 0;
+        for (int in = 1; in <= 8; in++) {
+            for (int kernel = 1; kernel <= 13; kernel++) {
+                for (int stride = 1; stride <= 5; stride++) {
+                    for (int padding = 0; padding <= 13; padding += 2) {
+                        boolean runtime = StridedConv2d.suits(in, kernel, stride, padding);
+                        assertEquals(runtime, StridedConvolution.suits(in, kernel, stride, padding),
+                                in + " channels, k" + kernel + " s" + stride + " p" + padding);
+                        strided += runtime ? 1 : 0;
+                    }
+                }
+            }
+        }
+        assertEquals(true, strided > 100, "the grid covers strided direct shapes: " + strided);
     }
 
     @Test

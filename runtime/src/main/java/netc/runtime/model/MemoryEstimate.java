@@ -134,7 +134,7 @@ public final class MemoryEstimate {
             if (DirectConv2d.suits(in.get(0), in.get(2), out, kernel, stride, padding)) {
                 return DirectConv2d.deviceMemory(batch, in.get(0), in.get(1), in.get(2), out, kernel, padding);
             }
-            // Conv2d or WinogradConv2d, as the code generator chooses.
+            // StridedConv2d, Conv2d or WinogradConv2d, as the code generator chooses.
             return Convolutions.deviceMemory(batch, in.get(0), in.get(1), in.get(2), out, kernel, stride, padding);
         }
         Matcher pool = POOL.matcher(kind);

@@ -7,7 +7,8 @@ import netc.runtime.model.DeviceMemory;
 /**
  * Picks how a convolution layer is computed from its shapes alone, so the choice is known when the
  * model is compiled: {@link WinogradConv2d} for 3x3 stride-1 layers wide enough for its fewer
- * multiplies to outweigh its transforms, {@link Conv2d} (im2col + GEMM) otherwise.
+ * multiplies to outweigh its transforms, {@link StridedConv2d} for strided layers with few input channels
+ * and large kernels ({@link StridedConv2d#suits}), {@link Conv2d} (im2col + GEMM) otherwise.
  */
 public final class Convolutions {
     /**
@@ -32,6 +33,10 @@ public final class Convolutions {
     /** The convolution for these shapes, with {@link Conv2d}'s constructor arguments. */
     public static Convolution create(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
                                      int outChannels, int kernel, int stride, int padding, Activation activation) {
+        if (StridedConv2d.suits(inChannels, kernel, stride, padding)) {
+            return new StridedConv2d(device, name, batch, inChannels, inHeight, inWidth, outChannels, kernel, stride,
+                    padding, activation);
+        }
         return usesWinograd(new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding))
                 ? new WinogradConv2d(device, name, batch, inChannels, inHeight, inWidth, outChannels, kernel, stride,
                         padding, activation)
@@ -42,6 +47,10 @@ public final class Convolutions {
     /** The device memory the convolution {@link #create} picks allocates (nothing is allocated). */
     public static DeviceMemory deviceMemory(int batch, int inChannels, int inHeight, int inWidth, int outChannels,
                                             int kernel, int stride, int padding) {
+        if (StridedConv2d.suits(inChannels, kernel, stride, padding)) {
+            return StridedConv2d.deviceMemory(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride,
+                    padding);
+        }
         return usesWinograd(new ConvGeometry(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding))
                 ? WinogradConv2d.deviceMemory(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding)
                 : Conv2d.deviceMemory(batch, inChannels, inHeight, inWidth, outChannels, kernel, stride, padding);

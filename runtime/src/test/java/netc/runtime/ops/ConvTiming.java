@@ -7,14 +7,16 @@ import netc.runtime.cl.Tensor;
 
 /**
  * A command-line timing harness (not a test) for AlexNet's 3x3 stride-1 convolutions at batch 64:
- * {@link Conv2d} (im2col + GEMM) against {@link WinogradConv2d} with 4x4, 2x2 and (3x3 kernels) 6x6 output tiles. Best-of-trials
+ * {@link Conv2d} (im2col + GEMM) against {@link WinogradConv2d} with 4x4 and 2x2 output tiles (and 6x6 for
+ * 3x3 kernels) on stride-1 layers, or {@link StridedConv2d} (the layers it {@link StridedConv2d#suits suits}). Best-of-trials
  * milliseconds per forward and per training step (forward then backward with the input gradient, as a
- * model runs them: the backward reuses what the forward kept); backward = step − forward. Each trial
- * times {@link #CALLS_PER_TRIAL} calls between {@code finish()}es after a warm-up, since the machine is
- * shared and single trials are noisy.
+ * model runs them: the backward reuses what the forward kept); backward = step − forward; and the backward
+ * alone without the input gradient, as a first layer calls it. Each trial times {@link #CALLS_PER_TRIAL} calls
+ * between {@code finish()}es after a warm-up, since the machine is shared and single trials are noisy; with
+ * {@code -Dcpu=true}, CPU time instead of wall time (see {@link #best}).
  *
- * <p>With {@code --stages} first, it times each stage of {@link WinogradConv2d}'s F(4x4) forward and backward
- * instead: the queue is finished after every stage (see {@link StageTimer}), and each stage's least time over
+ * <p>With {@code --stages} first, it times each stage of {@link WinogradConv2d}'s F(4x4) (or, for the layers
+ * {@link StridedConv2d} suits, its) forward and backward instead: the queue is finished after every stage (see {@link StageTimer}), and each stage's least time over
  * {@link #TRIALS} calls is printed (the machine is shared: the least is the least disturbed) (milliseconds per call, summed over the chunks and ξ of one call).
  */
 final class ConvTiming {
@@ -25,8 +27,9 @@ final class ConvTiming {
 
     /**
      * Optional arguments: {@code --stages}, then the batch size (default 64), then layers to time instead of
-     * AlexNet's conv3-5 (with {@code --stages}: conv2-5), each {@code inChannels,height,width,outChannels[,kernel]}
-     * (kernel 3 by default, stride 1, padding kernel / 2).
+     * AlexNet's conv3-5 (with {@code --stages}: conv2-5), each
+     * {@code inChannels,height,width,outChannels[,kernel[,stride[,padding]]]} (kernel 3, stride 1 and padding
+     * kernel / 2 by default; AlexNet's conv1 is {@code 1,224,224,96,11,4,1}).
      */
     public static void main(String[] args) {
         boolean stages = args.length > 0 && args[0].equals("--stages");
@@ -48,15 +51,26 @@ final class ConvTiming {
         for (int i = 1; i < args.length; i++) {
             int[] s = java.util.Arrays.stream(args[i].split(",")).mapToInt(Integer::parseInt).toArray();
             int kernel = s.length > 4 ? s[4] : 3;
-            layers.add(new ConvGeometry(batch, s[0], s[1], s[2], s[3], kernel, 1, kernel / 2));
+            int stride = s.length > 5 ? s[5] : 1;
+            int padding = s.length > 6 ? s[6] : kernel / 2;
+            layers.add(new ConvGeometry(batch, s[0], s[1], s[2], s[3], kernel, stride, padding));
         }
         try (Device device = Device.open()) {
             if (stages) {
                 for (ConvGeometry g : layers) {
+                    if (StridedConv2d.suits(g.inChannels(), g.kernel(), g.stride(), g.padding())) {
+                        try (StridedConv2d conv = new StridedConv2d(device, "strided", g.batch(), g.inChannels(),
+                                g.inHeight(), g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(),
+                                Activation.RELU)) {
+                            timeStages(device, conv, conv::timeStages, g, "");
+                        }
+                        continue;
+                    }
                     try (WinogradConv2d conv = new WinogradConv2d(device, "winograd", g, Activation.RELU, 4,
                             Long.getLong("netc.chunkBudget", Conv2d.DEFAULT_COLUMN_BUDGET),
                             Conv2d.DEFAULT_RETAINED_BUDGET)) {
-                        timeStages(device, conv, g);
+                        timeStages(device, conv, conv::timeStages, g,
+                                ", chunks of " + conv.imagesPerChunk() + " images");
                     }
                 }
                 return;
@@ -66,7 +80,14 @@ final class ConvTiming {
                         g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.RELU)) {
                     time(device, "im2col+GEMM", conv, g);
                 }
-                for (int tile : g.kernel() == 3 ? new int[] {4, 2, 6} : new int[] {4, 2}) {
+                if (StridedConv2d.suits(g.inChannels(), g.kernel(), g.stride(), g.padding())) {
+                    try (StridedConv2d conv = new StridedConv2d(device, "strided", g.batch(), g.inChannels(),
+                            g.inHeight(), g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(),
+                            Activation.RELU)) {
+                        time(device, "strided direct", conv, g);
+                    }
+                }
+                for (int tile : g.stride() != 1 ? new int[0] : g.kernel() == 3 ? new int[] {4, 2, 6} : new int[] {4, 2}) {
                     try (WinogradConv2d conv = new WinogradConv2d(device, "winograd", g, Activation.RELU, tile,
                             Conv2d.DEFAULT_COLUMN_BUDGET, Conv2d.DEFAULT_RETAINED_BUDGET)) {
                         time(device, "Winograd F(" + tile + "x" + tile + "," + g.kernel() + "x" + g.kernel() + ")", conv, g);
@@ -91,15 +112,23 @@ final class ConvTiming {
                 conv.forward(output, input);
                 conv.backward(dInput, dOutput, input, output);
             });
+            // A first layer's backward: the parameter gradients only, as the generated model calls it.
+            // Timed alone after a forward: neither op's backward depends on anything the forward keeps
+            // by default, and a difference of two noisy best times would be noisier still.
+            conv.forward(output, input);
+            double parameters = best(device, () -> conv.backward(null, dOutput, input, output));
             double directFlops = 2.0 * g.batch() * g.outputFloatsPerImage() * g.patchSize();
-            System.out.printf("%s %dx%dx%d -> %d, batch %d: %-24s forward %6.1f ms (%3.0f direct GFLOP/s),"
-                            + " backward %6.1f ms, step %6.1f ms%n", "conv", g.inChannels(), g.inHeight(), g.inWidth(),
-                    g.outChannels(), g.batch(), what, forward, directFlops / forward / 1e6, step - forward, step);
+            System.out.printf("%s %dx%dx%d -> %d, k%d s%d p%d, batch %d: %-24s forward %6.1f ms (%3.0f direct GFLOP/s),"
+                            + " backward %6.1f ms, step %6.1f ms, backward without dInput %6.1f ms (%3.0f GFLOP/s)%n",
+                    "conv", g.inChannels(), g.inHeight(), g.inWidth(), g.outChannels(), g.kernel(), g.stride(),
+                    g.padding(), g.batch(), what, forward, directFlops / forward / 1e6, step - forward, step,
+                    parameters, directFlops / parameters / 1e6);
         }
     }
 
     /** Prints the least milliseconds per call of each stage of the forward, then of the backward. */
-    private static void timeStages(Device device, WinogradConv2d conv, ConvGeometry g) {
+    private static void timeStages(Device device, Convolution conv, java.util.function.Consumer<StageTimer> timeStages,
+                                   ConvGeometry g, String chunks) {
         int inputFloats = Math.toIntExact(g.batch() * g.inputFloatsPerImage());
         int outputFloats = Math.toIntExact(g.batch() * g.outputFloatsPerImage());
         Random random = new Random(1);
@@ -109,32 +138,35 @@ final class ConvTiming {
              Tensor output = filled(device, outputFloats, random);
              Tensor dOutput = filled(device, outputFloats, random);
              Tensor dInput = filled(device, inputFloats, random)) {
-            String layer = String.format("conv %dx%dx%d -> %d, %dx%d, batch %d, chunks of %d images", g.inChannels(),
-                    g.inHeight(), g.inWidth(), g.outChannels(), g.kernel(), g.kernel(), g.batch(),
-                    conv.imagesPerChunk());
-            printStages(layer + ", forward", stageLeast(device, conv, () -> conv.forward(output, input), () -> { }));
-            printStages(layer + ", backward", stageLeast(device, conv,
+            String layer = String.format("conv %dx%dx%d -> %d, %dx%d stride %d, batch %d%s", g.inChannels(),
+                    g.inHeight(), g.inWidth(), g.outChannels(), g.kernel(), g.kernel(), g.stride(), g.batch(), chunks);
+            printStages(layer + ", forward", stageLeast(device, timeStages, () -> conv.forward(output, input),
+                    () -> { }));
+            printStages(layer + ", backward", stageLeast(device, timeStages,
                     () -> conv.backward(dInput, dOutput, input, output), () -> conv.forward(output, input)));
+            printStages(layer + ", backward without dInput", stageLeast(device, timeStages,
+                    () -> conv.backward(null, dOutput, input, output), () -> conv.forward(output, input)));
         }
     }
 
     /** Each stage's least over the trials of its summed milliseconds in one {@code call}, {@code before} untimed. */
-    private static java.util.Map<String, Double> stageLeast(Device device, WinogradConv2d conv, Runnable call,
-                                                              Runnable before) {
+    private static java.util.Map<String, Double> stageLeast(Device device,
+                                                              java.util.function.Consumer<StageTimer> timeStages,
+                                                              Runnable call, Runnable before) {
         java.util.Map<String, java.util.List<Double>> trials = new java.util.LinkedHashMap<>();
         for (int trial = -1; trial < TRIALS; trial++) { // trial -1 warms up
             before.run();
             device.finish();
             java.util.Map<String, Double> sums = new java.util.LinkedHashMap<>();
             long[] last = {System.nanoTime()};
-            conv.timeStages(stage -> {
+            timeStages.accept(stage -> {
                 device.finish();
                 long now = System.nanoTime();
                 sums.merge(stage, (now - last[0]) / 1e6, Double::sum);
                 last[0] = now;
             });
             call.run();
-            conv.timeStages(StageTimer.NONE);
+            timeStages.accept(StageTimer.NONE);
             if (trial >= 0) {
                 sums.forEach((stage, ms) -> trials.computeIfAbsent(stage, s -> new java.util.ArrayList<>()).add(ms));
             }
@@ -159,17 +191,26 @@ final class ConvTiming {
         return tensor;
     }
 
+    /**
+     * Best milliseconds per call; with {@code -Dcpu=true}, the process's CPU milliseconds per call over all
+     * cores instead (halve it for the time on an otherwise idle 2-core machine): on a machine shared with
+     * other jobs, wall time swings with their load while CPU time mostly does not.
+     */
     private static double best(Device device, Runnable call) {
         call.run();
         device.finish();
+        boolean cpu = Boolean.getBoolean("cpu");
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double best = Double.MAX_VALUE;
         for (int trial = 0; trial < TRIALS; trial++) {
-            long start = System.nanoTime();
+            long start = cpu ? os.getProcessCpuTime() : System.nanoTime();
             for (int i = 0; i < CALLS_PER_TRIAL; i++) {
                 call.run();
             }
             device.finish();
-            best = Math.min(best, (System.nanoTime() - start) / 1e6 / CALLS_PER_TRIAL);
+            long end = cpu ? os.getProcessCpuTime() : System.nanoTime();
+            best = Math.min(best, (end - start) / 1e6 / CALLS_PER_TRIAL);
         }
         return best;
     }

@@ -57,6 +57,19 @@ class OpMemoryTest {
                 () -> new Conv2d(device, "retained", 4, 3, 16, 16, 8, 3, 1, 1, Activation.RELU));
     }
 
+    /** AlexNet's conv1 at batch 8 (96 channels: 6 vectors), as {@link Convolutions} picks it for those shapes. */
+    @Test
+    void aStridedDirectConvolutionAllocatesWhatItsEstimateSays() throws Exception {
+        try (Convolution picked = Convolutions.create(device, "conv1", 8, 1, 224, 224, 96, 11, 4, 1,
+                Activation.RELU)) {
+            assertTrue(picked instanceof StridedConv2d, picked.getClass().getSimpleName());
+        }
+        assertEquals(StridedConv2d.deviceMemory(8, 1, 224, 224, 96, 11, 4, 1),
+                Convolutions.deviceMemory(8, 1, 224, 224, 96, 11, 4, 1));
+        assertAllocates(StridedConv2d.deviceMemory(8, 1, 224, 224, 96, 11, 4, 1),
+                () -> new StridedConv2d(device, "conv1", 8, 1, 224, 224, 96, 11, 4, 1, Activation.RELU));
+    }
+
     /** 64 images of 27 × 50176 columns (86 M floats) pass the 8 M chunk budget: chunks of 4 share one scratch. */
     @Test
     void aConvolutionSplitIntoChunksAllocatesWhatItsEstimateSays() throws Exception {
