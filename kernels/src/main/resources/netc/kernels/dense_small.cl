@@ -3,12 +3,13 @@
 //   dense_small_forward:  out[n][o] = act(sum_i x[n][i] * w[o][i] + b[o])
 //   dense_small_input_gradient:  dx[n][i] = sum_o dz[n][o] * w[o][i]
 //   dense_small_weight_gradient: dw[o][i] = sum_n dz[n][o] * x[n][i], db[o] = sum_n dz[n][o]
-// with dz = d_out * act'(out) computed before by activation_gradient.cl (once, not per use). The
+// with dz = d_out * act'(out) taken by each gradient kernel where it reads it (dz4 / dz1 below: a few
+// vector operations per row, against a launch of its own). The
 // products run over VW-wide vectors along `in`, where x, w, dx and dw are all contiguous
 // (VW = 16, 8 or 4 divides IN); every sum is in a fixed order: deterministic.
 //
 // Shapes (defines): BATCH rows, IN inputs, OUT outputs; x [BATCH][IN], w [OUT][IN], out and d_out
-// [BATCH][OUT], dz [BATCH][OUT], dx [BATCH][IN]. Index convention: the forward work-item (ob, nb) computes the NB x OB
+// [BATCH][OUT], dx [BATCH][IN]. Index convention: the forward work-item (ob, nb) computes the NB x OB
 // block of out starting at (min(nb*NB, BATCH-NB), min(ob*OB, OUT-OB)) (a last block slides back to
 // end at the edge: no guards, a few results written twice with the same value); gradient work-items
 // take one VW-wide slice of `in` and NB rows (input gradient) or OB outputs (weight gradient).
@@ -109,47 +110,89 @@ __kernel void dense_small_forward(__global float *out, __global const float *x, 
 #endif
 }
 
-// global (SLICES, (BATCH + NB - 1) / NB)
-__kernel void dense_small_input_gradient(__global float *dx, __global const float *dz, __global const float *w) {
+// dz = d_out * act'(out) for 4 consecutive outputs of one row, from the forward's output (as
+// activation_gradient.cl computes it, the same float operations): each gradient kernel takes its dz here
+// instead of from a separate pass, which cost a launch and a write and read of dz per layer.
+inline float4 dz4(__global const float *d_out, __global const float *out, const int at) {
+    return vload4(0, d_out + at) * ACTIVATION_SLOPE(float4, vload4(0, out + at));
+}
+
+inline float dz1(__global const float *d_out, __global const float *out, const int at) {
+    return d_out[at] * activation_slope(out[at]);
+}
+
+// global (SLICES, (BATCH + NB - 1) / NB). Outputs four at a time: one float4 of dz per row, then four
+// vector FMAs per row (one per output), in the order o = 0, 1, ... as the scalar tail.
+__kernel void dense_small_input_gradient(__global float *dx, __global const float *d_out,
+                                         __global const float *out, __global const float *w) {
     const int s = get_global_id(0);
     const int n0 = min((int) get_global_id(1) * NB, BATCH - NB);
     floatv acc[NB];
     #pragma unroll
     for (int r = 0; r < NB; r++) acc[r] = (floatv) (0.0f);
-    for (int o = 0; o < OUT; o++) {
+    int o = 0;
+    for (; o + 4 <= OUT; o += 4) {
+        const floatv w0 = VLOAD(s, w + (o + 0) * IN);
+        const floatv w1 = VLOAD(s, w + (o + 1) * IN);
+        const floatv w2 = VLOAD(s, w + (o + 2) * IN);
+        const floatv w3 = VLOAD(s, w + (o + 3) * IN);
+        #pragma unroll
+        for (int r = 0; r < NB; r++) {
+            const float4 g = dz4(d_out, out, (n0 + r) * OUT + o);
+            acc[r] = fma((floatv) (g.s0), w0, acc[r]);
+            acc[r] = fma((floatv) (g.s1), w1, acc[r]);
+            acc[r] = fma((floatv) (g.s2), w2, acc[r]);
+            acc[r] = fma((floatv) (g.s3), w3, acc[r]);
+        }
+    }
+    for (; o < OUT; o++) {
         const floatv ws = VLOAD(s, w + o * IN);
         #pragma unroll
-        for (int r = 0; r < NB; r++) acc[r] = fma((floatv) (dz[(n0 + r) * OUT + o]), ws, acc[r]);
+        for (int r = 0; r < NB; r++) acc[r] = fma((floatv) (dz1(d_out, out, (n0 + r) * OUT + o)), ws, acc[r]);
     }
     #pragma unroll
     for (int r = 0; r < NB; r++) VSTORE(acc[r], s, dx + (n0 + r) * IN);
 }
 
 // global (SLICES, (OUT + OB - 1) / OB); the slice-0 items also write the bias gradient.
-__kernel void dense_small_weight_gradient(__global float *dw, __global float *db, __global const float *dz,
-                                          __global const float *x) {
+__kernel void dense_small_weight_gradient(__global float *dw, __global float *db, __global const float *d_out,
+                                          __global const float *out, __global const float *x) {
     const int s = get_global_id(0);
     const int o0 = min((int) get_global_id(1) * OB, OUT - OB);
     floatv acc[OB];
+    #pragma unroll
+    for (int c = 0; c < OB; c++) acc[c] = (floatv) (0.0f);
+#if OB == 4
+    // The block's four dz of a row as one float4 (two vector loads instead of eight scalar ones).
+    float4 bias_acc = (float4) (0.0f);
+    for (int n = 0; n < BATCH; n++) {
+        const floatv xs = VLOAD(s, x + n * IN);
+        const float4 g = dz4(d_out, out, n * OUT + o0);
+        acc[0] = fma((floatv) (g.s0), xs, acc[0]);
+        acc[1] = fma((floatv) (g.s1), xs, acc[1]);
+        acc[2] = fma((floatv) (g.s2), xs, acc[2]);
+        acc[3] = fma((floatv) (g.s3), xs, acc[3]);
+        bias_acc += g;
+    }
+    if (s == 0) vstore4(bias_acc, 0, db + o0);
+#else
     float bias_acc[OB];
     #pragma unroll
-    for (int c = 0; c < OB; c++) {
-        acc[c] = (floatv) (0.0f);
-        bias_acc[c] = 0.0f;
-    }
+    for (int c = 0; c < OB; c++) bias_acc[c] = 0.0f;
     for (int n = 0; n < BATCH; n++) {
         const floatv xs = VLOAD(s, x + n * IN);
         #pragma unroll
         for (int c = 0; c < OB; c++) {
-            const float g = dz[n * OUT + o0 + c];
+            const float g = dz1(d_out, out, n * OUT + o0 + c);
             acc[c] = fma((floatv) (g), xs, acc[c]);
             bias_acc[c] += g;
         }
     }
-    #pragma unroll
-    for (int c = 0; c < OB; c++) VSTORE(acc[c], s, dw + (o0 + c) * IN);
     if (s == 0) {
         #pragma unroll
         for (int c = 0; c < OB; c++) db[o0 + c] = bias_acc[c];
     }
+#endif
+    #pragma unroll
+    for (int c = 0; c < OB; c++) VSTORE(acc[c], s, dw + (o0 + c) * IN);
 }

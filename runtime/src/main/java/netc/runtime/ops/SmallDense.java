@@ -13,9 +13,9 @@ import netc.runtime.model.Parameter;
  * {@link Dense}'s contract (same parameters, shapes and calls) with one kernel per product, for layers
  * small enough that a GEMM's packing and the separate bias, activation and gradient passes cost more
  * than the arithmetic (LeNet's 400→120→84→10): the forward with bias and activation fused; the backward
- * as {@code dz = dOutput · act'(output)} in place of {@code dOutput} (skipped without an activation), the
- * weight and bias gradients in one kernel and the input gradient in another (kernels in
- * {@code dense_small.cl}). The code
+ * as the weight and bias gradients in one kernel and the input gradient in another, each taking
+ * {@code dz = dOutput · act'(output)} as it reads it, so that dz needs no pass (a launch) of its own
+ * (kernels in {@code dense_small.cl}). The code
  * generator picks this op when {@link #suits} says so.
  */
 public final class SmallDense implements AutoCloseable {
@@ -35,7 +35,6 @@ public final class SmallDense implements AutoCloseable {
     private final Kernel forwardKernel;
     private final Kernel inputGradient;
     private final Kernel weightGradient;
-    private final ActivationGradient activationGradient;
     private final long[] forwardItems;
     private final long[] inputGradientItems;
     private final long[] weightGradientItems;
@@ -59,9 +58,6 @@ public final class SmallDense implements AutoCloseable {
         this.forwardKernel = device.kernel("dense_small.cl", "dense_small_forward", defines);
         this.inputGradient = device.kernel("dense_small.cl", "dense_small_input_gradient", defines);
         this.weightGradient = device.kernel("dense_small.cl", "dense_small_weight_gradient", defines);
-        this.activationGradient = activation == Activation.NONE
-                ? null
-                : new ActivationGradient(device, activation, batch, out, 1, ChannelLayout.imageMajor(out, 1));
         long rowBlocks = (batch + rows - 1) / rows;
         long outputBlocks = (out + outputs - 1) / outputs;
         this.forwardItems = new long[] {outputBlocks, rowBlocks};
@@ -100,7 +96,7 @@ public final class SmallDense implements AutoCloseable {
         forwardKernel.launch(forwardItems, null, output, input, weight.value(), bias.value());
     }
 
-    /** As {@link Dense#backward}: overwrites parameter gradients; {@code dInput} may be null; {@code dOutput} becomes dz. */
+    /** As {@link Dense#backward}: overwrites parameter gradients; {@code dInput} may be null; {@code dOutput} is left as it was. */
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
         if (dInput != null) {
             TensorChecks.requireCapacity(dInput, (long) batch * in, label(), "dInput");
@@ -108,12 +104,9 @@ public final class SmallDense implements AutoCloseable {
         TensorChecks.requireCapacity(dOutput, (long) batch * out, label(), "dOutput");
         TensorChecks.requireCapacity(input, (long) batch * in, label(), "input");
         TensorChecks.requireCapacity(output, (long) batch * out, label(), "output");
-        if (activationGradient != null) {
-            activationGradient.run(dOutput.buffer(), 0, dOutput.buffer(), 0, output.buffer(), 0);
-        }
-        weightGradient.launch(weightGradientItems, null, weight.grad(), bias.grad(), dOutput, input);
+        weightGradient.launch(weightGradientItems, null, weight.grad(), bias.grad(), dOutput, output, input);
         if (dInput != null) {
-            inputGradient.launch(inputGradientItems, null, dInput, dOutput, weight.value());
+            inputGradient.launch(inputGradientItems, null, dInput, dOutput, output, weight.value());
         }
     }
 
