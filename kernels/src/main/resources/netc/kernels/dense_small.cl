@@ -121,78 +121,109 @@ inline float dz1(__global const float *d_out, __global const float *out, const i
     return d_out[at] * activation_slope(out[at]);
 }
 
-// global (SLICES, (BATCH + NB - 1) / NB). Outputs four at a time: one float4 of dz per row, then four
-// vector FMAs per row (one per output), in the order o = 0, 1, ... as the scalar tail.
+// Each gradient work-item takes SP consecutive slices of `in` (the last item slides back to end at
+// IN, as the forward's blocks do): twice the vector FMAs per dz it loads and per slope it takes.
+#ifndef SP
+#define SP 1 // slices per gradient work-item, at most SLICES
+#endif
+
+// global ((SLICES + SP - 1) / SP, (BATCH + NB - 1) / NB). Outputs four at a time: one float4 of dz per
+// row, then one vector FMA per output, slice and row, in the order o = 0, 1, ... as the scalar tail.
 __kernel void dense_small_input_gradient(__global float *dx, __global const float *d_out,
                                          __global const float *out, __global const float *w) {
-    const int s = get_global_id(0);
+    const int s0 = min((int) get_global_id(0) * SP, SLICES - SP);
     const int n0 = min((int) get_global_id(1) * NB, BATCH - NB);
-    floatv acc[NB];
+    floatv acc[SP][NB];
     #pragma unroll
-    for (int r = 0; r < NB; r++) acc[r] = (floatv) (0.0f);
+    for (int k = 0; k < SP; k++) {
+        #pragma unroll
+        for (int r = 0; r < NB; r++) acc[k][r] = (floatv) (0.0f);
+    }
     int o = 0;
     for (; o + 4 <= OUT; o += 4) {
-        const floatv w0 = VLOAD(s, w + (o + 0) * IN);
-        const floatv w1 = VLOAD(s, w + (o + 1) * IN);
-        const floatv w2 = VLOAD(s, w + (o + 2) * IN);
-        const floatv w3 = VLOAD(s, w + (o + 3) * IN);
+        floatv w0[SP], w1[SP], w2[SP], w3[SP];
+        #pragma unroll
+        for (int k = 0; k < SP; k++) {
+            w0[k] = VLOAD(s0 + k, w + (o + 0) * IN);
+            w1[k] = VLOAD(s0 + k, w + (o + 1) * IN);
+            w2[k] = VLOAD(s0 + k, w + (o + 2) * IN);
+            w3[k] = VLOAD(s0 + k, w + (o + 3) * IN);
+        }
         #pragma unroll
         for (int r = 0; r < NB; r++) {
             const float4 g = dz4(d_out, out, (n0 + r) * OUT + o);
-            acc[r] = fma((floatv) (g.s0), w0, acc[r]);
-            acc[r] = fma((floatv) (g.s1), w1, acc[r]);
-            acc[r] = fma((floatv) (g.s2), w2, acc[r]);
-            acc[r] = fma((floatv) (g.s3), w3, acc[r]);
+            #pragma unroll
+            for (int k = 0; k < SP; k++) {
+                acc[k][r] = fma((floatv) (g.s0), w0[k], acc[k][r]);
+                acc[k][r] = fma((floatv) (g.s1), w1[k], acc[k][r]);
+                acc[k][r] = fma((floatv) (g.s2), w2[k], acc[k][r]);
+                acc[k][r] = fma((floatv) (g.s3), w3[k], acc[k][r]);
+            }
         }
     }
     for (; o < OUT; o++) {
-        const floatv ws = VLOAD(s, w + o * IN);
         #pragma unroll
-        for (int r = 0; r < NB; r++) acc[r] = fma((floatv) (dz1(d_out, out, (n0 + r) * OUT + o)), ws, acc[r]);
+        for (int r = 0; r < NB; r++) {
+            const float g = dz1(d_out, out, (n0 + r) * OUT + o);
+            #pragma unroll
+            for (int k = 0; k < SP; k++) acc[k][r] = fma((floatv) (g), VLOAD(s0 + k, w + o * IN), acc[k][r]);
+        }
     }
     #pragma unroll
-    for (int r = 0; r < NB; r++) VSTORE(acc[r], s, dx + (n0 + r) * IN);
+    for (int k = 0; k < SP; k++) {
+        #pragma unroll
+        for (int r = 0; r < NB; r++) VSTORE(acc[k][r], s0 + k, dx + (n0 + r) * IN);
+    }
 }
 
-// global (SLICES, (OUT + OB - 1) / OB); the slice-0 items also write the bias gradient.
+// global ((SLICES + SP - 1) / SP, (OUT + OB - 1) / OB); the items at slice 0 also write the bias gradient.
 __kernel void dense_small_weight_gradient(__global float *dw, __global float *db, __global const float *d_out,
                                           __global const float *out, __global const float *x) {
-    const int s = get_global_id(0);
+    const int s0 = min((int) get_global_id(0) * SP, SLICES - SP);
     const int o0 = min((int) get_global_id(1) * OB, OUT - OB);
-    floatv acc[OB];
+    floatv acc[SP][OB];
     #pragma unroll
-    for (int c = 0; c < OB; c++) acc[c] = (floatv) (0.0f);
+    for (int k = 0; k < SP; k++) {
+        #pragma unroll
+        for (int c = 0; c < OB; c++) acc[k][c] = (floatv) (0.0f);
+    }
 #if OB == 4
     // The block's four dz of a row as one float4 (two vector loads instead of eight scalar ones).
     float4 bias_acc = (float4) (0.0f);
     for (int n = 0; n < BATCH; n++) {
-        const floatv xs = VLOAD(s, x + n * IN);
         const float4 g = dz4(d_out, out, n * OUT + o0);
-        acc[0] = fma((floatv) (g.s0), xs, acc[0]);
-        acc[1] = fma((floatv) (g.s1), xs, acc[1]);
-        acc[2] = fma((floatv) (g.s2), xs, acc[2]);
-        acc[3] = fma((floatv) (g.s3), xs, acc[3]);
+        #pragma unroll
+        for (int k = 0; k < SP; k++) {
+            const floatv xs = VLOAD(s0 + k, x + n * IN);
+            acc[k][0] = fma((floatv) (g.s0), xs, acc[k][0]);
+            acc[k][1] = fma((floatv) (g.s1), xs, acc[k][1]);
+            acc[k][2] = fma((floatv) (g.s2), xs, acc[k][2]);
+            acc[k][3] = fma((floatv) (g.s3), xs, acc[k][3]);
+        }
         bias_acc += g;
     }
-    if (s == 0) vstore4(bias_acc, 0, db + o0);
+    if (s0 == 0) vstore4(bias_acc, 0, db + o0);
 #else
     float bias_acc[OB];
     #pragma unroll
     for (int c = 0; c < OB; c++) bias_acc[c] = 0.0f;
     for (int n = 0; n < BATCH; n++) {
-        const floatv xs = VLOAD(s, x + n * IN);
         #pragma unroll
         for (int c = 0; c < OB; c++) {
             const float g = dz1(d_out, out, n * OUT + o0 + c);
-            acc[c] = fma((floatv) (g), xs, acc[c]);
+            #pragma unroll
+            for (int k = 0; k < SP; k++) acc[k][c] = fma((floatv) (g), VLOAD(s0 + k, x + n * IN), acc[k][c]);
             bias_acc[c] += g;
         }
     }
-    if (s == 0) {
+    if (s0 == 0) {
         #pragma unroll
         for (int c = 0; c < OB; c++) db[o0 + c] = bias_acc[c];
     }
 #endif
     #pragma unroll
-    for (int c = 0; c < OB; c++) VSTORE(acc[c], s, dw + (o0 + c) * IN);
+    for (int k = 0; k < SP; k++) {
+        #pragma unroll
+        for (int c = 0; c < OB; c++) VSTORE(acc[k][c], s0 + k, dw + (o0 + c) * IN);
+    }
 }

@@ -25,6 +25,8 @@ public final class SmallDense implements AutoCloseable {
     static final int MAX_OUT = 256;
     /** Rows and outputs per forward work-item: a 4 × 4 block of vector sums. */
     private static final int BLOCK = 4;
+    /** Vector slices of the inputs per gradient work-item (the last sliding back at the edge). */
+    private static final int GRADIENT_SLICES = 3;
 
     private final String name;
     private final int batch;
@@ -53,16 +55,18 @@ public final class SmallDense implements AutoCloseable {
         int width = in % 16 == 0 ? 16 : in % 8 == 0 ? 8 : 4;
         int rows = Math.min(BLOCK, batch);
         int outputs = Math.min(BLOCK, out);
+        int slices = Math.min(Integer.getInteger("netc.smallDense.sp", GRADIENT_SLICES), in / width);
         Defines defines = ActivationDefine.set(Defines.of().set("BATCH", batch).set("IN", in).set("OUT", out)
-                .set("VW", width).set("NB", rows).set("OB", outputs), activation);
+                .set("VW", width).set("NB", rows).set("OB", outputs).set("SP", slices), activation);
         this.forwardKernel = device.kernel("dense_small.cl", "dense_small_forward", defines);
         this.inputGradient = device.kernel("dense_small.cl", "dense_small_input_gradient", defines);
         this.weightGradient = device.kernel("dense_small.cl", "dense_small_weight_gradient", defines);
         long rowBlocks = (batch + rows - 1) / rows;
         long outputBlocks = (out + outputs - 1) / outputs;
         this.forwardItems = new long[] {outputBlocks, rowBlocks};
-        this.inputGradientItems = new long[] {in / width, rowBlocks};
-        this.weightGradientItems = new long[] {in / width, outputBlocks};
+        long sliceBlocks = (in / width + slices - 1) / slices;
+        this.inputGradientItems = new long[] {sliceBlocks, rowBlocks};
+        this.weightGradientItems = new long[] {sliceBlocks, outputBlocks};
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
         this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT, new int[] {out, in}, in, out);
         this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {out}, in, out);
