@@ -12,7 +12,7 @@
 // [BATCH][OUT], dx [BATCH][IN]. Index convention: the forward work-item (ob, nb) computes the NB x OB
 // block of out starting at (min(nb*NB, BATCH-NB), min(ob*OB, OUT-OB)) (a last block slides back to
 // end at the edge: no guards, a few results written twice with the same value); gradient work-items
-// take one VW-wide slice of `in` and NB rows (input gradient) or OB outputs (weight gradient).
+// take SP VW-wide slices of `in` and NB rows (input gradient) or OB outputs (weight gradient).
 
 #include "activation.cl"
 
@@ -121,17 +121,20 @@ inline float dz1(__global const float *d_out, __global const float *out, const i
     return d_out[at] * activation_slope(out[at]);
 }
 
-// Each gradient work-item takes SP consecutive slices of `in` (the last item slides back to end at
-// IN, as the forward's blocks do): twice the vector FMAs per dz it loads and per slope it takes.
+// Each gradient work-item takes SP consecutive slices of `in`: SP vector FMAs per dz it loads and per
+// slope it takes.
 #ifndef SP
-#define SP 1 // slices per gradient work-item, at most SLICES
+#define SP 1 // slices per gradient work-item, dividing SLICES
+#endif
+#if SLICES % SP != 0
+#error "SP must divide IN / VW"
 #endif
 
-// global ((SLICES + SP - 1) / SP, (BATCH + NB - 1) / NB). Outputs four at a time: one float4 of dz per
+// global (SLICES / SP, (BATCH + NB - 1) / NB). Outputs four at a time: one float4 of dz per
 // row, then one vector FMA per output, slice and row, in the order o = 0, 1, ... as the scalar tail.
 __kernel void dense_small_input_gradient(__global float *dx, __global const float *d_out,
                                          __global const float *out, __global const float *w) {
-    const int s0 = min((int) get_global_id(0) * SP, SLICES - SP);
+    const int s0 = (int) get_global_id(0) * SP;
     const int n0 = min((int) get_global_id(1) * NB, BATCH - NB);
     floatv acc[SP][NB];
     #pragma unroll
@@ -176,10 +179,10 @@ __kernel void dense_small_input_gradient(__global float *dx, __global const floa
     }
 }
 
-// global ((SLICES + SP - 1) / SP, (OUT + OB - 1) / OB); the items at slice 0 also write the bias gradient.
+// global (SLICES / SP, (OUT + OB - 1) / OB); the items at slice 0 also write the bias gradient.
 __kernel void dense_small_weight_gradient(__global float *dw, __global float *db, __global const float *d_out,
                                           __global const float *out, __global const float *x) {
-    const int s0 = min((int) get_global_id(0) * SP, SLICES - SP);
+    const int s0 = (int) get_global_id(0) * SP;
     const int o0 = min((int) get_global_id(1) * OB, OUT - OB);
     floatv acc[SP][OB];
     #pragma unroll

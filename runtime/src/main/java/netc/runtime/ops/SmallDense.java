@@ -25,8 +25,8 @@ public final class SmallDense implements AutoCloseable {
     static final int MAX_OUT = 256;
     /** Rows and outputs per forward work-item: a 4 × 4 block of vector sums. */
     private static final int BLOCK = 4;
-    /** Vector slices of the inputs per gradient work-item (the last sliding back at the edge). */
-    private static final int GRADIENT_SLICES = 3;
+    /** Most floats of `in` per gradient work-item: 5 float16 slices (LeNet fc1's 400 inputs in 5 items). */
+    private static final int GRADIENT_FLOATS = 80;
 
     private final String name;
     private final int batch;
@@ -55,7 +55,7 @@ public final class SmallDense implements AutoCloseable {
         int width = in % 16 == 0 ? 16 : in % 8 == 0 ? 8 : 4;
         int rows = Math.min(BLOCK, batch);
         int outputs = Math.min(BLOCK, out);
-        int slices = Math.min(Integer.getInteger("netc.smallDense.sp", GRADIENT_SLICES), in / width);
+        int slices = gradientSlices(in / width, width);
         Defines defines = ActivationDefine.set(Defines.of().set("BATCH", batch).set("IN", in).set("OUT", out)
                 .set("VW", width).set("NB", rows).set("OB", outputs).set("SP", slices), activation);
         this.forwardKernel = device.kernel("dense_small.cl", "dense_small_forward", defines);
@@ -64,12 +64,29 @@ public final class SmallDense implements AutoCloseable {
         long rowBlocks = (batch + rows - 1) / rows;
         long outputBlocks = (out + outputs - 1) / outputs;
         this.forwardItems = new long[] {outputBlocks, rowBlocks};
-        long sliceBlocks = (in / width + slices - 1) / slices;
+        long sliceBlocks = in / width / slices;
         this.inputGradientItems = new long[] {sliceBlocks, rowBlocks};
         this.weightGradientItems = new long[] {sliceBlocks, outputBlocks};
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
         this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT, new int[] {out, in}, in, out);
         this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {out}, in, out);
+    }
+
+    /**
+     * Vector slices per gradient work-item: the largest divisor of the slice count within
+     * {@value #GRADIENT_FLOATS} floats. More slices per item load each dz (and take its slope) once for
+     * more vector FMAs; a divisor leaves no item overlapping its neighbour's slices (LeNet fc1's 25 slices
+     * in items of 3, the last sliding back, timed hardly faster than items of 1; in items of 5, about a
+     * third faster; DenseTiming).
+     */
+    static int gradientSlices(int slices, int width) {
+        int best = 1;
+        for (int candidate = 1; candidate <= slices && candidate * width <= GRADIENT_FLOATS; candidate++) {
+            if (slices % candidate == 0) {
+                best = candidate;
+            }
+        }
+        return best;
     }
 
     /**
