@@ -13,9 +13,9 @@ import netc.runtime.model.Parameter;
  * {@link Dense}'s contract (same parameters, shapes and calls) with one kernel per product, for layers
  * small enough that a GEMM's packing and the separate bias, activation and gradient passes cost more
  * than the arithmetic (LeNet's 400→120→84→10): the forward with bias and activation fused; the backward
- * as {@code dz = dOutput · act'(output)} in place of {@code dOutput} (skipped without an activation), the
- * weight and bias gradients in one kernel and the input gradient in another (kernels in
- * {@code dense_small.cl}). The code
+ * as the weight and bias gradients in one kernel and the input gradient in another, each taking
+ * {@code dz = dOutput · act'(output)} as it reads it, so that dz needs no pass (a launch) of its own
+ * (kernels in {@code dense_small.cl}). The code
  * generator picks this op when {@link #suits} says so.
  */
 public final class SmallDense implements AutoCloseable {
@@ -25,6 +25,8 @@ public final class SmallDense implements AutoCloseable {
     static final int MAX_OUT = 256;
     /** Rows and outputs per forward work-item: a 4 × 4 block of vector sums. */
     private static final int BLOCK = 4;
+    /** Most floats of `in` per gradient work-item: 5 float16 slices (LeNet fc1's 400 inputs in 5 items). */
+    private static final int GRADIENT_FLOATS = 80;
 
     private final String name;
     private final int batch;
@@ -35,7 +37,6 @@ public final class SmallDense implements AutoCloseable {
     private final Kernel forwardKernel;
     private final Kernel inputGradient;
     private final Kernel weightGradient;
-    private final ActivationGradient activationGradient;
     private final long[] forwardItems;
     private final long[] inputGradientItems;
     private final long[] weightGradientItems;
@@ -54,22 +55,38 @@ public final class SmallDense implements AutoCloseable {
         int width = in % 16 == 0 ? 16 : in % 8 == 0 ? 8 : 4;
         int rows = Math.min(BLOCK, batch);
         int outputs = Math.min(BLOCK, out);
+        int slices = gradientSlices(in / width, width);
         Defines defines = ActivationDefine.set(Defines.of().set("BATCH", batch).set("IN", in).set("OUT", out)
-                .set("VW", width).set("NB", rows).set("OB", outputs), activation);
+                .set("VW", width).set("NB", rows).set("OB", outputs).set("SP", slices), activation);
         this.forwardKernel = device.kernel("dense_small.cl", "dense_small_forward", defines);
         this.inputGradient = device.kernel("dense_small.cl", "dense_small_input_gradient", defines);
         this.weightGradient = device.kernel("dense_small.cl", "dense_small_weight_gradient", defines);
-        this.activationGradient = activation == Activation.NONE
-                ? null
-                : new ActivationGradient(device, activation, batch, out, 1, ChannelLayout.imageMajor(out, 1));
         long rowBlocks = (batch + rows - 1) / rows;
         long outputBlocks = (out + outputs - 1) / outputs;
         this.forwardItems = new long[] {outputBlocks, rowBlocks};
-        this.inputGradientItems = new long[] {in / width, rowBlocks};
-        this.weightGradientItems = new long[] {in / width, outputBlocks};
+        long sliceBlocks = in / width / slices;
+        this.inputGradientItems = new long[] {sliceBlocks, rowBlocks};
+        this.weightGradientItems = new long[] {sliceBlocks, outputBlocks};
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
         this.weight = new Parameter(device, name + ".weight", Parameter.Kind.WEIGHT, new int[] {out, in}, in, out);
         this.bias = new Parameter(device, name + ".bias", Parameter.Kind.BIAS, new int[] {out}, in, out);
+    }
+
+    /**
+     * Vector slices per gradient work-item: the largest divisor of the slice count within
+     * {@value #GRADIENT_FLOATS} floats. More slices per item load each dz (and take its slope) once for
+     * more vector FMAs; a divisor leaves no item overlapping its neighbour's slices (LeNet fc1's 25 slices
+     * in items of 3, the last sliding back, timed hardly faster than items of 1; in items of 5, about a
+     * third faster; DenseTiming).
+     */
+    static int gradientSlices(int slices, int width) {
+        int best = 1;
+        for (int candidate = 1; candidate <= slices && candidate * width <= GRADIENT_FLOATS; candidate++) {
+            if (slices % candidate == 0) {
+                best = candidate;
+            }
+        }
+        return best;
     }
 
     /**
@@ -100,7 +117,7 @@ public final class SmallDense implements AutoCloseable {
         forwardKernel.launch(forwardItems, null, output, input, weight.value(), bias.value());
     }
 
-    /** As {@link Dense#backward}: overwrites parameter gradients; {@code dInput} may be null; {@code dOutput} becomes dz. */
+    /** As {@link Dense#backward}: overwrites parameter gradients; {@code dInput} may be null; {@code dOutput} is left as it was. */
     public void backward(Tensor dInput, Tensor dOutput, Tensor input, Tensor output) {
         if (dInput != null) {
             TensorChecks.requireCapacity(dInput, (long) batch * in, label(), "dInput");
@@ -108,12 +125,9 @@ public final class SmallDense implements AutoCloseable {
         TensorChecks.requireCapacity(dOutput, (long) batch * out, label(), "dOutput");
         TensorChecks.requireCapacity(input, (long) batch * in, label(), "input");
         TensorChecks.requireCapacity(output, (long) batch * out, label(), "output");
-        if (activationGradient != null) {
-            activationGradient.run(dOutput.buffer(), 0, dOutput.buffer(), 0, output.buffer(), 0);
-        }
-        weightGradient.launch(weightGradientItems, null, weight.grad(), bias.grad(), dOutput, input);
+        weightGradient.launch(weightGradientItems, null, weight.grad(), bias.grad(), dOutput, output, input);
         if (dInput != null) {
-            inputGradient.launch(inputGradientItems, null, dInput, dOutput, weight.value());
+            inputGradient.launch(inputGradientItems, null, dInput, dOutput, output, weight.value());
         }
     }
 

@@ -3,6 +3,7 @@ package netc.runtime.ops;
 import static netc.runtime.ops.TestArrays.assertClose;
 import static netc.runtime.ops.TestArrays.toDouble;
 import static netc.runtime.ops.TestArrays.uniform;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +52,9 @@ class SmallDenseTest {
                 new Case(2, 84, 10, Activation.NONE),        // LeNet's fc3
                 new Case(6, 16, 3, Activation.RELU),         // fewer outputs than a block
                 new Case(9, 84, 13, Activation.RELU),        // 4 x 4 blocks with 4-wide slices, blocks slide back
-                new Case(4, 20, 4, Activation.NONE));        // one whole 4 x 4 block
+                new Case(4, 20, 4, Activation.NONE),         // one whole 4 x 4 block
+                new Case(3, 96, 6, Activation.TANH),         // gradient items of 3 float16 slices, 2 of them
+                new Case(2, 40, 2, Activation.SIGMOID));     // 5 slices in one gradient item, outputs one by one
     }
 
     @ParameterizedTest
@@ -101,6 +104,15 @@ class SmallDenseTest {
         assertFalse(SmallDense.suits(6400, 4096), "AlexNet fc1");
         assertFalse(SmallDense.suits(13, 6), "13 inputs are no whole number of vectors");
         assertFalse(SmallDense.suits(400, 512), "512 outputs");
+    }
+
+    @Test
+    void gradientWorkItemsTakeADivisorOfTheSlicesWithinEightyFloats() {
+        assertEquals(5, SmallDense.gradientSlices(25, 16), "LeNet fc1: 400 = 5 items of 5 x 16");
+        assertEquals(5, SmallDense.gradientSlices(15, 8), "LeNet fc2: 120 = 3 items of 5 x 8");
+        assertEquals(7, SmallDense.gradientSlices(21, 4), "LeNet fc3: 84 = 3 items of 7 x 4");
+        assertEquals(1, SmallDense.gradientSlices(7, 16), "a prime count over 80 floats: 1 each");
+        assertEquals(1, SmallDense.gradientSlices(1, 4), "one slice");
     }
 
     @Test
