@@ -12,7 +12,8 @@ import netc.runtime.cl.Tensor;
  * input gradient) under each Winograd output tile, the tiles taking turns within every trial so that a
  * shared machine's load falls on all of them alike; prints each tile's least forward and step milliseconds
  * over {@link #TRIALS} trials. Arguments: the batch size, then layers {@code inChannels,height,width,outChannels}
- * (3x3, stride 1, padding 1); by default AlexNet's conv3-5 at batch 64.
+ * (3x3, stride 1, padding 1); by default AlexNet's conv3-5 at batch 64. {@code -Dnetc.chunkBudget=FLOATS} limits
+ * one chunk's V and M (default {@link Conv2d#DEFAULT_COLUMN_BUDGET}).
  */
 final class WinogradTileTiming {
     private static final int TRIALS = 15;
@@ -48,7 +49,7 @@ final class WinogradTileTiming {
              Tensor dInput = filled(device, g.batch() * g.inputFloatsPerImage(), random)) {
             for (int tile : TILES) {
                 convs.add(new WinogradConv2d(device, "tile" + tile, g, Activation.RELU, tile,
-                        Conv2d.DEFAULT_COLUMN_BUDGET, Conv2d.DEFAULT_RETAINED_BUDGET));
+                        Long.getLong("netc.chunkBudget", Conv2d.DEFAULT_COLUMN_BUDGET), Conv2d.DEFAULT_RETAINED_BUDGET));
             }
             double[] forward = new double[TILES.length];
             double[] step = new double[TILES.length];
