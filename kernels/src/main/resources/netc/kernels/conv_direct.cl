@@ -20,7 +20,7 @@
 //   conv_direct_weight_gradient_sum: adds the partial sums in a fixed order (deterministic)
 //   conv_direct_input_gradient: dx[n][i][ih][iw] = sum_{o,kh,kw} dz[n][ih-kh+PAD][iw-kw+PAD][o] * W(o, i, kh, kw),
 //                        the sum over o as one vector FMA per tap (the packed weights' vector for (i, kh, kw)
-//                        is already over o) and one sum of lanes at the end
+//                        is already over o) and the lanes summed at the end, four values together
 //
 // Shapes (defines): CI input channels of H x W, CO output channels of HO x WO, kernel K x K, padding PAD;
 // HO = H + 2*PAD - K + 1, WO = W + 2*PAD - K + 1. The weight as the layer stores it: [CO][CI][K][K].
@@ -275,6 +275,18 @@ __kernel void conv_direct_weight_gradient_sum(__global float *dw, __global float
     }
 }
 
+// v's lanes folded onto 4: lane j holds the sum of lanes j, j + 4, ...
+inline float4 fold4(const floatv v) {
+#if COV == 16
+    const float8 folded = v.lo + v.hi;
+    return folded.lo + folded.hi;
+#elif COV == 8
+    return v.lo + v.hi;
+#else
+    return v;
+#endif
+}
+
 // global ((W + XB_IN - 1) / XB_IN, H, N * CI). Reads the weights packed by the forward of this step.
 __kernel void conv_direct_input_gradient(__global float *dx, __global const float *dz, __global const float *packed) {
 #if XB_IN == W
@@ -303,6 +315,17 @@ __kernel void conv_direct_input_gradient(__global float *dx, __global const floa
         }
     }
     __global float *dst = dx + (((long) n * CI + i) * H + ih) * W + x0;
+    // Four values at a time: each vector folded to 4 lanes, then the four added across in 2 shuffle-add
+    // steps into one float4, stored whole (fewer shuffles and stores than a lane_sum each).
     #pragma unroll
-    for (int t = 0; t < XB_IN; t++) dst[t] = lane_sum(acc[t]);
+    for (int t = 0; t + 4 <= XB_IN; t += 4) {
+        float4 q[4];
+        #pragma unroll
+        for (int j = 0; j < 4; j++) q[j] = fold4(acc[t + j]);
+        const float4 h01 = (float4) (q[0].even, q[1].even) + (float4) (q[0].odd, q[1].odd);
+        const float4 h23 = (float4) (q[2].even, q[3].even) + (float4) (q[2].odd, q[3].odd);
+        vstore4((float4) (h01.even, h23.even) + (float4) (h01.odd, h23.odd), 0, dst + t);
+    }
+    #pragma unroll
+    for (int t = XB_IN / 4 * 4; t < XB_IN; t++) dst[t] = lane_sum(acc[t]);
 }
