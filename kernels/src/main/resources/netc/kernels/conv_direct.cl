@@ -196,26 +196,32 @@ __kernel void conv_direct_forward_pooled(__global float *out, __global float *po
     }
 }
 
-// global (HO * WO, N): one output position, all channels.
+// global (HO, N): one output row, all channels. Every channel's value at x sits at a constant offset from the
+// row's start in the output (and in d_out), so each lane of a position's vector is one load at base + x +
+// constant; one work-item per position instead spent most of its instructions working out 2 * CO addresses.
 __kernel void conv_direct_dz(__global float *dz, __global const float *d_out, __global const float *out) {
-    const int p = get_global_id(0);
+    const int y = get_global_id(0);
     const int n = get_global_id(1);
-    float g[COV];
+    const __global float *value = out + ((long) n * CO * HO + y) * WO; // channel o at + o * HO * WO
 #if POOL > 1
-    const int pooled_at = p / WO / POOL * WP + p % WO / POOL; // the pooled output whose window holds p
-#endif
-    #pragma unroll
-    for (int o = 0; o < COV; o++) {
-        const long at = ((long) n * CO + o) * (HO * WO) + p;
-#if POOL > 1
-        // As AvgPool2d's backward: the window's gradient divided by its area, then the activation's slope.
-        const float d = o < CO ? d_out[((long) n * CO + o) * (HP * WP) + pooled_at] / POOL_AREA : 0.0f;
+    const __global float *d = d_out + ((long) n * CO * HP + y / POOL) * WP; // channel o at + o * HP * WP
 #else
-        const float d = o < CO ? d_out[at] : 0.0f;
+    const __global float *d = d_out + ((long) n * CO * HO + y) * WO;
 #endif
-        g[o] = o < CO ? d * activation_slope(out[at]) : 0.0f;
+    __global float *dst = dz + ((long) n * HO + y) * WO * COV;
+    for (int x = 0; x < WO; x++) {
+        float g[COV];
+        #pragma unroll
+        for (int o = 0; o < COV; o++) {
+#if POOL > 1
+            // As AvgPool2d's backward: the window's gradient divided by its area, then the activation's slope.
+            g[o] = o < CO ? d[o * (HP * WP) + x / POOL] / POOL_AREA * activation_slope(value[o * (HO * WO) + x]) : 0.0f;
+#else
+            g[o] = o < CO ? d[o * (HO * WO) + x] * activation_slope(value[o * (HO * WO) + x]) : 0.0f;
+#endif
+        }
+        VSTORE(VLOAD(0, g), x, dst);
     }
-    VSTORE(VLOAD(0, g), (long) n * (HO * WO) + p, dz);
 }
 
 // global (K, CI, PARTS), work-groups of one item (few items, each long: the cores must share them out).
