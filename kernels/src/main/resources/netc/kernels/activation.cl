@@ -27,10 +27,16 @@
 // so k ln2 is exact enough), e^r by its Taylor polynomial of degree 7 (truncation below 1e-8 relative),
 // 2^k written into the exponent bits. x is clamped first so that 2^k stays a normal float: e^x is then
 // 1.3e-38 below x = -87.3 and 2.1e38 above x = 88.3.
+// k, the integer nearest x * log2(e), comes from adding 1.5 * 2^23 (where floats are 1 apart, so the sum
+// rounds to an integer) and subtracting it again; the sum's low bits are k itself, so shifted into the
+// exponent field they give 2^k directly (the 1.5 * 2^23 shifts out). Two instructions where PoCL's rint
+// costs a dozen (compares and fix-ups) for each of the sigmoid's exponentials.
+#define NETC_ROUNDER 12582912.0f // 1.5 * 2^23
 #define NETC_EXP(T, IT)                                                                              \
     inline T __attribute__((overloadable)) netc_exp(T x) {                                         \
         x = clamp(x, (T) (-87.3f), (T) (88.3f));                                                    \
-        const T k = rint(x * (T) (1.44269504088896341f));                                            \
+        const T shifted = fma(x, (T) (1.44269504088896341f), (T) (NETC_ROUNDER));                   \
+        const T k = shifted - (T) (NETC_ROUNDER);                                                    \
         const T r = fma(k, (T) (-1.42860676533018704e-6f), fma(k, (T) (-0.693145751953125f), x));   \
         T p = fma(r, (T) (1.0f / 5040.0f), (T) (1.0f / 720.0f));                                     \
         p = fma(p, r, (T) (1.0f / 120.0f));                                                          \
@@ -39,7 +45,7 @@
         p = fma(p, r, (T) (0.5f));                                                                   \
         p = fma(p, r, (T) (1.0f));                                                                   \
         p = fma(p, r, (T) (1.0f));                                                                   \
-        return p * as_##T((convert_##IT(k) + 127) << 23);                                            \
+        return p * as_##T((as_##IT(shifted) + 127) << 23);                                           \
     }
 NETC_EXP(float, int)
 NETC_EXP(float2, int2)

@@ -20,7 +20,7 @@
 //   conv_direct_weight_gradient_sum: adds the partial sums in a fixed order (deterministic)
 //   conv_direct_input_gradient: dx[n][i][ih][iw] = sum_{o,kh,kw} dz[n][ih-kh+PAD][iw-kw+PAD][o] * W(o, i, kh, kw),
 //                        the sum over o as one vector FMA per tap (the packed weights' vector for (i, kh, kw)
-//                        is already over o) and one sum of lanes at the end
+//                        is already over o) and the lanes summed at the end, four values together
 //
 // Shapes (defines): CI input channels of H x W, CO output channels of HO x WO, kernel K x K, padding PAD;
 // HO = H + 2*PAD - K + 1, WO = W + 2*PAD - K + 1. The weight as the layer stores it: [CO][CI][K][K].
@@ -196,26 +196,32 @@ __kernel void conv_direct_forward_pooled(__global float *out, __global float *po
     }
 }
 
-// global (HO * WO, N): one output position, all channels.
+// global (HO, N): one output row, all channels. Every channel's value at x sits at a constant offset from the
+// row's start in the output (and in d_out), so each lane of a position's vector is one load at base + x +
+// constant; one work-item per position instead spent most of its instructions working out 2 * CO addresses.
 __kernel void conv_direct_dz(__global float *dz, __global const float *d_out, __global const float *out) {
-    const int p = get_global_id(0);
+    const int y = get_global_id(0);
     const int n = get_global_id(1);
-    float g[COV];
+    const __global float *value = out + ((long) n * CO * HO + y) * WO; // channel o at + o * HO * WO
 #if POOL > 1
-    const int pooled_at = p / WO / POOL * WP + p % WO / POOL; // the pooled output whose window holds p
-#endif
-    #pragma unroll
-    for (int o = 0; o < COV; o++) {
-        const long at = ((long) n * CO + o) * (HO * WO) + p;
-#if POOL > 1
-        // As AvgPool2d's backward: the window's gradient divided by its area, then the activation's slope.
-        const float d = o < CO ? d_out[((long) n * CO + o) * (HP * WP) + pooled_at] / POOL_AREA : 0.0f;
+    const __global float *d = d_out + ((long) n * CO * HP + y / POOL) * WP; // channel o at + o * HP * WP
 #else
-        const float d = o < CO ? d_out[at] : 0.0f;
+    const __global float *d = d_out + ((long) n * CO * HO + y) * WO;
 #endif
-        g[o] = o < CO ? d * activation_slope(out[at]) : 0.0f;
+    __global float *dst = dz + ((long) n * HO + y) * WO * COV;
+    for (int x = 0; x < WO; x++) {
+        float g[COV];
+        #pragma unroll
+        for (int o = 0; o < COV; o++) {
+#if POOL > 1
+            // As AvgPool2d's backward: the window's gradient divided by its area, then the activation's slope.
+            g[o] = o < CO ? d[o * (HP * WP) + x / POOL] / POOL_AREA * activation_slope(value[o * (HO * WO) + x]) : 0.0f;
+#else
+            g[o] = o < CO ? d[o * (HO * WO) + x] * activation_slope(value[o * (HO * WO) + x]) : 0.0f;
+#endif
+        }
+        VSTORE(VLOAD(0, g), x, dst);
     }
-    VSTORE(VLOAD(0, g), (long) n * (HO * WO) + p, dz);
 }
 
 // global (K, CI, PARTS), work-groups of one item (few items, each long: the cores must share them out).
@@ -275,6 +281,18 @@ __kernel void conv_direct_weight_gradient_sum(__global float *dw, __global float
     }
 }
 
+// v's lanes folded onto 4: lane j holds the sum of lanes j, j + 4, ...
+inline float4 fold4(const floatv v) {
+#if COV == 16
+    const float8 folded = v.lo + v.hi;
+    return folded.lo + folded.hi;
+#elif COV == 8
+    return v.lo + v.hi;
+#else
+    return v;
+#endif
+}
+
 // global ((W + XB_IN - 1) / XB_IN, H, N * CI). Reads the weights packed by the forward of this step.
 __kernel void conv_direct_input_gradient(__global float *dx, __global const float *dz, __global const float *packed) {
 #if XB_IN == W
@@ -303,6 +321,17 @@ __kernel void conv_direct_input_gradient(__global float *dx, __global const floa
         }
     }
     __global float *dst = dx + (((long) n * CI + i) * H + ih) * W + x0;
+    // Four values at a time: each vector folded to 4 lanes, then the four added across in 2 shuffle-add
+    // steps into one float4, stored whole (fewer shuffles and stores than a lane_sum each).
     #pragma unroll
-    for (int t = 0; t < XB_IN; t++) dst[t] = lane_sum(acc[t]);
+    for (int t = 0; t + 4 <= XB_IN; t += 4) {
+        float4 q[4];
+        #pragma unroll
+        for (int j = 0; j < 4; j++) q[j] = fold4(acc[t + j]);
+        const float4 h01 = (float4) (q[0].even, q[1].even) + (float4) (q[0].odd, q[1].odd);
+        const float4 h23 = (float4) (q[2].even, q[3].even) + (float4) (q[2].odd, q[3].odd);
+        vstore4((float4) (h01.even, h23.even) + (float4) (h01.odd, h23.odd), 0, dst + t);
+    }
+    #pragma unroll
+    for (int t = XB_IN / 4 * 4; t < XB_IN; t++) dst[t] = lane_sum(acc[t]);
 }

@@ -231,15 +231,23 @@ inline float16 dz_half(const __global float *d_out, const __global float *out, c
     return d * ACTIVATION_SLOPE(float16, value);
 }
 
+// Output rows of dz the weight gradient takes together: each shifted input vector it loads (input row
+// y0 + r, shifted by kw) then serves up to YB of them (taps kh = r - b of rows y0 + b), so it loads
+// (YB + K - 1) * K vectors per YB rows instead of YB * K * K. YB rows of dz (one half) and the K * K sums
+// fit in the 32 vector registers up to K = 5, the largest kernel the row kernels take.
+#define YB 4
+#define PASSES ((HO + YB - 1) / YB)
+#define PLANE_ROWS (PASSES * YB + K - 1) // the padded plane and the rows a last partial pass reads past it (zero)
+
 // global (CO, CI, PARTS), work-groups of one item (few long items: the cores must share them out).
 // With ACTIVATION none, out may be d_out itself (its values then unused).
 __kernel void conv_rows_weight_gradient(__global float *partial, __global const float *d_out,
                                         __global const float *out, __global const float *in) {
-    __local float plane[PH * PITCH];
+    __local float plane[PLANE_ROWS * PITCH];
     const int o = get_global_id(0);
     const int i = get_global_id(1);
     const int part = get_global_id(2);
-    zero_local(plane, PH * PITCH);
+    zero_local(plane, PLANE_ROWS * PITCH);
     float16 acc[K][K];
     #pragma unroll
     for (int kh = 0; kh < K; kh++) {
@@ -249,21 +257,28 @@ __kernel void conv_rows_weight_gradient(__global float *partial, __global const 
     float16 bias_acc = (float16) (0.0f);
     for (int n = part; n < BATCH; n += PARTS) {
         stage_plane(plane, in, n, i);
-        for (int y = 0; y < HO; y++) {
-            float16 dz[HALVES];
+        for (int pass = 0; pass < PASSES; pass++) {
+            const int y0 = pass * YB;
             #pragma unroll
-            for (int h = 0; h < HALVES; h++) dz[h] = dz_half(d_out, out, n, o, y, h);
-            if (i == 0) {
+            for (int h = 0; h < HALVES; h++) {
+                float16 dz[YB]; // rows past the output zero: they add nothing
                 #pragma unroll
-                for (int h = 0; h < HALVES; h++) bias_acc += dz[h];
-            }
-            #pragma unroll
-            for (int kh = 0; kh < K; kh++) {
-                const __local float *row = plane + (y + kh) * PITCH;
-                #pragma unroll
-                for (int kw = 0; kw < K; kw++) {
+                for (int b = 0; b < YB; b++) dz[b] = y0 + b < HO ? dz_half(d_out, out, n, o, y0 + b, h) : (float16) (0.0f);
+                if (i == 0) {
                     #pragma unroll
-                    for (int h = 0; h < HALVES; h++) acc[kh][kw] = fma(vload16(0, row + 16 * h + kw), dz[h], acc[kh][kw]);
+                    for (int b = 0; b < YB; b++) bias_acc += dz[b];
+                }
+                #pragma unroll
+                for (int r = 0; r < YB + K - 1; r++) {
+                    const __local float *row = plane + (y0 + r) * PITCH + 16 * h;
+                    #pragma unroll
+                    for (int kw = 0; kw < K; kw++) {
+                        const float16 shifted = vload16(0, row + kw);
+                        #pragma unroll
+                        for (int b = 0; b < YB; b++) {
+                            if (r - b >= 0 && r - b < K) acc[r - b][kw] = fma(shifted, dz[b], acc[r - b][kw]);
+                        }
+                    }
                 }
             }
         }

@@ -9,7 +9,7 @@
 // (i + 1) * VECTORS_PER_ITEM); a last partial vector (count % 4 floats) is done element by element by
 // the work-item that owns it. Hyper-parameters are arguments, not defines, so a learning-rate
 // schedule does not rebuild the program.
-// The *_group kernels update up to 8 tensors in one launch (a small network's launches cost more
+// The *_group kernels update up to 16 tensors in one launch (a small network's launches cost more
 // than its update): tensor k has COUNTk floats (0 for an unused slot, whose buffers are never
 // touched) and owns the work-items after tensor k-1's, each tensor's split as above.
 
@@ -119,6 +119,30 @@ __kernel void sgd_plain(__global float *param, __global const float *grad, const
 #ifndef COUNT7
 #define COUNT7 0
 #endif
+#ifndef COUNT8
+#define COUNT8 0
+#endif
+#ifndef COUNT9
+#define COUNT9 0
+#endif
+#ifndef COUNT10
+#define COUNT10 0
+#endif
+#ifndef COUNT11
+#define COUNT11 0
+#endif
+#ifndef COUNT12
+#define COUNT12 0
+#endif
+#ifndef COUNT13
+#define COUNT13 0
+#endif
+#ifndef COUNT14
+#define COUNT14 0
+#endif
+#ifndef COUNT15
+#define COUNT15 0
+#endif
 #define ITEMS(count) ((((count) + 3) / 4 + VECTORS_PER_ITEM - 1) / VECTORS_PER_ITEM)
 #define END0 ITEMS(COUNT0)
 #define END1 (END0 + ITEMS(COUNT1))
@@ -128,6 +152,14 @@ __kernel void sgd_plain(__global float *param, __global const float *grad, const
 #define END5 (END4 + ITEMS(COUNT5))
 #define END6 (END5 + ITEMS(COUNT6))
 #define END7 (END6 + ITEMS(COUNT7))
+#define END8 (END7 + ITEMS(COUNT8))
+#define END9 (END8 + ITEMS(COUNT9))
+#define END10 (END9 + ITEMS(COUNT10))
+#define END11 (END10 + ITEMS(COUNT11))
+#define END12 (END11 + ITEMS(COUNT12))
+#define END13 (END12 + ITEMS(COUNT13))
+#define END14 (END13 + ITEMS(COUNT14))
+#define END15 (END14 + ITEMS(COUNT15))
 
 // Calls UPDATE(k, first) for the tensor k that owns this work-item, `first` its first float4 vector there.
 #define DISPATCH(UPDATE)                                                             \
@@ -139,7 +171,15 @@ __kernel void sgd_plain(__global float *param, __global const float *grad, const
     else if (item < END4) { UPDATE(4, (item - END3) * VECTORS_PER_ITEM); }           \
     else if (item < END5) { UPDATE(5, (item - END4) * VECTORS_PER_ITEM); }           \
     else if (item < END6) { UPDATE(6, (item - END5) * VECTORS_PER_ITEM); }           \
-    else if (item < END7) { UPDATE(7, (item - END6) * VECTORS_PER_ITEM); }
+    else if (item < END7) { UPDATE(7, (item - END6) * VECTORS_PER_ITEM); }           \
+    else if (item < END8) { UPDATE(8, (item - END7) * VECTORS_PER_ITEM); }           \
+    else if (item < END9) { UPDATE(9, (item - END8) * VECTORS_PER_ITEM); }           \
+    else if (item < END10) { UPDATE(10, (item - END9) * VECTORS_PER_ITEM); }         \
+    else if (item < END11) { UPDATE(11, (item - END10) * VECTORS_PER_ITEM); }        \
+    else if (item < END12) { UPDATE(12, (item - END11) * VECTORS_PER_ITEM); }        \
+    else if (item < END13) { UPDATE(13, (item - END12) * VECTORS_PER_ITEM); }        \
+    else if (item < END14) { UPDATE(14, (item - END13) * VECTORS_PER_ITEM); }        \
+    else if (item < END15) { UPDATE(15, (item - END14) * VECTORS_PER_ITEM); }
 
 #define WITH_VELOCITY(k) __global float *p##k, __global float *v##k, __global const float *g##k
 #define WITHOUT_VELOCITY(k) __global float *p##k, __global const float *g##k
@@ -147,6 +187,8 @@ __kernel void sgd_plain(__global float *param, __global const float *grad, const
 #define MOMENTUM(k, first) sgd_momentum_items(p##k, v##k, g##k, first, learning_rate, momentum, weight_decay, COUNT##k)
 __kernel void sgd_momentum_group(WITH_VELOCITY(0), WITH_VELOCITY(1), WITH_VELOCITY(2), WITH_VELOCITY(3),
                                  WITH_VELOCITY(4), WITH_VELOCITY(5), WITH_VELOCITY(6), WITH_VELOCITY(7),
+                                 WITH_VELOCITY(8), WITH_VELOCITY(9), WITH_VELOCITY(10), WITH_VELOCITY(11),
+                                 WITH_VELOCITY(12), WITH_VELOCITY(13), WITH_VELOCITY(14), WITH_VELOCITY(15),
                                  const float learning_rate, const float momentum, const float weight_decay) {
     DISPATCH(MOMENTUM)
 }
@@ -154,6 +196,8 @@ __kernel void sgd_momentum_group(WITH_VELOCITY(0), WITH_VELOCITY(1), WITH_VELOCI
 #define NESTEROV(k, first) sgd_nesterov_items(p##k, v##k, g##k, first, learning_rate, momentum, weight_decay, COUNT##k)
 __kernel void sgd_nesterov_group(WITH_VELOCITY(0), WITH_VELOCITY(1), WITH_VELOCITY(2), WITH_VELOCITY(3),
                                  WITH_VELOCITY(4), WITH_VELOCITY(5), WITH_VELOCITY(6), WITH_VELOCITY(7),
+                                 WITH_VELOCITY(8), WITH_VELOCITY(9), WITH_VELOCITY(10), WITH_VELOCITY(11),
+                                 WITH_VELOCITY(12), WITH_VELOCITY(13), WITH_VELOCITY(14), WITH_VELOCITY(15),
                                  const float learning_rate, const float momentum, const float weight_decay) {
     DISPATCH(NESTEROV)
 }
@@ -161,6 +205,8 @@ __kernel void sgd_nesterov_group(WITH_VELOCITY(0), WITH_VELOCITY(1), WITH_VELOCI
 #define PLAIN(k, first) sgd_plain_items(p##k, g##k, first, learning_rate, weight_decay, COUNT##k)
 __kernel void sgd_plain_group(WITHOUT_VELOCITY(0), WITHOUT_VELOCITY(1), WITHOUT_VELOCITY(2), WITHOUT_VELOCITY(3),
                               WITHOUT_VELOCITY(4), WITHOUT_VELOCITY(5), WITHOUT_VELOCITY(6), WITHOUT_VELOCITY(7),
+                              WITHOUT_VELOCITY(8), WITHOUT_VELOCITY(9), WITHOUT_VELOCITY(10), WITHOUT_VELOCITY(11),
+                              WITHOUT_VELOCITY(12), WITHOUT_VELOCITY(13), WITHOUT_VELOCITY(14), WITHOUT_VELOCITY(15),
                               const float learning_rate, const float weight_decay) {
     DISPATCH(PLAIN)
 }

@@ -156,11 +156,11 @@ public final class DirectConv2d implements Convolution {
         this.inputGradient = new Launch(device.kernel("conv_direct.cl", "conv_direct_input_gradient", gradient),
                 new long[] {blocks(inWidth), inHeight, (long) batch * inChannels}, null);
         this.dzKernel = new Launch(device.kernel("conv_direct.cl", "conv_direct_dz", gradient),
-                new long[] {(long) outHeight * outWidth, batch}, null);
+                new long[] {outHeight, batch}, null);
         Defines plainGradient = ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding),
                 Activation.NONE).set("BATCH", batch).set("PARTS", parts).set("XB_IN", rowBlock(inWidth));
         this.preactivationDz = () -> new Launch(device.kernel("conv_direct.cl", "conv_direct_dz", plainGradient),
-                new long[] {(long) outHeight * outWidth, batch}, null);
+                new long[] {outHeight, batch}, null);
         long[] rowsItems = {outChannels, inChannels, parts};
         this.weightGradient = rows
                 ? new Launch(device.kernel("conv_direct_rows.cl", "conv_rows_weight_gradient", gradient), rowsItems,

@@ -24,8 +24,8 @@ public final class Sgd implements Optimizer {
     public static final String VELOCITY = "velocity";
     /** float4 vectors per work-item; also the kernel's default. */
     private static final int VECTORS_PER_ITEM = 4;
-    /** Tensors one launch updates (the group kernels' slots). */
-    static final int GROUP_SIZE = 8;
+    /** Tensors one launch updates (the group kernels' slots): all of LeNet's 10, so its step is one launch. */
+    static final int GROUP_SIZE = 16;
 
     private final Device device;
     private final List<Parameter> parameters;

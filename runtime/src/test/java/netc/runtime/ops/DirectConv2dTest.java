@@ -57,13 +57,15 @@ class DirectConv2dTest {
                 new ConvGeometry(3, 2, 17, 19, 5, 3, 1, 1),   // two float16 halves, the second 3 lanes full
                 new ConvGeometry(13, 2, 6, 12, 6, 3, 1, 1),   // more images than weight-gradient parts
                 new ConvGeometry(2, 1, 9, 30, 7, 5, 1, 2),    // 30 wide, 7 channels
-                new ConvGeometry(1, 3, 4, 16, 8, 1, 1, 0));   // exactly one float16, 1x1 kernel
+                new ConvGeometry(1, 3, 4, 16, 8, 1, 1, 0),    // exactly one float16, 1x1 kernel
+                new ConvGeometry(3, 1, 1, 14, 3, 3, 1, 1));   // one output row: the weight gradient's 4-row pass 3/4 empty
     }
 
     @Test
     void rowsWideEnoughWithFewChannelsRunTheRowKernels() {
         ConvGeometry[] rows = {new ConvGeometry(1, 1, 12, 12, 6, 5, 1, 2), new ConvGeometry(3, 2, 17, 19, 5, 3, 1, 1),
-            new ConvGeometry(2, 1, 9, 30, 7, 5, 1, 2), new ConvGeometry(1, 3, 4, 16, 8, 1, 1, 0)};
+            new ConvGeometry(2, 1, 9, 30, 7, 5, 1, 2), new ConvGeometry(1, 3, 4, 16, 8, 1, 1, 0),
+            new ConvGeometry(3, 1, 1, 14, 3, 3, 1, 1)};
         for (ConvGeometry g : rows) {
             try (DirectConv2d conv = newConv(g, Activation.NONE)) {
                 assertTrue(conv.runsRows(), g.toString());

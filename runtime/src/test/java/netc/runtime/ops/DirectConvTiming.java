@@ -10,7 +10,9 @@ import netc.runtime.cl.Tensor;
  * best-of-trials milliseconds per forward and per backward call, each trial timing 10 calls between
  * {@code finish()}es after a warm-up, since the machine is shared and single trials are noisy. The layers'
  * activation is sigmoid, LeNet's, unless {@code -Dact=NONE} (or another {@link Activation}) says otherwise:
- * comparing the two shows what the activation costs.
+ * comparing the two shows what the activation costs. {@code -DpooledOnly=true} times only LeNet's case, each layer
+ * with its average pool fused, forward and backward (conv1 without its input gradient, as a first layer): the
+ * quickest comparison of two kernel versions, best with {@code -Dcpu=true} on a loaded machine.
  */
 final class DirectConvTiming {
     private static final int CALLS_PER_TRIAL = 10;
@@ -34,6 +36,10 @@ final class DirectConvTiming {
     }
 
     private static void time(Device device, ConvGeometry g) {
+        if (Boolean.getBoolean("pooledOnly")) {
+            timeLeNetLayer(device, g);
+            return;
+        }
         Random random = new Random(1);
         try (DirectConv2d conv = new DirectConv2d(device, "conv", g.batch(), g.inChannels(), g.inHeight(),
                 g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.valueOf(System.getProperty("act", "SIGMOID")));
@@ -82,6 +88,25 @@ final class DirectConvTiming {
             System.out.printf("%s with a 2x2 average pool: forward %.3f ms separate, %.3f ms fused; backward %.3f ms"
                     + " separate, %.3f ms fused, %.3f ms fused without dInput%n", g, separateForward, fusedForward,
                     separateBackward, fusedBackward, fusedParameters);
+        }
+    }
+
+    /** The layer as LeNet runs it: the pool fused, and no input gradient for a first layer (one input channel). */
+    private static void timeLeNetLayer(Device device, ConvGeometry g) {
+        Random random = new Random(1);
+        int pooledFloats = (int) (g.batch() * g.outChannels() * (g.outHeight() / 2) * (g.outWidth() / 2));
+        boolean first = g.inChannels() == 1;
+        try (DirectConv2d fused = DirectConv2d.pooled(device, "conv", g.batch(), g.inChannels(), g.inHeight(),
+                     g.inWidth(), g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.SIGMOID, 2, 2, 0);
+             Tensor input = Workspaces.padded(device, TestArrays.uniform(random, g.batch() * g.inputFloatsPerImage(), 1), 0);
+             Tensor output = new Tensor(device, (int) (g.batch() * g.outputFloatsPerImage()));
+             Tensor pooled = new Tensor(device, pooledFloats);
+             Tensor dPooled = Workspaces.padded(device, TestArrays.uniform(random, pooledFloats, 1), 0);
+             Tensor dInput = new Tensor(device, (int) (g.batch() * g.inputFloatsPerImage()))) {
+            double forward = best(device, () -> fused.forwardPooled(output, pooled, input));
+            double backward = best(device, () -> fused.backwardPooled(first ? null : dInput, dPooled, input, output));
+            System.out.printf("%s, 2x2 average pool fused: forward %.3f ms, backward %.3f ms%s%n", g, forward, backward,
+                    first ? " (no input gradient)" : "");
         }
     }
 

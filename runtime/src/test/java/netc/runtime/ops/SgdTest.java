@@ -39,10 +39,11 @@ class SgdTest {
     }
 
     /**
-     * Sizes hit a lone element, partial float4 vectors and several 16-float work-item chunks; eleven
+     * Sizes hit a lone element, partial float4 vectors and several 16-float work-item chunks; nineteen
      * tensors fill one launch's {@value Sgd#GROUP_SIZE} slots and leave a second launch with unused slots.
      */
-    private static final int[][] SHAPES = {{1}, {7}, {6, 1, 3, 3}, {130}, {4, 33}, {16}, {3}, {2, 2}, {17}, {64}, {5}};
+    private static final int[][] SHAPES = {{1}, {7}, {6, 1, 3, 3}, {130}, {4, 33}, {16}, {3}, {2, 2}, {17}, {64}, {5},
+        {9}, {2, 5}, {33}, {4}, {1, 1}, {65}, {12}, {6}};
 
     @ParameterizedTest
     @CsvSource({"0.1, 0.9, 0.001, false", "0.5, 0.0, 0.01, false", "0.05, 0.5, 0.0, false", "0.3, 0.0, 0.0, false",
