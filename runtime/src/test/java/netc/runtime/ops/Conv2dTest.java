@@ -14,7 +14,6 @@ import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
 import netc.runtime.reference.ConvReference;
-import netc.runtime.reference.ConvShape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,24 +95,8 @@ class Conv2dTest {
     void referenceGradientsMatchFiniteDifferences(Case c) {
         ConvGeometry g = c.geometry();
         Data data = Data.random(g, 7);
-        double[] input = toDouble(data.input());
-        double[] weight = toDouble(data.weight());
-        double[] bias = toDouble(data.bias());
-        double[] probe = toDouble(data.dOutput()); // loss = Σ output ⊙ probe, so dLoss/dOutput = probe
-        double[] output = new double[probe.length];
-        ConvReference.forward(output, input, weight, bias, shape(g), c.activation());
-        double[] dInput = new double[input.length];
-        double[] dWeight = new double[weight.length];
-        double[] dBias = new double[bias.length];
-        ConvReference.backward(dInput, dWeight, dBias, probe, input, weight, output, shape(g), c.activation());
-        java.util.function.DoubleSupplier loss = () -> {
-            double[] out = new double[probe.length];
-            ConvReference.forward(out, input, weight, bias, shape(g), c.activation());
-            return GradientCheck.dot(out, probe);
-        };
-        GradientCheck.check(dInput, input, loss, "dInput");
-        GradientCheck.check(dWeight, weight, loss, "dWeight");
-        GradientCheck.check(dBias, bias, loss, "dBias");
+        ConvReferenceCheck.gradientsMatchFiniteDifferences(g, data.input(), data.weight(), data.bias(), data.dOutput(),
+                c.activation());
     }
 
     /** 0: every backward unfolds its input again; Long.MAX_VALUE: the forward's columns serve the backward. */
@@ -238,7 +221,7 @@ class Conv2dTest {
         double[] input = toDouble(data.input());
         double[] weight = toDouble(data.weight());
         double[] output = new double[data.dOutput().length];
-        ConvReference.forward(output, input, weight, toDouble(data.bias()), shape(g), activation);
+        ConvReference.forward(output, input, weight, toDouble(data.bias()), ConvReferenceCheck.shape(g), activation);
         assertClose(output, result.output(), tolerance, "output");
 
         // The device's own output feeds the reference backward, so both take ReLU's kink on the same side.
@@ -246,7 +229,7 @@ class Conv2dTest {
         double[] dWeight = new double[weight.length];
         double[] dBias = new double[g.outChannels()];
         ConvReference.backward(dInput, dWeight, dBias, toDouble(data.dOutput()), input, weight,
-                toDouble(result.output()), shape(g), activation);
+                toDouble(result.output()), ConvReferenceCheck.shape(g), activation);
         if (dInput != null) {
             assertClose(dInput, result.dInput(), tolerance, "dInput");
         }
@@ -254,9 +237,4 @@ class Conv2dTest {
         assertClose(dBias, result.dBias(), tolerance, "dBias");
     }
 
-    /** The reference's view of the op's geometry. */
-    static ConvShape shape(ConvGeometry g) {
-        return new ConvShape(g.batch(), g.inChannels(), g.inHeight(), g.inWidth(), g.outChannels(), g.kernel(),
-                g.stride(), g.padding());
-    }
 }

@@ -14,7 +14,6 @@ import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
 import netc.runtime.reference.ConvReference;
-import netc.runtime.reference.ConvShape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,25 +109,8 @@ class DirectConv2dTest {
     @MethodSource("shapes")
     void referenceGradientsMatchFiniteDifferencesForTheseShapes(ConvGeometry g) {
         Conv2dData data = Conv2dData.random(g, 9);
-        double[] input = toDouble(data.input());
-        double[] weight = toDouble(data.weight());
-        double[] bias = toDouble(data.bias());
-        double[] probe = toDouble(data.dOutput()); // loss = Σ output ⊙ probe
-        ConvShape shape = shape(g);
-        double[] output = new double[probe.length];
-        ConvReference.forward(output, input, weight, bias, shape, Activation.SIGMOID);
-        double[] dInput = new double[input.length];
-        double[] dWeight = new double[weight.length];
-        double[] dBias = new double[bias.length];
-        ConvReference.backward(dInput, dWeight, dBias, probe, input, weight, output, shape, Activation.SIGMOID);
-        java.util.function.DoubleSupplier loss = () -> {
-            double[] out = new double[probe.length];
-            ConvReference.forward(out, input, weight, bias, shape, Activation.SIGMOID);
-            return GradientCheck.dot(out, probe);
-        };
-        GradientCheck.check(dInput, input, loss, "dInput");
-        GradientCheck.check(dWeight, weight, loss, "dWeight");
-        GradientCheck.check(dBias, bias, loss, "dBias");
+        ConvReferenceCheck.gradientsMatchFiniteDifferences(g, data.input(), data.weight(), data.bias(), data.dOutput(),
+                Activation.SIGMOID);
     }
 
     @Test
@@ -182,14 +164,14 @@ class DirectConv2dTest {
             double[] in = toDouble(data.input());
             double[] weight = toDouble(data.weight());
             double[] expected = new double[data.dOutput().length];
-            ConvReference.forward(expected, in, weight, toDouble(data.bias()), shape(g), activation);
+            ConvReference.forward(expected, in, weight, toDouble(data.bias()), ConvReferenceCheck.shape(g), activation);
             assertClose(expected, deviceOutput, RELATIVE_TOLERANCE, "output " + what);
             // The device's own output feeds the reference backward, so both take ReLU's kink on the same side.
             double[] dInput = withInputGradient ? new double[in.length] : null;
             double[] dWeight = new double[weight.length];
             double[] dBias = new double[g.outChannels()];
             ConvReference.backward(dInput, dWeight, dBias, toDouble(data.dOutput()), in, weight,
-                    toDouble(deviceOutput), shape(g), activation);
+                    toDouble(deviceOutput), ConvReferenceCheck.shape(g), activation);
             if (withInputGradient) {
                 assertClose(dInput, dInputTensor.download(), RELATIVE_TOLERANCE, "dInput " + what);
             }
@@ -198,8 +180,4 @@ class DirectConv2dTest {
         }
     }
 
-    private static ConvShape shape(ConvGeometry g) {
-        return new ConvShape(g.batch(), g.inChannels(), g.inHeight(), g.inWidth(), g.outChannels(), g.kernel(),
-                g.stride(), g.padding());
-    }
 }

@@ -105,7 +105,7 @@ class DirectConvAvgPoolTest {
             double[] weight = toDouble(data.weight());
             double[] bias = toDouble(data.bias());
             double[] probe = toDouble(data.dPooled()); // loss = Σ pooled ⊙ probe
-            ConvShape shape = shape(c.conv());
+            ConvShape shape = ConvReferenceCheck.shape(c.conv());
             double[] output = new double[(int) (c.conv().batch() * c.conv().outputFloatsPerImage())];
             ConvReference.forward(output, input, weight, bias, shape, activation);
             double[] dInput = new double[input.length];
@@ -194,7 +194,7 @@ class DirectConvAvgPoolTest {
             double[] in = toDouble(data.input());
             double[] weight = toDouble(data.weight());
             double[] expected = new double[outputFloats];
-            ConvReference.forward(expected, in, weight, toDouble(data.bias()), shape(g), activation);
+            ConvReference.forward(expected, in, weight, toDouble(data.bias()), ConvReferenceCheck.shape(g), activation);
             assertClose(expected, deviceOutput, RELATIVE_TOLERANCE, "output " + what);
             assertClose(PoolReference.avgForward(c.poolShape(), expected), pooled.download(), RELATIVE_TOLERANCE,
                     "pooled " + what);
@@ -204,7 +204,7 @@ class DirectConvAvgPoolTest {
             double[] dBias = new double[g.outChannels()];
             ConvReference.backward(dInput, dWeight, dBias,
                     PoolReference.avgBackward(c.poolShape(), toDouble(data.dPooled())), in, weight,
-                    toDouble(deviceOutput), shape(g), activation);
+                    toDouble(deviceOutput), ConvReferenceCheck.shape(g), activation);
             if (withInputGradient) {
                 assertClose(dInput, dInputTensor.download(), RELATIVE_TOLERANCE, "dInput " + what);
             }
@@ -213,8 +213,4 @@ class DirectConvAvgPoolTest {
         }
     }
 
-    private static ConvShape shape(ConvGeometry g) {
-        return new ConvShape(g.batch(), g.inChannels(), g.inHeight(), g.inWidth(), g.outChannels(), g.kernel(),
-                g.stride(), g.padding());
-    }
 }

@@ -11,7 +11,6 @@ import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
 import netc.runtime.ops.DirectConv2dTest.Conv2dData;
 import netc.runtime.reference.ConvReference;
-import netc.runtime.reference.ConvShape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,25 +142,8 @@ class StridedConv2dTest {
     @MethodSource("smallShapes")
     void referenceGradientsMatchFiniteDifferencesForTheseShapes(ConvGeometry g) {
         Conv2dData data = Conv2dData.random(g, 11);
-        double[] input = toDouble(data.input());
-        double[] weight = toDouble(data.weight());
-        double[] bias = toDouble(data.bias());
-        double[] probe = toDouble(data.dOutput()); // loss = Σ output ⊙ probe
-        ConvShape shape = shape(g);
-        double[] output = new double[probe.length];
-        ConvReference.forward(output, input, weight, bias, shape, Activation.TANH);
-        double[] dInput = new double[input.length];
-        double[] dWeight = new double[weight.length];
-        double[] dBias = new double[bias.length];
-        ConvReference.backward(dInput, dWeight, dBias, probe, input, weight, output, shape, Activation.TANH);
-        java.util.function.DoubleSupplier loss = () -> {
-            double[] out = new double[probe.length];
-            ConvReference.forward(out, input, weight, bias, shape, Activation.TANH);
-            return GradientCheck.dot(out, probe);
-        };
-        GradientCheck.check(dInput, input, loss, "dInput");
-        GradientCheck.check(dWeight, weight, loss, "dWeight");
-        GradientCheck.check(dBias, bias, loss, "dBias");
+        ConvReferenceCheck.gradientsMatchFiniteDifferences(g, data.input(), data.weight(), data.bias(), data.dOutput(),
+                Activation.TANH);
     }
 
     @Test
@@ -197,7 +179,7 @@ class StridedConv2dTest {
             double[] in = toDouble(data.input());
             double[] weight = toDouble(data.weight());
             double[] expected = new double[data.dOutput().length];
-            ConvReference.forward(expected, in, weight, toDouble(data.bias()), shape(g), activation);
+            ConvReference.forward(expected, in, weight, toDouble(data.bias()), ConvReferenceCheck.shape(g), activation);
             assertClose(expected, deviceOutput, RELATIVE_TOLERANCE, "output " + what);
 
             float[] dOut = data.dOutput().clone();
@@ -215,7 +197,7 @@ class StridedConv2dTest {
             double[] dWeight = new double[weight.length];
             double[] dBias = new double[g.outChannels()];
             ConvReference.backward(dInput, dWeight, dBias, toDouble(dOut), in, weight, toDouble(deviceOutput),
-                    shape(g), throughActivation ? Activation.NONE : activation);
+                    ConvReferenceCheck.shape(g), throughActivation ? Activation.NONE : activation);
             if (withInputGradient) {
                 assertClose(dInput, dInputTensor.download(), RELATIVE_TOLERANCE, "dInput " + what);
             }
@@ -224,8 +206,4 @@ class StridedConv2dTest {
         }
     }
 
-    private static ConvShape shape(ConvGeometry g) {
-        return new ConvShape(g.batch(), g.inChannels(), g.inHeight(), g.inWidth(), g.outChannels(), g.kernel(),
-                g.stride(), g.padding());
-    }
 }

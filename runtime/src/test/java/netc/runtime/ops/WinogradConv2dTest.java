@@ -259,11 +259,11 @@ class WinogradConv2dTest {
         double[] input = toDouble(data.input());
         double[] weight = toDouble(data.weight());
         double[] output = new double[data.dOutput().length];
-        ConvReference.forward(output, input, weight, toDouble(data.bias()), Conv2dTest.shape(g), Activation.NONE);
+        ConvReference.forward(output, input, weight, toDouble(data.bias()), ConvReferenceCheck.shape(g), Activation.NONE);
         double[] dInput = new double[input.length];
         double[] dWeight = new double[weight.length];
         ConvReference.backward(dInput, dWeight, new double[g.outChannels()], toDouble(data.dOutput()), input, weight,
-                output, Conv2dTest.shape(g), Activation.NONE);
+                output, ConvReferenceCheck.shape(g), Activation.NONE);
         double[] direct;
         try (Conv2d conv = new Conv2d(device, layer, g.batch(), g.inChannels(), g.inHeight(), g.inWidth(),
                 g.outChannels(), g.kernel(), g.stride(), g.padding(), Activation.NONE)) {
