@@ -17,7 +17,7 @@
 //   conv_direct_weight_gradient: partial sums over images part, part+PARTS, ... of
 //                        dw[o][i][kh][kw] = sum_{n,y,x} dz[n][y][x][o] * in[n][i][y+kh-PAD][x+kw-PAD]
 //                        and db[o] = sum_{n,y,x} dz[n][y][x][o]
-//   conv_direct_weight_gradient_sum: adds the partial sums in a fixed order (deterministic)
+//   conv_weight_gradient_sum (conv_weight_gradient_sum.cl): adds the partial sums in a fixed order (deterministic)
 //   conv_direct_input_gradient: dx[n][i][ih][iw] = sum_{o,kh,kw} dz[n][ih-kh+PAD][iw-kw+PAD][o] * W(o, i, kh, kw),
 //                        the sum over o as one vector FMA per tap (the packed weights' vector for (i, kh, kw)
 //                        is already over o) and the lanes summed at the end, four values together
@@ -266,20 +266,8 @@ __kernel void conv_direct_weight_gradient(__global float *partial, __global cons
     if (sums_bias) VSTORE(bias_acc, TAPS, dst);
 }
 
-// global CO * TAPS + CO: dw[o][i][kh][kw] (the layer's layout), then db[o], each the sum of its parts.
-__kernel void conv_direct_weight_gradient_sum(__global float *dw, __global float *db, __global const float *partial) {
-    const int j = get_global_id(0);
-    const bool weight = j < CO * TAPS;
-    const int o = weight ? j / TAPS : j - CO * TAPS;
-    const int at = (weight ? j % TAPS : TAPS) * COV + o;
-    float sum = 0.0f;
-    for (int part = 0; part < PARTS; part++) sum += partial[(long) part * PARTIAL + at];
-    if (weight) {
-        dw[j] = sum;
-    } else {
-        db[o] = sum;
-    }
-}
+#define PARTIAL_LANES COV
+#include "conv_weight_gradient_sum.cl"
 
 // v's lanes folded onto 4: lane j holds the sum of lanes j, j + 4, ...
 inline float4 fold4(const floatv v) {

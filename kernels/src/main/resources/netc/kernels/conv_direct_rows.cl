@@ -16,7 +16,7 @@
 //                              and db[o] = sum dz, where dz = d_out * act'(out) is computed on the fly (with
 //                              POOL == 2 from the pooled gradient, spread as the pool's backward does: d / 4),
 //                              so no dz pass; the sums land in conv_direct.cl's partial
-//                              layout, which conv_direct_weight_gradient_sum adds up
+//                              layout, which conv_weight_gradient_sum adds up
 //
 // Shapes (defines): CI input channels of H x W, CO output channels of HO x WO, kernel K x K, padding
 // PAD, POOL 1 or 2; COV, BATCH and PARTS as in conv_direct.cl (COV only for the partial layout).

@@ -14,7 +14,7 @@
 //                        last (COP), and partial sums over images part, part+PARTS, ... of
 //                        dw[o][i][kh][kw] = sum_{n,y,x} dz[n][y][x][o] * padded[n][i][y*S+kh][x*S+kw]
 //                        and db[o] = sum_{n,y,x} dz[n][y][x][o]
-//   conv_strided_weight_gradient_sum: adds the partial sums in a fixed order (deterministic)
+//   conv_weight_gradient_sum (conv_weight_gradient_sum.cl): adds the partial sums in a fixed order (deterministic)
 //   conv_strided_input_gradient: dx[n][i][ih][iw] = sum over the taps (kh, kw) and outputs (y, x) with
 //                        y*S + kh = ih + PAD and x*S + kw = iw + PAD of sum_o dz[n][y][x][o] * W(o, i, kh, kw)
 //
@@ -234,20 +234,8 @@ __kernel void conv_strided_weight_gradient(__global float *partial, __global flo
     for (int c = 0; c < CV; c++) vstore16(bias_acc[c], c, sums + TAPS * COP);
 }
 
-// global CO * TAPS + CO: dw[o][i][kh][kw] (the layer's layout), then db[o], each the sum of its parts.
-__kernel void conv_strided_weight_gradient_sum(__global float *dw, __global float *db, __global const float *partial) {
-    const int j = get_global_id(0);
-    const bool weight = j < CO * TAPS;
-    const int o = weight ? j / TAPS : j - CO * TAPS;
-    const int at = (weight ? j % TAPS : TAPS) * COP + o;
-    float sum = 0.0f;
-    for (int part = 0; part < PARTS; part++) sum += partial[(long) part * PARTIAL + at];
-    if (weight) {
-        dw[j] = sum;
-    } else {
-        db[o] = sum;
-    }
-}
+#define PARTIAL_LANES COP
+#include "conv_weight_gradient_sum.cl"
 
 // global (W, H, N * CI). Reads the weights packed by the forward of this step. Only the taps whose stride
 // phase matches reach an input: kh = (ih + PAD) mod S, then every S-th.

@@ -169,7 +169,7 @@ public final class DirectConv2d implements Convolution {
                         new long[] {kernel, inChannels, parts}, new long[] {1, 1, 1});
         this.preactivationRowsGradient = () -> new Launch(device.kernel("conv_direct_rows.cl",
                 "conv_rows_weight_gradient", plainGradient), rowsItems, new long[] {1, 1, 1});
-        this.weightGradientSum = new Launch(device.kernel("conv_direct.cl", "conv_direct_weight_gradient_sum",
+        this.weightGradientSum = new Launch(device.kernel("conv_direct.cl", "conv_weight_gradient_sum",
                 gradient), new long[] {(long) outChannels * inChannels * kernel * kernel + outChannels}, null);
 
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.

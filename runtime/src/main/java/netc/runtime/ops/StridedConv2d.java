@@ -109,7 +109,7 @@ public final class StridedConv2d implements Convolution {
                 gradientItems, new long[] {1, 1});
         this.preactivationWeightGradient = () -> new Launch(device.kernel("conv_strided.cl",
                 "conv_strided_weight_gradient", plain), gradientItems, new long[] {1, 1});
-        this.weightGradientSum = new Launch(device.kernel("conv_strided.cl", "conv_strided_weight_gradient_sum",
+        this.weightGradientSum = new Launch(device.kernel("conv_strided.cl", "conv_weight_gradient_sum",
                 defines), new long[] {(long) g.outChannels() * g.patchSize() + g.outChannels()}, null);
         this.inputGradient = new Launch(device.kernel("conv_strided.cl", "conv_strided_input_gradient", defines),
                 new long[] {g.inWidth(), g.inHeight(), (long) batch * g.inChannels()}, null);
