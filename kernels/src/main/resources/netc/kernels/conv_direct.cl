@@ -269,18 +269,6 @@ __kernel void conv_direct_weight_gradient(__global float *partial, __global cons
 #define PARTIAL_LANES COV
 #include "conv_weight_gradient_sum.cl"
 
-// v's lanes folded onto 4: lane j holds the sum of lanes j, j + 4, ...
-inline float4 fold4(const floatv v) {
-#if COV == 16
-    const float8 folded = v.lo + v.hi;
-    return folded.lo + folded.hi;
-#elif COV == 8
-    return v.lo + v.hi;
-#else
-    return v;
-#endif
-}
-
 // global ((W + XB_IN - 1) / XB_IN, H, N * CI). Reads the weights packed by the forward of this step.
 __kernel void conv_direct_input_gradient(__global float *dx, __global const float *dz, __global const float *packed) {
 #if XB_IN == W

@@ -45,18 +45,6 @@ typedef XCAT(float, VW) floatv;
 #define LANES VW
 #include "lane_sum.cl"
 
-// A vector's partial sums in 4 lanes (each the sum of VW / 4 of its lanes, in a fixed order).
-inline float4 fold4(const floatv v) {
-#if VW == 16
-    const float8 eighths = v.lo + v.hi;
-    return eighths.lo + eighths.hi;
-#elif VW == 8
-    return v.lo + v.hi;
-#else
-    return v;
-#endif
-}
-
 // The lane sums of four float4 partials as one float4 (lane c: the sum of q_c), in the order lane_sum
 // adds them: (q.s0 + q.s2) + (q.s1 + q.s3).
 inline float4 sums_of_4(const float4 q0, const float4 q1, const float4 q2, const float4 q3) {
