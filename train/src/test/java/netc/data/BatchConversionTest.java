@@ -10,8 +10,7 @@ import java.util.Random;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import netc.runtime.cl.TestDevice;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,17 +22,7 @@ class BatchConversionTest {
     // values in [0, 1]; normalisation divides by std ≥ 0.2, so its results get 5× that.
     private static final float TOLERANCE = 2e-6f;
 
-    private static Device device;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     private static ImageDataset randomBytes(int count, int channels, int height, int width, long seed) {
         byte[][] images = new byte[count][channels * height * width];

@@ -12,8 +12,7 @@ import java.util.Random;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import netc.runtime.cl.TestDevice;
 import org.junit.jupiter.api.Test;
 
 class BatchLoaderTest {
@@ -21,17 +20,7 @@ class BatchLoaderTest {
     // into one fused multiply-add (-cl-mad-enable): a few ulps of values in [0, 1], far under 2e-6.
     private static final float TOLERANCE = 2e-6f;
 
-    private static Device device;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     /** {@code count} images of rows×cols whose every pixel is 20·(index mod 12), labelled index mod 10. */
     private static ImageDataset numbered(int count, int rows, int cols) {

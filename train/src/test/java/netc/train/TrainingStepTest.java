@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import netc.Activation;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.model.Mode;
 import netc.runtime.model.Parameter;
 import netc.runtime.ops.Adam;
@@ -20,8 +21,6 @@ import netc.runtime.ops.Sgd;
 import netc.runtime.reference.DenseReference;
 import netc.runtime.reference.SgdReference;
 import netc.runtime.reference.SoftmaxCrossEntropyReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The one training step that training, {@code netc bench} and {@code netc check} share. */
@@ -29,17 +28,7 @@ class TrainingStepTest {
     private static final int BATCH = 5;
     private static final int[] LABELS = {0, 2, 1, 1, 0};
 
-    private static Device device;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     /**
      * Forward, loss, backward and SGD update against the plain-Java reference, dropout off as a replayed

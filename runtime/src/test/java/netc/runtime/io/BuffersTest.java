@@ -10,9 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.model.Parameter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,20 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * from 0. The counter is an I64 scalar, as PyTorch's state_dict holds it, and loads from PyTorch's names too.
  */
 class BuffersTest {
-    private static Device device;
+    @TestDevice private static Device device;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
 
     @Test
     void aWeightFileKeepsTheRunningStatisticsAndTheBatchCounter() {

@@ -13,32 +13,21 @@ import java.util.List;
 import java.util.Random;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.model.Parameter;
 import netc.runtime.ops.Adam;
 import netc.runtime.ops.Sgd;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointTest {
-    private static Device device;
+    @TestDevice private static Device device;
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
 
     @AfterEach
     void release() throws Exception {

@@ -9,11 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.model.NetworkInfo;
 import netc.runtime.model.Parameter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,21 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * written, read back, and refused when it does not fit the network.
  */
 class DataDescriptionTest {
-    private static Device device;
+    @TestDevice private static Device device;
     private final List<Tensor> toClose = new ArrayList<>();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
 
     @AfterEach
     void release() {

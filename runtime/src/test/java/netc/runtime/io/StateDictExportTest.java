@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.model.Parameter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,20 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * names checked are PyTorch's own, not a guess at them.
  */
 class StateDictExportTest {
-    private static Device device;
+    @TestDevice private static Device device;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
 
     /** d2l's LeNet state_dict as PyTorch names it: the fixture's numbered parameters, nothing else. */
     private Path lenetTemplate() {

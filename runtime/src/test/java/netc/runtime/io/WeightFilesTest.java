@@ -8,29 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.model.Parameter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WeightFilesTest {
     /** d2l's LeNet's slots of its layers with parameters, as its INFO records them. */
     private static final List<String> SEQUENTIAL = List.of("0", "3", "7", "9", "11");
-    private static Device device;
+    @TestDevice private static Device device;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
 
     private static void assertValues(List<float[]> expected, List<float[]> actual) {
         assertEquals(expected.size(), actual.size());

@@ -9,9 +9,8 @@ import netc.runtime.cl.Buffer;
 import netc.runtime.cl.ClException;
 import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.reference.Activations;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,17 +27,7 @@ class ActivationDefineTest {
     private static final double TOLERANCE = 1e-6;
     private static final float[] Z = {-8f, -3f, -0.5f, 0f, 0.25f, 2f, 8f};
 
-    private static Device device;
-
-    @BeforeAll
-    static void openDevice() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void closeDevice() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     @ParameterizedTest
     @EnumSource(Activation.class)

@@ -1,5 +1,6 @@
 package netc.runtime.ops;
 
+import netc.runtime.cl.TestDevice;
 import netc.runtime.reference.Activations;
 import static netc.runtime.ops.TestArrays.toDouble;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -11,8 +12,6 @@ import java.util.Random;
 import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,17 +28,7 @@ class ActivationLayerTest {
      */
     private static final double TOLERANCE = 1e-6;
 
-    private static Device device;
-
-    @BeforeAll
-    static void openDevice() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void closeDevice() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     /** Values per tensor: one float, below, at and past one 16-float group, several groups with a tail. */
     @ParameterizedTest

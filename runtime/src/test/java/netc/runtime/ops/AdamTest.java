@@ -8,10 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.model.Parameter;
 import netc.runtime.reference.AdamReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,17 +32,7 @@ class AdamTest {
     /** Sizes hit a lone element, partial float4 vectors and several 16-float work-item chunks. */
     private static final int[][] SHAPES = {{1}, {7}, {6, 1, 3, 3}, {130}, {4, 33}};
 
-    private static Device device;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     @ParameterizedTest(name = "lr {0}, betas ({1}, {2}), eps {3}, weight decay {4}, decoupled {5}")
     @CsvSource({

@@ -14,11 +14,10 @@ import java.util.stream.Stream;
 import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.model.Mode;
 import netc.runtime.model.Parameter;
 import netc.runtime.model.StateTensor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,17 +35,7 @@ class BatchNormTest {
      */
     private static final double TOLERANCE = 2e-5;
 
-    private static Device device;
-
-    @BeforeAll
-    static void openDevice() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void closeDevice() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     /** A layer shape, how many of its examples are real, and the offset added to the inputs. */
     record Case(int batch, int channels, int spatial, int rows, double offset) {

@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 import netc.Activation;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import netc.runtime.cl.TestDevice;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,17 +21,7 @@ class BiasActivationGradientTest {
      */
     private static final double RELATIVE_TOLERANCE = 1e-5;
 
-    private static Device device;
-
-    @BeforeAll
-    static void openDevice() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void closeDevice() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     record Case(int batch, int out, Activation activation) {}
 

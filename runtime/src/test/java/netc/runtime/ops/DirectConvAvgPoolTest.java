@@ -12,12 +12,11 @@ import java.util.stream.Stream;
 import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.reference.ConvReference;
 import netc.runtime.reference.ConvShape;
 import netc.runtime.reference.PoolReference;
 import netc.runtime.reference.PoolShape;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,17 +36,7 @@ class DirectConvAvgPoolTest {
      */
     private static final double RELATIVE_TOLERANCE = 1e-4;
 
-    private static Device device;
-
-    @BeforeAll
-    static void openDevice() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void closeDevice() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     /** A convolution and the pool window after it (stride = window, no padding). */
     record Case(ConvGeometry conv, int pool) {

@@ -12,25 +12,14 @@ import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.model.Mode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DropoutTest {
-    private static Device device;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     /** Random123's published known answers for Philox-4x32-10: {counter0..3, key0..1, output0..3}. */
     private static final int[][] PHILOX_KNOWN_ANSWERS = {

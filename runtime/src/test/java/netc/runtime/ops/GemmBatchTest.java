@@ -10,27 +10,16 @@ import java.util.Random;
 import java.util.stream.Stream;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.model.DeviceMemory;
 import netc.runtime.reference.GemmReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Batched GEMMs ({@link GemmBatch}): every product of the batch against the double reference, gaps untouched. */
 class GemmBatchTest {
-    private static Device device;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     record Case(GemmShape shape, int count, int gap) {}
 

@@ -8,25 +8,19 @@ import java.util.List;
 import java.util.stream.Stream;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
-import org.junit.jupiter.api.AfterAll;
+import netc.runtime.cl.TestDevice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class GemmTest {
-    private static Device device;
+    @TestDevice private static Device device;
     private static GemmTuning tuning;
 
     @BeforeAll
     static void open() {
-        device = Device.open();
         tuning = GemmTuning.of(device);
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
     }
 
     /**

@@ -11,8 +11,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import netc.runtime.cl.TestDevice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,17 +27,7 @@ class GlobalAvgPoolTest {
     /** Backward is one float division per value (≤ 2.5 ulp by OpenCL's rules; correctly rounded on PoCL). */
     private static final double BACKWARD_TOLERANCE = 3e-7;
 
-    private static Device device;
-
-    @BeforeAll
-    static void openDevice() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void closeDevice() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     record Shape(int n, int c, int h, int w) {
         int planes() {

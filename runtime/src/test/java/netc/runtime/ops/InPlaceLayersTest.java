@@ -7,9 +7,8 @@ import java.util.Random;
 import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.model.Mode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,17 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * same gradients to the bit, as the same float operations run.
  */
 class InPlaceLayersTest {
-    private static Device device;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     @ParameterizedTest
     @CsvSource({"1, 7, 5, 0.5", "3, 37, 19, 0.5", "16, 64, 33, 0.3"})

@@ -10,11 +10,10 @@ import java.util.Random;
 import java.util.stream.Stream;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.reference.PoolReference;
 import netc.runtime.reference.PoolReference.MaxResult;
 import netc.runtime.reference.PoolShape;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,17 +26,7 @@ class MaxPool2dTest {
      */
     private static final double BACKWARD_TOLERANCE = 1e-5;
 
-    private static Device device;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     static java.util.stream.Stream<PoolShape> shapes() {
         return PoolingShapes.all();
@@ -309,6 +298,5 @@ class MaxPool2dTest {
             assertEquals(expected[i], actual[i], BACKWARD_TOLERANCE, "dInput[" + i + "]");
         }
     }
-
 
 }

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.function.Supplier;
 import netc.Activation;
 import netc.runtime.cl.Device;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.model.DeviceMemory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,17 +17,7 @@ import org.junit.jupiter.api.Test;
  * allocating it.
  */
 class OpMemoryTest {
-    private static Device device;
-
-    @BeforeAll
-    static void openDevice() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void closeDevice() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     /**
      * Exact where the GEMMs are built with 16-wide register blocks (AVX-512 CPUs), the blocks the

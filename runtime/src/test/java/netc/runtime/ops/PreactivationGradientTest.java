@@ -7,9 +7,8 @@ import java.util.stream.Stream;
 import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.model.Parameter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,17 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * order once dz is formed (dz = dOut · (y > 0) is exact in float either way).
  */
 class PreactivationGradientTest {
-    private static Device device;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     /** One layer of each implementation, odd sizes, batch 2. */
     static Stream<Arguments> convolutions() {

@@ -9,9 +9,8 @@ import java.util.Random;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.reference.SoftmaxCrossEntropyReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,17 +27,7 @@ class SoftmaxCrossEntropyTest {
      */
     private static final double GRADIENT_TOLERANCE = 1e-6;
 
-    private static Device device;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     /** Batch 1 and > 1, count below the batch, few and many classes, logits far from zero. */
     @ParameterizedTest

@@ -9,10 +9,9 @@ import java.util.stream.Stream;
 import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.ops.DirectConv2dTest.Conv2dData;
 import netc.runtime.reference.ConvReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,17 +29,7 @@ class StridedConv2dTest {
      */
     private static final double RELATIVE_TOLERANCE = 1e-4;
 
-    private static Device device;
-
-    @BeforeAll
-    static void openDevice() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void closeDevice() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     /** Small enough for finite differences of the reference. */
     static Stream<ConvGeometry> smallShapes() {

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Random;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
-import org.junit.jupiter.api.AfterAll;
+import netc.runtime.cl.TestDevice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,18 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TensorArithmeticTest {
     private static final int SLACK = 23;
 
-    private static Device device;
+    @TestDevice private static Device device;
     private static TensorArithmetic arithmetic;
 
     @BeforeAll
     static void openDevice() {
-        device = Device.open();
         arithmetic = new TensorArithmetic(device);
-    }
-
-    @AfterAll
-    static void closeDevice() {
-        device.close();
     }
 
     /** Counts below, at and past one 16-float group, and several groups with a tail. */

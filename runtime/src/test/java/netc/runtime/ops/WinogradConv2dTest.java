@@ -14,11 +14,10 @@ import java.util.stream.Stream;
 import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.ops.Conv2dTest.Data;
 import netc.runtime.ops.Conv2dTest.DeviceResult;
 import netc.runtime.reference.ConvReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,17 +52,7 @@ class WinogradConv2dTest {
      */
     private static final double RELATIVE_TOLERANCE = 1e-4;
 
-    private static Device device;
-
-    @BeforeAll
-    static void openDevice() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void closeDevice() {
-        device.close();
-    }
+    @TestDevice private static Device device;
 
     record Case(int tile, int kernel, int batch, int inChannels, int height, int width, int outChannels, int padding,
                 Activation activation) {

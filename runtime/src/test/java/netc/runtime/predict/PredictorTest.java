@@ -12,6 +12,7 @@ import java.util.Random;
 import netc.Activation;
 import netc.runtime.cl.Device;
 import netc.runtime.cl.Tensor;
+import netc.runtime.cl.TestDevice;
 import netc.runtime.io.Checkpoint;
 import netc.runtime.io.DataDescription;
 import netc.runtime.io.WeightFileException;
@@ -20,8 +21,6 @@ import netc.runtime.model.Mode;
 import netc.runtime.model.NetworkInfo;
 import netc.runtime.model.Parameter;
 import netc.runtime.reference.DenseReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,20 +37,10 @@ class PredictorTest {
     private static final int C = DropoutLinearModel.CLASSES;
     private static final int F = DropoutLinearModel.FEATURES;
     private static final double TOLERANCE = 1e-5;
-    private static Device device;
+    @TestDevice private static Device device;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void open() {
-        device = Device.open();
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
 
     @ParameterizedTest(name = "{1} images at batch {0}")
     @CsvSource({"1, 1", "1, 3", "4, 7", "4, 4", "4, 8", "8, 3"})
