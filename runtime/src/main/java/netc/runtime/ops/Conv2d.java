@@ -65,8 +65,7 @@ public final class Conv2d implements Convolution {
     private final BiasActivation biasActivation;
     private final ActivationGradient activationGradient;
     /** For a backward whose dOutput is already through the activation: built on the first such call. */
-    private final java.util.function.Supplier<ActivationGradient> preactivationCopy;
-    private ActivationGradient builtPreactivationCopy;
+    private final BuiltOnFirstUse<ActivationGradient> preactivationCopy;
     private final BiasGradient biasGradient;
 
     public Conv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
@@ -119,8 +118,8 @@ public final class Conv2d implements Convolution {
         ChannelLayout gemmLayout = ChannelLayout.channelMajor(imagesPerChunk, positions);
         this.biasActivation = new BiasActivation(device, activation, imagesPerChunk, outChannels, positions, gemmLayout);
         this.activationGradient = new ActivationGradient(device, activation, imagesPerChunk, outChannels, positions, gemmLayout);
-        this.preactivationCopy = () -> new ActivationGradient(device, Activation.NONE, imagesPerChunk, outChannels,
-                positions, gemmLayout);
+        this.preactivationCopy = new BuiltOnFirstUse<>(() -> new ActivationGradient(device, Activation.NONE,
+                imagesPerChunk, outChannels, positions, gemmLayout));
         this.biasGradient = new BiasGradient(device, imagesPerChunk, outChannels, positions, gemmLayout);
 
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
@@ -222,7 +221,7 @@ public final class Conv2d implements Convolution {
         Buffer weightGrad = weight.grad().buffer();
         // Identity, not content: a forward on another tensor since then leaves columns of the wrong input.
         boolean columnsReady = columnsInput == input;
-        ActivationGradient dz = output != null ? activationGradient : preactivationCopy();
+        ActivationGradient dz = output != null ? activationGradient : preactivationCopy.get();
         Tensor slopes = output != null ? output : dOutput; // the copy reads no slope
         for (int chunk = 0; chunk < chunks; chunk++) {
             boolean first = chunk == 0;
@@ -244,13 +243,6 @@ public final class Conv2d implements Convolution {
         if (dInput != null) {
             columnsInput = null; // dCol overwrote them: another backward must unfold the input again
         }
-    }
-
-    private ActivationGradient preactivationCopy() {
-        if (builtPreactivationCopy == null) {
-            builtPreactivationCopy = preactivationCopy.get();
-        }
-        return builtPreactivationCopy;
     }
 
     private long columnOffset(int chunk) {

@@ -5,7 +5,6 @@ import netc.Activation;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
-import netc.runtime.cl.Kernel;
 import netc.runtime.cl.Tensor;
 import netc.runtime.model.DeviceMemory;
 import netc.runtime.model.Parameter;
@@ -62,27 +61,18 @@ public final class DirectConv2d implements Convolution {
     /** dz, channels last ({@code [N][Ho][Wo][lanes]}), and the weight gradient's partial sums. */
     private final Buffer dz;
     private final Buffer partialSums;
-    private final Launch pack;
-    private final Launch forwardKernel;
-    private final Launch inputGradient;
-    private final Launch dzKernel;
+    private final KernelLaunch pack;
+    private final KernelLaunch forwardKernel;
+    private final KernelLaunch inputGradient;
+    private final KernelLaunch dzKernel;
     /** dz for a backward whose dOutput is already through the activation: built on the first such call. */
-    private final java.util.function.Supplier<Launch> preactivationDz;
-    private Launch builtPreactivationDz;
-    private final Launch weightGradient;
-    private final Launch weightGradientSum;
+    private final BuiltOnFirstUse<KernelLaunch> preactivationDz;
+    private final KernelLaunch weightGradient;
+    private final KernelLaunch weightGradientSum;
     /** Whether the row kernels (conv_direct_rows.cl) run the forward and the parameter gradients. */
     private final boolean rows;
     /** The row kernels' weight gradient for a dOutput already through the activation: built on first use. */
-    private final java.util.function.Supplier<Launch> preactivationRowsGradient;
-    private Launch builtPreactivationRowsGradient;
-
-    /** A kernel with its work sizes. */
-    private record Launch(Kernel kernel, long[] global, long[] local) {
-        void run(Object... args) {
-            kernel.launch(global, local, args);
-        }
-    }
+    private final BuiltOnFirstUse<KernelLaunch> preactivationRowsGradient;
 
     public DirectConv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
                         int outChannels, int kernel, int stride, int padding, Activation activation) {
@@ -141,35 +131,36 @@ public final class DirectConv2d implements Convolution {
         long packedFloats = packedFloats(inChannels, kernel, lanes);
         this.rows = suitsRows(outChannels, outWidth, kernel, pool)
                 && rowsStagedBytes(inChannels, inHeight, inWidth, kernel, padding) <= MAX_ROWS_STAGED_BYTES;
-        this.pack = new Launch(device.kernel("conv_direct.cl", "conv_direct_pack", forward),
+        this.pack = new KernelLaunch(device.kernel("conv_direct.cl", "conv_direct_pack", forward),
                 new long[] {packedFloats}, null);
         if (rows) { // the gradient's defines: one program for all the row kernels
-            this.forwardKernel = new Launch(device.kernel("conv_direct_rows.cl", "conv_rows_forward", gradient),
+            this.forwardKernel = new KernelLaunch(device.kernel("conv_direct_rows.cl", "conv_rows_forward", gradient),
                     new long[] {batch}, new long[] {1});
         } else {
             this.forwardKernel = pool == 1
-                    ? new Launch(device.kernel("conv_direct.cl", "conv_direct_forward", forward),
+                    ? new KernelLaunch(device.kernel("conv_direct.cl", "conv_direct_forward", forward),
                             new long[] {blocks(outWidth), outHeight, batch}, null)
-                    : new Launch(device.kernel("conv_direct.cl", "conv_direct_forward_pooled", forward),
+                    : new KernelLaunch(device.kernel("conv_direct.cl", "conv_direct_forward_pooled", forward),
                             new long[] {(outWidth + rowBlock - 1) / rowBlock, outHeight / pool, batch}, null);
         }
-        this.inputGradient = new Launch(device.kernel("conv_direct.cl", "conv_direct_input_gradient", gradient),
+        this.inputGradient = new KernelLaunch(device.kernel("conv_direct.cl", "conv_direct_input_gradient", gradient),
                 new long[] {blocks(inWidth), inHeight, (long) batch * inChannels}, null);
-        this.dzKernel = new Launch(device.kernel("conv_direct.cl", "conv_direct_dz", gradient),
+        this.dzKernel = new KernelLaunch(device.kernel("conv_direct.cl", "conv_direct_dz", gradient),
                 new long[] {outHeight, batch}, null);
         Defines plainGradient = ActivationDefine.set(defines(inChannels, inHeight, inWidth, outChannels, padding),
                 Activation.NONE).set("BATCH", batch).set("PARTS", parts).set("XB_IN", rowBlock(inWidth));
-        this.preactivationDz = () -> new Launch(device.kernel("conv_direct.cl", "conv_direct_dz", plainGradient),
-                new long[] {outHeight, batch}, null);
+        this.preactivationDz = new BuiltOnFirstUse<>(() -> new KernelLaunch(
+                device.kernel("conv_direct.cl", "conv_direct_dz", plainGradient), new long[] {outHeight, batch}, null));
         long[] rowsItems = {outChannels, inChannels, parts};
         this.weightGradient = rows
-                ? new Launch(device.kernel("conv_direct_rows.cl", "conv_rows_weight_gradient", gradient), rowsItems,
+                ? new KernelLaunch(device.kernel("conv_direct_rows.cl", "conv_rows_weight_gradient", gradient), rowsItems,
                         new long[] {1, 1, 1})
-                : new Launch(device.kernel("conv_direct.cl", "conv_direct_weight_gradient", gradient),
+                : new KernelLaunch(device.kernel("conv_direct.cl", "conv_direct_weight_gradient", gradient),
                         new long[] {kernel, inChannels, parts}, new long[] {1, 1, 1});
-        this.preactivationRowsGradient = () -> new Launch(device.kernel("conv_direct_rows.cl",
-                "conv_rows_weight_gradient", plainGradient), rowsItems, new long[] {1, 1, 1});
-        this.weightGradientSum = new Launch(device.kernel("conv_direct.cl", "conv_weight_gradient_sum",
+        this.preactivationRowsGradient = new BuiltOnFirstUse<>(() -> new KernelLaunch(
+                device.kernel("conv_direct_rows.cl", "conv_rows_weight_gradient", plainGradient), rowsItems,
+                new long[] {1, 1, 1}));
+        this.weightGradientSum = new KernelLaunch(device.kernel("conv_direct.cl", "conv_weight_gradient_sum",
                 gradient), new long[] {(long) outChannels * inChannels * kernel * kernel + outChannels}, null);
 
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
@@ -316,10 +307,7 @@ public final class DirectConv2d implements Convolution {
             if (output != null) {
                 weightGradient.run(partialSums, dOutput, output, input);
             } else {
-                if (builtPreactivationRowsGradient == null) {
-                    builtPreactivationRowsGradient = preactivationRowsGradient.get();
-                }
-                builtPreactivationRowsGradient.run(partialSums, dOutput, dOutput, input);
+                preactivationRowsGradient.get().run(partialSums, dOutput, dOutput, input);
             }
             weightGradientSum.run(weight.grad(), bias.grad(), partialSums);
             if (dInput != null) { // the row forward did not pack the weights the input gradient reads
@@ -341,10 +329,7 @@ public final class DirectConv2d implements Convolution {
         if (output != null) {
             dzKernel.run(dz, dOutput, output);
         } else { // dOutput is already through the activation
-            if (builtPreactivationDz == null) {
-                builtPreactivationDz = preactivationDz.get();
-            }
-            builtPreactivationDz.run(dz, dOutput, dOutput);
+            preactivationDz.get().run(dz, dOutput, dOutput);
         }
     }
 

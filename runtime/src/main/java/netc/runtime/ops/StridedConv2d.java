@@ -5,7 +5,6 @@ import netc.Activation;
 import netc.runtime.cl.Buffer;
 import netc.runtime.cl.Defines;
 import netc.runtime.cl.Device;
-import netc.runtime.cl.Kernel;
 import netc.runtime.cl.Scratch;
 import netc.runtime.cl.ScratchSource;
 import netc.runtime.cl.Tensor;
@@ -54,23 +53,15 @@ public final class StridedConv2d implements Convolution {
     /** Zero-padded input planes and {@code dz} (channels last): scratch, filled anew by every call. */
     private final Buffer padded;
     private final Buffer dz;
-    private final Launch pack;
-    private final Launch pad;
-    private final Launch forwardKernel;
-    private final Launch weightGradient;
+    private final KernelLaunch pack;
+    private final KernelLaunch pad;
+    private final KernelLaunch forwardKernel;
+    private final KernelLaunch weightGradient;
     /** The weight gradient for a dOutput already through the activation: built on the first such call. */
-    private final java.util.function.Supplier<Launch> preactivationWeightGradient;
-    private Launch builtPreactivationWeightGradient;
-    private final Launch weightGradientSum;
-    private final Launch inputGradient;
+    private final BuiltOnFirstUse<KernelLaunch> preactivationWeightGradient;
+    private final KernelLaunch weightGradientSum;
+    private final KernelLaunch inputGradient;
     private StageTimer stages = StageTimer.NONE;
-
-    /** A kernel with its work sizes. */
-    private record Launch(Kernel kernel, long[] global, long[] local) {
-        void run(Object... args) {
-            kernel.launch(global, local, args);
-        }
-    }
 
     public StridedConv2d(Device device, String name, int batch, int inChannels, int inHeight, int inWidth,
                          int outChannels, int kernel, int stride, int padding, Activation activation) {
@@ -94,24 +85,24 @@ public final class StridedConv2d implements Convolution {
         Defines defines = ActivationDefine.set(defines(g, parts), activation);
         Defines plain = ActivationDefine.set(defines(g, parts), Activation.NONE);
         long packedFloats = packedFloats(g);
-        this.pack = new Launch(device.kernel("conv_strided.cl", "conv_strided_pack", defines),
+        this.pack = new KernelLaunch(device.kernel("conv_strided.cl", "conv_strided_pack", defines),
                 new long[] {packedFloats}, null);
-        this.pad = new Launch(device.kernel("conv_strided.cl", "conv_strided_pad", defines),
+        this.pad = new KernelLaunch(device.kernel("conv_strided.cl", "conv_strided_pad", defines),
                 new long[] {paddedWidth(g), paddedHeight(g), (long) batch * g.inChannels()}, null);
         // Work-groups of one output row's blocks and channel vectors, named: left to choose, PoCL took groups
         // of 1 x 54 x 24 for rows of 7 or 5 blocks and the forward took ~140 ms of CPU time instead of ~70
         // (conv1 at batch 64, blocks of 8 or 12; 6 x 1 x 24 for blocks of 9 ran as fast as named groups).
-        this.forwardKernel = new Launch(device.kernel("conv_strided.cl", "conv_strided_forward", defines),
+        this.forwardKernel = new KernelLaunch(device.kernel("conv_strided.cl", "conv_strided_forward", defines),
                 new long[] {blocks(g.outWidth()), g.outHeight(), (long) batch * groups(g)},
                 new long[] {blocks(g.outWidth()), 1, groups(g)});
         long[] gradientItems = {groups(g) / channelVectors(g), parts};
-        this.weightGradient = new Launch(device.kernel("conv_strided.cl", "conv_strided_weight_gradient", defines),
+        this.weightGradient = new KernelLaunch(device.kernel("conv_strided.cl", "conv_strided_weight_gradient", defines),
                 gradientItems, new long[] {1, 1});
-        this.preactivationWeightGradient = () -> new Launch(device.kernel("conv_strided.cl",
-                "conv_strided_weight_gradient", plain), gradientItems, new long[] {1, 1});
-        this.weightGradientSum = new Launch(device.kernel("conv_strided.cl", "conv_weight_gradient_sum",
+        this.preactivationWeightGradient = new BuiltOnFirstUse<>(() -> new KernelLaunch(
+                device.kernel("conv_strided.cl", "conv_strided_weight_gradient", plain), gradientItems, new long[] {1, 1}));
+        this.weightGradientSum = new KernelLaunch(device.kernel("conv_strided.cl", "conv_weight_gradient_sum",
                 defines), new long[] {(long) g.outChannels() * g.patchSize() + g.outChannels()}, null);
-        this.inputGradient = new Launch(device.kernel("conv_strided.cl", "conv_strided_input_gradient", defines),
+        this.inputGradient = new KernelLaunch(device.kernel("conv_strided.cl", "conv_strided_input_gradient", defines),
                 new long[] {g.inWidth(), g.inHeight(), (long) batch * g.inChannels()}, null);
 
         // Device memory last, so that a kernel that fails to build leaves nothing allocated.
@@ -245,10 +236,7 @@ public final class StridedConv2d implements Convolution {
         if (output != null) {
             weightGradient.run(partialSums, dz, dOutput, output, padded);
         } else { // dOutput is already through the activation: the plain build reads it as its own slope's input
-            if (builtPreactivationWeightGradient == null) {
-                builtPreactivationWeightGradient = preactivationWeightGradient.get();
-            }
-            builtPreactivationWeightGradient.run(partialSums, dz, dOutput, dOutput, padded);
+            preactivationWeightGradient.get().run(partialSums, dz, dOutput, dOutput, padded);
         }
         stages.mark("dz and weight gradient");
         weightGradientSum.run(weight.grad(), bias.grad(), partialSums);

@@ -33,7 +33,9 @@ class PreactivationGradientTest {
                         Activation.RELU), new ConvGeometry(2, 3, 9, 7, 6, 5, 1, 2)),
                 // rows 13 wide, 5 channels: DirectConv2d's row kernels
                 Arguments.of("direct rows", (Builder) () -> new DirectConv2d(device, "c", 2, 2, 12, 13, 5, 3, 1, 1,
-                        Activation.RELU), new ConvGeometry(2, 2, 12, 13, 5, 3, 1, 1)));
+                        Activation.RELU), new ConvGeometry(2, 2, 12, 13, 5, 3, 1, 1)),
+                Arguments.of("strided", (Builder) () -> new StridedConv2d(device, "c", 2, 2, 23, 21, 20, 7, 2, 1,
+                        Activation.RELU), new ConvGeometry(2, 2, 23, 21, 20, 7, 2, 1)));
     }
 
     interface Builder {
