@@ -104,12 +104,12 @@ class ModelMemoryTest {
                  Tensor dLogits = new Tensor(device, batch, info.outputs())) {
                 long dLogitsBytes = 4L * batch * info.outputs();
                 model.forward(Mode.EVAL);
-                assertClose(MemoryEstimate.model(info, batch),
+                assertEstimateMatches(MemoryEstimate.model(info, batch),
                         new DeviceMemory(device.allocatedBytes() - before - dLogitsBytes, device.largestAllocationBytes()),
                         "after a forward pass");
                 model.forward(Mode.TRAIN);
                 model.backward(dLogits);
-                assertClose(MemoryEstimate.trainingStep(info, batch),
+                assertEstimateMatches(MemoryEstimate.trainingStep(info, batch),
                         new DeviceMemory(device.allocatedBytes() - before - dLogitsBytes, device.largestAllocationBytes()),
                         "after a backward pass");
             }
@@ -134,7 +134,7 @@ class ModelMemoryTest {
                 built.add(new Sgd(device, model.parameters(), 0.1f, 0.9f, 0f));
                 built.add(new Evaluator(model, data)); // the training loop's buffers are the same as an evaluator's
                 built.add(new Evaluator(model, data));
-                assertClose(MemoryEstimate.training(info, batch, IMAGE_BYTES),
+                assertEstimateMatches(MemoryEstimate.training(info, batch, IMAGE_BYTES),
                         new DeviceMemory(device.allocatedBytes(), device.largestAllocationBytes()), info.name());
             } finally {
                 closeAll(built);
@@ -149,11 +149,11 @@ class ModelMemoryTest {
             try (CompiledModel model = factory.create(device, batch)) {
                 actual = new DeviceMemory(device.allocatedBytes() - before, device.largestAllocationBytes());
             }
-            assertClose(MemoryEstimate.model(info, batch), actual, info.name() + " at batch " + batch);
+            assertEstimateMatches(MemoryEstimate.model(info, batch), actual, info.name() + " at batch " + batch);
         }
     }
 
-    private static void assertClose(DeviceMemory estimate, DeviceMemory actual, String what) {
+    private static void assertEstimateMatches(DeviceMemory estimate, DeviceMemory actual, String what) {
         System.out.printf("%s: estimated %d bytes (largest %d), allocated %d (largest %d)%n", what, estimate.bytes(),
                 estimate.largestBufferBytes(), actual.bytes(), actual.largestBufferBytes());
         assertEquals(actual.bytes(), estimate.bytes(), what + ": all buffers");
