@@ -13,8 +13,8 @@ import netc.processor.model.TorchStep;
 
 /**
  * Writes {@code INFO}: the {@code NetworkInfo} literal with the shape table (each row with the rows it
- * reads, its node's PyTorch path and what its op allocates), every parameter and buffer with its node and PyTorch shape, the
- * memory plan, the shape hash and the summary.
+ * reads, its node's PyTorch path and what its op allocates), every parameter and buffer with its node and
+ * PyTorch shape, the memory plan, the shape hash and the summary.
  */
 final class InfoWriter {
     private InfoWriter() {}
