@@ -94,7 +94,8 @@ import netc.runtime.ops.WinogradConv2d;
 @Generated("netc.processor.NetworkProcessor")
 public final class AlexNetModel extends CompiledModel {
     /**
-     * What the compiler worked out about AlexNet: its shape table, tensors, memory plan, shape hash and summary.
+     * What the compiler worked out about AlexNet: its shape table, tensors, memory plan, shape hash and
+     * summary; each row says what its layer's op allocates, as that op class works it out.
      */
     public static final NetworkInfo INFO = new NetworkInfo(
             "AlexNet",
@@ -103,31 +104,42 @@ public final class AlexNetModel extends CompiledModel {
             10,
             List.of(
                     new LayerRow("conv1", "Conv(96, k11, s4, p1, RELU)", List.of(96, 54, 54), 11712L, 33872256L,
-                            List.of(-1), List.of(new TorchStep("conv1", 0, -1))),
+                            List.of(-1), List.of(new TorchStep("conv1", 0, -1)),
+                            batchSize -> StridedConv2d.deviceMemory(batchSize, 1, 224, 224, 96, 11, 4, 1)),
                     new LayerRow("pool1", "MaxPool(k3, s2, p0)", List.of(96, 26, 26), 0L, 0L,
-                            List.of(0), List.of(new TorchStep("pool1", 2, -1))),
+                            List.of(0), List.of(new TorchStep("pool1", 2, -1)),
+                            batchSize -> MaxPool2d.deviceMemory(batchSize * 64896L, 3)),
                     new LayerRow("conv2", "Conv(256, k5, s1, p2, RELU)", List.of(256, 26, 26), 614656L, 415334400L,
-                            List.of(1), List.of(new TorchStep("conv2", 3, -1))),
+                            List.of(1), List.of(new TorchStep("conv2", 3, -1)),
+                            batchSize -> WinogradConv2d.deviceMemory(batchSize, 96, 26, 26, 256, 5, 1, 2)),
                     new LayerRow("pool2", "MaxPool(k3, s2, p0)", List.of(256, 12, 12), 0L, 0L,
-                            List.of(2), List.of(new TorchStep("pool2", 5, -1))),
+                            List.of(2), List.of(new TorchStep("pool2", 5, -1)),
+                            batchSize -> MaxPool2d.deviceMemory(batchSize * 36864L, 3)),
                     new LayerRow("conv3", "Conv(384, k3, s1, p1, RELU)", List.of(384, 12, 12), 885120L, 127401984L,
-                            List.of(3), List.of(new TorchStep("conv3", 6, -1))),
+                            List.of(3), List.of(new TorchStep("conv3", 6, -1)),
+                            batchSize -> WinogradConv2d.deviceMemory(batchSize, 256, 12, 12, 384, 3, 1, 1)),
                     new LayerRow("conv4", "Conv(384, k3, s1, p1, RELU)", List.of(384, 12, 12), 1327488L, 191102976L,
-                            List.of(4), List.of(new TorchStep("conv4", 8, -1))),
+                            List.of(4), List.of(new TorchStep("conv4", 8, -1)),
+                            batchSize -> WinogradConv2d.deviceMemory(batchSize, 384, 12, 12, 384, 3, 1, 1)),
                     new LayerRow("conv5", "Conv(256, k3, s1, p1, RELU)", List.of(256, 12, 12), 884992L, 127401984L,
-                            List.of(5), List.of(new TorchStep("conv5", 10, -1))),
+                            List.of(5), List.of(new TorchStep("conv5", 10, -1)),
+                            batchSize -> WinogradConv2d.deviceMemory(batchSize, 384, 12, 12, 256, 3, 1, 1)),
                     new LayerRow("pool3", "MaxPool(k3, s2, p0)", List.of(256, 5, 5), 0L, 0L,
-                            List.of(6), List.of(new TorchStep("pool3", 12, -1))),
+                            List.of(6), List.of(new TorchStep("pool3", 12, -1)),
+                            batchSize -> MaxPool2d.deviceMemory(batchSize * 6400L, 3)),
                     new LayerRow("fc1", "Dense(4096, RELU)", List.of(4096), 26218496L, 26214400L,
-                            List.of(7), List.of(new TorchStep("fc1", 14, -1))),
+                            List.of(7), List.of(new TorchStep("fc1", 14, -1)),
+                            batchSize -> Dense.deviceMemory(batchSize, 6400, 4096)),
                     new LayerRow("drop1", "Dropout(0.5)", List.of(4096), 0L, 0L,
                             List.of(8), List.of(new TorchStep("drop1", 16, -1))),
                     new LayerRow("fc2", "Dense(4096, RELU)", List.of(4096), 16781312L, 16777216L,
-                            List.of(9), List.of(new TorchStep("fc2", 17, -1))),
+                            List.of(9), List.of(new TorchStep("fc2", 17, -1)),
+                            batchSize -> Dense.deviceMemory(batchSize, 4096, 4096)),
                     new LayerRow("drop2", "Dropout(0.5)", List.of(4096), 0L, 0L,
                             List.of(10), List.of(new TorchStep("drop2", 19, -1))),
                     new LayerRow("fc3", "Dense(10)", List.of(10), 40970L, 40960L,
-                            List.of(11), List.of(new TorchStep("fc3", 20, -1)))),
+                            List.of(11), List.of(new TorchStep("fc3", 20, -1)),
+                            batchSize -> Dense.deviceMemory(batchSize, 4096, 10))),
             List.of(
                     new TensorInfo("conv1.weight", 0, "weight", List.of(96, 1, 11, 11)),
                     new TensorInfo("conv1.bias", 0, "bias", List.of(96)),

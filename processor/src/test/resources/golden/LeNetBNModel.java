@@ -100,7 +100,8 @@ import netc.runtime.ops.SmallDense;
 @Generated("netc.processor.NetworkProcessor")
 public final class LeNetBNModel extends CompiledModel {
     /**
-     * What the compiler worked out about LeNetBN: its shape table, tensors, memory plan, shape hash and summary.
+     * What the compiler worked out about LeNetBN: its shape table, tensors, memory plan, shape hash and
+     * summary; each row says what its layer's op allocates, as that op class works it out.
      */
     public static final NetworkInfo INFO = new NetworkInfo(
             "LeNetBN",
@@ -109,17 +110,21 @@ public final class LeNetBNModel extends CompiledModel {
             10,
             List.of(
                     new LayerRow("conv1", "Conv(6, k5, s1, p0)", List.of(6, 24, 24), 156L, 86400L,
-                            List.of(-1), List.of(new TorchStep("conv1", 0, -1))),
+                            List.of(-1), List.of(new TorchStep("conv1", 0, -1)),
+                            batchSize -> DirectConv2d.deviceMemory(batchSize, 1, 28, 28, 6, 5, 0)),
                     new LayerRow("bn1", "BatchNorm", List.of(6, 24, 24), 12L, 0L,
-                            List.of(0), List.of(new TorchStep("bn1", 1, -1))),
+                            List.of(0), List.of(new TorchStep("bn1", 1, -1)),
+                            batchSize -> BatchNorm.deviceMemory(batchSize, 6)),
                     new LayerRow("sigmoid1", "Sigmoid", List.of(6, 24, 24), 0L, 0L,
                             List.of(1), List.of(new TorchStep("sigmoid1", 2, -1))),
                     new LayerRow("pool1", "AvgPool(k2, s2, p0)", List.of(6, 12, 12), 0L, 0L,
                             List.of(2), List.of(new TorchStep("pool1", 3, -1))),
                     new LayerRow("conv2", "Conv(16, k5, s1, p0)", List.of(16, 8, 8), 2416L, 153600L,
-                            List.of(3), List.of(new TorchStep("conv2", 4, -1))),
+                            List.of(3), List.of(new TorchStep("conv2", 4, -1)),
+                            batchSize -> DirectConv2d.deviceMemory(batchSize, 6, 12, 12, 16, 5, 0)),
                     new LayerRow("bn2", "BatchNorm", List.of(16, 8, 8), 32L, 0L,
-                            List.of(4), List.of(new TorchStep("bn2", 5, -1))),
+                            List.of(4), List.of(new TorchStep("bn2", 5, -1)),
+                            batchSize -> BatchNorm.deviceMemory(batchSize, 16)),
                     new LayerRow("sigmoid2", "Sigmoid", List.of(16, 8, 8), 0L, 0L,
                             List.of(5), List.of(new TorchStep("sigmoid2", 6, -1))),
                     new LayerRow("pool2", "AvgPool(k2, s2, p0)", List.of(16, 4, 4), 0L, 0L,
@@ -127,19 +132,24 @@ public final class LeNetBNModel extends CompiledModel {
                     new LayerRow("flatten", "Flatten", List.of(256), 0L, 0L,
                             List.of(7), List.of(new TorchStep("flatten", 8, -1))),
                     new LayerRow("fc1", "Dense(120)", List.of(120), 30840L, 30720L,
-                            List.of(8), List.of(new TorchStep("fc1", 9, -1))),
+                            List.of(8), List.of(new TorchStep("fc1", 9, -1)),
+                            batchSize -> SmallDense.deviceMemory(256, 120)),
                     new LayerRow("bn3", "BatchNorm", List.of(120), 240L, 0L,
-                            List.of(9), List.of(new TorchStep("bn3", 10, -1))),
+                            List.of(9), List.of(new TorchStep("bn3", 10, -1)),
+                            batchSize -> BatchNorm.deviceMemory(batchSize, 120)),
                     new LayerRow("sigmoid3", "Sigmoid", List.of(120), 0L, 0L,
                             List.of(10), List.of(new TorchStep("sigmoid3", 11, -1))),
                     new LayerRow("fc2", "Dense(84)", List.of(84), 10164L, 10080L,
-                            List.of(11), List.of(new TorchStep("fc2", 12, -1))),
+                            List.of(11), List.of(new TorchStep("fc2", 12, -1)),
+                            batchSize -> SmallDense.deviceMemory(120, 84)),
                     new LayerRow("bn4", "BatchNorm", List.of(84), 168L, 0L,
-                            List.of(12), List.of(new TorchStep("bn4", 13, -1))),
+                            List.of(12), List.of(new TorchStep("bn4", 13, -1)),
+                            batchSize -> BatchNorm.deviceMemory(batchSize, 84)),
                     new LayerRow("sigmoid4", "Sigmoid", List.of(84), 0L, 0L,
                             List.of(13), List.of(new TorchStep("sigmoid4", 14, -1))),
                     new LayerRow("fc3", "Dense(10)", List.of(10), 850L, 840L,
-                            List.of(14), List.of(new TorchStep("fc3", 15, -1)))),
+                            List.of(14), List.of(new TorchStep("fc3", 15, -1)),
+                            batchSize -> SmallDense.deviceMemory(84, 10))),
             List.of(
                     new TensorInfo("conv1.weight", 0, "weight", List.of(6, 1, 5, 5)),
                     new TensorInfo("conv1.bias", 0, "bias", List.of(6)),

@@ -71,7 +71,8 @@ import netc.runtime.ops.SmallDense;
 @Generated("netc.processor.NetworkProcessor")
 public final class LeNetModel extends CompiledModel {
     /**
-     * What the compiler worked out about LeNet: its shape table, tensors, memory plan, shape hash and summary.
+     * What the compiler worked out about LeNet: its shape table, tensors, memory plan, shape hash and
+     * summary; each row says what its layer's op allocates, as that op class works it out.
      */
     public static final NetworkInfo INFO = new NetworkInfo(
             "LeNet",
@@ -80,19 +81,24 @@ public final class LeNetModel extends CompiledModel {
             10,
             List.of(
                     new LayerRow("conv1", "Conv(6, k5, s1, p2, SIGMOID)", List.of(6, 28, 28), 156L, 117600L,
-                            List.of(-1), List.of(new TorchStep("conv1", 0, -1))),
+                            List.of(-1), List.of(new TorchStep("conv1", 0, -1)),
+                            batchSize -> DirectConv2d.deviceMemory(batchSize, 1, 28, 28, 6, 5, 2)),
                     new LayerRow("pool1", "AvgPool(k2, s2, p0)", List.of(6, 14, 14), 0L, 0L,
                             List.of(0), List.of(new TorchStep("pool1", 2, -1))),
                     new LayerRow("conv2", "Conv(16, k5, s1, p0, SIGMOID)", List.of(16, 10, 10), 2416L, 240000L,
-                            List.of(1), List.of(new TorchStep("conv2", 3, -1))),
+                            List.of(1), List.of(new TorchStep("conv2", 3, -1)),
+                            batchSize -> DirectConv2d.deviceMemory(batchSize, 6, 14, 14, 16, 5, 0)),
                     new LayerRow("pool2", "AvgPool(k2, s2, p0)", List.of(16, 5, 5), 0L, 0L,
                             List.of(2), List.of(new TorchStep("pool2", 5, -1))),
                     new LayerRow("fc1", "Dense(120, SIGMOID)", List.of(120), 48120L, 48000L,
-                            List.of(3), List.of(new TorchStep("fc1", 7, -1))),
+                            List.of(3), List.of(new TorchStep("fc1", 7, -1)),
+                            batchSize -> SmallDense.deviceMemory(400, 120)),
                     new LayerRow("fc2", "Dense(84, SIGMOID)", List.of(84), 10164L, 10080L,
-                            List.of(4), List.of(new TorchStep("fc2", 9, -1))),
+                            List.of(4), List.of(new TorchStep("fc2", 9, -1)),
+                            batchSize -> SmallDense.deviceMemory(120, 84)),
                     new LayerRow("fc3", "Dense(10)", List.of(10), 850L, 840L,
-                            List.of(5), List.of(new TorchStep("fc3", 11, -1)))),
+                            List.of(5), List.of(new TorchStep("fc3", 11, -1)),
+                            batchSize -> SmallDense.deviceMemory(84, 10))),
             List.of(
                     new TensorInfo("conv1.weight", 0, "weight", List.of(6, 1, 5, 5)),
                     new TensorInfo("conv1.bias", 0, "bias", List.of(6)),

@@ -103,6 +103,15 @@ public final class Identifiers {
         return plan.node(index).node().kind().outputIsInput() || inPlace.writesOverInput(index);
     }
 
+    /**
+     * Whether the model constructs an op for the node: not for a flatten, nor for an average pool or an activation
+     * that the layer before computes in its own calls.
+     */
+    boolean hasOp(ShapedNode node) {
+        return !node.node().kind().outputIsInput() && !avgPoolFusion.isFusedPool(node.index())
+                && !activationFusion.isFusedActivation(node.index());
+    }
+
     /** Whether the node writes its output over its input ({@link InPlace}). */
     boolean writesOverInput(int index) {
         return inPlace.writesOverInput(index);

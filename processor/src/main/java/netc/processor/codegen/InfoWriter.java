@@ -13,8 +13,8 @@ import netc.processor.model.TorchStep;
 
 /**
  * Writes {@code INFO}: the {@code NetworkInfo} literal with the shape table (each row with the rows it
- * reads and its node's PyTorch path), every parameter and buffer with its node and PyTorch shape, the
- * memory plan, the shape hash and the summary.
+ * reads, its node's PyTorch path and what its op allocates), every parameter and buffer with its node and
+ * PyTorch shape, the memory plan, the shape hash and the summary.
  */
 final class InfoWriter {
     private InfoWriter() {}
@@ -25,11 +25,11 @@ final class InfoWriter {
         List<CodeBlock> parameters = new ArrayList<>();
         List<CodeBlock> buffers = new ArrayList<>();
         for (ShapedNode node : plan.nodes()) {
-            rows.add(CodeBlock.of("$[new $T($S, $S, $T.of($L), $LL, $LL,\n$T.of($L), $L)$]", TypeNames.LAYER_ROW,
+            rows.add(CodeBlock.of("$[new $T($S, $S, $T.of($L), $LL, $LL,\n$T.of($L), $L$L)$]", TypeNames.LAYER_ROW,
                     node.path(), node.node().kind().describe(node.node()), TypeNames.LIST,
                     numbers(node.output().dimensions()), node.parameterCount(), node.multiplyAdds(), TypeNames.LIST,
                     numbers(node.node().inputs().stream().map(Integer::longValue).toList()),
-                    torchPath(node.torchPath())));
+                    torchPath(node.torchPath()), opMemory(node, names)));
             node.parameters().forEach(tensor -> parameters.add(tensor(node, tensor)));
             node.buffers().forEach(tensor -> buffers.add(tensor(node, tensor)));
         }
@@ -49,7 +49,7 @@ final class InfoWriter {
                 .build();
         return FieldSpec.builder(TypeNames.NETWORK_INFO, Names.INFO, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("What the compiler worked out about $L: its shape table, tensors, memory plan, shape hash"
-                        + " and summary.\n",
+                        + " and\nsummary; each row says what its layer's op allocates, as that op class works it out.\n",
                         spec.simpleName())
                 .initializer(initializer)
                 .build();
@@ -72,6 +72,20 @@ final class InfoWriter {
             code.add(",\n$T.of($L)", TypeNames.LIST, CodeBlock.join(inPlace, ", "));
         }
         return code.add(")").build();
+    }
+
+    /**
+     * The row's last argument, {@code batchSize -> DirectConv2d.deviceMemory(batchSize, 1, 28, 28, 6, 5, 2)}: what
+     * the op the constructor builds for the node allocates, said by that op class; nothing (the row's constructor
+     * without it) where the op owns nothing or there is none.
+     */
+    private static CodeBlock opMemory(ShapedNode node, Identifiers names) {
+        if (!names.hasOp(node)) {
+            return CodeBlock.of("");
+        }
+        return node.node().kind().opMemory(CodeSites.of(node, names))
+                .map(call -> CodeBlock.of(",\n$L -> $L", Names.BATCH_SIZE, call))
+                .orElse(CodeBlock.of(""));
     }
 
     /** {@code new TensorInfo("conv1.weight", 0, "weight", List.of(6, 1, 5, 5))}. */

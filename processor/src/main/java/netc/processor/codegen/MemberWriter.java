@@ -30,8 +30,7 @@ final class MemberWriter {
             if (node.node().kind().outputIsInput()) {
                 continue;
             }
-            if (!names.avgPoolFusion().isFusedPool(node.index()) // its convolution computes it
-                    && !names.activationFusion().isFusedActivation(node.index())) { // its batch norm applies it
+            if (names.hasOp(node)) {
                 fields.add(field(node.node().kind().opType(CodeSites.of(node, names)), names.op(node)));
             }
             if (!names.writesOverInput(node.index())) {
@@ -67,8 +66,7 @@ final class MemberWriter {
             if (node.node().kind().outputIsInput()) {
                 continue;
             }
-            if (!names.avgPoolFusion().isFusedPool(node.index())
-                    && !names.activationFusion().isFusedActivation(node.index())) {
+            if (names.hasOp(node)) {
                 body.add("$L = $L($L);\n", names.op(node), Names.OWN,
                         node.node().kind().newOp(CodeSites.of(node, names)));
             }

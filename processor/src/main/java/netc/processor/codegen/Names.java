@@ -26,6 +26,7 @@ public final class Names {
 
     // Parameters: the model's constructor, forward and backward; the trainer's fit.
     public static final String DEVICE = "device";
+    /** The constructor's parameter, and that of each row's memory function in {@code INFO}, as its op gets it. */
     public static final String BATCH_SIZE = "batchSize";
     public static final String MODE = "mode";
     static final String D_LOGITS = "dLogits";

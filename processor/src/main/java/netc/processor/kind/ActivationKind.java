@@ -65,6 +65,12 @@ final class ActivationKind implements LayerKind {
                 Names.BATCH_SIZE, site.input().size());
     }
 
+    /** It works on the tensors it is given and keeps nothing. */
+    @Override
+    public Optional<CodeBlock> opMemory(CodeSite site) {
+        return Optional.empty();
+    }
+
     @Override
     public CodeBlock forward(CodeSite site) {
         if (site.fusedActivation() != null) {

@@ -66,6 +66,12 @@ final class AddKind implements NodeKind {
                 site.outputShape().size());
     }
 
+    /** It adds the tensors it is given and keeps nothing. */
+    @Override
+    public Optional<CodeBlock> opMemory(CodeSite site) {
+        return Optional.empty();
+    }
+
     @Override
     public CodeBlock forward(CodeSite site) {
         return CodeBlock.builder().addStatement("$L.forward($L, $L, $L)", site.op(), site.output(),

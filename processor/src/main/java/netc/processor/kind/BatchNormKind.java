@@ -75,6 +75,12 @@ final class BatchNormKind implements LayerKind {
                 in.channels(), Sizes.times(in.height(), in.width()));
     }
 
+    /** Its parameters, running statistics and per-batch sums, fused activation or not. */
+    @Override
+    public Optional<CodeBlock> opMemory(CodeSite site) {
+        return Optional.of(CodeBlock.of("$T.deviceMemory($L, $L)", OP, Names.BATCH_SIZE, site.input().channels()));
+    }
+
     @Override
     public boolean fusesFollowingActivation() {
         return true;

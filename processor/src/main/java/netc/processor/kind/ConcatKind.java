@@ -88,6 +88,12 @@ final class ConcatKind implements NodeKind {
                 Sizes.times(out.height(), out.width()));
     }
 
+    /** It copies into the tensor it is given and keeps nothing. */
+    @Override
+    public Optional<CodeBlock> opMemory(CodeSite site) {
+        return Optional.empty();
+    }
+
     @Override
     public CodeBlock forward(CodeSite site) {
         return CodeBlock.builder().addStatement("$L.forward($L, $T.of($L))", site.op(), site.output(),

@@ -145,6 +145,25 @@ final class ConvKind implements LayerKind {
                 Activations.constant(node), scratch);
     }
 
+    /**
+     * The chosen op's {@code deviceMemory}: a direct convolution's (stride 1, which a fused pool leaves as it is)
+     * takes no stride; the others take {@code Conv2d}'s shapes.
+     */
+    @Override
+    public Optional<CodeBlock> opMemory(CodeSite site) {
+        Shape in = site.input();
+        Node node = site.node();
+        ClassName op = opType(site);
+        if (op.equals(DIRECT)) {
+            return Optional.of(CodeBlock.of("$T.deviceMemory($L, $L, $L, $L, $L, $L, $L)", DIRECT,
+                    Names.BATCH_SIZE, in.channels(), in.height(), in.width(), out(node),
+                    node.attributes().integer("kernel"), node.attributes().integer("padding")));
+        }
+        return Optional.of(CodeBlock.of("$T.deviceMemory($L, $L, $L, $L, $L, $L, $L, $L)", op, Names.BATCH_SIZE,
+                in.channels(), in.height(), in.width(), out(node), node.attributes().integer("kernel"),
+                node.attributes().integer("stride"), node.attributes().integer("padding")));
+    }
+
     @Override
     public CodeBlock forward(CodeSite site) {
         if (site.fusedPool() != null) {

@@ -103,6 +103,16 @@ final class DenseKind implements LayerKind {
                 Names.BATCH_SIZE, site.input().size(), out(node), Activations.constant(node), scratch);
     }
 
+    /** The small dense layer holds its weight and bias alone, whatever the batch; the GEMM-based one packs by batch. */
+    @Override
+    public Optional<CodeBlock> opMemory(CodeSite site) {
+        long in = site.input().size();
+        int out = out(site.node());
+        return Optional.of(opType(site).equals(SMALL)
+                ? CodeBlock.of("$T.deviceMemory($L, $L)", SMALL, in, out)
+                : CodeBlock.of("$T.deviceMemory($L, $L, $L)", OP, Names.BATCH_SIZE, in, out));
+    }
+
     @Override
     public CodeBlock forward(CodeSite site) {
         return CodeBlock.builder().addStatement("$L.forward($L, $L)", site.op(), site.output(), site.inputs().get(0))

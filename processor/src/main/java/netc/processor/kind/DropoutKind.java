@@ -64,6 +64,12 @@ final class DropoutKind implements LayerKind {
     }
 
     /** The mask depends on the node's index, so each dropout layer draws its own. */
+    /** Nothing: the mask is drawn again from its key in the backward, never stored. */
+    @Override
+    public Optional<CodeBlock> opMemory(CodeSite site) {
+        return Optional.empty();
+    }
+
     @Override
     public CodeBlock forward(CodeSite site) {
         return CodeBlock.builder().addStatement("$L.forward($L, $L, $L, $L($L))", site.op(), site.output(),

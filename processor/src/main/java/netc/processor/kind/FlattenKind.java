@@ -49,6 +49,12 @@ final class FlattenKind implements LayerKind {
         throw new UnsupportedOperationException("a flatten has no op");
     }
 
+    /** No op: the output is the input, read as features. */
+    @Override
+    public Optional<CodeBlock> opMemory(CodeSite site) {
+        return Optional.empty();
+    }
+
     @Override
     public CodeBlock forward(CodeSite site) {
         return CodeBlock.of("");

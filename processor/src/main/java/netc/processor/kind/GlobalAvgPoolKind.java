@@ -62,6 +62,12 @@ final class GlobalAvgPoolKind implements LayerKind {
                 in.height(), in.width());
     }
 
+    /** It averages into the tensor it is given and keeps nothing. */
+    @Override
+    public Optional<CodeBlock> opMemory(CodeSite site) {
+        return Optional.empty();
+    }
+
     @Override
     public CodeBlock forward(CodeSite site) {
         return CodeBlock.builder().addStatement("$L.forward($L, $L)", site.op(), site.output(), site.inputs().get(0))

@@ -49,10 +49,12 @@ public final class KindRegistry {
 
     /**
      * Types the kinds' generated code names in expressions ({@code Activation.RELU},
-     * {@code MaxPool2d.afterRelu(...)}, {@code DirectConv2d.pooled(...)}), which a field would obscure.
+     * {@code MaxPool2d.afterRelu(...)}, {@code DirectConv2d.pooled(...)}, and every op that owns memory in
+     * {@code INFO}'s rows: {@code Dense.deviceMemory(...)}), which a field would obscure.
      */
     public static List<String> expressionTypes() {
-        return List.of(Activations.ACTIVATION.simpleName(), "MaxPool2d", "DirectConv2d");
+        return List.of(Activations.ACTIVATION.simpleName(), "MaxPool2d", "DirectConv2d", "Conv2d", "WinogradConv2d",
+                "StridedConv2d", "Dense", "SmallDense", "BatchNorm");
     }
 
     /** The runtime op classes of every kind, for the names the generated code must leave free. */

@@ -80,6 +80,16 @@ public interface NodeKind {
     /** {@code new Conv2d(device, "conv1", batchSize, ...)}. */
     CodeBlock newOp(CodeSite site);
 
+    /**
+     * What the op {@link #newOp} constructs allocates of its own, as a call of that op class's
+     * {@code deviceMemory} with the arguments it is constructed with, {@code batchSize} among them
+     * ({@code DirectConv2d.deviceMemory(batchSize, 6, 14, 14, 16, 5, 0)}); empty where the op owns nothing.
+     * {@code INFO} carries it in the node's row as a function of {@code batchSize}, and the runtime's memory
+     * estimate adds these up, so the op chosen here is the only one ever sized. Every kind answers: one that
+     * forgot would make the estimate short.
+     */
+    Optional<CodeBlock> opMemory(CodeSite site);
+
     /** The forward call(s), one statement each; empty for a kind that computes nothing. */
     CodeBlock forward(CodeSite site);
 

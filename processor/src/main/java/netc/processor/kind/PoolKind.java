@@ -33,6 +33,13 @@ abstract class PoolKind implements LayerKind {
             return true;
         }
 
+        /** Its arg-max record, one offset per output of the batch, whichever way it is constructed. */
+        @Override
+        public Optional<CodeBlock> opMemory(CodeSite site) {
+            return Optional.of(CodeBlock.of("$T.deviceMemory($L * $LL, $L)", opType(), Names.BATCH_SIZE,
+                    site.outputShape().size(), windowOf(site.node()).kernel()));
+        }
+
         /** {@code MaxPool2d.afterRelu(...)} where it applies the ReLU's derivative of the layer before. */
         @Override
         public CodeBlock newOp(CodeSite site) {
@@ -43,6 +50,12 @@ abstract class PoolKind implements LayerKind {
     static final class Avg extends PoolKind {
         Avg() {
             super("AvgPool", "AvgPool2d");
+        }
+
+        /** It keeps nothing between calls (and has no op where the convolution before it computes it). */
+        @Override
+        public Optional<CodeBlock> opMemory(CodeSite site) {
+            return Optional.empty();
         }
 
         /** Nothing where the convolution before it computes it: the comment keeps the step (and its probe). */

@@ -24,7 +24,8 @@ final class DropoutLinearModel extends CompiledModel {
     static final int FEATURES = 6;
     static final NetworkInfo INFO = new NetworkInfo("DropoutLinear", "test.DropoutLinear", 1, 2, 3, CLASSES,
             List.of(new LayerRow("drop", "Dropout(0.5)", List.of(1, 2, 3), 0, 0),
-                    new LayerRow("fc", "Dense(4)", List.of(CLASSES), FEATURES * CLASSES + CLASSES, FEATURES * CLASSES)),
+                    new LayerRow("fc", "Dense(4)", List.of(CLASSES), FEATURES * CLASSES + CLASSES, FEATURES * CLASSES,
+                            batch -> Dense.deviceMemory(batch, FEATURES, CLASSES))),
             "dropout-linear-hash", "Model: DropoutLinear");
     static final ModelFactory FACTORY = DropoutLinearModel::new;
 
