@@ -192,26 +192,39 @@ __kernel void conv_rows_forward(__global float *out,
                 }
             }
         }
+        // All activations first, then the stores: in one basic block the CO * HALVES exponentials (each a
+        // chain of about 20 dependent operations) can run side by side; interleaved with the stores and the
+        // pool's branch, each chain ran mostly alone and the epilogue waited on their latency.
+        float16 value[CO][HALVES];
+        #pragma unroll
+        for (int o = 0; o < CO; o++) {
+            #pragma unroll
+            for (int h = 0; h < HALVES; h++) value[o][h] = ACTIVATE(float16, acc[o][h] + (float16) (bias[o]));
+        }
         #pragma unroll
         for (int o = 0; o < CO; o++) {
             __global float *dst = out + (((long) n * CO + o) * HO + y) * WO;
             #pragma unroll
-            for (int h = 0; h < HALVES; h++) {
-                const float16 value = ACTIVATE(float16, acc[o][h] + (float16) (bias[o]));
-                store_first16(value, dst + 16 * h, HALF_COUNT(h, WO));
+            for (int h = 0; h < HALVES; h++) store_first16(value[o][h], dst + 16 * h, HALF_COUNT(h, WO));
+        }
 #if POOL > 1
-                if (y % 2 == 1) {
+        if (y % 2 == 1) {
+            #pragma unroll
+            for (int o = 0; o < CO; o++) {
+                __global float *dst = out + (((long) n * CO + o) * HO + y) * WO;
+                #pragma unroll
+                for (int h = 0; h < HALVES; h++) {
                     // The row above comes back from the output just written (no pool sums held in registers
                     // through this row's, which would spill), summed in avgpool.cl's order:
                     // ((top-left + top-right) + bottom-left) + bottom-right.
                     const float16 above = load_first16(dst - WO + 16 * h, HALF_COUNT(h, WO));
-                    const float8 sum = above.even + above.odd + value.even + value.odd;
+                    const float8 sum = above.even + above.odd + value[o][h].even + value[o][h].odd;
                     store_first8(sum / 4.0f, pooled + (((long) n * CO + o) * HP + y / 2) * WP + 8 * h,
                                  h == 0 ? min(8, WP) : WP - 8);
                 }
-#endif
             }
         }
+#endif
     }
 }
 
