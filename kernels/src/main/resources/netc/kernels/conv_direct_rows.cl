@@ -83,6 +83,16 @@ typedef float16 floatv;
 
 #define WEIGHT(o, i, kh, kw) weight[(((o) * CI + (i)) * K + (kh)) * K + (kw)]
 
+// Whole-vector loads and stores at any float's address: PoCL's vload8, vstore8 and vstore16 on global
+// memory came out as two to four narrower moves and inserts each; through a vector type aligned to a float
+// they are one unaligned move.
+typedef float8 __attribute__((aligned(4))) float8_unaligned;
+typedef float16 __attribute__((aligned(4))) float16_unaligned;
+#define LOAD8(p) (*(const __global float8_unaligned *) (p))
+#define STORE8(v, p) (*(__global float8_unaligned *) (p) = (v))
+#define LOAD16(p) (*(const __global float16_unaligned *) (p))
+#define STORE16(v, p) (*(__global float16_unaligned *) (p) = (v))
+
 // The first count floats at src (count a constant once inlined, 0 <= count <= 16), the rest zero.
 inline float4 load_first4(const __global float *src, const int count) {
     if (count >= 4) return vload4(0, src);
@@ -134,6 +144,29 @@ inline void store_first16(const float16 v, __global float *dst, const int count)
 
 // Lanes of half h that hold values of a row of width values: the first 16, then the rest.
 #define HALF_COUNT(h, width) ((h) == 0 ? min(16, (width)) : (width) - 16)
+// Where chunk h of a row of width >= 16 values starts: every chunk a whole vector, the last one ending
+// at the row's end, so overlapping the one before when 16 does not divide width. Whole vector loads and
+// stores instead of partial ones (a vector of 12 cost a load and an insert per 4 lanes); the overlapped
+// lanes of an output row are computed twice, by the same operations in the same order: the same values.
+#define CHUNK_START(h, width) min(16 * (h), (width) - 16)
+// Lanes of output half h that another half also holds (half 1 of a row of 16 < WO < 32: the first 32 - WO).
+// Where output half h starts in its row (and so in the padded input rows its taps read).
+#define OUT_START(h) (WO >= 16 ? CHUNK_START(h, WO) : 0)
+#define OVERLAP(h) ((h) == 1 && WO >= 16 ? 32 - WO : 0)
+
+// Half h of a row of width values (width and h constants once inlined), lanes past the row zero.
+inline float16 load_half(const __global float *row, const int h, const int width) {
+    return width >= 16 ? LOAD16(row + CHUNK_START(h, width)) : load_first16(row + 16 * h, HALF_COUNT(h, width));
+}
+
+// Half h of an output row, the first count lanes of it for rows under 16 values.
+inline void store_half(const float16 v, __global float *row, const int h, const int width) {
+    if (width >= 16) {
+        STORE16(v, row + CHUNK_START(h, width));
+    } else {
+        store_first16(v, row + 16 * h, HALF_COUNT(h, width));
+    }
+}
 
 // Zeroes planes[0 .. count), count a multiple of 16.
 inline void zero_local(__local float *planes, const int count) {
@@ -147,9 +180,12 @@ inline void stage_plane(__local float *plane, const __global float *in, const in
     for (int r = 0; r < H; r++) {
         #pragma unroll
         for (int h = 0; h < (W + 15) / 16; h++) {
-            const float16 v = load_first16(src + r * W + 16 * h, HALF_COUNT(h, W));
-            // whole vectors, their zero lanes landing in the padding or the next vector's place
-            vstore16(v, 0, dst + r * PITCH + 16 * h);
+            if (W >= 16) {
+                vstore16(LOAD16(src + r * W + CHUNK_START(h, W)), 0, dst + r * PITCH + CHUNK_START(h, W));
+            } else {
+                // whole vectors, their zero lanes landing in the padding
+                vstore16(load_first16(src + r * W, W), 0, dst + r * PITCH);
+            }
         }
     }
 }
@@ -182,7 +218,7 @@ __kernel void conv_rows_forward(__global float *out,
                 for (int kw = 0; kw < K; kw++) {
                     float16 shifted[HALVES];
                     #pragma unroll
-                    for (int h = 0; h < HALVES; h++) shifted[h] = vload16(0, row + 16 * h + kw);
+                    for (int h = 0; h < HALVES; h++) shifted[h] = vload16(0, row + OUT_START(h) + kw);
                     #pragma unroll
                     for (int o = 0; o < CO; o++) {
                         const float16 w = (float16) (WEIGHT(o, i, kh, kw));
@@ -192,44 +228,70 @@ __kernel void conv_rows_forward(__global float *out,
                 }
             }
         }
+        // All activations first, then the stores: in one basic block the CO * HALVES exponentials (each a
+        // chain of about 20 dependent operations) can run side by side; interleaved with the stores and the
+        // pool's branch, each chain ran mostly alone and the epilogue waited on their latency.
+        float16 value[CO][HALVES];
+        #pragma unroll
+        for (int o = 0; o < CO; o++) {
+            #pragma unroll
+            for (int h = 0; h < HALVES; h++) value[o][h] = ACTIVATE(float16, acc[o][h] + (float16) (bias[o]));
+        }
         #pragma unroll
         for (int o = 0; o < CO; o++) {
             __global float *dst = out + (((long) n * CO + o) * HO + y) * WO;
             #pragma unroll
-            for (int h = 0; h < HALVES; h++) {
-                const float16 value = ACTIVATE(float16, acc[o][h] + (float16) (bias[o]));
-                store_first16(value, dst + 16 * h, HALF_COUNT(h, WO));
+            for (int h = 0; h < HALVES; h++) store_half(value[o][h], dst, h, WO);
+        }
 #if POOL > 1
-                if (y % 2 == 1) {
+        if (y % 2 == 1) {
+            #pragma unroll
+            for (int o = 0; o < CO; o++) {
+                __global float *dst = out + (((long) n * CO + o) * HO + y) * WO;
+                #pragma unroll
+                for (int h = 0; h < HALVES; h++) {
                     // The row above comes back from the output just written (no pool sums held in registers
                     // through this row's, which would spill), summed in avgpool.cl's order:
                     // ((top-left + top-right) + bottom-left) + bottom-right.
-                    const float16 above = load_first16(dst - WO + 16 * h, HALF_COUNT(h, WO));
-                    const float8 sum = above.even + above.odd + value.even + value.odd;
-                    store_first8(sum / 4.0f, pooled + (((long) n * CO + o) * HP + y / 2) * WP + 8 * h,
-                                 h == 0 ? min(8, WP) : WP - 8);
+                    const float16 above = load_half(dst - WO, h, WO);
+                    const float8 sum = above.even + above.odd + value[o][h].even + value[o][h].odd;
+                    __global float *pooled_row = pooled + (((long) n * CO + o) * HP + y / 2) * WP;
+                    if (WO >= 16) {
+                        STORE8(sum / 4.0f, pooled_row + OUT_START(h) / 2);
+                    } else {
+                        store_first8(sum / 4.0f, pooled_row, WP);
+                    }
                 }
-#endif
             }
         }
+#endif
     }
 }
 
-// Half h of row y of channel o of image n of dz = d_out * act'(out), lanes past the row zero (so that
-// they add nothing to the sums they multiply). With POOL == 2 d_out is the pooled gradient.
+// Half h of row y of channel o of image n of dz = d_out * act'(out), lanes past the row and lanes another
+// half holds (OVERLAP) zero, so that they add nothing to the sums they multiply. With POOL == 2 d_out is
+// the pooled gradient, and dz is 4 times the true one: the pool's 1/4, a power of two, is applied to the
+// finished sums instead (exact, so the same result as dividing each term).
 inline float16 dz_half(const __global float *d_out, const __global float *out, const int n, const int o,
                        const int y, const int h) {
-    const float16 value = load_first16(out + (((long) n * CO + o) * HO + y) * WO + 16 * h, HALF_COUNT(h, WO));
+    const float16 value = load_half(out + (((long) n * CO + o) * HO + y) * WO, h, WO);
 #if POOL > 1
-    // As AvgPool2d's backward: each pooled gradient to both columns of its window, divided by its area.
-    const float8 g = load_first8(d_out + (((long) n * CO + o) * HP + y / 2) * WP + 8 * h, h == 0 ? min(8, WP) : WP - 8);
+    // As AvgPool2d's backward: each pooled gradient to both columns of its window.
+    const __global float *pooled_row = d_out + (((long) n * CO + o) * HP + y / 2) * WP;
+    const float8 g = WO >= 16 ? LOAD8(pooled_row + OUT_START(h) / 2) : load_first8(pooled_row, WP);
     const float16 d = (float16) (g.s0, g.s0, g.s1, g.s1, g.s2, g.s2, g.s3, g.s3,
-                                 g.s4, g.s4, g.s5, g.s5, g.s6, g.s6, g.s7, g.s7) / 4.0f;
+                                 g.s4, g.s4, g.s5, g.s5, g.s6, g.s6, g.s7, g.s7);
 #else
-    const float16 d = load_first16(d_out + (((long) n * CO + o) * HO + y) * WO + 16 * h, HALF_COUNT(h, WO));
+    const float16 d = load_half(d_out + (((long) n * CO + o) * HO + y) * WO, h, WO);
 #endif
-    return d * ACTIVATION_SLOPE(float16, value);
+    const float16 dz = d * ACTIVATION_SLOPE(float16, value);
+    if (OVERLAP(h) == 0) return dz;
+    const int16 lane = (int16) (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    return select(dz, (float16) (0.0f), lane < (int16) (OVERLAP(h)));
 }
+
+// The pool's 1/4 that dz_half leaves out.
+#define DZ_SCALE (POOL > 1 ? 0.25f : 1.0f)
 
 // Output rows of dz the weight gradient takes together: each shifted input vector it loads (input row
 // y0 + r, shifted by kw) then serves up to YB of them (taps kh = r - b of rows y0 + b), so it loads
@@ -264,13 +326,13 @@ __kernel void conv_rows_weight_gradient(__global float *partial, __global const 
                 float16 dz[YB]; // rows past the output zero: they add nothing
                 #pragma unroll
                 for (int b = 0; b < YB; b++) dz[b] = y0 + b < HO ? dz_half(d_out, out, n, o, y0 + b, h) : (float16) (0.0f);
-                if (i == 0) {
+                if (CI == 1 || i == 0) { // CI == 1: no branch at all (i is then always 0)
                     #pragma unroll
                     for (int b = 0; b < YB; b++) bias_acc += dz[b];
                 }
                 #pragma unroll
                 for (int r = 0; r < YB + K - 1; r++) {
-                    const __local float *row = plane + (y0 + r) * PITCH + 16 * h;
+                    const __local float *row = plane + (y0 + r) * PITCH + OUT_START(h);
                     #pragma unroll
                     for (int kw = 0; kw < K; kw++) {
                         const float16 shifted = vload16(0, row + kw);
@@ -287,7 +349,7 @@ __kernel void conv_rows_weight_gradient(__global float *partial, __global const 
     #pragma unroll
     for (int kh = 0; kh < K; kh++) {
         #pragma unroll
-        for (int kw = 0; kw < K; kw++) dst[((i * K + kh) * K + kw) * COV + o] = lane_sum(acc[kh][kw]);
+        for (int kw = 0; kw < K; kw++) dst[((i * K + kh) * K + kw) * COV + o] = lane_sum(acc[kh][kw]) * DZ_SCALE;
     }
-    if (i == 0) dst[TAPS * COV + o] = lane_sum(bias_acc);
+    if (i == 0) dst[TAPS * COV + o] = lane_sum(bias_acc) * DZ_SCALE;
 }

@@ -12,7 +12,8 @@ import netc.runtime.cl.Tensor;
  * activation is sigmoid, LeNet's, unless {@code -Dact=NONE} (or another {@link Activation}) says otherwise:
  * comparing the two shows what the activation costs. {@code -DpooledOnly=true} times only LeNet's case, each layer
  * with its average pool fused, forward and backward (conv1 without its input gradient, as a first layer): the
- * quickest comparison of two kernel versions, best with {@code -Dcpu=true} on a loaded machine.
+ * quickest comparison of two kernel versions, best with {@code -Dcpu=true} on a loaded machine; {@code -Dlayer=conv1}
+ * (or {@code conv2}) times that layer alone.
  */
 final class DirectConvTiming {
     private static final int CALLS_PER_TRIAL = 10;
@@ -29,8 +30,11 @@ final class DirectConvTiming {
             new ConvGeometry(batch, 6, 14, 14, 16, 5, 1, 0),  // LeNet conv2
         };
         try (Device device = Device.open()) {
-            for (ConvGeometry g : shapes) {
-                time(device, g);
+            String only = System.getProperty("layer"); // conv1 or conv2: time that layer alone
+            for (int l = 0; l < shapes.length; l++) {
+                if (only == null || only.equals("conv" + (l + 1))) {
+                    time(device, shapes[l]);
+                }
             }
         }
     }
