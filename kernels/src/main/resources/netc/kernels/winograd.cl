@@ -232,6 +232,29 @@ __constant float AT[TILE][ALPHA] = {
 #define STORE_COV(value, p) CAT(vstore, COV)((value), 0, (p))
 #endif
 
+// The input transform's stores into V and dM's transform's into dM: with STREAM_V (STREAM_M), non-temporal,
+// which writes whole cache lines to memory without first reading each one in and without evicting what the
+// caches hold. The host sets them where one chunk's V (M) is larger than the caches could keep until the
+// next kernel reads it (WinogradTiling.STREAM_MIN_FLOATS). A vector store must be aligned to the vector:
+// C and CO are multiples of CV and COV, V's and M's matrices start on whole cache lines, and buffers and
+// their views are aligned to 128 bytes. Single lanes (CV or COV 1) store as usual.
+#ifndef STREAM_V
+#define STREAM_V 0
+#endif
+#ifndef STREAM_M
+#define STREAM_M 0
+#endif
+#if STREAM_V && CV > 1
+#define STORE_V(value, p) __builtin_nontemporal_store((value), (__global floatc *) (p))
+#else
+#define STORE_V(value, p) STORE_CV(value, p)
+#endif
+#if STREAM_M && COV > 1
+#define STORE_M(value, p) __builtin_nontemporal_store((value), (__global floatco *) (p))
+#else
+#define STORE_M(value, p) STORE_COV(value, p)
+#endif
+
 // The lanes of a channel vector from (to) NCHW planes STRIDE floats apart: channel l at p[l * STRIDE].
 inline floatc gather_c(__global const float *p, const int stride) {
     float lanes[CV];
@@ -317,7 +340,7 @@ __kernel void winograd_input(__global float *v, const long v_offset, __global co
     floatc bd[ALPHA][ALPHA]; // B^T d
     SMALL_PRODUCT_OF(floatc, ALPHA, ALPHA, ALPHA, BT[i][k], d[k][j], bd[i][j] = sum);
     __global float *dst = v + v_offset + (long) t * C + c;
-    SMALL_PRODUCT_OF(floatc, ALPHA, ALPHA, ALPHA, bd[i][k], BT[j][k], STORE_CV(sum, dst + (long) (i * ALPHA + j) * V_PLANE));
+    SMALL_PRODUCT_OF(floatc, ALPHA, ALPHA, ALPHA, bd[i][k], BT[j][k], STORE_V(sum, dst + (long) (i * ALPHA + j) * V_PLANE));
 }
 
 // dInput = the adjoint of winograd_input, in two steps. First, in place, each tile's dV becomes
@@ -459,7 +482,7 @@ __kernel void winograd_output_gradient(__global float *d_m, const long d_m_offse
     floatco adz[ALPHA][TILE]; // A dZ
     SMALL_PRODUCT_OF(floatco, ALPHA, TILE, TILE, AT[k][i], dzz[k][j], adz[i][j] = sum);
     __global float *dst = d_m + d_m_offset + (long) t * CO + co;
-    SMALL_PRODUCT_OF(floatco, ALPHA, ALPHA, TILE, adz[i][k], AT[k][j], STORE_COV(sum, dst + (long) (i * ALPHA + j) * M_PLANE));
+    SMALL_PRODUCT_OF(floatco, ALPHA, ALPHA, TILE, adz[i][k], AT[k][j], STORE_M(sum, dst + (long) (i * ALPHA + j) * M_PLANE));
 }
 
 // dBias[co .. co + COV] (+)= the sum of dz over the chunk, from dM: A^T's column for the interpolation point 1

@@ -25,8 +25,9 @@ final class WinogradTransforms {
     private final long[] outputGrid;
     private final long[] biasGrid;
 
-    WinogradTransforms(Device device, WinogradTiling tiling, int images, Activation activation) {
-        Defines defines = tiling.defines(images);
+    /** With V and M stored non-temporally where a chunk's holds at least {@code streamMinFloats} ({@link WinogradTiling#defines}). */
+    WinogradTransforms(Device device, WinogradTiling tiling, int images, Activation activation, long streamMinFloats) {
+        Defines defines = tiling.defines(images, streamMinFloats);
         ConvGeometry g = tiling.geometry();
         this.filter = device.kernel("winograd.cl", "winograd_filter", defines);
         this.filterGradient = device.kernel("winograd.cl", "winograd_filter_gradient", defines);
