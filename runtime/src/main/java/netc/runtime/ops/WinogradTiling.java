@@ -178,9 +178,9 @@ record WinogradTiling(ConvGeometry geometry, int tile) {
     }
 
     /**
-     * {@code winograd.cl}'s defines for chunks of {@code images} images, the input transform's stores to V and
-     * dM's transform's to M non-temporal where the chunk's V or M holds at least {@code streamMinFloats}
-     * ({@link #STREAM_MIN_FLOATS} in a network).
+     * {@code winograd.cl}'s defines for chunks of {@code images} images, the input transform's stores to V,
+     * dM's transform's to M and the filter transforms' to U non-temporal where the chunk's V or M, or U, holds
+     * at least {@code streamMinFloats} ({@link #STREAM_MIN_FLOATS} in a network).
      */
     Defines defines(int images, long streamMinFloats) {
         return Defines.of().set("TILE", tile).set("K", geometry.kernel()).set("B", images).set("C", geometry.inChannels())
@@ -190,7 +190,8 @@ record WinogradTiling(ConvGeometry geometry, int tile) {
                 .set("V_PLANE", transformedPlaneFloats(geometry.inChannels(), images))
                 .set("M_PLANE", transformedPlaneFloats(geometry.outChannels(), images))
                 .set("STREAM_V", transformedFloats(geometry.inChannels(), images) >= streamMinFloats)
-                .set("STREAM_M", transformedFloats(geometry.outChannels(), images) >= streamMinFloats);
+                .set("STREAM_M", transformedFloats(geometry.outChannels(), images) >= streamMinFloats)
+                .set("STREAM_U", filterFloats() >= streamMinFloats);
     }
 
     private static int ceilDiv(int value, int divisor) {

@@ -147,10 +147,14 @@ class WinogradConv2dTest {
         WinogradTiling tiling = new WinogradTiling(g, 4);
         long perImage = tiling.transformedFloatsPerImage(24);
         String all = tiling.defines(2, 0).toOptions();
-        assertTrue(all.contains("-D STREAM_V=1") && all.contains("-D STREAM_M=1"), all);
-        // A chunk of 2 images holds fewer floats of V (16 channels) than of M (24): M's size as the threshold streams M only.
-        String mOnly = tiling.defines(2, tiling.transformedFloats(24, 2)).toOptions();
-        assertTrue(mOnly.contains("-D STREAM_V=0") && mOnly.contains("-D STREAM_M=1"), mOnly);
+        assertTrue(all.contains("-D STREAM_V=1") && all.contains("-D STREAM_M=1") && all.contains("-D STREAM_U=1"), all);
+        // A chunk of 2 images holds fewer floats of V (16 channels) than of M (24), and U (16 x 24 per element) more:
+        // M's size as the threshold streams M and U only.
+        assertTrue(tiling.transformedFloats(16, 2) < tiling.transformedFloats(24, 2)
+                && tiling.filterFloats() > tiling.transformedFloats(24, 2));
+        String notV = tiling.defines(2, tiling.transformedFloats(24, 2)).toOptions();
+        assertTrue(notV.contains("-D STREAM_V=0") && notV.contains("-D STREAM_M=1") && notV.contains("-D STREAM_U=1"),
+                notV);
         try (WinogradConv2d pairs = new WinogradConv2d(device, "pairs", g, Activation.RELU, 4, 3 * perImage,
                 retainedBudget, 0)) {
             assertEquals(2, pairs.imagesPerChunk(), "largest divisor of 4 within a 3-image budget");
