@@ -20,7 +20,7 @@
 // reads inputs y = ty*TILE - PAD + i, x = tx*TILE - PAD + j (i, j < ALPHA);
 // transformed element xi = i * ALPHA + j: V[xi][t][c], M[xi][t][co] (tile-major: row-major T x C and T x CO
 // matrices), U[xi][c][co] for the forward's M = V U and U[xi][co][c] for the backward's dV = dM U
-// (winograd_filter writes either), dU[xi][c][co] = V^T dM; with these layouts every product is a GEMM
+// (winograd_filter and winograd_filter_by_output_channel), dU[xi][c][co] = V^T dM; with these layouts every product is a GEMM
 // whose operands are contiguous along their rows (NN or TN), which runs batched over all xi without
 // packing. Matrix xi of U, V and M starts at xi * U_PLANE, xi * V_PLANE and xi * M_PLANE (at least CO * C,
 // C * T and CO * T: the host pads them so that the ALPHA^2 matrices do not start on the same cache set).
@@ -232,6 +232,42 @@ __constant float AT[TILE][ALPHA] = {
 #define STORE_COV(value, p) CAT(vstore, COV)((value), 0, (p))
 #endif
 
+// The input transform's stores into V and dM's transform's into dM: with STREAM_V (STREAM_M), non-temporal
+// (and the filter transforms' into U with STREAM_U), which writes whole cache lines to memory without first reading each one in and without evicting what the
+// caches hold. The host sets them where one chunk's V (M) is larger than the caches could keep until the
+// next kernel reads it (WinogradTiling.STREAM_MIN_FLOATS). A vector store must be aligned to the vector:
+// C and CO are multiples of CV and COV, V's and M's matrices start on whole cache lines, and buffers and
+// their views are aligned to 128 bytes. Single lanes (CV or COV 1) store as usual.
+#ifndef STREAM_V
+#define STREAM_V 0
+#endif
+#ifndef STREAM_M
+#define STREAM_M 0
+#endif
+#ifndef STREAM_U
+#define STREAM_U 0
+#endif
+#if STREAM_U && COV > 1
+#define STORE_U_CO(value, p) __builtin_nontemporal_store((value), (__global floatco *) (p))
+#else
+#define STORE_U_CO(value, p) STORE_COV(value, p)
+#endif
+#if STREAM_U && CV > 1
+#define STORE_U_C(value, p) __builtin_nontemporal_store((value), (__global floatc *) (p))
+#else
+#define STORE_U_C(value, p) STORE_CV(value, p)
+#endif
+#if STREAM_V && CV > 1
+#define STORE_V(value, p) __builtin_nontemporal_store((value), (__global floatc *) (p))
+#else
+#define STORE_V(value, p) STORE_CV(value, p)
+#endif
+#if STREAM_M && COV > 1
+#define STORE_M(value, p) __builtin_nontemporal_store((value), (__global floatco *) (p))
+#else
+#define STORE_M(value, p) STORE_COV(value, p)
+#endif
+
 // The lanes of a channel vector from (to) NCHW planes STRIDE floats apart: channel l at p[l * STRIDE].
 inline floatc gather_c(__global const float *p, const int stride) {
     float lanes[CV];
@@ -261,34 +297,53 @@ inline void scatter_co(const floatco value, __global float *p, const int stride)
     for (int l = 0; l < COV; l++) p[l * stride] = lanes[l];
 }
 
-// U[xi] = (G g G^T)[xi] for the K x K filter g = weight[co][c], at U[xi][c][co] when channels_last, else at
-// U[xi][co][c]. Work-item (co, c).
-__kernel void winograd_filter(__global float *u, __global const float *weight, const int channels_last) {
-    const int co = get_global_id(0);
+// U[xi] = (G g G^T)[xi] for the K x K filters g = weight[co][c], COV output channels co .. co + COV per
+// work-item as the lanes of a vector, stored at U[xi][c][co] (the forward's layout: the lanes contiguous).
+// Work-item (co / COV, c). With STREAM_U the stores are non-temporal (see STREAM_V): U is written whole
+// before the products read it, and AlexNet's conv3-5 hold 25-38 MB of it.
+__kernel void winograd_filter(__global float *u, __global const float *weight) {
+    const int co = get_global_id(0) * COV;
     const int c = get_global_id(1);
     if (co >= CO) return;
-    float g[K][K];
+    floatco g[K][K];
     __global const float *src = weight + ((long) co * C + c) * (K * K);
 #pragma unroll
-    for (int k = 0; k < K * K; k++) g[k / K][k % K] = src[k];
-    float gg[ALPHA][K]; // G g
-    SMALL_PRODUCT(ALPHA, K, K, G[i][k], g[k][j], gg[i][j]);
-    __global float *dst = u + (channels_last ? (long) c * CO + co : (long) co * C + c);
-    SMALL_PRODUCT(ALPHA, ALPHA, K, gg[i][k], G[j][k], dst[(long) (i * ALPHA + j) * U_PLANE]);
+    for (int k = 0; k < K * K; k++) g[k / K][k % K] = gather_co(src + k, C * K * K);
+    floatco gg[ALPHA][K]; // G g
+    SMALL_PRODUCT_OF(floatco, ALPHA, K, K, G[i][k], g[k][j], gg[i][j] = sum);
+    __global float *dst = u + (long) c * CO + co;
+    SMALL_PRODUCT_OF(floatco, ALPHA, ALPHA, K, gg[i][k], G[j][k], STORE_U_CO(sum, dst + (long) (i * ALPHA + j) * U_PLANE));
 }
 
-// dWeight[co][c] = G^T dU G, the adjoint of winograd_filter, from dU[xi][c][co]. Work-item (co, c).
-__kernel void winograd_filter_gradient(__global float *d_weight, __global const float *d_u) {
+// The same transform stored at U[xi][co][c] (the backward's layout, for dV = dM U), CV input channels
+// c .. c + CV per work-item, contiguous there. Work-item (co, c / CV).
+__kernel void winograd_filter_by_output_channel(__global float *u, __global const float *weight) {
     const int co = get_global_id(0);
+    const int c = get_global_id(1) * CV;
+    if (c >= C) return;
+    floatc g[K][K];
+    __global const float *src = weight + ((long) co * C + c) * (K * K);
+#pragma unroll
+    for (int k = 0; k < K * K; k++) g[k / K][k % K] = gather_c(src + k, K * K);
+    floatc gg[ALPHA][K]; // G g
+    SMALL_PRODUCT_OF(floatc, ALPHA, K, K, G[i][k], g[k][j], gg[i][j] = sum);
+    __global float *dst = u + (long) co * C + c;
+    SMALL_PRODUCT_OF(floatc, ALPHA, ALPHA, K, gg[i][k], G[j][k], STORE_U_C(sum, dst + (long) (i * ALPHA + j) * U_PLANE));
+}
+
+// dWeight[co][c] = G^T dU G, the adjoint of winograd_filter, from dU[xi][c][co], for COV output channels
+// co .. co + COV per work-item (contiguous in dU). Work-item (co / COV, c).
+__kernel void winograd_filter_gradient(__global float *d_weight, __global const float *d_u) {
+    const int co = get_global_id(0) * COV;
     const int c = get_global_id(1);
     if (co >= CO) return;
-    float du[ALPHA][ALPHA];
+    floatco du[ALPHA][ALPHA];
 #pragma unroll
-    for (int xi = 0; xi < XI; xi++) du[xi / ALPHA][xi % ALPHA] = d_u[(long) xi * U_PLANE + c * CO + co];
-    float gt[K][ALPHA]; // G^T dU
-    SMALL_PRODUCT(K, ALPHA, ALPHA, G[k][i], du[k][j], gt[i][j]);
+    for (int xi = 0; xi < XI; xi++) du[xi / ALPHA][xi % ALPHA] = LOAD_COV(d_u + (long) xi * U_PLANE + (long) c * CO + co);
+    floatco gt[K][ALPHA]; // G^T dU
+    SMALL_PRODUCT_OF(floatco, K, ALPHA, ALPHA, G[k][i], du[k][j], gt[i][j] = sum);
     __global float *dst = d_weight + ((long) co * C + c) * (K * K);
-    SMALL_PRODUCT(K, K, ALPHA, gt[i][k], G[k][j], dst[i * K + j]);
+    SMALL_PRODUCT_OF(floatco, K, K, ALPHA, gt[i][k], G[k][j], scatter_co(sum, dst + i * K + j, C * K * K));
 }
 
 // V[xi][t][c] = (B^T d B)[xi] for the input patch d of tile t, channels c .. c + CV (zeros outside the input).
@@ -317,7 +372,7 @@ __kernel void winograd_input(__global float *v, const long v_offset, __global co
     floatc bd[ALPHA][ALPHA]; // B^T d
     SMALL_PRODUCT_OF(floatc, ALPHA, ALPHA, ALPHA, BT[i][k], d[k][j], bd[i][j] = sum);
     __global float *dst = v + v_offset + (long) t * C + c;
-    SMALL_PRODUCT_OF(floatc, ALPHA, ALPHA, ALPHA, bd[i][k], BT[j][k], STORE_CV(sum, dst + (long) (i * ALPHA + j) * V_PLANE));
+    SMALL_PRODUCT_OF(floatc, ALPHA, ALPHA, ALPHA, bd[i][k], BT[j][k], STORE_V(sum, dst + (long) (i * ALPHA + j) * V_PLANE));
 }
 
 // dInput = the adjoint of winograd_input, in two steps. First, in place, each tile's dV becomes
@@ -459,7 +514,7 @@ __kernel void winograd_output_gradient(__global float *d_m, const long d_m_offse
     floatco adz[ALPHA][TILE]; // A dZ
     SMALL_PRODUCT_OF(floatco, ALPHA, TILE, TILE, AT[k][i], dzz[k][j], adz[i][j] = sum);
     __global float *dst = d_m + d_m_offset + (long) t * CO + co;
-    SMALL_PRODUCT_OF(floatco, ALPHA, ALPHA, TILE, adz[i][k], AT[k][j], STORE_COV(sum, dst + (long) (i * ALPHA + j) * M_PLANE));
+    SMALL_PRODUCT_OF(floatco, ALPHA, ALPHA, TILE, adz[i][k], AT[k][j], STORE_M(sum, dst + (long) (i * ALPHA + j) * M_PLANE));
 }
 
 // dBias[co .. co + COV] (+)= the sum of dz over the chunk, from dM: A^T's column for the interpolation point 1

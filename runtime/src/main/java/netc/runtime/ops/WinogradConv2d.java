@@ -94,11 +94,27 @@ public final class WinogradConv2d implements Convolution {
      */
     WinogradConv2d(Device device, String name, ConvGeometry geometry, Activation activation, int tile,
                    long chunkBudget, long retainedBudget) {
-        this(device, name, geometry, activation, tile, chunkBudget, retainedBudget, ScratchSource.own(device));
+        this(device, name, geometry, activation, tile, chunkBudget, retainedBudget, WinogradTiling.STREAM_MIN_FLOATS);
+    }
+
+    /**
+     * As above, with the transforms storing a chunk's V or M non-temporally from {@code streamMinFloats} floats
+     * (tests pass 0 to run those stores on small shapes; timing harnesses compare).
+     */
+    WinogradConv2d(Device device, String name, ConvGeometry geometry, Activation activation, int tile,
+                   long chunkBudget, long retainedBudget, long streamMinFloats) {
+        this(device, name, geometry, activation, tile, chunkBudget, retainedBudget, streamMinFloats,
+                ScratchSource.own(device));
     }
 
     private WinogradConv2d(Device device, String name, ConvGeometry geometry, Activation activation, int tile,
                            long chunkBudget, long retainedBudget, ScratchSource scratch) {
+        this(device, name, geometry, activation, tile, chunkBudget, retainedBudget, WinogradTiling.STREAM_MIN_FLOATS,
+                scratch);
+    }
+
+    private WinogradConv2d(Device device, String name, ConvGeometry geometry, Activation activation, int tile,
+                           long chunkBudget, long retainedBudget, long streamMinFloats, ScratchSource scratch) {
         this.name = name;
         this.geometry = geometry;
         this.tiling = new WinogradTiling(geometry, tile);
@@ -109,7 +125,7 @@ public final class WinogradConv2d implements Convolution {
         int outChannels = geometry.outChannels();
         int tiles = imagesPerChunk * tiling.tilesPerImage();
 
-        this.transforms = new WinogradTransforms(device, tiling, imagesPerChunk, activation);
+        this.transforms = new WinogradTransforms(device, tiling, imagesPerChunk, activation, streamMinFloats);
         this.forwardProduct = new Gemm(device, forwardShape(geometry, tiles), forwardBatch(tiling, imagesPerChunk),
                 scratch);
         GemmBatch filterGradientBatch = filterGradientBatch(tiling, imagesPerChunk);

@@ -14,6 +14,17 @@ import netc.runtime.cl.Defines;
  * make those 36 streams share one cache set and evict each other.
  */
 record WinogradTiling(ConvGeometry geometry, int tile) {
+    /**
+     * The floats of one chunk's V (or M) from which the transforms that write it store non-temporally
+     * ({@code winograd.cl}'s STREAM_V and STREAM_M): 8 MiB, a quarter of the Zen 4's 32 MiB L3, which the
+     * development machine's two cores share with other jobs. Larger chunks leave the caches before the
+     * next kernel reads them, so reading each line in before overwriting it only doubles the traffic: on
+     * AlexNet's conv2 (V 9.6 MB, M 25.7 MB per chunk of 8 images) the input transform took 9.5-11.6 ms
+     * instead of 13.1-18.3 and dM's 20-32 instead of 39-62 (three alternating runs of ConvTiming --stages,
+     * PoCL, load ~6; docs/PERFORMANCE.md). A pass over 8 MiB ran at 22 GB/s there and one over 32 MiB at
+     * 7.5 (memory), so smaller chunks, which the next kernel may still find in L3, store as usual.
+     */
+    static final long STREAM_MIN_FLOATS = 2L << 20;
     /** Floats in a 64-byte cache line: matrices start on whole lines. */
     static final int FLOATS_PER_LINE = 16;
     /**
@@ -166,14 +177,21 @@ record WinogradTiling(ConvGeometry geometry, int tile) {
         return lanes;
     }
 
-    /** {@code winograd.cl}'s defines for chunks of {@code images} images. */
-    Defines defines(int images) {
+    /**
+     * {@code winograd.cl}'s defines for chunks of {@code images} images, the input transform's stores to V,
+     * dM's transform's to M and the filter transforms' to U non-temporal where the chunk's V or M, or U, holds
+     * at least {@code streamMinFloats} ({@link #STREAM_MIN_FLOATS} in a network).
+     */
+    Defines defines(int images, long streamMinFloats) {
         return Defines.of().set("TILE", tile).set("K", geometry.kernel()).set("B", images).set("C", geometry.inChannels())
                 .set("CO", geometry.outChannels()).set("CV", lanes(geometry.inChannels()))
                 .set("COV", lanes(geometry.outChannels())).set("H", geometry.inHeight()).set("W", geometry.inWidth())
                 .set("PAD", geometry.padding()).set("U_PLANE", filterPlaneFloats())
                 .set("V_PLANE", transformedPlaneFloats(geometry.inChannels(), images))
-                .set("M_PLANE", transformedPlaneFloats(geometry.outChannels(), images));
+                .set("M_PLANE", transformedPlaneFloats(geometry.outChannels(), images))
+                .set("STREAM_V", transformedFloats(geometry.inChannels(), images) >= streamMinFloats)
+                .set("STREAM_M", transformedFloats(geometry.outChannels(), images) >= streamMinFloats)
+                .set("STREAM_U", filterFloats() >= streamMinFloats);
     }
 
     private static int ceilDiv(int value, int divisor) {

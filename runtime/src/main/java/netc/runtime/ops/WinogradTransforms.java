@@ -7,11 +7,12 @@ import netc.runtime.cl.Device;
 import netc.runtime.cl.Kernel;
 
 /**
- * The seven {@code winograd.cl} kernels of one {@link WinogradTiling} for chunks of {@code images}
+ * The {@code winograd.cl} kernels of one {@link WinogradTiling} for chunks of {@code images}
  * images: the filter, input and output transforms and their adjoints (the file documents the layouts).
  */
 final class WinogradTransforms {
     private final Kernel filter;
+    private final Kernel filterByOutputChannel;
     private final Kernel filterGradient;
     private final Kernel input;
     private final Kernel inputGradientTiles;
@@ -20,15 +21,18 @@ final class WinogradTransforms {
     private final Kernel outputGradient;
     private final Kernel biasGradient;
     private final long[] filterGrid;
+    private final long[] filterByOutputChannelGrid;
     private final long[] inputGrid;
     private final long[] inputGradientGrid;
     private final long[] outputGrid;
     private final long[] biasGrid;
 
-    WinogradTransforms(Device device, WinogradTiling tiling, int images, Activation activation) {
-        Defines defines = tiling.defines(images);
+    /** With V and M stored non-temporally where a chunk's holds at least {@code streamMinFloats} ({@link WinogradTiling#defines}). */
+    WinogradTransforms(Device device, WinogradTiling tiling, int images, Activation activation, long streamMinFloats) {
+        Defines defines = tiling.defines(images, streamMinFloats);
         ConvGeometry g = tiling.geometry();
         this.filter = device.kernel("winograd.cl", "winograd_filter", defines);
+        this.filterByOutputChannel = device.kernel("winograd.cl", "winograd_filter_by_output_channel", defines);
         this.filterGradient = device.kernel("winograd.cl", "winograd_filter_gradient", defines);
         this.input = device.kernel("winograd.cl", "winograd_input", defines);
         this.inputGradientTiles = device.kernel("winograd.cl", "winograd_input_gradient_tiles", defines);
@@ -41,7 +45,10 @@ final class WinogradTransforms {
         // Channels run along dimension 0, WinogradTiling.lanes of them per work-item of the tile transforms.
         long inGroups = g.inChannels() / WinogradTiling.lanes(g.inChannels());
         long outGroups = g.outChannels() / WinogradTiling.lanes(g.outChannels());
-        this.filterGrid = new long[] {g.outChannels(), g.inChannels()};
+        // The filter transforms' lanes run along U's contiguous dimension: output channels in the forward's
+        // layout (and dU's), input channels in the backward's.
+        this.filterGrid = new long[] {outGroups, g.inChannels()};
+        this.filterByOutputChannelGrid = new long[] {g.outChannels(), inGroups};
         this.inputGrid = new long[] {inGroups, tiles};
         this.inputGradientGrid = new long[] {inGroups, (long) images * tiling.inputBlocksPerImage()};
         this.outputGrid = new long[] {outGroups, tiles};
@@ -50,12 +57,12 @@ final class WinogradTransforms {
 
     /** {@code u = G weight Gᵀ} for every channel pair, as {@code U[ξ][c][co]}: the forward's layout. */
     void filter(Buffer u, Buffer weight) {
-        filter.launch(filterGrid, null, u, weight, 1);
+        filter.launch(filterGrid, null, u, weight);
     }
 
     /** {@code u = G weight Gᵀ} for every channel pair, as {@code U[ξ][co][c]}: the backward's layout (for dV). */
     void filterByOutputChannel(Buffer u, Buffer weight) {
-        filter.launch(filterGrid, null, u, weight, 0);
+        filterByOutputChannel.launch(filterByOutputChannelGrid, null, u, weight);
     }
 
     /** {@code dWeight = Gᵀ dU G} from {@code dU[ξ][c][co]}, overwriting it. */

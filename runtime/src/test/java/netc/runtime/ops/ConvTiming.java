@@ -15,7 +15,9 @@ import netc.runtime.cl.Tensor;
  * between {@code finish()}es after a warm-up, since the machine is shared and single trials are noisy; with
  * {@code -Dcpu=true}, CPU time instead of wall time (see {@link #best}).
  *
- * <p>With {@code --stages} first, it times each stage of {@link WinogradConv2d}'s F(4x4) (or, for the layers
+ * <p>With {@code --stages} first, it times each stage of {@link WinogradConv2d} with the tile a network uses
+ * ({@link WinogradTiling#tileFor}; {@code -Dnetc.chunkBudget} and {@code -Dnetc.streamMinFloats} override its
+ * chunking and where it stores V and M non-temporally) (or, for the layers
  * {@link StridedConv2d} suits, its) forward and backward instead: the queue is finished after every stage (see {@link StageTimer}), and each stage's least time over
  * {@link #TRIALS} calls is printed (the machine is shared: the least is the least disturbed) (milliseconds per call, summed over the chunks and ξ of one call).
  */
@@ -66,11 +68,13 @@ final class ConvTiming {
                         }
                         continue;
                     }
-                    try (WinogradConv2d conv = new WinogradConv2d(device, "winograd", g, Activation.RELU, 4,
+                    int tile = WinogradTiling.tileFor(g);
+                    try (WinogradConv2d conv = new WinogradConv2d(device, "winograd", g, Activation.RELU, tile,
                             Long.getLong("netc.chunkBudget", Conv2d.DEFAULT_COLUMN_BUDGET),
-                            Conv2d.DEFAULT_RETAINED_BUDGET)) {
-                        timeStages(device, conv, conv::timeStages, g,
-                                ", chunks of " + conv.imagesPerChunk() + " images");
+                            Conv2d.DEFAULT_RETAINED_BUDGET,
+                            Long.getLong("netc.streamMinFloats", WinogradTiling.STREAM_MIN_FLOATS))) {
+                        timeStages(device, conv, conv::timeStages, g, ", F(" + tile + "x" + tile + "), chunks of "
+                                + conv.imagesPerChunk() + " images");
                     }
                 }
                 return;

@@ -118,6 +118,54 @@ class WinogradConv2dTest {
         }
     }
 
+    /**
+     * The same cases with V and M stored non-temporally (threshold 0 floats; a network streams only chunks of
+     * {@link WinogradTiling#STREAM_MIN_FLOATS} and more): such stores change where values go on their way to
+     * memory, not the values, so the tolerance is the same. Cases with 2, 4, 8 and 16 lanes stream; those with
+     * odd channel counts (one lane) store as usual, which this also checks still builds with the option on.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void streamedStoresMatchTheDirectReference(Case c) {
+        ConvGeometry g = c.geometry();
+        Data data = Data.random(g, 2 + Arrays.hashCode(new int[] {c.batch(), c.height(), c.width(), c.inChannels()}));
+        try (WinogradConv2d conv = new WinogradConv2d(device, "conv", g, c.activation(), c.tile(),
+                Conv2d.DEFAULT_COLUMN_BUDGET, Conv2d.DEFAULT_RETAINED_BUDGET, 0)) {
+            DeviceResult result = Conv2dTest.run(device, conv, g, data, 5, true);
+            Conv2dTest.assertReferenceResults(g, c.activation(), data, result, RELATIVE_TOLERANCE);
+        }
+    }
+
+    /**
+     * Streamed stores into chunks of a kept V (each chunk's at its own offset in the buffer, 16 lanes in, 8 out)
+     * and into one scratch chunk, against the reference; the threshold sets the kernels' options as documented.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {0, Long.MAX_VALUE})
+    void streamedStoresIntoChunksMatchTheReference(long retainedBudget) {
+        ConvGeometry g = new ConvGeometry(4, 16, 7, 6, 24, 3, 1, 1);
+        WinogradTiling tiling = new WinogradTiling(g, 4);
+        long perImage = tiling.transformedFloatsPerImage(24);
+        String all = tiling.defines(2, 0).toOptions();
+        assertTrue(all.contains("-D STREAM_V=1") && all.contains("-D STREAM_M=1") && all.contains("-D STREAM_U=1"), all);
+        // A chunk of 2 images holds fewer floats of V (16 channels) than of M (24), and U (16 x 24 per element) more:
+        // M's size as the threshold streams M and U only.
+        assertTrue(tiling.transformedFloats(16, 2) < tiling.transformedFloats(24, 2)
+                && tiling.filterFloats() > tiling.transformedFloats(24, 2));
+        String notV = tiling.defines(2, tiling.transformedFloats(24, 2)).toOptions();
+        assertTrue(notV.contains("-D STREAM_V=0") && notV.contains("-D STREAM_M=1") && notV.contains("-D STREAM_U=1"),
+                notV);
+        try (WinogradConv2d pairs = new WinogradConv2d(device, "pairs", g, Activation.RELU, 4, 3 * perImage,
+                retainedBudget, 0)) {
+            assertEquals(2, pairs.imagesPerChunk(), "largest divisor of 4 within a 3-image budget");
+            Data data = Data.random(g, 13);
+            Conv2dTest.assertReferenceResults(g, Activation.RELU, data, Conv2dTest.run(device, pairs, g, data, 0, true),
+                    RELATIVE_TOLERANCE);
+            Conv2dTest.assertReferenceResults(g, Activation.RELU, data, Conv2dTest.run(device, pairs, g, data, 0, false),
+                    RELATIVE_TOLERANCE);
+        }
+    }
+
     @Test
     void publicConstructorMatchesTheReferenceWithALargerWorkspace() {
         ConvGeometry g = new ConvGeometry(3, 3, 7, 5, 8, 3, 1, 1);
