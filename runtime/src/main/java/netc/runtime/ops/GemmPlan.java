@@ -65,8 +65,10 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
      * the caches keep until the product reads it back) is packed with streaming stores, and each pack
      * work-group walks along its rows across panels rather than down one panel: a dense layer's input
      * gradient, dZ W, packs all of W ([out][in], 105 MB for AlexNet's fc1) on every call. Measured (PoCL,
-     * Zen 4, best of 12 alternated on a loaded machine): the pack of 4096 x 6400 took 8 ms against 21, of
-     * 4096 x 4096 4 ms against 16; either change alone gained under 10%.
+     * Zen 4, best of 10-12 alternated on a loaded machine): the pack alone of 4096 x 6400 took 7-13 ms against
+     * 10-21, of 4096 x 4096 4-6 against 7-16; the whole product 64 x 6400 x 4096 44-45 ms against 45-47, and
+     * 64 x 4096 x 4096 28-29 against 33, where walking the rows gave nearly all of it and the streaming
+     * stores alone nothing measurable.
      */
     static final long STREAM_PACK_MIN_FLOATS = 1L << 22;
 

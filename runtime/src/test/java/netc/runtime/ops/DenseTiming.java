@@ -15,7 +15,8 @@ import netc.runtime.cl.Tensor;
  * the candidates timed in turn within each trial so that the shared machine's load falls on all alike.
  * Zeros are multiplied: only time is measured. Options (system properties): {@code -Dtrials=N};
  * {@code -Dfilter=REGEX} keeps the candidates whose name matches; {@code -Dplans=1} adds each large
- * layer's GEMMs under other packing choices and the forward swapped or not; {@code -Dnt=m,n,k;...}
+ * layer's GEMMs under other packing choices, the backward's as planned before 2026-12-04 (dW with row
+ * blocks first, dX's pack of W unstreamed) and that pack alone, and the forward swapped or not; {@code -Dnt=m,n,k;...}
  * times NT products by dot products against swapped.
  */
 final class DenseTiming {
