@@ -42,6 +42,9 @@
 #ifndef PACK_RIGHT
 #define PACK_RIGHT 0 // gemm_outer: 1 if the right operand comes packed by gemm_pack_right
 #endif
+#ifndef STREAM_PACK
+#define STREAM_PACK 0 // gemm_pack_right, NN and TN: write the packed copy with streaming (non-temporal) stores
+#endif
 #ifndef STRIDE_LEFT
 #define STRIDE_LEFT 0 // batches: floats from one product's left operand to the next's (gemm_dot: A)
 #endif
@@ -224,6 +227,22 @@ __kernel void gemm_pack_right(__global float *packed, __global const float *righ
     for (int col = 0; col < BLOCK_COLS; col++)
         for (int k = k_first; k < k_end; k++) out[(long)k * BLOCK_COLS + col] = right[(long)(q0 + col) * K + k];
 #else
+#if STREAM_PACK && defined(__has_builtin)
+#if __has_builtin(__builtin_nontemporal_store)
+    // A copy far larger than the caches is read back from memory anyway: write it around them, saving the
+    // read of each line before its write. Vector stores of this kind need a whole-vector alignment (the
+    // packed panels keep it when the scratch does; else the plain stores below). x86 orders such stores
+    // only at a fence, so each work-item ends with one before the product's launch reads them.
+    if (((ulong)out & (sizeof(qvec) - 1)) == 0) {
+        for (int k = k_first; k < k_end; k++)
+            __builtin_nontemporal_store(LOAD_Q((long)k * Q + q0, right), (__global qvec *)(out + (long)k * BLOCK_COLS));
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_ia32_sfence();
+#endif
+        return;
+    }
+#endif
+#endif
     for (int k = k_first; k < k_end; k++) STORE_Q(LOAD_Q((long)k * Q + q0, right), (long)k * BLOCK_COLS, out);
 #endif
 }

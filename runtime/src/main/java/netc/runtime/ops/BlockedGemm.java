@@ -39,7 +39,7 @@ final class BlockedGemm implements GemmLaunch {
                 .set("STRIDE_C", batch.strideC());
         this.kernel = device.kernel("gemm.cl", plan.kernelName(), defines);
         GemmGroups groups = GemmGroups.of(device);
-        long[] matrixLocal = plan.swapped() && !shape.transA()
+        long[] matrixLocal = plan.columnsFirst()
                 ? columnsFirst(groups, plan.global(), kernel.maxWorkGroupSize(), batch.count())
                 : groups.local(plan.global(), kernel.maxWorkGroupSize(), batch.count());
         long[] matrixGlobal = GemmGroups.padded(plan.global(), matrixLocal);
@@ -47,18 +47,20 @@ final class BlockedGemm implements GemmLaunch {
         this.local = batch.batched() ? new long[] {matrixLocal[0], matrixLocal[1], 1} : matrixLocal;
         this.global = batch.batched() ? new long[] {matrixGlobal[0], matrixGlobal[1], batch.count()} : matrixGlobal;
         this.packLeft = plan.packLeft() ? new GemmPack(device, "gemm_pack_left", defines, groups,
-                plan.packGrid(shape, true), scratch.take(plan.packedLeftFloats(shape))) : null;
+                plan.packGrid(shape, true), false, scratch.take(plan.packedLeftFloats(shape))) : null;
         this.packRight = plan.packRight() ? new GemmPack(device, "gemm_pack_right", defines, groups,
-                plan.packGrid(shape, false), scratch.take(plan.packedRightFloats(shape))) : null;
+                plan.packGrid(shape, false), plan.streamPackRight(), scratch.take(plan.packedRightFloats(shape)))
+                : null;
     }
 
     /**
      * Swapped NT (a few column blocks: C's rows) groups all column blocks of a few row blocks, so that a
      * work-group reads its rows of the large left operand from memory once and reuses them from cache for
      * every column block, instead of each column block streaming all of it: measured (PoCL, Zen 4) for
-     * 64 x 4096 x 6400, 35-38 ms against 56-73 ms with the row blocks first.
+     * 64 x 4096 x 6400, 35-38 ms against 56-73 ms with the row blocks first. A product bound by storing C
+     * (a short K) groups so too, to write long runs of C's rows ({@link GemmPlan#COLUMNS_FIRST_MAX_K}).
      */
-    private static long[] columnsFirst(GemmGroups groups, long[] global, long kernelMaxGroup, long products) {
+    static long[] columnsFirst(GemmGroups groups, long[] global, long kernelMaxGroup, long products) {
         long[] local = groups.local(new long[] {global[1], global[0]}, kernelMaxGroup, products);
         return new long[] {local[1], local[0]};
     }

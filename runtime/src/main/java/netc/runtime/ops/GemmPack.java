@@ -12,10 +12,17 @@ final class GemmPack implements AutoCloseable {
     private final long[] local;
     private final Buffer packed;
 
-    /** {@code kernelName} over {@code grid} (k row groups, blocks), filling {@code packed} (scratch). */
-    GemmPack(Device device, String kernelName, Defines defines, GemmGroups groups, long[] grid, Buffer packed) {
+    /**
+     * {@code kernelName} over {@code grid} (k row groups, blocks), filling {@code packed} (scratch); with
+     * {@code blocksFirst} a work-group spans blocks before k row groups, so that it reads along an
+     * operand stored K x Q (rows along the blocks) instead of down it, a page per row.
+     */
+    GemmPack(Device device, String kernelName, Defines defines, GemmGroups groups, long[] grid, boolean blocksFirst,
+            Buffer packed) {
         this.kernel = device.kernel("gemm.cl", kernelName, defines);
-        this.local = groups.local(grid, kernel.maxWorkGroupSize());
+        this.local = blocksFirst
+                ? BlockedGemm.columnsFirst(groups, grid, kernel.maxWorkGroupSize(), 1)
+                : groups.local(grid, kernel.maxWorkGroupSize());
         this.global = GemmGroups.padded(grid, local);
         this.packed = packed;
     }

@@ -5,10 +5,12 @@ import netc.runtime.cl.Defines;
 /**
  * How one {@link GemmShape} is computed by {@code gemm.cl}: which kernel, the register block each
  * work-item owns, whether the right operand is first packed into column panels, and the launch grid
- * (one work-item per block, row blocks along the first dimension).
+ * (one work-item per block, row blocks along the first dimension). {@code columnsFirst}: a work-group takes
+ * column blocks before row blocks ({@link BlockedGemm}); {@code streamPackRight}: the right operand's pack
+ * walks its rows along the panels and writes around the caches ({@link #STREAM_PACK_MIN_FLOATS}).
  */
 record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols, int vectorK, boolean packLeft,
-        boolean packRight, long[] global) {
+        boolean packRight, long[] global, boolean columnsFirst, boolean streamPackRight) {
     /** k rows per work-item of the pack kernels (PACK_K_ROWS in gemm.cl): a few cache lines of work. */
     static final int PACK_K_ROWS = 16;
     /**
@@ -49,6 +51,26 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
      * ms swapped against 26-27 by dot products).
      */
     static final int SWAP_ALIASING_FLOATS = 512;
+    /**
+     * An NN or TN product with a short K (at most {@link #SWAP_MAX_ROWS}) and a C of at least
+     * {@link #SWAP_MIN_B_FLOATS} (a dense layer's weight gradient at a modest batch, dZ^T X) is bound by
+     * storing C: its work-groups take column blocks first, so that a group writes long runs of a few rows
+     * of C instead of one cache line in each of 1024 rows (a page and, at rows 16 KiB apart, the same cache
+     * sets each). Measured (PoCL, Zen 4, best of 12 alternated on a loaded machine): 4096 x 6400 x 64
+     * 29 ms against 40, 4096 x 4096 x 64 24 ms against 38.
+     */
+    static final int COLUMNS_FIRST_MAX_K = SWAP_MAX_ROWS;
+    /**
+     * A right operand packed from its K x Q layout (NN, TN) of at least this many floats (16 MiB, beyond what
+     * the caches keep until the product reads it back) is packed with streaming stores, and each pack
+     * work-group walks along its rows across panels rather than down one panel: a dense layer's input
+     * gradient, dZ W, packs all of W ([out][in], 105 MB for AlexNet's fc1) on every call. Measured (PoCL,
+     * Zen 4, best of 10-12 alternated on a loaded machine): the pack alone of 4096 x 6400 took 7-13 ms against
+     * 10-21, of 4096 x 4096 4-6 against 7-16; the whole product 64 x 6400 x 4096 44-45 ms against 45-47, and
+     * 64 x 4096 x 4096 28-29 against 33, where walking the rows gave nearly all of it and the streaming
+     * stores alone nothing measurable.
+     */
+    static final long STREAM_PACK_MIN_FLOATS = 1L << 22;
 
     static GemmPlan of(GemmShape shape, GemmTuning tuning) {
         return of(shape, tuning, null, null);
@@ -78,7 +100,7 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
             int rows = Math.min(tuning.dotRows(), shape.m());
             int cols = Math.min(tuning.dotCols(), shape.n());
             return new GemmPlan("gemm_dot", false, rows, cols, largestPowerOfTwoUpTo(tuning.dotVectorK(), shape.k()),
-                    false, false, grid(rows, shape.m(), cols, shape.n()));
+                    false, false, grid(rows, shape.m(), cols, shape.n()), false, false);
         }
         // TT is computed as C^T = B A, so the product's rows are C's columns.
         boolean swapped = shape.transA() && shape.transB();
@@ -94,7 +116,10 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
         }
         boolean left = packLeft != null ? packLeft
                 : q >= PACK_LEFT_COLS && (long) p * shape.k() >= PACK_LEFT_FLOATS;
-        return new GemmPlan("gemm_outer", swapped, rows, cols, 1, left, right, grid(rows, p, cols, q));
+        boolean storeBound = !nt && !swapped && shape.k() <= COLUMNS_FIRST_MAX_K && (long) p * q >= SWAP_MIN_B_FLOATS;
+        boolean streamPack = right && !shape.transB() && (long) shape.k() * q >= STREAM_PACK_MIN_FLOATS;
+        return new GemmPlan("gemm_outer", swapped, rows, cols, 1, left, right, grid(rows, p, cols, q), storeBound,
+                streamPack);
     }
 
     /** Whether an NT product runs as {@link #ntSwapped} (see {@link #SWAP_MAX_ROWS}). */
@@ -113,7 +138,24 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
         }
         int rows = Math.min(tuning.outerRows(), shape.n());
         int cols = largestPowerOfTwoUpTo(tuning.outerCols(), shape.m());
-        return new GemmPlan("gemm_outer", true, rows, cols, 1, false, true, grid(rows, shape.n(), cols, shape.m()));
+        return new GemmPlan("gemm_outer", true, rows, cols, 1, false, true, grid(rows, shape.n(), cols, shape.m()),
+                true, false);
+    }
+
+    /** This plan with work-groups taking column blocks first, or not (tests force both orders). */
+    GemmPlan withColumnsFirst(boolean first) {
+        return new GemmPlan(kernelName, swapped, blockRows, blockCols, vectorK, packLeft, packRight, global, first,
+                streamPackRight);
+    }
+
+    /** This plan with the right operand's pack streamed along its rows, or not; only for NN and TN. */
+    GemmPlan withStreamPackRight(GemmShape shape, boolean stream) {
+        if (stream && (!packRight || shape.transB())) {
+            throw new IllegalArgumentException("GEMM " + shape + ": only a packed right operand stored K x N (NN,"
+                    + " TN) is packed streaming; pack the right operand of an NN or TN product.");
+        }
+        return new GemmPlan(kernelName, swapped, blockRows, blockCols, vectorK, packLeft, packRight, global,
+                columnsFirst, stream);
     }
 
     /** Floats of the packed left operand: every row block, K groups of {@code blockRows} each. */
@@ -137,7 +179,8 @@ record GemmPlan(String kernelName, boolean swapped, int blockRows, int blockCols
                 .set("TRANS_A", shape.transA()).set("TRANS_B", shape.transB()).set("SWAP", swapped)
                 .set("ACCUMULATE", shape.accumulate())
                 .set("BLOCK_ROWS", blockRows).set("BLOCK_COLS", blockCols).set("VECTOR_K", vectorK)
-                .set("PACK_LEFT", packLeft).set("PACK_RIGHT", packRight).set("PACK_K_ROWS", PACK_K_ROWS);
+                .set("PACK_LEFT", packLeft).set("PACK_RIGHT", packRight).set("PACK_K_ROWS", PACK_K_ROWS)
+                .set("STREAM_PACK", streamPackRight);
     }
 
     private static long[] grid(int blockRows, int rows, int blockCols, int cols) {

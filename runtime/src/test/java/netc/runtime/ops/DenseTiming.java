@@ -15,7 +15,8 @@ import netc.runtime.cl.Tensor;
  * the candidates timed in turn within each trial so that the shared machine's load falls on all alike.
  * Zeros are multiplied: only time is measured. Options (system properties): {@code -Dtrials=N};
  * {@code -Dfilter=REGEX} keeps the candidates whose name matches; {@code -Dplans=1} adds each large
- * layer's GEMMs under other packing choices and the forward swapped or not; {@code -Dnt=m,n,k;...}
+ * layer's GEMMs under other packing choices, the backward's as planned before 2026-12-04 (dW with row
+ * blocks first, dX's pack of W unstreamed) and that pack alone, and the forward swapped or not; {@code -Dnt=m,n,k;...}
  * times NT products by dot products against swapped.
  */
 final class DenseTiming {
@@ -102,6 +103,27 @@ final class DenseTiming {
                         candidates.add(new Candidate(label + " dW TN pack " + packs[0] + "," + packs[1], flops,
                                 () -> plan.run(dWeight, 0, dOutput.buffer(), 0, input.buffer(), 0)));
                     }
+                    // This session's changes against the plans before them, and the input gradient's pack alone.
+                    GemmShape nn = new GemmShape(false, false, batch, in, out, false);
+                    GemmPlan nnPlan = GemmPlan.of(nn, tuning);
+                    Gemm nnBefore = own(owned, new Gemm(device, nn, nnPlan.withStreamPackRight(nn, false)));
+                    candidates.add(new Candidate(label + " dX NN unstreamed pack", flops,
+                            () -> nnBefore.run(dInput.buffer(), 0, dOutput.buffer(), 0, weight.buffer(), 0)));
+                    for (boolean stream : new boolean[] {false, true}) {
+                        if (!nnPlan.packRight()) {
+                            break;
+                        }
+                        Buffer packed = own(owned, Buffer.allocate(device, nnPlan.packedRightFloats(nn)));
+                        GemmPack pack = own(owned, new GemmPack(device, "gemm_pack_right",
+                                nnPlan.withStreamPackRight(nn, stream).defines(nn), GemmGroups.of(device),
+                                nnPlan.packGrid(nn, false), stream, packed));
+                        candidates.add(new Candidate(label + " dX pack W" + (stream ? " streamed" : ""), 0,
+                                () -> pack.pack(weight.buffer(), 0)));
+                    }
+                    GemmShape tn = new GemmShape(true, false, out, in, batch, false);
+                    Gemm tnBefore = own(owned, new Gemm(device, tn, GemmPlan.of(tn, tuning).withColumnsFirst(false)));
+                    candidates.add(new Candidate(label + " dW TN rows first", flops,
+                            () -> tnBefore.run(dWeight, 0, dOutput.buffer(), 0, input.buffer(), 0)));
                     GemmShape nt = new GemmShape(false, true, batch, out, in, false);
                     Gemm swapped = own(owned, new Gemm(device, nt, GemmPlan.ntSwapped(nt, tuning)));
                     candidates.add(new Candidate(label + " fwd NT swapped", flops,

@@ -41,6 +41,28 @@ class GemmPlanTest {
     }
 
     @Test
+    void aDenseLayersWeightGradientGroupsColumnsFirstAndItsInputGradientStreamsThePackOfW() {
+        GemmPlan weightGradient = GemmPlan.of(new GemmShape(true, false, 4096, 6400, 64, false), GemmTuning.SIMD16);
+        assertTrue(weightGradient.columnsFirst());
+        assertFalse(weightGradient.streamPackRight()); // X, the packed right operand, is only 1.6 MB
+        GemmPlan inputGradient = GemmPlan.of(new GemmShape(false, false, 64, 6400, 4096, false), GemmTuning.SIMD16);
+        assertTrue(inputGradient.packRight() && inputGradient.streamPackRight());
+        assertFalse(inputGradient.columnsFirst()); // K = 4096: the sums, not the stores of C, take the time
+        assertTrue(GemmPlan.of(new GemmShape(false, false, 64, 4096, 4096, false), GemmTuning.SIMD16)
+                .streamPackRight());
+        // A 65-long sum, a C under 4 M floats and a right operand under 4 M floats keep the previous plans.
+        assertFalse(GemmPlan.of(new GemmShape(true, false, 4096, 6400, 65, false), GemmTuning.SIMD16).columnsFirst());
+        assertFalse(GemmPlan.of(new GemmShape(true, false, 1024, 4000, 64, false), GemmTuning.SIMD16).columnsFirst());
+        assertFalse(GemmPlan.of(new GemmShape(true, false, 2400, 676, 256, false), GemmTuning.SIMD16)
+                .streamPackRight());
+        // NT packs by transposing rows of B; it never streams, and only its swapped form groups columns first.
+        assertFalse(GemmPlan.of(new GemmShape(false, true, 384, 65536, 144, false), GemmTuning.SIMD16)
+                .streamPackRight());
+        assertTrue(GemmPlan.of(new GemmShape(false, true, 64, 4096, 6400, false), GemmTuning.SIMD16).columnsFirst());
+        assertFalse(GemmPlan.of(new GemmShape(false, true, 64, 4096, 4096, false), GemmTuning.SIMD16).columnsFirst());
+    }
+
+    @Test
     void ttComputesTheTransposedProductSoItsRowsAreTheColumnsOfC() {
         GemmPlan plan = GemmPlan.of(new GemmShape(true, true, 5, 20, 7, false), GemmTuning.SIMD8);
         assertEquals("gemm_outer", plan.kernelName());

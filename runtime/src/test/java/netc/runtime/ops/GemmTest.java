@@ -60,6 +60,29 @@ class GemmTest {
     }
 
     /**
+     * What a dense layer's large backward products get by default: the right operand (stored K x N: NN, TN)
+     * packed with streaming stores by work-groups along its rows, and work-groups over column blocks
+     * first; here on every small shape, with offsets, and with the AVX2 blocks (8-float vectors). The streamed
+     * stores only change where values go through the caches, so the tolerance is the other tests' (the
+     * reference check's bound of 2(k + 1) ulps of the products' magnitude).
+     */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void matchesTheDoubleReferenceWithAStreamedPackAndColumnsFirst(GemmShape shape) {
+        if (shape.transB()) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> GemmPlan.of(shape, tuning, true, true).withStreamPackRight(shape, true));
+            checkAgainstReference(shape, GemmPlan.of(shape, tuning).withColumnsFirst(true), 0, 0, 0);
+            return;
+        }
+        GemmPlan plan = GemmPlan.of(shape, tuning, true, true).withStreamPackRight(shape, true).withColumnsFirst(true);
+        checkAgainstReference(shape, plan, 0, 0, 0);
+        checkAgainstReference(shape, plan, 5, 3, 7);
+        checkAgainstReference(shape, GemmPlan.of(shape, GemmTuning.SIMD8, true, true)
+                .withStreamPackRight(shape, true), 0, 0, 0);
+    }
+
+    /**
      * NT computed swapped (C^T = B A^T: B unpacked on the left, A packed on the right, C stored transposed),
      * which by default only large dense-layer products get; with and without accumulating.
      */
