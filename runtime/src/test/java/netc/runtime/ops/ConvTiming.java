@@ -107,10 +107,10 @@ final class ConvTiming {
         Random random = new Random(1);
         conv.parameters().get(0).value().upload(TestArrays.uniform(random, conv.parameters().get(0).value().size(),
                 1 / Math.sqrt(g.patchSize())));
-        try (Tensor input = filled(device, inputFloats, random);
-             Tensor output = filled(device, outputFloats, random);
-             Tensor dOutput = filled(device, outputFloats, random);
-             Tensor dInput = filled(device, inputFloats, random)) {
+        try (Tensor input = TestArrays.uniformTensor(device, inputFloats, random);
+             Tensor output = TestArrays.uniformTensor(device, outputFloats, random);
+             Tensor dOutput = TestArrays.uniformTensor(device, outputFloats, random);
+             Tensor dInput = TestArrays.uniformTensor(device, inputFloats, random)) {
             double forward = best(device, () -> conv.forward(output, input));
             double step = best(device, () -> {
                 conv.forward(output, input);
@@ -138,10 +138,10 @@ final class ConvTiming {
         Random random = new Random(1);
         conv.parameters().get(0).value().upload(TestArrays.uniform(random, conv.parameters().get(0).value().size(),
                 1 / Math.sqrt(g.patchSize())));
-        try (Tensor input = filled(device, inputFloats, random);
-             Tensor output = filled(device, outputFloats, random);
-             Tensor dOutput = filled(device, outputFloats, random);
-             Tensor dInput = filled(device, inputFloats, random)) {
+        try (Tensor input = TestArrays.uniformTensor(device, inputFloats, random);
+             Tensor output = TestArrays.uniformTensor(device, outputFloats, random);
+             Tensor dOutput = TestArrays.uniformTensor(device, outputFloats, random);
+             Tensor dInput = TestArrays.uniformTensor(device, inputFloats, random)) {
             String layer = String.format("conv %dx%dx%d -> %d, %dx%d stride %d, batch %d%s", g.inChannels(),
                     g.inHeight(), g.inWidth(), g.outChannels(), g.kernel(), g.kernel(), g.stride(), g.batch(), chunks);
             printStages(layer + ", forward", stageLeast(device, timeStages, () -> conv.forward(output, input),
@@ -189,11 +189,6 @@ final class ConvTiming {
         least.forEach((stage, ms) -> System.out.printf("  %-28s %7.1f ms%n", stage, ms));
     }
 
-    private static Tensor filled(Device device, int size, Random random) {
-        Tensor tensor = new Tensor(device, size);
-        tensor.upload(TestArrays.uniform(random, size, 1));
-        return tensor;
-    }
 
     /**
      * Best milliseconds per call; with {@code -Dcpu=true}, the process's CPU milliseconds per call over all

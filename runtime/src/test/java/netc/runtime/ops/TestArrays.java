@@ -3,6 +3,8 @@ package netc.runtime.ops;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import netc.runtime.cl.Device;
+import netc.runtime.cl.Tensor;
 
 /** Random test data, float/double conversion and a tolerance-aware comparison shared by the op tests. */
 final class TestArrays {
@@ -15,6 +17,13 @@ final class TestArrays {
             values[i] = (float) ((2 * random.nextDouble() - 1) * scale);
         }
         return values;
+    }
+
+    /** A device tensor of {@code count} values uniform in {@code [-1, 1]}, for the timing harnesses. */
+    static Tensor uniformTensor(Device device, long count, Random random) {
+        Tensor tensor = new Tensor(device, Math.toIntExact(count));
+        tensor.upload(uniform(random, count, 1));
+        return tensor;
     }
 
     /** Uniform values in {@code [low, high)}. */

@@ -36,10 +36,10 @@ final class WinogradChunkTiming {
         Random random = new Random(1);
         List<WinogradConv2d> convs = new ArrayList<>();
         try (Device device = Device.open();
-             Tensor input = filled(device, g.batch() * g.inputFloatsPerImage(), random);
-             Tensor output = filled(device, g.batch() * g.outputFloatsPerImage(), random);
-             Tensor dOutput = filled(device, g.batch() * g.outputFloatsPerImage(), random);
-             Tensor dInput = filled(device, g.batch() * g.inputFloatsPerImage(), random)) {
+             Tensor input = TestArrays.uniformTensor(device, g.batch() * g.inputFloatsPerImage(), random);
+             Tensor output = TestArrays.uniformTensor(device, g.batch() * g.outputFloatsPerImage(), random);
+             Tensor dOutput = TestArrays.uniformTensor(device, g.batch() * g.outputFloatsPerImage(), random);
+             Tensor dInput = TestArrays.uniformTensor(device, g.batch() * g.inputFloatsPerImage(), random)) {
             try {
                 for (String v : variants) {
                     int n = Integer.parseInt(v.replace("s", ""));
@@ -87,9 +87,4 @@ final class WinogradChunkTiming {
         }
     }
 
-    private static Tensor filled(Device device, long size, Random random) {
-        Tensor tensor = new Tensor(device, Math.toIntExact(size));
-        tensor.upload(TestArrays.uniform(random, Math.toIntExact(size), 1));
-        return tensor;
-    }
 }

@@ -43,10 +43,10 @@ final class WinogradTileTiming {
     private static void time(Device device, ConvGeometry g) {
         Random random = new Random(1);
         List<WinogradConv2d> convs = new ArrayList<>();
-        try (Tensor input = filled(device, g.batch() * g.inputFloatsPerImage(), random);
-             Tensor output = filled(device, g.batch() * g.outputFloatsPerImage(), random);
-             Tensor dOutput = filled(device, g.batch() * g.outputFloatsPerImage(), random);
-             Tensor dInput = filled(device, g.batch() * g.inputFloatsPerImage(), random)) {
+        try (Tensor input = TestArrays.uniformTensor(device, g.batch() * g.inputFloatsPerImage(), random);
+             Tensor output = TestArrays.uniformTensor(device, g.batch() * g.outputFloatsPerImage(), random);
+             Tensor dOutput = TestArrays.uniformTensor(device, g.batch() * g.outputFloatsPerImage(), random);
+             Tensor dInput = TestArrays.uniformTensor(device, g.batch() * g.inputFloatsPerImage(), random)) {
             for (int tile : TILES) {
                 convs.add(new WinogradConv2d(device, "tile" + tile, g, Activation.RELU, tile,
                         Long.getLong("netc.chunkBudget", Conv2d.DEFAULT_COLUMN_BUDGET), Conv2d.DEFAULT_RETAINED_BUDGET));
@@ -81,9 +81,4 @@ final class WinogradTileTiming {
         }
     }
 
-    private static Tensor filled(Device device, long size, Random random) {
-        Tensor tensor = new Tensor(device, Math.toIntExact(size));
-        tensor.upload(TestArrays.uniform(random, Math.toIntExact(size), 1));
-        return tensor;
-    }
 }
