@@ -152,20 +152,8 @@ final class DenseTiming {
             if (filter != null) {
                 candidates.removeIf(candidate -> !candidate.name().matches(".*(" + filter + ").*"));
             }
-            double[] least = new double[candidates.size()];
-            Arrays.fill(least, Double.MAX_VALUE);
-            for (int trial = -1; trial < TRIALS; trial++) {
-                for (int i = 0; i < candidates.size(); i++) {
-                    device.finish();
-                    long start = System.nanoTime();
-                    candidates.get(i).run().run();
-                    device.finish();
-                    double ms = (System.nanoTime() - start) / 1e6;
-                    if (trial >= 0) {
-                        least[i] = Math.min(least[i], ms);
-                    }
-                }
-            }
+            double[] least = AlternatingTrials.run(device,
+                    candidates.stream().map(Candidate::run).toList(), TRIALS).millis();
             for (int i = 0; i < candidates.size(); i++) {
                 Candidate candidate = candidates.get(i);
                 System.out.printf("%-40s %8.3f ms %6.0f GFLOP/s%n", candidate.name(), least[i],

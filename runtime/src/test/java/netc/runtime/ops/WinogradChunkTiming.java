@@ -47,33 +47,15 @@ final class WinogradChunkTiming {
                             n * perImage, Conv2d.DEFAULT_RETAINED_BUDGET,
                             v.endsWith("s") ? 0 : Long.MAX_VALUE));
                 }
+                AlternatingTrials.Least least = AlternatingTrials.run(device,
+                        WinogradTileTiming.forwardsAndSteps(convs, input, output, dInput, dOutput), TRIALS);
                 double[] forward = new double[images.length];
                 double[] step = new double[images.length];
                 double[] stepCpu = new double[images.length];
-                java.util.Arrays.fill(forward, Double.MAX_VALUE);
-                java.util.Arrays.fill(step, Double.MAX_VALUE);
-                java.util.Arrays.fill(stepCpu, Double.MAX_VALUE);
-                com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-                for (int trial = -1; trial < TRIALS; trial++) { // trial -1 warms up
-                    for (int i = 0; i < images.length; i++) {
-                        WinogradConv2d conv = convs.get(i);
-                        device.finish();
-                        long startCpu = os.getProcessCpuTime();
-                        long start = System.nanoTime();
-                        conv.forward(output, input);
-                        device.finish();
-                        long forwardDone = System.nanoTime();
-                        conv.backward(dInput, dOutput, input, output);
-                        device.finish();
-                        long end = System.nanoTime();
-                        long endCpu = os.getProcessCpuTime();
-                        if (trial >= 0) {
-                            forward[i] = Math.min(forward[i], (forwardDone - start) / 1e6);
-                            step[i] = Math.min(step[i], (end - start) / 1e6);
-                            stepCpu[i] = Math.min(stepCpu[i], (endCpu - startCpu) / 1e6);
-                        }
-                    }
+                for (int i = 0; i < images.length; i++) {
+                    forward[i] = least.millis()[2 * i];
+                    step[i] = least.millis()[2 * i + 1];
+                    stepCpu[i] = least.cpuMillis()[2 * i + 1];
                 }
                 for (int i = 0; i < images.length; i++) {
                     System.out.printf("conv %dx%dx%d -> %d, %dx%d, batch %d, F(%dx%d), chunks of %d images%s: forward %6.1f ms,"

@@ -65,20 +65,8 @@ final class WinogradGemmTiming {
             Gemm large = gemm(gemms, new Gemm(device, new GemmShape(false, false, 1024, 1536, 1024, false)));
             candidates.add(new Candidate("reference: one NN 1024x1536x1024 (x1)", () -> large.run(c, 0, a, 0, b, 0)));
 
-            double[] least = new double[candidates.size()];
-            java.util.Arrays.fill(least, Double.MAX_VALUE);
-            for (int trial = -1; trial < TRIALS; trial++) {
-                for (int i = 0; i < candidates.size(); i++) {
-                    device.finish();
-                    long start = System.nanoTime();
-                    candidates.get(i).run().run();
-                    device.finish();
-                    double ms = (System.nanoTime() - start) / 1e6;
-                    if (trial >= 0) {
-                        least[i] = Math.min(least[i], ms);
-                    }
-                }
-            }
+            double[] least = AlternatingTrials.run(device,
+                    candidates.stream().map(Candidate::run).toList(), TRIALS).millis();
             for (int i = 0; i < candidates.size(); i++) {
                 // The reference multiplies 1024 x 1536 x 1024, the others 64 products of 256 x 96 x 392.
                 double flops = i == candidates.size() - 1 ? 2.0 * 1024 * 1536 * 1024 : 2.0 * XI * CO * C * T;

@@ -51,34 +51,33 @@ final class WinogradTileTiming {
                 convs.add(new WinogradConv2d(device, "tile" + tile, g, Activation.RELU, tile,
                         Long.getLong("netc.chunkBudget", Conv2d.DEFAULT_COLUMN_BUDGET), Conv2d.DEFAULT_RETAINED_BUDGET));
             }
-            double[] forward = new double[TILES.length];
-            double[] step = new double[TILES.length];
-            java.util.Arrays.fill(forward, Double.MAX_VALUE);
-            java.util.Arrays.fill(step, Double.MAX_VALUE);
-            for (int trial = -1; trial < TRIALS; trial++) { // trial -1 warms up
-                for (int i = 0; i < TILES.length; i++) {
-                    WinogradConv2d conv = convs.get(i);
-                    long start = System.nanoTime();
-                    conv.forward(output, input);
-                    device.finish();
-                    long forwardDone = System.nanoTime();
-                    conv.backward(dInput, dOutput, input, output);
-                    device.finish();
-                    long end = System.nanoTime();
-                    if (trial >= 0) {
-                        forward[i] = Math.min(forward[i], (forwardDone - start) / 1e6);
-                        step[i] = Math.min(step[i], (end - start) / 1e6);
-                    }
-                }
-            }
+            AlternatingTrials.Least least = AlternatingTrials.run(device,
+                    forwardsAndSteps(convs, input, output, dInput, dOutput), TRIALS);
             for (int i = 0; i < TILES.length; i++) {
                 System.out.printf("conv %dx%dx%d -> %d, batch %d, F(%dx%d,3x3): forward %6.1f ms, step %6.1f ms%n",
                         g.inChannels(), g.inHeight(), g.inWidth(), g.outChannels(), g.batch(), TILES[i], TILES[i],
-                        forward[i], step[i]);
+                        least.millis()[2 * i], least.millis()[2 * i + 1]);
             }
         } finally {
             convs.forEach(WinogradConv2d::close);
         }
     }
 
+
+    /**
+     * Each layer's forward, then its training step (the forward, then the backward with the input gradient),
+     * as candidates for {@link AlternatingTrials}: the forward of layer i at 2i, its step at 2i + 1.
+     */
+    static List<Runnable> forwardsAndSteps(List<WinogradConv2d> convs, Tensor input, Tensor output, Tensor dInput,
+            Tensor dOutput) {
+        List<Runnable> candidates = new ArrayList<>();
+        for (WinogradConv2d conv : convs) {
+            candidates.add(() -> conv.forward(output, input));
+            candidates.add(() -> {
+                conv.forward(output, input);
+                conv.backward(dInput, dOutput, input, output);
+            });
+        }
+        return candidates;
+    }
 }
