@@ -233,8 +233,8 @@ __constant float AT[TILE][ALPHA] = {
 #endif
 
 // The input transform's stores into V and dM's transform's into dM: with STREAM_V (STREAM_M), non-temporal
-// (and the filter transforms' into U with STREAM_U), which writes whole cache lines to memory without first reading each one in and without evicting what the
-// caches hold. The host sets them where one chunk's V (M) is larger than the caches could keep until the
+// (and the filter transforms' into U with STREAM_U), which writes whole cache lines to memory without first
+// reading each one in and without evicting what the caches hold. The host sets them where one chunk's V (M) is larger than the caches could keep until the
 // next kernel reads it (WinogradTiling.STREAM_MIN_FLOATS). A vector store must be aligned to the vector:
 // C and CO are multiples of CV and COV, V's and M's matrices start on whole cache lines, and buffers and
 // their views are aligned to 128 bytes. Single lanes (CV or COV 1) store as usual.

@@ -85,7 +85,7 @@ public final class WinogradConv2d implements Convolution {
     private WinogradConv2d(Device device, String name, ConvGeometry geometry, Activation activation,
                            ScratchSource scratch) {
         this(device, name, geometry, activation, WinogradTiling.tileFor(geometry), Conv2d.DEFAULT_COLUMN_BUDGET,
-                Conv2d.DEFAULT_RETAINED_BUDGET, scratch);
+                Conv2d.DEFAULT_RETAINED_BUDGET, WinogradTiling.STREAM_MIN_FLOATS, scratch);
     }
 
     /**
@@ -105,12 +105,6 @@ public final class WinogradConv2d implements Convolution {
                    long chunkBudget, long retainedBudget, long streamMinFloats) {
         this(device, name, geometry, activation, tile, chunkBudget, retainedBudget, streamMinFloats,
                 ScratchSource.own(device));
-    }
-
-    private WinogradConv2d(Device device, String name, ConvGeometry geometry, Activation activation, int tile,
-                           long chunkBudget, long retainedBudget, ScratchSource scratch) {
-        this(device, name, geometry, activation, tile, chunkBudget, retainedBudget, WinogradTiling.STREAM_MIN_FLOATS,
-                scratch);
     }
 
     private WinogradConv2d(Device device, String name, ConvGeometry geometry, Activation activation, int tile,
